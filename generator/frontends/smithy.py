@@ -1,0 +1,738 @@
+"""Smithy 2.0 JSON AST (written as YAML or JSON) -> IR.
+
+Only translation lives here; rules that need the whole IR (labels vs URI, cycles, collisions)
+are in generator.validate.rules. Problems that make a node untranslatable are reported here and
+the node is skipped, so one bad shape never hides the events of the others.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from generator.diagnostics import Diagnostics, Location
+from generator.ir import (
+    Auth,
+    AuthKind,
+    Binding,
+    Constraints,
+    EnumValue,
+    ErrorInfo,
+    Http,
+    Kind,
+    Member,
+    Note,
+    Operation,
+    Pagination,
+    Protocol,
+    Service,
+    Shape,
+)
+from generator.load import Document, Path
+
+PRELUDE = "smithy.api#"
+
+_SIMPLE_KINDS = {
+    "string": Kind.STRING,
+    "boolean": Kind.BOOLEAN,
+    "byte": Kind.BYTE,
+    "short": Kind.SHORT,
+    "integer": Kind.INTEGER,
+    "long": Kind.LONG,
+    "float": Kind.FLOAT,
+    "double": Kind.DOUBLE,
+    "bigInteger": Kind.BIG_INTEGER,
+    "bigDecimal": Kind.BIG_DECIMAL,
+    "timestamp": Kind.TIMESTAMP,
+    "blob": Kind.BLOB,
+    "document": Kind.DOCUMENT,
+}
+_AGGREGATE_KINDS = {
+    "structure": Kind.STRUCTURE,
+    "union": Kind.UNION,
+    "list": Kind.LIST,
+    "set": Kind.LIST,  # Smithy 1.0 set == list with uniqueItems
+    "map": Kind.MAP,
+    "enum": Kind.ENUM,
+    "intEnum": Kind.INT_ENUM,
+}
+_OTHER_TYPES = {"operation", "service", "resource", "apply"}
+
+# Prelude shapes the models target without defining them.
+_PRELUDE_SHAPES: dict[str, Kind] = {
+    "String": Kind.STRING,
+    "Blob": Kind.BLOB,
+    "BigInteger": Kind.BIG_INTEGER,
+    "BigDecimal": Kind.BIG_DECIMAL,
+    "Timestamp": Kind.TIMESTAMP,
+    "Document": Kind.DOCUMENT,
+    "Boolean": Kind.BOOLEAN,
+    "PrimitiveBoolean": Kind.BOOLEAN,
+    "Byte": Kind.BYTE,
+    "PrimitiveByte": Kind.BYTE,
+    "Short": Kind.SHORT,
+    "PrimitiveShort": Kind.SHORT,
+    "Integer": Kind.INTEGER,
+    "PrimitiveInteger": Kind.INTEGER,
+    "Long": Kind.LONG,
+    "PrimitiveLong": Kind.LONG,
+    "Float": Kind.FLOAT,
+    "PrimitiveFloat": Kind.FLOAT,
+    "Double": Kind.DOUBLE,
+    "PrimitiveDouble": Kind.DOUBLE,
+}
+UNIT = PRELUDE + "Unit"
+
+_PROTOCOLS = {
+    "aws.protocols#restJson1": Protocol.REST_JSON1,
+    "aws.protocols#awsJson1_1": Protocol.AWS_JSON_1_1,
+    "aws.protocols#awsJson1_0": Protocol.AWS_JSON_1_0,
+}
+
+# Traits that change the client; everything else is either known-inert (below) or noted.
+_HANDLED_TRAITS = {
+    PRELUDE + t
+    for t in (
+        "documentation required default http httpLabel httpQuery httpHeader httpPayload "
+        "httpResponseCode httpPrefixHeaders idempotencyToken idempotent readonly error httpError "
+        "retryable enumValue length range pattern timestampFormat jsonName sensitive paginated "
+        "endpoint input output deprecated uniqueItems title"
+    ).split()
+} | {"aws.api#service", "aws.auth#sigv4", *_PROTOCOLS}
+
+# Traits that have no effect on a generated client; ignored silently because they are common
+# in official models and a note per use would bury real findings.
+_INERT_TRAIT_PREFIXES = (
+    "aws.iam#",
+    "aws.api#arn",
+    "aws.api#data",
+    "aws.api#controlPlane",
+    "aws.api#dataPlane",
+    "aws.api#clientEndpointDiscovery",
+    "aws.cloudformation#",
+    "smithy.rules#",
+    "smithy.waiters#",
+    "smithy.test#",
+    PRELUDE + "cors",
+    PRELUDE + "examples",
+    PRELUDE + "externalDocumentation",
+    PRELUDE + "private",
+    PRELUDE + "suppress",
+    PRELUDE + "tags",
+    PRELUDE + "resourceIdentifier",
+    PRELUDE + "references",
+    PRELUDE + "since",
+    PRELUDE + "unstable",
+    PRELUDE + "internal",
+    PRELUDE + "recommended",
+    PRELUDE + "addedDefault",
+    PRELUDE + "clientOptional",
+    PRELUDE + "box",
+    PRELUDE + "xmlName",
+    PRELUDE + "xmlNamespace",
+    PRELUDE + "xmlFlattened",
+    PRELUDE + "xmlAttribute",
+    PRELUDE + "mediaType",
+    PRELUDE + "auth",
+    PRELUDE + "optionalAuth",
+    PRELUDE + "httpChecksumRequired",
+    PRELUDE + "requestCompression",
+    PRELUDE + "notProperty",
+    PRELUDE + "property",
+    PRELUDE + "nestedProperties",
+    PRELUDE + "mixin",
+    PRELUDE + "idRef",
+    PRELUDE + "trait",
+    PRELUDE + "protocolDefinition",
+    PRELUDE + "authDefinition",
+)
+
+_TIMESTAMP_FORMATS = {"date-time", "epoch-seconds", "http-date"}
+_LABEL = re.compile(r"\{([^}]*)\}")
+
+
+class SmithyFrontend:
+    def __init__(self, doc: Document, diags: Diagnostics) -> None:
+        self.doc = doc
+        self.diags = diags
+        self.notes: list[Note] = []
+        self._noted_traits: set[str] = set()
+        raw = doc.data.get("shapes") if isinstance(doc.data, dict) else None
+        self.raw: dict[str, Any] = raw if isinstance(raw, dict) else {}
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def loc(self, *path: Any) -> Location:
+        return self.doc.loc(tuple(path))
+
+    def _traits(self, node: dict[str, Any], path: Path) -> dict[str, Any]:
+        traits = node.get("traits", {})
+        if not isinstance(traits, dict):
+            self.diags.error(
+                "WrongType",
+                self.doc.loc(path + ("traits",)),
+                "'traits' must be a mapping of trait id to value",
+                'write traits as `traits: {"smithy.api#required": {}}`',
+            )
+            return {}
+        for trait_id in traits:
+            if trait_id in _HANDLED_TRAITS or str(trait_id).startswith(_INERT_TRAIT_PREFIXES):
+                continue
+            if trait_id not in self._noted_traits:
+                self._noted_traits.add(trait_id)
+                where = self.doc.loc(path + ("traits", trait_id), key=True)
+                self.notes.append(Note(f"unknown trait {trait_id!r} is ignored", where))
+                self.diags.note(
+                    "UnknownTrait",
+                    where,
+                    f"trait {trait_id!r} is not known to apismith and has no effect on the client",
+                    "nothing to do unless you expected this trait to change the generated code",
+                )
+        return traits
+
+    def _docs(self, traits: dict[str, Any], path: Path) -> str:
+        doc = traits.get(PRELUDE + "documentation", "")
+        if not isinstance(doc, str):
+            self.diags.error(
+                "WrongType",
+                self.doc.loc(path + ("traits", PRELUDE + "documentation")),
+                "the documentation trait must be a string",
+                "quote the documentation text",
+            )
+            return ""
+        return doc
+
+    def _expect(self, value: Any, typ: type | tuple[type, ...], path: Path, what: str) -> bool:
+        if isinstance(value, typ) and not (isinstance(value, bool) and typ in (int, float)):
+            return True
+        names = typ.__name__ if isinstance(typ, type) else " or ".join(t.__name__ for t in typ)
+        self.diags.error(
+            "WrongType",
+            self.doc.loc(path),
+            f"{what} must be {_article(names)}, got {_describe(value)}",
+            f"write {what} as {_article(names)}",
+        )
+        return False
+
+    # -- entry -------------------------------------------------------------------------------
+
+    def build(self) -> Service | None:
+        data = self.doc.data
+        if not isinstance(data, dict) or not isinstance(data.get("shapes"), dict):
+            self.diags.error(
+                "WrongType",
+                self.doc.loc(("shapes",) if isinstance(data, dict) and "shapes" in data else ()),
+                "a Smithy JSON AST needs a 'shapes' mapping of shape id to shape",
+                "add `shapes:` with entries like `example.ns#MyShape: {type: structure}`",
+            )
+            return None
+        version = str(data.get("smithy", ""))
+        if not version.startswith(("1.", "2.")):
+            self.diags.error(
+                "UnsupportedVersion",
+                self.doc.loc(("smithy",)),
+                f"unsupported Smithy IDL version {version!r}",
+                'use `smithy: "2.0"`',
+            )
+        shapes: dict[str, Shape] = {}
+        for name, kind in _PRELUDE_SHAPES.items():
+            shapes[PRELUDE + name] = Shape(id=PRELUDE + name, name=name, kind=kind)
+        services: list[str] = []
+        operations: dict[str, dict[str, Any]] = {}
+        for shape_id, node in self.raw.items():
+            path: Path = ("shapes", shape_id)
+            if not _valid_shape_id(shape_id):
+                self.diags.error(
+                    "InvalidShapeId",
+                    self.doc.loc(path, key=True),
+                    f"{shape_id!r} is not an absolute shape id",
+                    "shape ids look like `namespace.name#ShapeName`",
+                )
+                continue
+            if not self._expect(node, dict, path, f"shape {shape_id}"):
+                continue
+            typ = node.get("type")
+            if typ in _OTHER_TYPES:
+                if typ == "service":
+                    services.append(shape_id)
+                elif typ == "operation":
+                    operations[shape_id] = node
+                self._traits(node, path)
+                continue
+            shape = self._shape(shape_id, node, path)
+            if shape is not None:
+                shapes[shape_id] = shape
+        if not services:
+            self.diags.error(
+                "MissingService",
+                self.doc.loc(("shapes",)),
+                "the model has no service shape",
+                "add a shape with `type: service` listing the operations",
+            )
+            return None
+        if len(services) > 1:
+            self.diags.error(
+                "MultipleServices",
+                self.loc("shapes", services[1]),
+                f"the model has {len(services)} service shapes; apismith renders one per spec",
+                "split the model into one spec per service",
+            )
+        return self._service(services[0], shapes, operations)
+
+    # -- shapes ------------------------------------------------------------------------------
+
+    def _shape(self, shape_id: str, node: dict[str, Any], path: Path) -> Shape | None:
+        typ = node.get("type")
+        traits = self._traits(node, path)
+        name = shape_id.split("#", 1)[1]
+        common: dict[str, Any] = dict(
+            id=shape_id,
+            name=name,
+            docs=self._docs(traits, path),
+            constraints=self._constraints(traits, path),
+            sensitive=PRELUDE + "sensitive" in traits,
+            deprecated=PRELUDE + "deprecated" in traits,
+            loc=self.doc.loc(path),
+        )
+        if typ in _SIMPLE_KINDS:
+            fmt = self._timestamp_format(traits, path)
+            return Shape(kind=_SIMPLE_KINDS[typ], timestamp_format=fmt, **common)
+        if typ not in _AGGREGATE_KINDS:
+            known = ", ".join(sorted({*_SIMPLE_KINDS, *_AGGREGATE_KINDS, *_OTHER_TYPES}))
+            self.diags.error(
+                "UnknownShapeType",
+                self.doc.loc(path + ("type",)),
+                f"shape {shape_id} has unknown type {typ!r}",
+                f"use one of: {known}",
+            )
+            return None
+        kind = _AGGREGATE_KINDS[typ]
+        members: list[Member] = []
+        enum_values: list[EnumValue] = []
+        if kind in (Kind.LIST, Kind.MAP):
+            keys = ("member",) if kind is Kind.LIST else ("key", "value")
+            for key in keys:
+                mnode = node.get(key)
+                mpath = path + (key,)
+                if mnode is None:
+                    self.diags.error(
+                        "MissingMember",
+                        self.doc.loc(path),
+                        f"{typ} shape {shape_id} needs a '{key}'",
+                        f"add `{key}: {{target: smithy.api#String}}`",
+                    )
+                    return None
+                member = self._member(key, mnode, mpath)
+                if member is None:
+                    return None
+                members.append(member)
+            if typ == "set":
+                common["constraints"] = _with(common["constraints"], unique_items=True)
+        else:
+            raw_members = node.get("members", {})
+            if not self._expect(raw_members, dict, path + ("members",), f"members of {shape_id}"):
+                raw_members = {}
+            for mname, mnode in raw_members.items():
+                mpath = path + ("members", mname)
+                if kind in (Kind.ENUM, Kind.INT_ENUM):
+                    ev = self._enum_value(kind, str(mname), mnode, mpath)
+                    if ev is not None:
+                        enum_values.append(ev)
+                    continue
+                member = self._member(str(mname), mnode, mpath)
+                if member is not None:
+                    members.append(member)
+        error = None
+        if PRELUDE + "error" in traits:
+            fault = traits[PRELUDE + "error"]
+            if fault not in ("client", "server"):
+                self.diags.error(
+                    "WrongType",
+                    self.doc.loc(path + ("traits", PRELUDE + "error")),
+                    f"the error trait must be 'client' or 'server', got {_describe(fault)}",
+                    'write `"smithy.api#error": client`',
+                )
+                fault = "client"
+            status = traits.get(PRELUDE + "httpError")
+            if status is not None and not self._expect(
+                status, int, path + ("traits", PRELUDE + "httpError"), "httpError"
+            ):
+                status = None
+            retry = traits.get(PRELUDE + "retryable")
+            error = ErrorInfo(
+                fault=fault,
+                http_status=status if status is not None else (400 if fault == "client" else 500),
+                retryable=retry is not None,
+                throttling=bool(isinstance(retry, dict) and retry.get("throttling")),
+            )
+        return Shape(
+            kind=kind,
+            members=tuple(members),
+            enum_values=tuple(enum_values),
+            error=error,
+            is_input=PRELUDE + "input" in traits,
+            is_output=PRELUDE + "output" in traits,
+            **common,
+        )
+
+    def _enum_value(self, kind: Kind, name: str, node: Any, path: Path) -> EnumValue | None:
+        if not self._expect(node, dict, path, f"enum member {name}"):
+            return None
+        traits = self._traits(node, path)
+        value: Any = traits.get(PRELUDE + "enumValue", name if kind is Kind.ENUM else None)
+        want = str if kind is Kind.ENUM else int
+        if not self._expect(
+            value, want, path + ("traits", PRELUDE + "enumValue"), f"the value of {name}"
+        ):
+            return None
+        return EnumValue(name=name, value=value, docs=self._docs(traits, path), loc=self.doc.loc(path))
+
+    def _member(self, name: str, node: Any, path: Path) -> Member | None:
+        if not self._expect(node, dict, path, f"member {name}"):
+            return None
+        target = node.get("target")
+        if not self._expect(target, str, path + ("target",), f"the target of member {name}"):
+            return None
+        traits = self._traits(node, path)
+        binding, wire = Binding.BODY, name
+        bindings = []
+        for trait, kind in (
+            ("httpLabel", Binding.LABEL),
+            ("httpQuery", Binding.QUERY),
+            ("httpHeader", Binding.HEADER),
+            ("httpPayload", Binding.PAYLOAD),
+            ("httpResponseCode", Binding.RESPONSE_CODE),
+            ("httpPrefixHeaders", Binding.PREFIX_HEADERS),
+        ):
+            if PRELUDE + trait in traits:
+                bindings.append((trait, kind))
+        if len(bindings) > 1:
+            self.diags.error(
+                "ConflictingBindings",
+                self.doc.loc(path + ("traits",)),
+                f"member {name} has several http bindings: "
+                + ", ".join(t for t, _ in bindings),
+                "keep exactly one of httpLabel, httpQuery, httpHeader, httpPayload",
+            )
+        if bindings:
+            trait, binding = bindings[0]
+            value = traits[PRELUDE + trait]
+            if binding in (Binding.QUERY, Binding.HEADER, Binding.PREFIX_HEADERS):
+                if self._expect(value, str, path + ("traits", PRELUDE + trait), trait):
+                    wire = value
+            elif binding is Binding.LABEL:
+                wire = name
+        if binding is Binding.BODY and PRELUDE + "jsonName" in traits:
+            json_name = traits[PRELUDE + "jsonName"]
+            if self._expect(json_name, str, path + ("traits", PRELUDE + "jsonName"), "jsonName"):
+                wire = json_name
+        default = traits.get(PRELUDE + "default")
+        return Member(
+            name=name,
+            target=target,
+            required=PRELUDE + "required" in traits,
+            binding=binding,
+            wire_name=wire,
+            has_default=PRELUDE + "default" in traits,
+            default=default,
+            docs=self._docs(traits, path),
+            idempotency_token=PRELUDE + "idempotencyToken" in traits,
+            timestamp_format=self._timestamp_format(traits, path),
+            constraints=self._constraints(traits, path),
+            sensitive=PRELUDE + "sensitive" in traits,
+            deprecated=PRELUDE + "deprecated" in traits,
+            loc=self.doc.loc(path),
+        )
+
+    def _timestamp_format(self, traits: dict[str, Any], path: Path) -> str | None:
+        fmt = traits.get(PRELUDE + "timestampFormat")
+        if fmt is None:
+            return None
+        if fmt not in _TIMESTAMP_FORMATS:
+            self.diags.error(
+                "WrongType",
+                self.doc.loc(path + ("traits", PRELUDE + "timestampFormat")),
+                f"unknown timestampFormat {fmt!r}",
+                "use date-time, epoch-seconds or http-date",
+            )
+            return None
+        return str(fmt)
+
+    def _constraints(self, traits: dict[str, Any], path: Path) -> Constraints:
+        out: dict[str, Any] = {}
+        for trait, keys in (("length", ("min", "max")), ("range", ("min", "max"))):
+            value = traits.get(PRELUDE + trait)
+            if value is None:
+                continue
+            tpath = path + ("traits", PRELUDE + trait)
+            if not self._expect(value, dict, tpath, f"the {trait} trait"):
+                continue
+            for key in keys:
+                if key in value and self._expect(
+                    value[key], (int, float), tpath + (key,), f"{trait} {key}"
+                ):
+                    field_name = f"{key}_length" if trait == "length" else key
+                    out[field_name] = value[key]
+        pattern = traits.get(PRELUDE + "pattern")
+        if pattern is not None:
+            ppath = path + ("traits", PRELUDE + "pattern")
+            if self._expect(pattern, str, ppath, "the pattern trait"):
+                try:
+                    re.compile(ecma_to_python_regex(pattern))
+                    out["pattern"] = pattern
+                except re.error as exc:
+                    self.diags.error(
+                        "InvalidPattern",
+                        self.doc.loc(ppath),
+                        f"pattern {pattern!r} is not a valid regular expression: {exc}",
+                        "fix the regular expression (ECMA 262 syntax)",
+                    )
+        if PRELUDE + "uniqueItems" in traits:
+            out["unique_items"] = True
+        return Constraints(**out)
+
+    # -- operations and service --------------------------------------------------------------
+
+    def _service(
+        self, service_id: str, shapes: dict[str, Shape], operations: dict[str, dict[str, Any]]
+    ) -> Service:
+        path: Path = ("shapes", service_id)
+        node = self.raw[service_id]
+        traits = self._traits(node, path)
+        op_ids = self._bound_operations(service_id)
+        ops: list[Operation] = []
+        for op_id, op_path in op_ids:
+            if op_id not in operations:
+                kind = "a shape of another type" if op_id in self.raw else "not defined"
+                self.diags.error(
+                    "DanglingTarget",
+                    self.doc.loc(op_path),
+                    f"operation {op_id} bound to the service is {kind}",
+                    "define the operation shape or remove it from the service",
+                )
+                continue
+            op = self._operation(op_id, operations[op_id], traits)
+            if op is not None:
+                ops.append(op)
+        protocol = None
+        for trait_id, proto in _PROTOCOLS.items():
+            if trait_id in traits:
+                protocol = proto
+                break
+        if protocol is None:
+            names = ", ".join(sorted(_PROTOCOLS))
+            self.diags.error(
+                "UnsupportedProtocol",
+                self.doc.loc(path + ("traits",) if "traits" in node else path),
+                f"service {service_id} has no supported protocol trait",
+                f"add one of: {names}",
+            )
+            protocol = Protocol.REST_JSON1
+        auth: list[Auth] = []
+        sigv4 = traits.get("aws.auth#sigv4")
+        if isinstance(sigv4, dict) and isinstance(sigv4.get("name"), str):
+            auth.append(Auth(AuthKind.SIGV4, name=sigv4["name"]))
+        elif sigv4 is not None:
+            self.diags.error(
+                "WrongType",
+                self.doc.loc(path + ("traits", "aws.auth#sigv4")),
+                "aws.auth#sigv4 needs a 'name' (the signing name)",
+                'write `"aws.auth#sigv4": {name: myservice}`',
+            )
+        api = traits.get("aws.api#service", {})
+        api = api if isinstance(api, dict) else {}
+        name = service_id.split("#", 1)[1]
+        sdk_id = str(api.get("sdkId", name))
+        endpoint_prefix = str(
+            api.get("endpointPrefix") or api.get("arnNamespace") or sdk_id.lower().replace(" ", "-")
+        )
+        return Service(
+            name=name,
+            version=str(node.get("version", "")),
+            protocol=protocol,
+            shapes=tuple(shapes[k] for k in sorted(shapes)),
+            operations=tuple(ops),
+            auth=tuple(auth),
+            title=str(traits.get(PRELUDE + "title", "")),
+            docs=self._docs(traits, path),
+            sdk_id=sdk_id,
+            endpoint_prefix=endpoint_prefix,
+            target_prefix=name,
+            source_format="smithy",
+            notes=tuple(self.notes),
+            loc=self.doc.loc(path),
+        )
+
+    def _bound_operations(self, service_id: str) -> list[tuple[str, Path]]:
+        """Operations bound to the service directly or through (nested) resources."""
+        found: list[tuple[str, Path]] = []
+        seen: set[str] = set()
+        stack: list[tuple[str, Path]] = [(service_id, ("shapes", service_id))]
+        visited: set[str] = set()
+        while stack:
+            container_id, cpath = stack.pop(0)
+            if container_id in visited:
+                continue
+            visited.add(container_id)
+            node = self.raw.get(container_id)
+            if not isinstance(node, dict):
+                self.diags.error(
+                    "DanglingTarget",
+                    self.doc.loc(cpath),
+                    f"resource {container_id} is not defined",
+                    "define the resource shape or remove the reference",
+                )
+                continue
+            path: Path = ("shapes", container_id)
+            for key in ("create", "put", "read", "update", "delete", "list"):
+                ref = node.get(key)
+                if isinstance(ref, dict) and isinstance(ref.get("target"), str):
+                    self._add_op(found, seen, ref["target"], path + (key, "target"))
+            for key in ("operations", "collectionOperations", "resources"):
+                refs = node.get(key, [])
+                if not self._expect(refs, list, path + (key,), f"{key} of {container_id}"):
+                    continue
+                for i, ref in enumerate(refs):
+                    rpath = path + (key, i)
+                    if not (isinstance(ref, dict) and isinstance(ref.get("target"), str)):
+                        self._expect(ref, dict, rpath, f"entry {i} of {key}")
+                        continue
+                    if key == "resources":
+                        stack.append((ref["target"], rpath + ("target",)))
+                    else:
+                        self._add_op(found, seen, ref["target"], rpath + ("target",))
+        return found
+
+    @staticmethod
+    def _add_op(found: list[tuple[str, Path]], seen: set[str], op_id: str, path: Path) -> None:
+        if op_id not in seen:
+            seen.add(op_id)
+            found.append((op_id, path))
+
+    def _operation(
+        self, op_id: str, node: dict[str, Any], service_traits: dict[str, Any]
+    ) -> Operation | None:
+        path: Path = ("shapes", op_id)
+        traits = self._traits(node, path)
+        refs: dict[str, str | None] = {}
+        for key in ("input", "output"):
+            ref = node.get(key)
+            if ref is None:
+                refs[key] = None
+            elif isinstance(ref, dict) and isinstance(ref.get("target"), str):
+                refs[key] = None if ref["target"] == UNIT else ref["target"]
+            else:
+                self._expect(ref, dict, path + (key,), f"the {key} of {op_id}")
+                refs[key] = None
+        errors: list[str] = []
+        raw_errors = node.get("errors", [])
+        if self._expect(raw_errors, list, path + ("errors",), f"the errors of {op_id}"):
+            for i, ref in enumerate(raw_errors):
+                if isinstance(ref, dict) and isinstance(ref.get("target"), str):
+                    errors.append(ref["target"])
+                else:
+                    self._expect(ref, dict, path + ("errors", i), f"error {i} of {op_id}")
+        http = None
+        raw_http = traits.get(PRELUDE + "http")
+        hpath = path + ("traits", PRELUDE + "http")
+        if raw_http is not None and self._expect(raw_http, dict, hpath, "the http trait"):
+            method, uri = raw_http.get("method"), raw_http.get("uri")
+            code = raw_http.get("code", 200)
+            ok = self._expect(method, str, hpath + ("method",), "http method")
+            ok = self._expect(uri, str, hpath + ("uri",), "http uri") and ok
+            ok = self._expect(code, int, hpath + ("code",), "http code") and ok
+            if ok:
+                http = Http(
+                    method=method.upper(),
+                    uri=uri,
+                    code=code,
+                    success_codes=(code,),
+                    loc=self.doc.loc(hpath),
+                )
+        endpoint = traits.get(PRELUDE + "endpoint", {})
+        host_prefix = endpoint.get("hostPrefix", "") if isinstance(endpoint, dict) else ""
+        return Operation(
+            name=op_id.split("#", 1)[1],
+            input=refs["input"],
+            output=refs["output"],
+            errors=tuple(errors),
+            http=http,
+            docs=self._docs(traits, path),
+            idempotent=PRELUDE + "idempotent" in traits,
+            readonly=PRELUDE + "readonly" in traits,
+            host_prefix=str(host_prefix),
+            pagination=self._pagination(traits, service_traits, path),
+            deprecated=PRELUDE + "deprecated" in traits,
+            loc=self.doc.loc(path),
+        )
+
+    def _pagination(
+        self, traits: dict[str, Any], service_traits: dict[str, Any], path: Path
+    ) -> Pagination | None:
+        raw = traits.get(PRELUDE + "paginated")
+        if raw is None:
+            return None
+        if not self._expect(raw, dict, path + ("traits", PRELUDE + "paginated"), "paginated"):
+            return None
+        # The service's paginated trait supplies defaults the operation may override.
+        base = service_traits.get(PRELUDE + "paginated", {})
+        merged = {**(base if isinstance(base, dict) else {}), **raw}
+        return Pagination(
+            input_token=merged.get("inputToken"),
+            output_token=merged.get("outputToken"),
+            items=merged.get("items"),
+            page_size=merged.get("pageSize"),
+        )
+
+
+def uri_labels(uri: str) -> list[tuple[str, bool]]:
+    """Label names in a URI pattern with their greedy flag: `{key+}` -> ("key", True)."""
+    out = []
+    for m in _LABEL.finditer(uri.split("?", 1)[0]):
+        label = m.group(1)
+        out.append((label.rstrip("+"), label.endswith("+")))
+    return out
+
+
+_SHAPE_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$")
+
+
+_SURROGATE_PAIR = re.compile(r"\\u(D[89AB][0-9A-F]{2})\\u(D[C-F][0-9A-F]{2})", re.IGNORECASE)
+
+
+def ecma_to_python_regex(pattern: str) -> str:
+    """Smithy patterns are ECMA 262; JavaScript spells astral code points as surrogate pairs
+    (`\\uD800\\uDC00`), which Python's `re` rejects in ranges. Rewrite them as `\\U0001xxxx`."""
+
+    def join(m: re.Match[str]) -> str:
+        hi, lo = int(m.group(1), 16), int(m.group(2), 16)
+        return "\\U%08X" % (0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+
+    return _SURROGATE_PAIR.sub(join, pattern)
+
+
+def _valid_shape_id(shape_id: Any) -> bool:
+    return isinstance(shape_id, str) and bool(_SHAPE_ID.match(shape_id))
+
+
+def _with(c: Constraints, **changes: Any) -> Constraints:
+    from dataclasses import replace
+
+    return replace(c, **changes)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {value}"
+    if isinstance(value, (dict, list)):
+        return "a mapping" if isinstance(value, dict) else "a list"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _article(names: str) -> str:
+    pretty = {"dict": "mapping", "str": "string", "int": "integer", "list": "list", "float": "number"}
+    parts = [pretty.get(n.strip(), n.strip()) for n in names.split(" or ")]
+    text = " or ".join(parts)
+    return ("an " if text[0] in "aeiou" else "a ") + text

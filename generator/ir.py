@@ -1,0 +1,244 @@
+"""The intermediate representation: one immutable model for Smithy-like and OpenAPI specs.
+
+Front-ends build it, validation reads it, templates render it. It holds spec names as written;
+turning them into Python names is the render stage's job (generator.render.names). Every node
+carries the Location it came from so later stages can still point at the spec.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from generator.diagnostics import NOWHERE, Location
+
+
+class Kind(enum.Enum):
+    STRUCTURE = "structure"
+    UNION = "union"
+    LIST = "list"
+    MAP = "map"
+    ENUM = "enum"  # string enum
+    INT_ENUM = "intEnum"
+    STRING = "string"
+    BOOLEAN = "boolean"
+    BYTE = "byte"
+    SHORT = "short"
+    INTEGER = "integer"
+    LONG = "long"
+    FLOAT = "float"
+    DOUBLE = "double"
+    BIG_INTEGER = "bigInteger"
+    BIG_DECIMAL = "bigDecimal"
+    TIMESTAMP = "timestamp"
+    DURATION = "duration"  # ISO 8601 duration (OpenAPI format: duration)
+    BLOB = "blob"
+    DOCUMENT = "document"  # free-form JSON
+
+    @property
+    def is_aggregate(self) -> bool:
+        return self in (Kind.STRUCTURE, Kind.UNION, Kind.LIST, Kind.MAP)
+
+
+class Binding(enum.Enum):
+    """Where a member travels on the wire."""
+
+    BODY = "body"  # a field of the JSON document body
+    PAYLOAD = "payload"  # the member *is* the body
+    LABEL = "label"  # path segment
+    QUERY = "query"
+    HEADER = "header"
+    PREFIX_HEADERS = "prefixHeaders"
+    RESPONSE_CODE = "responseCode"
+
+
+class Protocol(enum.Enum):
+    REST_JSON1 = "aws.protocols#restJson1"
+    AWS_JSON_1_1 = "aws.protocols#awsJson1_1"
+    AWS_JSON_1_0 = "aws.protocols#awsJson1_0"
+    REST_JSON = "http+json"  # plain REST with JSON bodies (OpenAPI; Azure Batch)
+
+
+class AuthKind(enum.Enum):
+    SIGV4 = "sigv4"
+    SHARED_KEY = "sharedKey"  # Azure storage-style HMAC
+    BEARER = "bearer"  # OAuth2 / any get_token(*scopes) credential
+    API_KEY = "apiKey"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class EnumValue:
+    name: str  # symbol name as given by the spec (Smithy member name / x-ms-enum name)
+    value: str | int  # wire value
+    docs: str = ""
+    loc: Location = NOWHERE
+
+
+@dataclass(frozen=True)
+class Constraints:
+    min_length: Optional[int] = None
+    max_length: Optional[int] = None
+    min: Optional[float] = None
+    max: Optional[float] = None
+    pattern: Optional[str] = None
+    unique_items: bool = False
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str  # member name as in the spec (Smithy member / OpenAPI property or parameter)
+    target: str  # shape id
+    required: bool = False
+    binding: Binding = Binding.BODY
+    wire_name: str = ""  # JSON key, header name, query name or label name
+    has_default: bool = False
+    default: Any = None
+    docs: str = ""
+    idempotency_token: bool = False
+    timestamp_format: Optional[str] = None  # date-time | epoch-seconds | http-date
+    constraints: Constraints = field(default_factory=Constraints)
+    sensitive: bool = False
+    deprecated: bool = False
+    nullable: bool = False
+    read_only: bool = False
+    group: str = ""  # x-ms-parameter-grouping: the options group this parameter belongs to
+    client_request_id: bool = False  # x-ms-client-request-id
+    # x-ms-client-name of a parameter: kept for docs; the method argument stays named after the
+    # wire name (`maxresults`), as the published clients of these APIs name it.
+    client_name: str = ""
+    loc: Location = NOWHERE
+
+
+@dataclass(frozen=True)
+class ErrorInfo:
+    fault: str  # "client" | "server"
+    http_status: Optional[int] = None
+    retryable: bool = False
+    throttling: bool = False
+
+
+@dataclass(frozen=True)
+class Shape:
+    id: str  # absolute shape id (Smithy) or a synthesized one (OpenAPI: "#/components/schemas/X")
+    name: str  # short name used for classes: "GetTaskResponse", "TaskAddParameter"
+    kind: Kind
+    members: tuple[Member, ...] = ()  # structure/union members; list: ("member",); map: key, value
+    enum_values: tuple[EnumValue, ...] = ()
+    docs: str = ""
+    constraints: Constraints = field(default_factory=Constraints)
+    timestamp_format: Optional[str] = None
+    error: Optional[ErrorInfo] = None
+    sensitive: bool = False
+    deprecated: bool = False
+    is_input: bool = False
+    is_output: bool = False
+    synthetic: bool = False  # made by a front-end (OpenAPI operation input/output)
+    loc: Location = NOWHERE
+
+    def member(self, name: str) -> Member | None:
+        for m in self.members:
+            if m.name == name:
+                return m
+        return None
+
+    @property
+    def list_member(self) -> Member:
+        return self.members[0]
+
+    @property
+    def map_key(self) -> Member:
+        return self.members[0]
+
+    @property
+    def map_value(self) -> Member:
+        return self.members[1]
+
+
+@dataclass(frozen=True)
+class Http:
+    method: str
+    uri: str  # path template with {label} placeholders, may include a literal query
+    code: int = 200  # the success status
+    success_codes: tuple[int, ...] = (200,)
+    loc: Location = NOWHERE
+
+
+@dataclass(frozen=True)
+class Pagination:
+    input_token: Optional[str] = None
+    output_token: Optional[str] = None  # member name, or the wire name of the next link
+    items: Optional[str] = None
+    page_size: Optional[str] = None
+    next_link: bool = False  # Azure style: follow the URL given in the output as-is
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str  # spec name: "GetTask", "Task_Add"
+    input: Optional[str]  # shape id
+    output: Optional[str]  # shape id
+    errors: tuple[str, ...] = ()  # shape ids of modeled errors
+    http: Optional[Http] = None
+    docs: str = ""
+    summary: str = ""
+    idempotent: bool = False
+    readonly: bool = False
+    host_prefix: str = ""
+    pagination: Optional[Pagination] = None
+    request_content_type: str = ""
+    deprecated: bool = False
+    loc: Location = NOWHERE
+
+
+@dataclass(frozen=True)
+class Auth:
+    kind: AuthKind
+    name: str = ""  # SigV4 signing name, or the security scheme name
+    scopes: tuple[str, ...] = ()
+    header: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the front-end saw but does not act on (an unknown trait or extension)."""
+
+    message: str
+    loc: Location = NOWHERE
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str  # "Deadline", "DataPipeline", "BatchServiceClient"
+    version: str
+    protocol: Protocol
+    shapes: tuple[Shape, ...]  # sorted by id
+    operations: tuple[Operation, ...]  # in spec order
+    auth: tuple[Auth, ...] = ()
+    title: str = ""
+    docs: str = ""
+    sdk_id: str = ""
+    endpoint_prefix: str = ""  # AWS: "deadline"; host = {prefix}.{region}.amazonaws.com
+    host_template: str = ""  # OpenAPI: "{batchUrl}" (x-ms-parameterized-host) or a server URL
+    target_prefix: str = ""  # awsJson: X-Amz-Target = {target_prefix}.{operation}
+    source_format: str = ""  # smithy | openapi | swagger
+    notes: tuple[Note, ...] = ()
+    loc: Location = NOWHERE
+
+    def shape(self, shape_id: str) -> Shape | None:
+        return self._index().get(shape_id)
+
+    def _index(self) -> dict[str, Shape]:
+        # Cached on the instance despite frozen=True: the index is derived data.
+        idx: dict[str, Shape] | None = self.__dict__.get("_shape_index")
+        if idx is None:
+            idx = {s.id: s for s in self.shapes}
+            object.__setattr__(self, "_shape_index", idx)
+        return idx
+
+    def operation(self, name: str) -> Operation | None:
+        for op in self.operations:
+            if op.name == name:
+                return op
+        return None

@@ -1,0 +1,52 @@
+"""Name transformations shared by validation (collision checks) and the render stage."""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+
+_WORD_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_WORD_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
+_NON_IDENT = re.compile(r"[^0-9A-Za-z]+")
+IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def ascii_fold(text: str) -> str:
+    """Strip accents so `Größe` becomes `Grosse`-like ASCII; drop what cannot be folded."""
+    text = text.replace("ß", "ss")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def snake_case(name: str) -> str:
+    """`GetTask` -> `get_task`, `Task_AddCollection` -> `task_add_collection`,
+    `$filter` -> `filter`, `client-request-id` -> `client_request_id`, `ETag` -> `e_tag`."""
+    text = ascii_fold(name)
+    text = _WORD_BOUNDARY_1.sub(r"\1_\2", text)
+    text = _WORD_BOUNDARY_2.sub(r"\1_\2", text)
+    text = _NON_IDENT.sub("_", text).strip("_").lower()
+    return re.sub(r"_+", "_", text)
+
+
+def pascal_case(name: str) -> str:
+    parts = snake_case(name).split("_")
+    return "".join(p[:1].upper() + p[1:] for p in parts if p)
+
+
+def constant_case(name: str) -> str:
+    return snake_case(name).upper()
+
+
+def safe_identifier(name: str, fallback: str = "value") -> str:
+    """Make `name` a valid, non-keyword Python identifier (appending `_` like PEP 8 says)."""
+    if not name:
+        name = fallback
+    if name[0].isdigit():
+        name = "_" + name if fallback == "value" else f"{fallback}_{name}"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _RESERVED:
+        name += "_"
+    return name
+
+
+# Names that would shadow builtins used by generated code, or collide with model methods.
+_RESERVED = {"to_dict", "from_dict", "self", "cls", "None", "True", "False"}

@@ -1,0 +1,25 @@
+"""Stage 3: validation. Schema checks for OpenAPI documents plus semantic rules on the IR.
+
+Both produce Events; nothing here raises for a bad spec.
+"""
+
+from __future__ import annotations
+
+from generator.diagnostics import Diagnostics
+from generator.ir import Service
+from generator.load import Document, detect_format
+from generator.validate.openapi_schema import check_openapi_document
+from generator.validate.rules import check_service
+
+
+def validate_document(doc: Document, diags: Diagnostics) -> None:
+    """Checks on the document as written (before the front-end)."""
+    if detect_format(doc.data) in ("openapi", "swagger"):
+        check_openapi_document(doc, diags)
+
+
+def validate_service(service: Service, diags: Diagnostics) -> None:
+    check_service(service, diags)
+
+
+__all__ = ["validate_document", "validate_service"]

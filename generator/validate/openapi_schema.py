@@ -1,0 +1,129 @@
+"""openapi-spec-validator, with its findings mapped back to file:line:col.
+
+The validator raises (rather than reports) on references that point nowhere, so local `$ref`s
+are checked here first; with dangling references only the JSON-schema pass runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from jsonschema.exceptions import ValidationError, best_match
+
+from generator.diagnostics import Diagnostics
+from generator.load import Document, Path
+
+
+def _refs(node: Any, path: Path) -> Iterator[tuple[str, Path]]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield ref, path + ("$ref",)
+        for key, value in node.items():
+            if isinstance(key, str) and key.startswith("x-ms-examples"):
+                continue  # example files are external by convention, not part of the API
+            yield from _refs(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _refs(value, path + (i,))
+
+
+def _pointer_exists(data: Any, ref: str) -> bool:
+    node = data
+    for part in ref[2:].split("/") if ref != "#" else []:
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return False
+    return True
+
+
+def check_refs(doc: Document, diags: Diagnostics) -> int:
+    bad = 0
+    for ref, path in _refs(doc.data, ()):
+        if not ref.startswith("#"):
+            diags.error(
+                "UnsupportedRef",
+                doc.loc(path),
+                f"external reference {ref!r} is not supported",
+                "copy the referenced schema into this document and point at it with #/...",
+            )
+            bad += 1
+        elif not _pointer_exists(doc.data, ref):
+            diags.error(
+                "DanglingTarget",
+                doc.loc(path),
+                f"reference {ref} points to nothing",
+                "define the referenced component, or correct the reference's spelling",
+            )
+            bad += 1
+    return bad
+
+
+def check_openapi_document(doc: Document, diags: Diagnostics) -> None:
+    from openapi_spec_validator import (
+        OpenAPIV2SpecValidator,
+        OpenAPIV30SpecValidator,
+        OpenAPIV31SpecValidator,
+    )
+
+    data = doc.data
+    version = str(data.get("openapi", data.get("swagger", "")))
+    cls: Any
+    if "swagger" in data:
+        cls, label = OpenAPIV2SpecValidator, "Swagger 2.0"
+    elif version.startswith("3.1"):
+        cls, label = OpenAPIV31SpecValidator, "OpenAPI 3.1"
+    elif version.startswith("3.0"):
+        cls, label = OpenAPIV30SpecValidator, "OpenAPI 3.0"
+    else:
+        diags.error(
+            "UnsupportedVersion",
+            doc.loc(("openapi",) if "openapi" in data else ()),
+            f"unsupported OpenAPI version {version!r}",
+            "use openapi: 3.0.3 or 3.1.0 (or swagger: '2.0')",
+        )
+        return
+    dangling = check_refs(doc, diags)
+    validator = cls(data)
+    errors: Iterator[ValidationError]
+    if dangling:
+        errors = validator.schema_validator.iter_errors(data)
+    else:
+        errors = validator.iter_errors()
+    seen: set[tuple[Path, str]] = set()
+    try:
+        for err in errors:
+            path = tuple(err.absolute_path)
+            detail = best_match(err.context) if err.context else None
+            message = _short(err.message)
+            if detail is not None:
+                message += f" ({_short(detail.message)} at {_pointer(tuple(detail.absolute_path))})"
+            if (path, message) in seen:
+                continue
+            seen.add((path, message))
+            diags.error(
+                "OpenApiSchema",
+                doc.loc(path),
+                f"{label} schema: {message}",
+                f"fix this node so it matches the {label} specification for {_pointer(path)}",
+            )
+    except Exception as exc:  # the validator is third-party code: never let it crash us
+        diags.error(
+            "OpenApiSchema",
+            doc.loc(()),
+            f"{label} validator stopped: {type(exc).__name__}: {_short(str(exc))}",
+            "fix the events above first; then validate again",
+        )
+
+
+def _short(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _pointer(path: Path) -> str:
+    return "#/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in path)

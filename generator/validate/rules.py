@@ -1,0 +1,439 @@
+"""Semantic rules on the IR, shared by both spec formats.
+
+Each rule is a function `(service, diags) -> None`, registered in RULES; rule ids follow the
+Smithy style (a short PascalCase name) so users can search for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Callable
+
+from generator.diagnostics import Diagnostics
+from generator.ir import Binding, Kind, Protocol, Service, Shape
+from generator.naming import IDENTIFIER, constant_case, snake_case
+
+_LABEL = re.compile(r"\{([^}]*)\}")
+_HTTP_METHODS = {"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"}
+_SIMPLE_WIRE_KINDS = {
+    Kind.STRING,
+    Kind.ENUM,
+    Kind.INT_ENUM,
+    Kind.BOOLEAN,
+    Kind.BYTE,
+    Kind.SHORT,
+    Kind.INTEGER,
+    Kind.LONG,
+    Kind.FLOAT,
+    Kind.DOUBLE,
+    Kind.BIG_INTEGER,
+    Kind.BIG_DECIMAL,
+    Kind.TIMESTAMP,
+    Kind.DURATION,
+    Kind.BLOB,
+}
+
+
+def dangling_targets(service: Service, diags: Diagnostics) -> None:
+    for shape in service.shapes:
+        for member in shape.members:
+            if service.shape(member.target) is None:
+                diags.error(
+                    "DanglingTarget",
+                    member.loc,
+                    f"member {shape.name}.{member.name} targets {member.target}, which is not "
+                    "defined",
+                    "define the target shape, or target a prelude shape such as "
+                    "smithy.api#String",
+                )
+    for op in service.operations:
+        for role, ref in (("input", op.input), ("output", op.output)):
+            if ref is not None and service.shape(ref) is None:
+                diags.error(
+                    "DanglingTarget",
+                    op.loc,
+                    f"operation {op.name} {role} targets {ref}, which is not defined",
+                    f"define the {role} structure or fix the target",
+                )
+            elif ref is not None:
+                target = service.shape(ref)
+                if target is not None and target.kind is not Kind.STRUCTURE:
+                    diags.error(
+                        "WrongType",
+                        op.loc,
+                        f"operation {op.name} {role} must be a structure, {ref} is a "
+                        f"{target.kind.value}",
+                        f"make the {role} a structure shape",
+                    )
+        for ref in op.errors:
+            err = service.shape(ref)
+            if err is None:
+                diags.error(
+                    "DanglingTarget",
+                    op.loc,
+                    f"operation {op.name} lists error {ref}, which is not defined",
+                    "define the error structure or remove it from the operation's errors",
+                )
+            elif err.error is None and service.source_format == "smithy":
+                diags.error(
+                    "ErrorTrait",
+                    err.loc,
+                    f"{err.name} is listed as an error of {op.name} but has no error trait",
+                    'add `"smithy.api#error": client` (or server) to the shape',
+                )
+
+
+def http_bindings(service: Service, diags: Diagnostics) -> None:
+    needs_http = service.protocol in (Protocol.REST_JSON1, Protocol.REST_JSON)
+    for op in service.operations:
+        inp = service.shape(op.input) if op.input else None
+        if op.http is None:
+            if needs_http:
+                diags.error(
+                    "MissingHttpTrait",
+                    op.loc,
+                    f"operation {op.name} has no http binding, which {service.protocol.value} "
+                    "needs",
+                    'add `"smithy.api#http": {method: GET, uri: "/things/{id}", code: 200}`',
+                )
+            continue
+        http = op.http
+        if http.method not in _HTTP_METHODS:
+            diags.error(
+                "HttpMethod",
+                http.loc,
+                f"{op.name} uses unknown HTTP method {http.method!r}",
+                "use one of " + ", ".join(sorted(_HTTP_METHODS)),
+            )
+        path = http.uri.split("?", 1)[0]
+        if not path.startswith("/"):
+            diags.error(
+                "HttpUri",
+                http.loc,
+                f"the URI of {op.name} must start with '/': {http.uri!r}",
+                "write the URI as an absolute path, e.g. /jobs/{jobId}",
+            )
+        labels: dict[str, int] = defaultdict(int)
+        for raw in _LABEL.findall(path):
+            label = raw.rstrip("+")
+            labels[label] += 1
+            if not IDENTIFIER.match(label):
+                diags.error(
+                    "HttpUri",
+                    http.loc,
+                    f"URI label {{{raw}}} of {op.name} is not a valid name",
+                    "labels are letters, digits and underscores, e.g. {jobId}",
+                )
+        for label, count in labels.items():
+            if count > 1:
+                diags.error(
+                    "HttpUri",
+                    http.loc,
+                    f"URI label {{{label}}} appears {count} times in {op.name}",
+                    "each label may appear once in a URI",
+                )
+        members = inp.members if inp else ()
+        bound = {m.wire_name: m for m in members if m.binding is Binding.LABEL}
+        for label in labels:
+            if label not in bound:
+                diags.error(
+                    "HttpLabelMismatch",
+                    http.loc,
+                    f"URI label {{{label}}} of {op.name} has no input member bound to it",
+                    f"add a required input member {label!r} with the httpLabel trait "
+                    "(OpenAPI: a path parameter with that name)",
+                )
+        for wire, member in bound.items():
+            if wire not in labels:
+                diags.error(
+                    "HttpLabelMismatch",
+                    member.loc,
+                    f"member {member.name} of {op.name} is bound to URI label {{{wire}}}, "
+                    f"which the URI {http.uri!r} does not have",
+                    f"add {{{wire}}} to the URI or remove the label binding",
+                )
+            if not member.required:
+                diags.error(
+                    "HttpLabelNotRequired",
+                    member.loc,
+                    f"label member {member.name} of {op.name} is not required",
+                    "path labels must always be sent: mark the member required "
+                    "(OpenAPI: `required: true`)",
+                )
+        _conflicting_bindings(service, op.name, inp, diags)
+        out = service.shape(op.output) if op.output else None
+        _conflicting_bindings(service, op.name, out, diags)
+
+
+def _conflicting_bindings(
+    service: Service, op_name: str, shape: Shape | None, diags: Diagnostics
+) -> None:
+    if shape is None:
+        return
+    seen: dict[tuple[Binding, str], str] = {}
+    payloads = [m for m in shape.members if m.binding is Binding.PAYLOAD]
+    body = [m for m in shape.members if m.binding is Binding.BODY]
+    if len(payloads) > 1:
+        diags.error(
+            "ConflictingBindings",
+            payloads[1].loc,
+            f"{shape.name} of {op_name} binds more than one member to the payload",
+            "keep one httpPayload member (OpenAPI: one requestBody)",
+        )
+    if payloads and body:
+        diags.error(
+            "ConflictingBindings",
+            body[0].loc,
+            f"{shape.name} of {op_name} has both an httpPayload member ({payloads[0].name}) and "
+            f"body members ({body[0].name})",
+            "move the body members into the payload structure, or drop the httpPayload trait",
+        )
+    for member in shape.members:
+        if member.binding in (Binding.HEADER, Binding.QUERY, Binding.LABEL):
+            key_name = member.wire_name.lower() if member.binding is Binding.HEADER else member.wire_name
+            key = (member.binding, key_name)
+            if key in seen:
+                diags.error(
+                    "ConflictingBindings",
+                    member.loc,
+                    f"members {seen[key]} and {member.name} of {shape.name} are both bound to "
+                    f"{member.binding.value} {member.wire_name!r}",
+                    "bind each header, query parameter and label to one member",
+                )
+            seen[key] = member.name
+            target = service.shape(member.target)
+            if target is not None and target.kind not in _SIMPLE_WIRE_KINDS:
+                ok_list = target.kind is Kind.LIST and member.binding is not Binding.LABEL
+                if not ok_list:
+                    diags.error(
+                        "ConflictingBindings",
+                        member.loc,
+                        f"{member.binding.value} member {member.name} of {shape.name} targets a "
+                        f"{target.kind.value}, which cannot be sent as a {member.binding.value}",
+                        "bind only strings, numbers, booleans, timestamps or enums (lists for "
+                        "headers and query) to headers, query parameters and labels",
+                    )
+
+
+def operation_names(service: Service, diags: Diagnostics) -> None:
+    seen: dict[str, str] = {}
+    for op in service.operations:
+        method = snake_case(op.name)
+        if method in seen:
+            diags.error(
+                "DuplicateOperationName",
+                op.loc,
+                f"operations {seen[method]} and {op.name} would both become the client method "
+                f"{method}()",
+                "rename one operation (operationId or shape name)",
+            )
+        else:
+            seen[method] = op.name
+    routes: dict[tuple[str, str], str] = {}
+    for op in service.operations:
+        if op.http is None:
+            continue
+        route = (op.http.method, re.sub(r"\{[^}]*\}", "{}", op.http.uri))
+        if route in routes:
+            diags.error(
+                "ConflictingRoutes",
+                op.http.loc,
+                f"{op.name} and {routes[route]} share the route {op.http.method} {op.http.uri}",
+                "give each operation its own method and URI",
+            )
+        routes.setdefault(route, op.name)
+
+
+def member_names(service: Service, diags: Diagnostics) -> None:
+    for shape in service.shapes:
+        if shape.kind not in (Kind.STRUCTURE, Kind.UNION) or not shape.members:
+            continue
+        seen: dict[str, str] = {}
+        for member in shape.members:
+            py = snake_case(member.name)
+            if not py:
+                diags.error(
+                    "InvalidMemberName",
+                    member.loc,
+                    f"member name {member.name!r} of {shape.name} has no letters or digits",
+                    "rename the member (OpenAPI: x-ms-client-name)",
+                )
+            elif py in seen:
+                diags.error(
+                    "DuplicateMemberName",
+                    member.loc,
+                    f"members {seen[py]!r} and {member.name!r} of {shape.name} would both become "
+                    f"the Python name {py!r}",
+                    "rename one of them (OpenAPI: x-ms-client-name)",
+                )
+            else:
+                seen[py] = member.name
+
+
+def enum_names(service: Service, diags: Diagnostics) -> None:
+    for shape in service.shapes:
+        if shape.kind not in (Kind.ENUM, Kind.INT_ENUM):
+            continue
+        if not shape.enum_values:
+            diags.error(
+                "EmptyEnum",
+                shape.loc,
+                f"enum {shape.name} has no values",
+                "add at least one value",
+            )
+        seen: dict[str, str] = {}
+        values: set[object] = set()
+        for ev in shape.enum_values:
+            if service.source_format == "smithy" and not IDENTIFIER.match(ev.name):
+                diags.error(
+                    "InvalidEnumName",
+                    ev.loc,
+                    f"enum member name {ev.name!r} of {shape.name} is not a valid identifier",
+                    "enum member names are letters, digits and underscores, starting with a "
+                    'letter; put the wire value in `"smithy.api#enumValue"`',
+                )
+                continue
+            const = constant_case(ev.name)
+            if not const:
+                diags.error(
+                    "InvalidEnumName",
+                    ev.loc,
+                    f"enum value {ev.value!r} of {shape.name} gives no usable name",
+                    "name it with x-ms-enum values[].name",
+                )
+            elif const in seen:
+                diags.error(
+                    "InvalidEnumName",
+                    ev.loc,
+                    f"enum values {seen[const]!r} and {ev.value!r} of {shape.name} would both "
+                    f"become {const}",
+                    "name them apart with x-ms-enum values[].name (Smithy: member names)",
+                )
+            else:
+                seen[const] = str(ev.value)
+            if ev.value in values:
+                diags.error(
+                    "DuplicateEnumValue",
+                    ev.loc,
+                    f"enum {shape.name} has the value {ev.value!r} twice",
+                    "remove the duplicate value",
+                )
+            values.add(ev.value)
+
+
+def recursion(service: Service, diags: Diagnostics) -> None:
+    """A structure that needs itself through required members can never be built."""
+    required_edges: dict[str, list[str]] = {}
+    for shape in service.shapes:
+        if shape.kind is Kind.STRUCTURE:
+            required_edges[shape.id] = [
+                m.target
+                for m in shape.members
+                if m.required and not m.has_default and _is_structure(service, m.target)
+            ]
+    reported: set[frozenset[str]] = set()
+    state: dict[str, int] = {}
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in required_edges.get(node, []):
+            if state.get(nxt) == 1:
+                cycle = stack[stack.index(nxt) :]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    first = service.shape(cycle[0])
+                    names = " -> ".join(
+                        (service.shape(c).name if service.shape(c) else c) for c in cycle + [nxt]  # type: ignore[union-attr]
+                    )
+                    diags.error(
+                        "RecursiveRequired",
+                        first.loc if first else service.loc,
+                        f"structures form a cycle of required members: {names}",
+                        "make one member of the cycle optional, or go through a list or map",
+                    )
+            elif state.get(nxt) is None:
+                visit(nxt, stack)
+        stack.pop()
+        state[node] = 2
+
+    for shape_id in sorted(required_edges):
+        if state.get(shape_id) is None:
+            visit(shape_id, [])
+
+
+def _is_structure(service: Service, shape_id: str) -> bool:
+    shape = service.shape(shape_id)
+    return shape is not None and shape.kind is Kind.STRUCTURE
+
+
+def pagination(service: Service, diags: Diagnostics) -> None:
+    for op in service.operations:
+        pg = op.pagination
+        if pg is None or pg.next_link:
+            continue
+        inp = service.shape(op.input) if op.input else None
+        out = service.shape(op.output) if op.output else None
+        for role, name, shape in (
+            ("inputToken", pg.input_token, inp),
+            ("pageSize", pg.page_size, inp),
+            ("outputToken", pg.output_token, out),
+            ("items", pg.items, out),
+        ):
+            if name and (shape is None or shape.member(name.split(".")[0]) is None):
+                diags.error(
+                    "PaginatedMember",
+                    op.loc,
+                    f"paginated {role} {name!r} of {op.name} is not a member of its "
+                    f"{'input' if role in ('inputToken', 'pageSize') else 'output'}",
+                    "name an existing member in the paginated trait",
+                )
+
+
+def unions(service: Service, diags: Diagnostics) -> None:
+    for shape in service.shapes:
+        if shape.kind is Kind.UNION:
+            if not shape.members:
+                diags.error(
+                    "EmptyUnion", shape.loc, f"union {shape.name} has no members", "add a member"
+                )
+            for m in shape.members:
+                if m.required:
+                    diags.warning(
+                        "UnionRequiredMember",
+                        m.loc,
+                        f"union member {shape.name}.{m.name} is marked required, which has no "
+                        "meaning for a union",
+                        "remove the required trait",
+                    )
+
+
+def protocol_operations(service: Service, diags: Diagnostics) -> None:
+    if not service.operations:
+        diags.warning(
+            "NoOperations",
+            service.loc,
+            f"service {service.name} has no operations; the client would be empty",
+            "bind operations to the service",
+        )
+
+
+Rule = Callable[[Service, Diagnostics], None]
+RULES: tuple[Rule, ...] = (
+    dangling_targets,
+    http_bindings,
+    operation_names,
+    member_names,
+    enum_names,
+    recursion,
+    pagination,
+    unions,
+    protocol_operations,
+)
+
+
+def check_service(service: Service, diags: Diagnostics) -> None:
+    for rule in RULES:
+        rule(service, diags)

@@ -1,0 +1,243 @@
+"""Located events for OpenAPI specs: openapi-spec-validator findings and the semantic rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.diagnostics import Severity
+from generator.ir import Binding, Kind
+from support import find, line_of, spec_from_text
+
+BASE = """
+openapi: 3.0.3
+info: {title: Things Service, version: "1.0"}
+paths:
+  /things/{thingId}:
+    get:
+      operationId: Thing_Get
+      parameters:
+        - name: thingId
+          in: path
+          required: true
+          schema: {type: string}
+        - name: $filter
+          in: query
+          schema: {type: string}
+      responses:
+        "200":
+          description: ok
+          headers:
+            ETag: {schema: {type: string}}
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Thing"}
+        default:
+          description: error
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+components:
+  schemas:
+    Thing:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+        state:
+          type: string
+          enum: [active, done]
+          x-ms-enum: {name: ThingState, modelAsString: true}
+        created: {type: string, format: date-time}
+        tags: {type: array, items: {type: string}}
+    Error:
+      type: object
+      properties:
+        code: {type: string}
+"""
+
+
+def test_base_spec_builds_the_ir(tmp_path: Path) -> None:
+    result, _ = spec_from_text(tmp_path, BASE)
+    assert result.ok, [e.format() for e in result.diagnostics.events]
+    svc = result.service
+    assert svc is not None and svc.name == "ThingsService"
+    [op] = svc.operations
+    assert op.name == "Thing_Get" and op.http is not None and op.http.method == "GET"
+    inp = svc.shape(op.input or "")
+    assert inp is not None
+    assert [(m.name, m.binding) for m in inp.members] == [
+        ("thingId", Binding.LABEL),
+        ("$filter", Binding.QUERY),
+    ]
+    out = svc.shape(op.output or "")
+    assert out is not None
+    assert {m.name: m.binding for m in out.members} == {"body": Binding.PAYLOAD, "ETag": Binding.HEADER}
+    error = svc.shape("#/components/schemas/Error")
+    assert error is not None and error.error is not None
+    assert op.errors == ("#/components/schemas/Error",)
+    state = svc.shape("enum#ThingState")
+    assert state is not None and state.kind is Kind.ENUM
+    assert [v.value for v in state.enum_values] == ["active", "done"]
+
+
+def test_schema_error_from_openapi_spec_validator_is_located(tmp_path: Path) -> None:
+    text = BASE.replace("info: {title: Things Service, version: \"1.0\"}", "info: {title: Things}  # <- INFO")
+    result, body = spec_from_text(tmp_path, text)
+    events = find(result.diagnostics.events, "OpenApiSchema")
+    assert events, [e.format() for e in result.diagnostics.events]
+    assert events[0].location.line == line_of(body, "<- INFO")
+    assert "version" in events[0].message
+    assert events[0].severity is Severity.ERROR
+
+
+def test_path_parameter_not_required(tmp_path: Path) -> None:
+    text = BASE.replace(
+        "        - name: thingId\n          in: path\n          required: true\n",
+        "        - name: thingId  # <- P\n          in: path\n",
+    )
+    result, body = spec_from_text(tmp_path, text)
+    located = {(e.id, e.location.line) for e in result.diagnostics.events}
+    assert ("HttpLabelNotRequired", line_of(body, "<- P")) in located
+    assert ("OpenApiSchema", line_of(body, "<- P")) in located
+
+
+def test_dangling_ref(tmp_path: Path) -> None:
+    text = BASE.replace(
+        '              schema: {$ref: "#/components/schemas/Thing"}',
+        '              schema: {$ref: "#/components/schemas/Thnig"}  # <- REF',
+    )
+    result, body = spec_from_text(tmp_path, text)
+    events = find(result.diagnostics.events, "DanglingTarget")
+    assert events and events[0].location.line == line_of(body, "<- REF")
+    assert "Thnig" in events[0].message
+    assert not find(result.diagnostics.events, "Internal")
+
+
+def test_ref_cycle(tmp_path: Path) -> None:
+    text = BASE + (
+        "    Loop:\n"
+        '      $ref: "#/components/schemas/Loop2"\n'
+        "    Loop2:\n"
+        '      $ref: "#/components/schemas/Loop"  # <- CYCLE\n'
+    )
+    result, body = spec_from_text(tmp_path, text)
+    events = find(result.diagnostics.events, "RefCycle")
+    assert events
+    assert events[0].location.line in (line_of(body, "<- CYCLE"), line_of(body, "<- CYCLE") - 2)
+
+
+def test_missing_operation_id(tmp_path: Path) -> None:
+    text = BASE.replace("      operationId: Thing_Get\n", "")
+    result, _ = spec_from_text(tmp_path, text)
+    [event] = find(result.diagnostics.events, "MissingOperationId")
+    assert event.location.line == 6 and "operationId" in event.hint  # the operation body
+
+
+def test_label_mismatch(tmp_path: Path) -> None:
+    text = BASE.replace("  /things/{thingId}:", "  /things/{id}:  # <- URI")
+    result, body = spec_from_text(tmp_path, text)
+    events = find(result.diagnostics.events, "HttpLabelMismatch")
+    assert {(e.location.line, e.location.col) for e in events} == {
+        (line_of(body, "<- URI"), 3),  # {id} has no parameter
+        (line_of(body, "- name: thingId"), 11),  # thingId is not in the URI
+    }
+
+
+def test_duplicate_operation_names(tmp_path: Path) -> None:
+    text = BASE.replace(
+        "components:\n",
+        "  /others:\n"
+        "    get:\n"
+        "      operationId: thing_get  # <- OP\n"
+        "      responses: {'200': {description: ok}}\n"
+        "components:\n",
+    )
+    result, body = spec_from_text(tmp_path, text)
+    [event] = find(result.diagnostics.events, "DuplicateOperationName")
+    assert event.location.line == line_of(body, "<- OP")
+
+
+def test_enum_names_that_collide(tmp_path: Path) -> None:
+    text = BASE.replace("enum: [active, done]", "enum: [in-progress, in_progress]  # <- ENUM")
+    result, body = spec_from_text(tmp_path, text)
+    [event] = find(result.diagnostics.events, "InvalidEnumName")
+    assert event.location.line == line_of(body, "<- ENUM")
+    assert "x-ms-enum" in event.hint
+
+
+def test_conflicting_header_bindings(tmp_path: Path) -> None:
+    text = BASE.replace(
+        "        - name: $filter\n",
+        "        - {name: X-Trace, in: header, schema: {type: string}}\n"
+        "        - {name: x-trace, in: header, schema: {type: string}}  # <- H\n"
+        "        - name: $filter\n",
+    )
+    result, body = spec_from_text(tmp_path, text)
+    events = find(result.diagnostics.events, "ConflictingBindings")
+    assert events and events[0].location.line == line_of(body, "<- H")
+
+
+def test_unknown_extension_is_a_note(tmp_path: Path) -> None:
+    text = BASE.replace(
+        "      operationId: Thing_Get\n",
+        "      operationId: Thing_Get\n      x-acme-rate-limit: 10  # <- X\n",
+    )
+    result, body = spec_from_text(tmp_path, text)
+    assert result.ok
+    [event] = find(result.diagnostics.events, "UnknownExtension")
+    assert event.severity is Severity.NOTE and event.location.line == line_of(body, "<- X")
+
+
+def test_json_spec_is_located_too(tmp_path: Path) -> None:
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {
+            "/a": {
+                "get": {
+                    "operationId": "A_Get",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {"schema": {"$ref": "#/components/schemas/X"}}
+                            },
+                        }
+                    },
+                }
+            }
+        },
+    }
+    text = json.dumps(doc, indent=2)
+    result, body = spec_from_text(tmp_path, text, name="spec.json")
+    [event] = find(result.diagnostics.events, "DanglingTarget")
+    assert event.location.line == line_of(body, '"$ref"')
+
+
+def test_swagger2_is_normalised_and_located(tmp_path: Path) -> None:
+    text = """
+    swagger: "2.0"
+    info: {title: Mini, version: "1"}
+    paths:
+      /items/{itemId}:
+        get:
+          operationId: Item_Get
+          produces: [application/json]
+          parameters:
+            - {name: itemId, in: path, required: true, type: string}
+          responses:
+            "200":
+              description: ok
+              schema: {$ref: "#/definitions/Item"}
+    definitions:
+      Item:
+        type: object
+        properties:
+          id: {type: string}
+          size: {$ref: "#/definitions/Missing"}  # <- MISSING
+    """
+    result, body = spec_from_text(tmp_path, text)
+    events = find(result.diagnostics.events, "DanglingTarget")
+    assert events and events[0].location.line == line_of(body, "<- MISSING")
+    assert result.service is not None and result.service.source_format == "swagger"
