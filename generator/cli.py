@@ -8,8 +8,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
+from typing import TextIO
 
 from generator import __version__
 from generator.diagnostics import Diagnostics, Event, Severity, render_json, render_text
@@ -24,13 +25,15 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
-def _emit(events: list[Event], fmt: str, min_severity: Severity, stream: object = None) -> None:
+def _emit(
+    events: list[Event], fmt: str, min_severity: Severity, stream: TextIO | None = None
+) -> None:
     out = sys.stdout if stream is None else stream
     shown = [e for e in events if e.severity >= min_severity]
     if fmt == "json":
-        print(render_json(shown), file=out)  # type: ignore[call-overload]
+        print(render_json(shown), file=out)
     elif shown:
-        print(render_text(shown), file=out)  # type: ignore[call-overload]
+        print(render_text(shown), file=out)
 
 
 def _spec_paths(args_specs: list[str], diags: Diagnostics) -> list[Path] | None:
@@ -96,16 +99,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except ExtractError as exc:
         print(f"{args.source}: ERROR [Extract] {exc}", file=sys.stderr)
         return EXIT_ERRORS
-    source = os.path.basename(args.source)
-    kind = "Smithy 2.0 JSON AST as YAML" if fmt == "smithy" else "OpenAPI 3.0 YAML"
-    out_name = args.output or "-"
-    header = (
-        f"{kind}: the closure of {', '.join(operations)} from {source}.\n"
-        f"Reproduce: apismith extract ../shared/reference/"
-        f"{'smithy/' if fmt == 'smithy' else ''}{source} --operations {','.join(operations)}"
-        f" -o {out_name}\n"
-        "Hand edits: none."
-    )
+    from generator.extract import spec_header
+
+    header = spec_header(args.source, operations, args.output or "-", doc.data)
     text = dump_yaml(data, header)
     if args.output:
         from generator.write import write_text_atomic
@@ -118,12 +114,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    try:
-        from generator.render.generate import run_generate
-    except ImportError:
-        print("apismith generate: nothing to render yet (the render stage is not built)")
-        return EXIT_OK
-    return run_generate(args)
+    print("apismith generate: nothing to render yet (the render stage is not built)")
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -50,7 +50,9 @@ def load_config(diags: Diagnostics, start: Path | None = None) -> Config | None:
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        diags.error("Config", Location(str(file)), f"cannot read pyproject.toml: {exc}", "fix the TOML")
+        diags.error(
+            "Config", Location(str(file)), f"cannot read pyproject.toml: {exc}", "fix the TOML"
+        )
         return None
     section = data.get("tool", {}).get("apismith")
     rel = os.path.relpath(file)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 from generator.diagnostics import NOWHERE, Location
 
@@ -78,11 +78,11 @@ class EnumValue:
 
 @dataclass(frozen=True)
 class Constraints:
-    min_length: Optional[int] = None
-    max_length: Optional[int] = None
-    min: Optional[float] = None
-    max: Optional[float] = None
-    pattern: Optional[str] = None
+    min_length: int | None = None
+    max_length: int | None = None
+    min: float | None = None
+    max: float | None = None
+    pattern: str | None = None
     unique_items: bool = False
 
 
@@ -97,7 +97,7 @@ class Member:
     default: Any = None
     docs: str = ""
     idempotency_token: bool = False
-    timestamp_format: Optional[str] = None  # date-time | epoch-seconds | http-date
+    timestamp_format: str | None = None  # date-time | epoch-seconds | http-date
     constraints: Constraints = field(default_factory=Constraints)
     sensitive: bool = False
     deprecated: bool = False
@@ -114,7 +114,7 @@ class Member:
 @dataclass(frozen=True)
 class ErrorInfo:
     fault: str  # "client" | "server"
-    http_status: Optional[int] = None
+    http_status: int | None = None
     retryable: bool = False
     throttling: bool = False
 
@@ -128,8 +128,8 @@ class Shape:
     enum_values: tuple[EnumValue, ...] = ()
     docs: str = ""
     constraints: Constraints = field(default_factory=Constraints)
-    timestamp_format: Optional[str] = None
-    error: Optional[ErrorInfo] = None
+    timestamp_format: str | None = None
+    error: ErrorInfo | None = None
     sensitive: bool = False
     deprecated: bool = False
     is_input: bool = False
@@ -167,29 +167,37 @@ class Http:
 
 @dataclass(frozen=True)
 class Pagination:
-    input_token: Optional[str] = None
-    output_token: Optional[str] = None  # member name, or the wire name of the next link
-    items: Optional[str] = None
-    page_size: Optional[str] = None
+    input_token: str | None = None
+    output_token: str | None = None  # member name, or the wire name of the next link
+    items: str | None = None
+    page_size: str | None = None
     next_link: bool = False  # Azure style: follow the URL given in the output as-is
 
 
 @dataclass(frozen=True)
 class Operation:
     name: str  # spec name: "GetTask", "Task_Add"
-    input: Optional[str]  # shape id
-    output: Optional[str]  # shape id
+    input: str | None  # shape id
+    output: str | None  # shape id
     errors: tuple[str, ...] = ()  # shape ids of modeled errors
-    http: Optional[Http] = None
+    http: Http | None = None
     docs: str = ""
     summary: str = ""
     idempotent: bool = False
     readonly: bool = False
     host_prefix: str = ""
-    pagination: Optional[Pagination] = None
+    pagination: Pagination | None = None
     request_content_type: str = ""
     deprecated: bool = False
     loc: Location = NOWHERE
+    # Where the input/output/error references stand, for precise events.
+    ref_locs: tuple[tuple[str, Location], ...] = ()
+
+    def ref_loc(self, role: str) -> Location:
+        for key, loc in self.ref_locs:
+            if key == role:
+                return loc
+        return self.loc
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,10 @@ def test_base_spec_builds_the_ir(tmp_path: Path) -> None:
     ]
     out = svc.shape(op.output or "")
     assert out is not None
-    assert {m.name: m.binding for m in out.members} == {"body": Binding.PAYLOAD, "ETag": Binding.HEADER}
+    assert {m.name: m.binding for m in out.members} == {
+        "body": Binding.PAYLOAD,
+        "ETag": Binding.HEADER,
+    }
     error = svc.shape("#/components/schemas/Error")
     assert error is not None and error.error is not None
     assert op.errors == ("#/components/schemas/Error",)
@@ -82,7 +85,9 @@ def test_base_spec_builds_the_ir(tmp_path: Path) -> None:
 
 
 def test_schema_error_from_openapi_spec_validator_is_located(tmp_path: Path) -> None:
-    text = BASE.replace("info: {title: Things Service, version: \"1.0\"}", "info: {title: Things}  # <- INFO")
+    text = BASE.replace(
+        'info: {title: Things Service, version: "1.0"}', "info: {title: Things}  # <- INFO"
+    )
     result, body = spec_from_text(tmp_path, text)
     events = find(result.diagnostics.events, "OpenApiSchema")
     assert events, [e.format() for e in result.diagnostics.events]

@@ -46,7 +46,9 @@ def test_base_spec_is_clean(tmp_path: Path) -> None:
 
 
 def test_syntax_error_is_located(tmp_path: Path) -> None:
-    text = BASE.replace("    type: operation\n", "    type: operation\n   bad: [unclosed  # <- HERE\n")
+    text = BASE.replace(
+        "    type: operation\n", "    type: operation\n   bad: [unclosed  # <- HERE\n"
+    )
     result, body = spec_from_text(tmp_path, text)
     [event] = find(result.diagnostics.events, "Syntax")
     assert event.severity is Severity.ERROR
@@ -59,7 +61,8 @@ def test_syntax_error_is_located(tmp_path: Path) -> None:
 def test_duplicate_key(tmp_path: Path) -> None:
     text = BASE.replace(
         "      name: {target: smithy.api#String}",
-        "      name: {target: smithy.api#String}\n      name: {target: smithy.api#Integer}  # <- DUP",
+        "      name: {target: smithy.api#String}\n"
+        "      name: {target: smithy.api#Integer}  # <- DUP",
     )
     result, body = spec_from_text(tmp_path, text)
     [event] = find(result.diagnostics.events, "DuplicateKey")

@@ -23,6 +23,6 @@ def build_ir(doc: Document, diags: Diagnostics) -> Service | None:
         doc.loc(()),
         "cannot tell the spec format: the document has no top-level 'smithy', 'openapi' or "
         "'swagger' key",
-        "start a Smithy-like spec with `smithy: \"2.0\"` or an OpenAPI spec with `openapi: 3.0.3`",
+        'start a Smithy-like spec with `smithy: "2.0"` or an OpenAPI spec with `openapi: 3.0.3`',
     )
     return None

@@ -198,7 +198,16 @@ class OpenApiFrontend:
         out: list[Auth] = []
         if not isinstance(schemes, dict):
             return ()
-        for name, scheme in schemes.items():
+        # Preference order is the document's `security` list; unlisted schemes follow by name.
+        preferred: list[str] = []
+        for req in self.spec.get("security", []) or []:
+            if isinstance(req, dict):
+                preferred.extend(str(k) for k in req if k not in preferred)
+        order = sorted(
+            schemes, key=lambda n: (preferred.index(n) if n in preferred else 1 << 30, n)
+        )
+        for name in order:
+            scheme = schemes[name]
             if not isinstance(scheme, dict):
                 continue
             typ = scheme.get("type")
@@ -211,14 +220,20 @@ class OpenApiFrontend:
             elif typ == "apiKey":
                 header = str(scheme.get("name", ""))
                 # Azure services declare their HMAC scheme as an apiKey on Authorization.
-                kind = AuthKind.SHARED_KEY if header.lower() == "authorization" else AuthKind.API_KEY
+                kind = (
+                    AuthKind.SHARED_KEY if header.lower() == "authorization" else AuthKind.API_KEY
+                )
                 out.append(Auth(kind, name=str(name), header=header))
         return tuple(out)
 
     # -- schemas -----------------------------------------------------------------------------
 
     def _wrong(self, path: Path, what: str, want: str, got: Any) -> None:
-        kind = "a mapping" if isinstance(got, dict) else "a list" if isinstance(got, list) else repr(got)
+        kind = (
+            "a mapping"
+            if isinstance(got, dict)
+            else "a list" if isinstance(got, list) else repr(got)
+        )
         self.diags.error(
             "WrongType", self.loc(path), f"{what} must be {want}, got {kind}", f"make it {want}"
         )
@@ -341,23 +356,23 @@ class OpenApiFrontend:
                 self.shapes[shape_id] = shape
         return shape_id, node
 
-    def _enum_shape(self, shape_id: str, name: str, node: dict[str, Any], path: Path) -> Shape | None:
+    def _enum_shape(
+        self, shape_id: str, name: str, node: dict[str, Any], path: Path
+    ) -> Shape | None:
         values = node.get("enum")
         if not isinstance(values, list):
             self._wrong(path + ("enum",), "enum", "a list", values)
             return None
         ext = node.get("x-ms-enum") if isinstance(node.get("x-ms-enum"), dict) else {}
         assert isinstance(ext, dict)
-        described = {
-            v.get("value"): v for v in ext.get("values", []) if isinstance(v, dict)
-        }
+        described = {v.get("value"): v for v in ext.get("values", []) if isinstance(v, dict)}
         kind = Kind.INT_ENUM if _schema_type(node) == "integer" else Kind.ENUM
         out: list[EnumValue] = []
         for i, value in enumerate(values):
             if value is None:
                 continue  # `null` in an enum means nullable, not a value
             meta = described.get(value, {})
-            ename = meta.get("name") if isinstance(meta.get("name"), str) else str(value)
+            ename = str(meta["name"]) if isinstance(meta.get("name"), str) else str(value)
             out.append(
                 EnumValue(
                     name=ename,
@@ -388,7 +403,10 @@ class OpenApiFrontend:
             return self._enum_shape(shape_id, name, node, path)
         typ = _schema_type(node)
         common: dict[str, Any] = dict(
-            id=shape_id, name=name, docs=_docs(node), loc=self.loc(path),
+            id=shape_id,
+            name=name,
+            docs=_docs(node),
+            loc=self.loc(path),
             deprecated=bool(node.get("deprecated")),
         )
         if typ == "array":
@@ -405,14 +423,24 @@ class OpenApiFrontend:
             if not target_id:
                 return None
             member = self._member_from_schema("member", target_id, msch, path + ("items",), False)
-            return Shape(kind=Kind.LIST, members=(member,), constraints=_constraints(node), **common)
+            return Shape(
+                kind=Kind.LIST, members=(member,), constraints=_constraints(node), **common
+            )
         addl = node.get("additionalProperties")
-        if (typ == "object" or typ is None) and isinstance(addl, dict) and not node.get("properties"):
-            value_id, msch = self._schema_ref(addl, path + ("additionalProperties",), name + "Value")
+        if (
+            (typ == "object" or typ is None)
+            and isinstance(addl, dict)
+            and not node.get("properties")
+        ):
+            value_id, msch = self._schema_ref(
+                addl, path + ("additionalProperties",), name + "Value"
+            )
             if not value_id:
                 return None
             key = Member(name="key", target=self._string_id())
-            value = self._member_from_schema("value", value_id, msch, path + ("additionalProperties",), False)
+            value = self._member_from_schema(
+                "value", value_id, msch, path + ("additionalProperties",), False
+            )
             return Shape(kind=Kind.MAP, members=(key, value), **common)
         if typ in ("string", "integer", "number", "boolean"):
             fmt = node.get("format")
@@ -542,7 +570,10 @@ class OpenApiFrontend:
             member = self._parameter(param, rpath, ppath, base)
             if member is None:
                 continue
-            key = (member.binding.value, member.wire_name.lower() if member.binding is Binding.HEADER else member.wire_name)
+            key = (
+                member.binding.value,
+                member.wire_name.lower() if member.binding is Binding.HEADER else member.wire_name,
+            )
             if key in seen and seen[key] < n_shared <= index:
                 # Operation-level parameters override path-level ones of the same name and place;
                 # duplicates within one list stay, for the ConflictingBindings rule to report.
@@ -560,7 +591,11 @@ class OpenApiFrontend:
                 ctype, media = _pick_json(content)
                 content_type = ctype
                 schema = media.get("schema") if isinstance(media, dict) else None
-                bname = node.get("x-ms-requestBody-name") or resolved.get("x-ms-requestBody-name") or "body"
+                bname = (
+                    node.get("x-ms-requestBody-name")
+                    or resolved.get("x-ms-requestBody-name")
+                    or "body"
+                )
                 if schema is not None:
                     spath = rbpath + ("content", ctype, "schema")
                     target, msch = self._schema_ref(schema, spath, base + "Body")
@@ -619,7 +654,9 @@ class OpenApiFrontend:
             loc=self.loc(path),
         )
 
-    def _parameter(self, param: dict[str, Any], path: Path, use_path: Path, op: str) -> Member | None:
+    def _parameter(
+        self, param: dict[str, Any], path: Path, use_path: Path, op: str
+    ) -> Member | None:
         self._scan_extensions(param, path)
         name, where = param.get("name"), param.get("in")
         if not isinstance(name, str) or where not in ("path", "query", "header", "cookie"):
@@ -731,10 +768,12 @@ class OpenApiFrontend:
                     if not isinstance(hres, dict):
                         continue
                     hschema = hres.get("schema", {"type": "string"})
-                    target, hsch = self._schema_ref(
+                    target, _ = self._schema_ref(
                         hschema, hpath + ("schema",), base + pascal(str(hname))
                     )
-                    if target and not any(m.wire_name.lower() == str(hname).lower() for m in members):
+                    if target and not any(
+                        m.wire_name.lower() == str(hname).lower() for m in members
+                    ):
                         shape = self.shapes.get(target)
                         members.append(
                             Member(
@@ -749,7 +788,9 @@ class OpenApiFrontend:
                         )
             elif schema is not None:
                 ctype = _pick_json(content)[0]
-                target, _ = self._schema_ref(schema, respath + ("content", ctype, "schema"), base + "Error")
+                target, _ = self._schema_ref(
+                    schema, respath + ("content", ctype, "schema"), base + "Error"
+                )
                 if target and target in self.shapes:
                     status = int(code_s) if code_s.isdigit() else None
                     shape = self.shapes[target]

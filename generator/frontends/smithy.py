@@ -385,7 +385,9 @@ class SmithyFrontend:
             value, want, path + ("traits", PRELUDE + "enumValue"), f"the value of {name}"
         ):
             return None
-        return EnumValue(name=name, value=value, docs=self._docs(traits, path), loc=self.doc.loc(path))
+        return EnumValue(
+            name=name, value=value, docs=self._docs(traits, path), loc=self.doc.loc(path)
+        )
 
     def _member(self, name: str, node: Any, path: Path) -> Member | None:
         if not self._expect(node, dict, path, f"member {name}"):
@@ -410,8 +412,7 @@ class SmithyFrontend:
             self.diags.error(
                 "ConflictingBindings",
                 self.doc.loc(path + ("traits",)),
-                f"member {name} has several http bindings: "
-                + ", ".join(t for t, _ in bindings),
+                f"member {name} has several http bindings: " + ", ".join(t for t, _ in bindings),
                 "keep exactly one of httpLabel, httpQuery, httpHeader, httpPayload",
             )
         if bindings:
@@ -664,6 +665,15 @@ class SmithyFrontend:
             pagination=self._pagination(traits, service_traits, path),
             deprecated=PRELUDE + "deprecated" in traits,
             loc=self.doc.loc(path),
+            ref_locs=tuple(
+                (key, self.doc.loc(path + (key, "target")))
+                for key in ("input", "output")
+                if isinstance(node.get(key), dict)
+            )
+            + tuple(
+                (f"error:{ref}", self.doc.loc(path + ("errors", i, "target")))
+                for i, ref in enumerate(errors)
+            ),
         )
 
     def _pagination(
@@ -694,7 +704,9 @@ def uri_labels(uri: str) -> list[tuple[str, bool]]:
     return out
 
 
-_SHAPE_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$")
+_SHAPE_ID = re.compile(
+    r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$"
+)
 
 
 _SURROGATE_PAIR = re.compile(r"\\u(D[89AB][0-9A-F]{2})\\u(D[C-F][0-9A-F]{2})", re.IGNORECASE)
@@ -732,7 +744,13 @@ def _describe(value: Any) -> str:
 
 
 def _article(names: str) -> str:
-    pretty = {"dict": "mapping", "str": "string", "int": "integer", "list": "list", "float": "number"}
+    pretty = {
+        "dict": "mapping",
+        "str": "string",
+        "int": "integer",
+        "list": "list",
+        "float": "number",
+    }
     parts = [pretty.get(n.strip(), n.strip()) for n in names.split(" or ")]
     text = " or ".join(parts)
     return ("an " if text[0] in "aeiou" else "a ") + text

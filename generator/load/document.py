@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
 from generator.diagnostics import Diagnostics, Location
 
-Key = Union[str, int]
+Key = str | int
 Path = tuple[Key, ...]
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -150,7 +150,9 @@ class _Builder:
                     self.diags.error(
                         "DuplicateKey",
                         Location(
-                            self.doc.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                            self.doc.file,
+                            key_node.start_mark.line + 1,
+                            key_node.start_mark.column + 1,
                         ),
                         f"duplicate key {key!r}; the later value would silently win",
                         "remove or rename one of the two entries",

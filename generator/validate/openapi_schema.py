@@ -6,7 +6,8 @@ are checked here first; with dangling references only the JSON-schema pass runs.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from jsonschema.exceptions import ValidationError, best_match
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Callable
+from collections.abc import Callable
 
 from generator.diagnostics import Diagnostics
 from generator.ir import Binding, Kind, Protocol, Service, Shape
@@ -52,7 +52,7 @@ def dangling_targets(service: Service, diags: Diagnostics) -> None:
             if ref is not None and service.shape(ref) is None:
                 diags.error(
                     "DanglingTarget",
-                    op.loc,
+                    op.ref_loc(role),
                     f"operation {op.name} {role} targets {ref}, which is not defined",
                     f"define the {role} structure or fix the target",
                 )
@@ -61,7 +61,7 @@ def dangling_targets(service: Service, diags: Diagnostics) -> None:
                 if target is not None and target.kind is not Kind.STRUCTURE:
                     diags.error(
                         "WrongType",
-                        op.loc,
+                        op.ref_loc(role),
                         f"operation {op.name} {role} must be a structure, {ref} is a "
                         f"{target.kind.value}",
                         f"make the {role} a structure shape",
@@ -71,7 +71,7 @@ def dangling_targets(service: Service, diags: Diagnostics) -> None:
             if err is None:
                 diags.error(
                     "DanglingTarget",
-                    op.loc,
+                    op.ref_loc(f"error:{ref}"),
                     f"operation {op.name} lists error {ref}, which is not defined",
                     "define the error structure or remove it from the operation's errors",
                 )
@@ -191,7 +191,9 @@ def _conflicting_bindings(
         )
     for member in shape.members:
         if member.binding in (Binding.HEADER, Binding.QUERY, Binding.LABEL):
-            key_name = member.wire_name.lower() if member.binding is Binding.HEADER else member.wire_name
+            key_name = (
+                member.wire_name.lower() if member.binding is Binding.HEADER else member.wire_name
+            )
             key = (member.binding, key_name)
             if key in seen:
                 diags.error(
