@@ -34,3 +34,61 @@ def write_text_atomic(path: Path, text: str) -> bool:
             pass
         raise
     return True
+
+
+MANIFEST = ".apismith-manifest"
+
+
+class Changes:
+    """What writing `files` into a folder would change (paths relative to the folder)."""
+
+    def __init__(self, changed: list[str], removed: list[str], unchanged: list[str]) -> None:
+        self.changed = changed
+        self.removed = removed
+        self.unchanged = unchanged
+
+
+def read_manifest(folder: Path) -> list[str]:
+    try:
+        text = (folder / MANIFEST).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def manifest_text(paths: list[str]) -> str:
+    header = "# Files apismith generated here; files not listed are yours and are never touched.\n"
+    return header + "".join(f"{p}\n" for p in sorted(paths))
+
+
+def plan_changes(folder: Path, files: dict[str, str]) -> Changes:
+    all_files = dict(files)
+    all_files[MANIFEST] = manifest_text(list(files))
+    changed: list[str] = []
+    unchanged: list[str] = []
+    for rel, text in sorted(all_files.items()):
+        try:
+            same = (folder / rel).read_bytes() == text.encode("utf-8")
+        except OSError:
+            same = False
+        (unchanged if same else changed).append(rel)
+    # Only files the generator owned before (its manifest) may be removed.
+    removed = [
+        rel for rel in read_manifest(folder) if rel not in all_files and (folder / rel).exists()
+    ]
+    return Changes(changed, removed, unchanged)
+
+
+def write_tree(folder: Path, files: dict[str, str], changes: Changes) -> None:
+    all_files = dict(files)
+    all_files[MANIFEST] = manifest_text(list(files))
+    for rel in changes.changed:
+        if rel != MANIFEST:
+            write_text_atomic(folder / rel, all_files[rel])
+    for rel in changes.removed:
+        try:
+            (folder / rel).unlink()
+        except OSError:
+            pass
+    # The manifest goes last: until it is written, the old one still describes what we own.
+    write_text_atomic(folder / MANIFEST, all_files[MANIFEST])

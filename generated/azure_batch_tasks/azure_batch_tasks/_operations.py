@@ -1,0 +1,627 @@
+"""Request serializers and response deserializers, one pair per operation (REST_JSON).
+
+Shared by the sync and the async client: these functions do no I/O.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, NoReturn
+
+from ._runtime import _wire
+from ._runtime._http import HttpRequest, HttpResponse
+from .errors import BatchErrorException
+from .models import (
+    CloudTask,
+    CloudTaskListResult,
+    CloudTaskListSubtasksResult,
+    TaskAddCollectionParameter,
+    TaskAddCollectionResult,
+    TaskAddParameter,
+    TaskAddResponse,
+    TaskDeleteResponse,
+    TaskReactivateResponse,
+    TaskTerminateResponse,
+    TaskUpdateParameter,
+    TaskUpdateResponse,
+)
+
+REQUEST_ID_HEADER = "request-id"
+_JSON_CONTENT_TYPE = "application/json; odata=minimalmetadata"
+
+
+def _query_string(query: list[tuple[str, str]]) -> str:
+    return "&".join(_wire.quote_query(k) + "=" + _wire.quote_query(v) for k, v in query)
+
+
+def _body(response: HttpResponse) -> Mapping[str, Any]:
+    """The JSON body of a response as a mapping ({} for empty or non-JSON bodies)."""
+    try:
+        data = response.json()
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def error_code(response: HttpResponse) -> str | None:
+    data = _body(response)
+    error = data.get("odata.error", data)
+    code = error.get("code") if isinstance(error, Mapping) else None
+    return str(code) if code else None
+
+
+def raise_error(response: HttpResponse) -> NoReturn:
+    """Turn an error response into a BatchError-style exception with the service's code."""
+    data = _body(response)
+    # Batch errors are sometimes wrapped: {"odata.error": {...}}.
+    inner = data.get("odata.error", data)
+    error = inner if isinstance(inner, Mapping) else {}
+    raw_message = error.get("message")
+    if isinstance(raw_message, Mapping):
+        message = str(raw_message.get("value", ""))
+    else:
+        message = str(raw_message or "")
+    base: dict[str, Any] = {
+        "message": message,
+        "status_code": response.status,
+        "code": str(error.get("code") or response.status),
+        "request_id": response.headers.get(REQUEST_ID_HEADER, ""),
+        "headers": dict(response.headers.multi_items()),
+        "body": response.body,
+    }
+    raise BatchErrorException._from_response(response, error, **base)
+
+
+def serialize_task_list(
+    endpoint: str,
+    api_version: str,
+    *,
+    job_id: str,
+    filter: str | None = None,
+    select: str | None = None,
+    expand: str | None = None,
+    maxresults: int | None = None,
+    timeout: int | None = None,
+    client_request_id: str | None = None,
+    return_client_request_id: bool | None = None,
+    ocp_date: datetime | None = None,
+) -> HttpRequest:
+    """Build the GET request of Task_List."""
+    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks"
+    query: list[tuple[str, str]] = [
+        ("api-version", api_version),
+    ]
+    if filter is not None:
+        query.append(("$filter", filter))
+    if select is not None:
+        query.append(("$select", select))
+    if expand is not None:
+        query.append(("$expand", expand))
+    if maxresults is not None:
+        query.append(("maxresults", _wire.number_text(maxresults)))
+    if timeout is not None:
+        query.append(("timeout", _wire.number_text(timeout)))
+    if query:
+        url += "?" + _query_string(query)
+    headers: dict[str, str] = {}
+    if client_request_id is not None:
+        headers["client-request-id"] = client_request_id
+    if return_client_request_id is not None:
+        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+    if ocp_date is not None:
+        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    data = None
+    return HttpRequest("GET", url, headers, data)
+
+
+def deserialize_task_list(response: HttpResponse) -> CloudTaskListResult:
+    """Parse the response of Task_List; raise the modeled error on failure."""
+    if response.status not in (200,):
+        raise_error(response)
+    data = response.json()
+    if not isinstance(data, dict):
+        data = {}
+    result = CloudTaskListResult.from_dict(data)
+    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    return result
+
+
+def serialize_task_add(
+    endpoint: str,
+    api_version: str,
+    *,
+    job_id: str,
+    task: TaskAddParameter,
+    timeout: int | None = None,
+    client_request_id: str | None = None,
+    return_client_request_id: bool | None = None,
+    ocp_date: datetime | None = None,
+) -> HttpRequest:
+    """Build the POST request of Task_Add."""
+    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks"
+    query: list[tuple[str, str]] = [
+        ("api-version", api_version),
+    ]
+    if timeout is not None:
+        query.append(("timeout", _wire.number_text(timeout)))
+    if query:
+        url += "?" + _query_string(query)
+    headers: dict[str, str] = {}
+    if client_request_id is not None:
+        headers["client-request-id"] = client_request_id
+    if return_client_request_id is not None:
+        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+    if ocp_date is not None:
+        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    data = json.dumps(task.to_dict()).encode("utf-8")
+    headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    return HttpRequest("POST", url, headers, data)
+
+
+def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
+    """Parse the response of Task_Add; raise the modeled error on failure."""
+    if response.status not in (201,):
+        raise_error(response)
+    result = TaskAddResponse()
+    value = response.headers.get("client-request-id")
+    if value is not None:
+        result.client_request_id = value
+    value = response.headers.get("request-id")
+    if value is not None:
+        result.request_id = value
+    value = response.headers.get("ETag")
+    if value is not None:
+        result.e_tag = value
+    value = response.headers.get("Last-Modified")
+    if value is not None:
+        result.last_modified = _wire.parse_timestamp(value, "http-date")
+    value = response.headers.get("DataServiceId")
+    if value is not None:
+        result.data_service_id = value
+    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    return result
+
+
+def serialize_task_add_collection(
+    endpoint: str,
+    api_version: str,
+    *,
+    job_id: str,
+    task_collection: TaskAddCollectionParameter,
+    timeout: int | None = None,
+    client_request_id: str | None = None,
+    return_client_request_id: bool | None = None,
+    ocp_date: datetime | None = None,
+) -> HttpRequest:
+    """Build the POST request of Task_AddCollection."""
+    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/addtaskcollection"
+    query: list[tuple[str, str]] = [
+        ("api-version", api_version),
+    ]
+    if timeout is not None:
+        query.append(("timeout", _wire.number_text(timeout)))
+    if query:
+        url += "?" + _query_string(query)
+    headers: dict[str, str] = {}
+    if client_request_id is not None:
+        headers["client-request-id"] = client_request_id
+    if return_client_request_id is not None:
+        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+    if ocp_date is not None:
+        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    data = json.dumps(task_collection.to_dict()).encode("utf-8")
+    headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    return HttpRequest("POST", url, headers, data)
+
+
+def deserialize_task_add_collection(response: HttpResponse) -> TaskAddCollectionResult:
+    """Parse the response of Task_AddCollection; raise the modeled error on failure."""
+    if response.status not in (200,):
+        raise_error(response)
+    data = response.json()
+    if not isinstance(data, dict):
+        data = {}
+    result = TaskAddCollectionResult.from_dict(data)
+    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    return result
+
+
+def serialize_task_get(
+    endpoint: str,
+    api_version: str,
+    *,
+    job_id: str,
+    task_id: str,
+    select: str | None = None,
+    expand: str | None = None,
+    timeout: int | None = None,
+    client_request_id: str | None = None,
+    return_client_request_id: bool | None = None,
+    ocp_date: datetime | None = None,
+    if_match: str | None = None,
+    if_none_match: str | None = None,
+    if_modified_since: datetime | None = None,
+    if_unmodified_since: datetime | None = None,
+) -> HttpRequest:
+    """Build the GET request of Task_Get."""
+    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
+    query: list[tuple[str, str]] = [
+        ("api-version", api_version),
+    ]
+    if select is not None:
+        query.append(("$select", select))
+    if expand is not None:
+        query.append(("$expand", expand))
+    if timeout is not None:
+        query.append(("timeout", _wire.number_text(timeout)))
+    if query:
+        url += "?" + _query_string(query)
+    headers: dict[str, str] = {}
+    if client_request_id is not None:
+        headers["client-request-id"] = client_request_id
+    if return_client_request_id is not None:
+        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+    if ocp_date is not None:
+        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    if if_match is not None:
+        headers["If-Match"] = if_match
+    if if_none_match is not None:
+        headers["If-None-Match"] = if_none_match
+    if if_modified_since is not None:
+        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+    if if_unmodified_since is not None:
+        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
+            if_unmodified_since, "http-date"
+        )
+    data = None
+    return HttpRequest("GET", url, headers, data)
+
+
+def deserialize_task_get(response: HttpResponse) -> CloudTask:
+    """Parse the response of Task_Get; raise the modeled error on failure."""
+    if response.status not in (200,):
+        raise_error(response)
+    data = response.json()
+    if not isinstance(data, dict):
+        data = {}
+    result = CloudTask.from_dict(data)
+    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    return result
+
+
+def serialize_task_update(
+    endpoint: str,
+    api_version: str,
+    *,
+    job_id: str,
+    task_id: str,
+    task_update_parameter: TaskUpdateParameter,
+    timeout: int | None = None,
+    client_request_id: str | None = None,
+    return_client_request_id: bool | None = None,
+    ocp_date: datetime | None = None,
+    if_match: str | None = None,
+    if_none_match: str | None = None,
+    if_modified_since: datetime | None = None,
+    if_unmodified_since: datetime | None = None,
+) -> HttpRequest:
+    """Build the PUT request of Task_Update."""
+    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
+    query: list[tuple[str, str]] = [
+        ("api-version", api_version),
+    ]
+    if timeout is not None:
+        query.append(("timeout", _wire.number_text(timeout)))
+    if query:
+        url += "?" + _query_string(query)
+    headers: dict[str, str] = {}
+    if client_request_id is not None:
+        headers["client-request-id"] = client_request_id
+    if return_client_request_id is not None:
+        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+    if ocp_date is not None:
+        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    if if_match is not None:
+        headers["If-Match"] = if_match
+    if if_none_match is not None:
+        headers["If-None-Match"] = if_none_match
+    if if_modified_since is not None:
+        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+    if if_unmodified_since is not None:
+        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
+            if_unmodified_since, "http-date"
+        )
+    data = json.dumps(task_update_parameter.to_dict()).encode("utf-8")
+    headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    return HttpRequest("PUT", url, headers, data)
+
+
+def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
+    """Parse the response of Task_Update; raise the modeled error on failure."""
+    if response.status not in (200,):
+        raise_error(response)
+    result = TaskUpdateResponse()
+    value = response.headers.get("client-request-id")
+    if value is not None:
+        result.client_request_id = value
+    value = response.headers.get("request-id")
+    if value is not None:
+        result.request_id = value
+    value = response.headers.get("ETag")
+    if value is not None:
+        result.e_tag = value
+    value = response.headers.get("Last-Modified")
+    if value is not None:
+        result.last_modified = _wire.parse_timestamp(value, "http-date")
+    value = response.headers.get("DataServiceId")
+    if value is not None:
+        result.data_service_id = value
+    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    return result
+
+
+def serialize_task_delete(
+    endpoint: str,
+    api_version: str,
+    *,
+    job_id: str,
+    task_id: str,
+    timeout: int | None = None,
+    client_request_id: str | None = None,
+    return_client_request_id: bool | None = None,
+    ocp_date: datetime | None = None,
+    if_match: str | None = None,
+    if_none_match: str | None = None,
+    if_modified_since: datetime | None = None,
+    if_unmodified_since: datetime | None = None,
+) -> HttpRequest:
+    """Build the DELETE request of Task_Delete."""
+    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
+    query: list[tuple[str, str]] = [
+        ("api-version", api_version),
+    ]
+    if timeout is not None:
+        query.append(("timeout", _wire.number_text(timeout)))
+    if query:
+        url += "?" + _query_string(query)
+    headers: dict[str, str] = {}
+    if client_request_id is not None:
+        headers["client-request-id"] = client_request_id
+    if return_client_request_id is not None:
+        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+    if ocp_date is not None:
+        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    if if_match is not None:
+        headers["If-Match"] = if_match
+    if if_none_match is not None:
+        headers["If-None-Match"] = if_none_match
+    if if_modified_since is not None:
+        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+    if if_unmodified_since is not None:
+        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
+            if_unmodified_since, "http-date"
+        )
+    data = None
+    return HttpRequest("DELETE", url, headers, data)
+
+
+def deserialize_task_delete(response: HttpResponse) -> TaskDeleteResponse:
+    """Parse the response of Task_Delete; raise the modeled error on failure."""
+    if response.status not in (200,):
+        raise_error(response)
+    result = TaskDeleteResponse()
+    value = response.headers.get("client-request-id")
+    if value is not None:
+        result.client_request_id = value
+    value = response.headers.get("request-id")
+    if value is not None:
+        result.request_id = value
+    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    return result
+
+
+def serialize_task_list_subtasks(
+    endpoint: str,
+    api_version: str,
+    *,
+    job_id: str,
+    task_id: str,
+    select: str | None = None,
+    timeout: int | None = None,
+    client_request_id: str | None = None,
+    return_client_request_id: bool | None = None,
+    ocp_date: datetime | None = None,
+) -> HttpRequest:
+    """Build the GET request of Task_ListSubtasks."""
+    url = (
+        endpoint
+        + "/jobs/"
+        + _wire.quote_label(job_id)
+        + "/tasks/"
+        + _wire.quote_label(task_id)
+        + "/subtasksinfo"
+    )
+    query: list[tuple[str, str]] = [
+        ("api-version", api_version),
+    ]
+    if select is not None:
+        query.append(("$select", select))
+    if timeout is not None:
+        query.append(("timeout", _wire.number_text(timeout)))
+    if query:
+        url += "?" + _query_string(query)
+    headers: dict[str, str] = {}
+    if client_request_id is not None:
+        headers["client-request-id"] = client_request_id
+    if return_client_request_id is not None:
+        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+    if ocp_date is not None:
+        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    data = None
+    return HttpRequest("GET", url, headers, data)
+
+
+def deserialize_task_list_subtasks(response: HttpResponse) -> CloudTaskListSubtasksResult:
+    """Parse the response of Task_ListSubtasks; raise the modeled error on failure."""
+    if response.status not in (200,):
+        raise_error(response)
+    data = response.json()
+    if not isinstance(data, dict):
+        data = {}
+    result = CloudTaskListSubtasksResult.from_dict(data)
+    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    return result
+
+
+def serialize_task_terminate(
+    endpoint: str,
+    api_version: str,
+    *,
+    job_id: str,
+    task_id: str,
+    timeout: int | None = None,
+    client_request_id: str | None = None,
+    return_client_request_id: bool | None = None,
+    ocp_date: datetime | None = None,
+    if_match: str | None = None,
+    if_none_match: str | None = None,
+    if_modified_since: datetime | None = None,
+    if_unmodified_since: datetime | None = None,
+) -> HttpRequest:
+    """Build the POST request of Task_Terminate."""
+    url = (
+        endpoint
+        + "/jobs/"
+        + _wire.quote_label(job_id)
+        + "/tasks/"
+        + _wire.quote_label(task_id)
+        + "/terminate"
+    )
+    query: list[tuple[str, str]] = [
+        ("api-version", api_version),
+    ]
+    if timeout is not None:
+        query.append(("timeout", _wire.number_text(timeout)))
+    if query:
+        url += "?" + _query_string(query)
+    headers: dict[str, str] = {}
+    if client_request_id is not None:
+        headers["client-request-id"] = client_request_id
+    if return_client_request_id is not None:
+        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+    if ocp_date is not None:
+        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    if if_match is not None:
+        headers["If-Match"] = if_match
+    if if_none_match is not None:
+        headers["If-None-Match"] = if_none_match
+    if if_modified_since is not None:
+        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+    if if_unmodified_since is not None:
+        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
+            if_unmodified_since, "http-date"
+        )
+    data = None
+    return HttpRequest("POST", url, headers, data)
+
+
+def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
+    """Parse the response of Task_Terminate; raise the modeled error on failure."""
+    if response.status not in (204,):
+        raise_error(response)
+    result = TaskTerminateResponse()
+    value = response.headers.get("client-request-id")
+    if value is not None:
+        result.client_request_id = value
+    value = response.headers.get("request-id")
+    if value is not None:
+        result.request_id = value
+    value = response.headers.get("ETag")
+    if value is not None:
+        result.e_tag = value
+    value = response.headers.get("Last-Modified")
+    if value is not None:
+        result.last_modified = _wire.parse_timestamp(value, "http-date")
+    value = response.headers.get("DataServiceId")
+    if value is not None:
+        result.data_service_id = value
+    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    return result
+
+
+def serialize_task_reactivate(
+    endpoint: str,
+    api_version: str,
+    *,
+    job_id: str,
+    task_id: str,
+    timeout: int | None = None,
+    client_request_id: str | None = None,
+    return_client_request_id: bool | None = None,
+    ocp_date: datetime | None = None,
+    if_match: str | None = None,
+    if_none_match: str | None = None,
+    if_modified_since: datetime | None = None,
+    if_unmodified_since: datetime | None = None,
+) -> HttpRequest:
+    """Build the POST request of Task_Reactivate."""
+    url = (
+        endpoint
+        + "/jobs/"
+        + _wire.quote_label(job_id)
+        + "/tasks/"
+        + _wire.quote_label(task_id)
+        + "/reactivate"
+    )
+    query: list[tuple[str, str]] = [
+        ("api-version", api_version),
+    ]
+    if timeout is not None:
+        query.append(("timeout", _wire.number_text(timeout)))
+    if query:
+        url += "?" + _query_string(query)
+    headers: dict[str, str] = {}
+    if client_request_id is not None:
+        headers["client-request-id"] = client_request_id
+    if return_client_request_id is not None:
+        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+    if ocp_date is not None:
+        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    if if_match is not None:
+        headers["If-Match"] = if_match
+    if if_none_match is not None:
+        headers["If-None-Match"] = if_none_match
+    if if_modified_since is not None:
+        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+    if if_unmodified_since is not None:
+        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
+            if_unmodified_since, "http-date"
+        )
+    data = None
+    return HttpRequest("POST", url, headers, data)
+
+
+def deserialize_task_reactivate(response: HttpResponse) -> TaskReactivateResponse:
+    """Parse the response of Task_Reactivate; raise the modeled error on failure."""
+    if response.status not in (204,):
+        raise_error(response)
+    result = TaskReactivateResponse()
+    value = response.headers.get("client-request-id")
+    if value is not None:
+        result.client_request_id = value
+    value = response.headers.get("request-id")
+    if value is not None:
+        result.request_id = value
+    value = response.headers.get("ETag")
+    if value is not None:
+        result.e_tag = value
+    value = response.headers.get("Last-Modified")
+    if value is not None:
+        result.last_modified = _wire.parse_timestamp(value, "http-date")
+    value = response.headers.get("DataServiceId")
+    if value is not None:
+        result.data_service_id = value
+    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    return result

@@ -1,0 +1,119 @@
+"""Errors of BatchServiceClient.
+
+Every error the service returns is a :class:`BatchServiceError`; modeled errors have their
+own subclass carrying the modeled fields. Connection problems raise
+:class:`azure_batch_tasks.TransportError` instead (nothing came back from the service).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+from ._runtime._http import HttpResponse
+from .models import BatchErrorDetail, ErrorMessage
+
+__all__ = [
+    "ERRORS_BY_CODE",
+    "BatchErrorException",
+    "BatchServiceError",
+]
+
+
+class BatchServiceError(Exception):
+    """An error response from BatchServiceClient.
+
+    Attributes:
+        status_code: the HTTP status of the response.
+        code: the service's error code (for example ``TaskNotFound``).
+        message: the service's message, if any.
+        request_id: the request id the service assigned (quote it in support requests).
+        headers: the response headers.
+        body: the raw response body.
+    """
+
+    code_name: ClassVar[str] = ""
+    retryable: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        status_code: int = 0,
+        code: str = "",
+        request_id: str = "",
+        headers: Mapping[str, str] | None = None,
+        body: bytes = b"",
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+        self.code = code or self.code_name
+        self.request_id = request_id
+        self.headers: dict[str, str] = dict(headers or {})
+        self.body = body
+
+    def __str__(self) -> str:
+        text = f"{self.code or 'Error'} (HTTP {self.status_code})"
+        if self.message:
+            text += f": {self.message}"
+        if self.request_id:
+            text += f" [request id {self.request_id}]"
+        return text
+
+
+class BatchErrorException(BatchServiceError):
+    """An error response received from the Azure Batch service.
+
+    Attributes:
+        error_message: A message describing the error, intended to be suitable for display
+            in a user interface.
+        values: A collection of key-value pairs containing additional details about the
+            error.
+    """
+
+    code_name: ClassVar[str] = "BatchError"
+    retryable: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        error_message: ErrorMessage | None = None,
+        values: list[BatchErrorDetail] | None = None,
+        status_code: int = 0,
+        code: str = "",
+        request_id: str = "",
+        headers: Mapping[str, str] | None = None,
+        body: bytes = b"",
+    ) -> None:
+        super().__init__(
+            message,
+            status_code=status_code,
+            code=code,
+            request_id=request_id,
+            headers=headers,
+            body=body,
+        )
+        self.error_message = error_message
+        self.values = values
+
+    @classmethod
+    def _from_response(
+        cls, response: HttpResponse, data: Mapping[str, Any], **base: Any
+    ) -> BatchErrorException:
+        fields: dict[str, Any] = {}
+        value: Any
+        value = data.get("message")
+        if value is not None:
+            fields["error_message"] = ErrorMessage.from_dict(value)
+        value = data.get("values")
+        if value is not None:
+            fields["values"] = [BatchErrorDetail.from_dict(v0) for v0 in value]
+        return cls(**base, **fields)
+
+
+ERRORS_BY_CODE: dict[str, type[BatchServiceError]] = {
+    "BatchError": BatchErrorException,
+}
+"""Modeled errors by the error code the service sends."""

@@ -1,0 +1,3022 @@
+"""Data models of BatchServiceClient (API version 2024-07-01.20.0).
+
+Every model has ``to_dict()`` (a plain dict keyed by wire names, ready for JSON) and
+``from_dict()``. Optional fields are ``None`` when absent; enums accept values this version does
+not know, and unions keep unknown variants, so data from newer services survives a round trip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from ._runtime import _wire
+from ._runtime._model import NULL, Null, OpenStrEnum, ResponseMetadata
+
+__all__ = [
+    "NULL",
+    "AccessScope",
+    "AffinityInformation",
+    "ApplicationPackageReference",
+    "AuthenticationTokenSettings",
+    "AutoUserScope",
+    "AutoUserSpecification",
+    "BatchError",
+    "BatchErrorDetail",
+    "CloudTask",
+    "CloudTaskListResult",
+    "CloudTaskListSubtasksResult",
+    "ComputeNodeIdentityReference",
+    "ComputeNodeInformation",
+    "ContainerHostBatchBindMountEntry",
+    "ContainerHostDataPath",
+    "ContainerRegistry",
+    "ContainerWorkingDirectory",
+    "DependencyAction",
+    "ElevationLevel",
+    "EnvironmentSetting",
+    "ErrorCategory",
+    "ErrorMessage",
+    "ExitCodeMapping",
+    "ExitCodeRangeMapping",
+    "ExitConditions",
+    "ExitOptions",
+    "HttpHeader",
+    "JobAction",
+    "MultiInstanceSettings",
+    "NameValuePair",
+    "Null",
+    "OutputFile",
+    "OutputFileBlobContainerDestination",
+    "OutputFileDestination",
+    "OutputFileUploadCondition",
+    "OutputFileUploadOptions",
+    "ResourceFile",
+    "ResponseMetadata",
+    "SubtaskInformation",
+    "SubtaskState",
+    "TaskAddCollectionParameter",
+    "TaskAddCollectionResult",
+    "TaskAddParameter",
+    "TaskAddResponse",
+    "TaskAddResult",
+    "TaskAddStatus",
+    "TaskConstraints",
+    "TaskContainerExecutionInformation",
+    "TaskContainerSettings",
+    "TaskDeleteResponse",
+    "TaskDependencies",
+    "TaskExecutionInformation",
+    "TaskExecutionResult",
+    "TaskFailureInformation",
+    "TaskIdRange",
+    "TaskReactivateResponse",
+    "TaskState",
+    "TaskStatistics",
+    "TaskTerminateResponse",
+    "TaskUpdateParameter",
+    "TaskUpdateResponse",
+    "UserIdentity",
+]
+
+
+@dataclass(kw_only=True, slots=True)
+class AffinityInformation:
+    """A locality hint that can be used by the Batch service to select a Compute Node on which to
+    start a Task.
+
+    Attributes:
+        affinity_id: You can pass the affinityId of a Node to indicate that this Task needs
+            to run on that Compute Node. Note that this is just a soft affinity. If the target
+            Compute Node is busy or unavailable at the time the Task is scheduled, then the Task
+            will be scheduled elsewhere.
+    """
+
+    affinity_id: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["affinityId"] = self.affinity_id
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AffinityInformation:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("affinityId")
+        if value is not None:
+            kwargs["affinity_id"] = value
+        else:
+            _wire.missing("AffinityInformation", "affinityId")
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class ApplicationPackageReference:
+    """A reference to an Package to be deployed to Compute Nodes.
+
+    Attributes:
+        application_id: When creating a pool, the package's application ID must be fully
+            qualified
+            (/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/applications/{applicationName}).
+        version: If this is omitted on a Pool, and no default version is specified for this
+            application, the request fails with the error code
+            InvalidApplicationPackageReferences and HTTP status code 409. If this is omitted on
+            a Task, and no default version is specified for this application, the Task fails
+            with a pre-processing error.
+    """
+
+    application_id: str
+    version: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["applicationId"] = self.application_id
+        if self.version is not None:
+            out["version"] = self.version
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ApplicationPackageReference:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("applicationId")
+        if value is not None:
+            kwargs["application_id"] = value
+        else:
+            _wire.missing("ApplicationPackageReference", "applicationId")
+        value = data.get("version")
+        if value is not None:
+            kwargs["version"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class AuthenticationTokenSettings:
+    """The settings for an authentication token that the Task can use to perform Batch service
+    operations.
+
+    Attributes:
+        access: The authentication token grants access to a limited set of Batch service
+            operations. Currently the only supported value for the access property is 'job',
+            which grants access to all operations related to the Job which contains the Task.
+    """
+
+    access: list[AccessScope] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.access is not None:
+            out["access"] = [v0.value for v0 in self.access]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AuthenticationTokenSettings:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("access")
+        if value is not None:
+            kwargs["access"] = [AccessScope(v0) for v0 in value]
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class AutoUserSpecification:
+    """Specifies the parameters for the auto user that runs a Task on the Batch service.
+
+    Attributes:
+        scope: The default value is pool. If the pool is running Windows a value of Task
+            should be specified if stricter isolation between tasks is required. For example, if
+            the task mutates the registry in a way which could impact other tasks, or if
+            certificates have been specified on the pool which should not be accessible by
+            normal tasks but should be accessible by StartTasks.
+        elevation_level: The default value is nonAdmin.
+    """
+
+    scope: AutoUserScope | None = None
+    elevation_level: ElevationLevel | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.scope is not None:
+            out["scope"] = self.scope.value
+        if self.elevation_level is not None:
+            out["elevationLevel"] = self.elevation_level.value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AutoUserSpecification:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("scope")
+        if value is not None:
+            kwargs["scope"] = AutoUserScope(value)
+        value = data.get("elevationLevel")
+        if value is not None:
+            kwargs["elevation_level"] = ElevationLevel(value)
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class BatchErrorDetail:
+    """An item of additional information included in an Azure Batch error response.
+
+    Attributes:
+        key: An identifier specifying the meaning of the Value property.
+        value: The additional information included with the error response.
+    """
+
+    key: str | None = None
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.key is not None:
+            out["key"] = self.key
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> BatchErrorDetail:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("key")
+        if value is not None:
+            kwargs["key"] = value
+        value = data.get("value")
+        if value is not None:
+            kwargs["value"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class CloudTask:
+    """Batch will retry Tasks when a recovery operation is triggered on a Node. Examples of
+    recovery operations include (but are not limited to) when an unhealthy Node is rebooted or a
+    Compute Node disappeared due to host failure. Retries due to recovery operations are
+    independent of and are not counted against the maxTaskRetryCount. Even if the
+    maxTaskRetryCount is 0, an internal retry due to a recovery operation may occur. Because of
+    this, all Tasks should be idempotent. This means Tasks need to tolerate being interrupted
+    and restarted without causing any corruption or duplicate data. The best practice for long
+    running Tasks is to use some form of checkpointing.
+
+    Attributes:
+        id: The ID can contain any combination of alphanumeric characters including hyphens
+            and underscores, and cannot contain more than 64 characters.
+        display_name: The display name need not be unique and can contain any Unicode
+            characters up to a maximum length of 1024.
+        url: The URL of the Task.
+        e_tag: This is an opaque string. You can use it to detect whether the Task has
+            changed between requests. In particular, you can be pass the ETag when updating a
+            Task to specify that your changes should take effect only if nobody else has
+            modified the Task in the meantime.
+        last_modified: The last modified time of the Task.
+        creation_time: The creation time of the Task.
+        exit_conditions: How the Batch service should respond when the Task completes.
+        state: The current state of the Task.
+        state_transition_time: The time at which the Task entered its current state.
+        previous_state: This property is not set if the Task is in its initial Active state.
+        previous_state_transition_time: This property is not set if the Task is in its
+            initial Active state.
+        command_line: For multi-instance Tasks, the command line is executed as the primary
+            Task, after the primary Task and all subtasks have finished executing the
+            coordination command line. The command line does not run under a shell, and
+            therefore cannot take advantage of shell features such as environment variable
+            expansion. If you want to take advantage of such features, you should invoke the
+            shell in the command line, for example using "cmd /c MyCommand" in Windows or
+            "/bin/sh -c MyCommand" in Linux. If the command line refers to file paths, it should
+            use a relative path (relative to the Task working directory), or use the Batch
+            provided environment variable
+            (https://learn.microsoft.com/azure/batch/batch-compute-node-environment-variables).
+        container_settings: If the Pool that will run this Task has containerConfiguration
+            set, this must be set as well. If the Pool that will run this Task doesn't have
+            containerConfiguration set, this must not be set. When this is specified, all
+            directories recursively below the AZ_BATCH_NODE_ROOT_DIR (the root of Azure Batch
+            directories on the node) are mapped into the container, all Task environment
+            variables are mapped into the container, and the Task command line is executed in
+            the container. Files produced in the container outside of AZ_BATCH_NODE_ROOT_DIR
+            might not be reflected to the host disk, meaning that Batch file APIs will not be
+            able to access those files.
+        resource_files: For multi-instance Tasks, the resource files will only be downloaded
+            to the Compute Node on which the primary Task is executed. There is a maximum size
+            for the list of resource files. When the max size is exceeded, the request will fail
+            and the response error code will be RequestEntityTooLarge. If this occurs, the
+            collection of ResourceFiles must be reduced in size. This can be achieved using .zip
+            files, Application Packages, or Docker Containers.
+        output_files: For multi-instance Tasks, the files will only be uploaded from the
+            Compute Node on which the primary Task is executed.
+        environment_settings: A list of environment variable settings for the Task.
+        affinity_info: A locality hint that can be used by the Batch service to select a
+            Compute Node on which to start the new Task.
+        constraints: The execution constraints that apply to this Task.
+        required_slots: The default is 1. A Task can only be scheduled to run on a compute
+            node if the node has enough free scheduling slots available. For multi-instance
+            Tasks, this must be 1.
+        user_identity: If omitted, the Task runs as a non-administrative user unique to the
+            Task.
+        execution_info: Information about the execution of the Task.
+        node_info: Information about the Compute Node on which the Task ran.
+        multi_instance_settings: An object that indicates that the Task is a multi-instance
+            Task, and contains information about how to run the multi-instance Task.
+        stats: Resource usage statistics for the Task.
+        depends_on: This Task will not be scheduled until all Tasks that it depends on have
+            completed successfully. If any of those Tasks fail and exhaust their retry counts,
+            this Task will never be scheduled.
+        application_package_references: Application packages are downloaded and deployed to
+            a shared directory, not the Task working directory. Therefore, if a referenced
+            package is already on the Node, and is up to date, then it is not re-downloaded; the
+            existing copy on the Compute Node is used. If a referenced Package cannot be
+            installed, for example because the package has been deleted or because download
+            failed, the Task fails.
+        authentication_token_settings: If this property is set, the Batch service provides
+            the Task with an authentication token which can be used to authenticate Batch
+            service operations without requiring an Account access key. The token is provided
+            via the AZ_BATCH_AUTHENTICATION_TOKEN environment variable. The operations that the
+            Task can carry out using the token depend on the settings. For example, a Task can
+            request Job permissions in order to add other Tasks to the Job, or check the status
+            of the Job or of other Tasks under the Job.
+    """
+
+    id: str | None = None
+    display_name: str | None = None
+    url: str | None = None
+    e_tag: str | None = None
+    last_modified: datetime | None = None
+    creation_time: datetime | None = None
+    exit_conditions: ExitConditions | None = None
+    state: TaskState | None = None
+    state_transition_time: datetime | None = None
+    previous_state: TaskState | None = None
+    previous_state_transition_time: datetime | None = None
+    command_line: str | None = None
+    container_settings: TaskContainerSettings | None = None
+    resource_files: list[ResourceFile] | None = None
+    output_files: list[OutputFile] | None = None
+    environment_settings: list[EnvironmentSetting] | None = None
+    affinity_info: AffinityInformation | None = None
+    constraints: TaskConstraints | None = None
+    required_slots: int | None = None
+    user_identity: UserIdentity | None = None
+    execution_info: TaskExecutionInformation | None = None
+    node_info: ComputeNodeInformation | None = None
+    multi_instance_settings: MultiInstanceSettings | None = None
+    stats: TaskStatistics | None = None
+    depends_on: TaskDependencies | None = None
+    application_package_references: list[ApplicationPackageReference] | None = None
+    authentication_token_settings: AuthenticationTokenSettings | None = None
+    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    """Status, headers and request id of the HTTP response this model came from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        if self.display_name is not None:
+            out["displayName"] = self.display_name
+        if self.url is not None:
+            out["url"] = self.url
+        if self.e_tag is not None:
+            out["eTag"] = self.e_tag
+        if self.last_modified is not None:
+            out["lastModified"] = _wire.format_timestamp(self.last_modified, "date-time")
+        if self.creation_time is not None:
+            out["creationTime"] = _wire.format_timestamp(self.creation_time, "date-time")
+        if self.exit_conditions is not None:
+            out["exitConditions"] = self.exit_conditions.to_dict()
+        if self.state is not None:
+            out["state"] = self.state.value
+        if self.state_transition_time is not None:
+            out["stateTransitionTime"] = _wire.format_timestamp(
+                self.state_transition_time, "date-time"
+            )
+        if self.previous_state is not None:
+            out["previousState"] = self.previous_state.value
+        if self.previous_state_transition_time is not None:
+            out["previousStateTransitionTime"] = _wire.format_timestamp(
+                self.previous_state_transition_time, "date-time"
+            )
+        if self.command_line is not None:
+            out["commandLine"] = self.command_line
+        if self.container_settings is not None:
+            out["containerSettings"] = self.container_settings.to_dict()
+        if self.resource_files is not None:
+            out["resourceFiles"] = [v0.to_dict() for v0 in self.resource_files]
+        if self.output_files is not None:
+            out["outputFiles"] = [v0.to_dict() for v0 in self.output_files]
+        if self.environment_settings is not None:
+            out["environmentSettings"] = [v0.to_dict() for v0 in self.environment_settings]
+        if self.affinity_info is not None:
+            out["affinityInfo"] = self.affinity_info.to_dict()
+        if self.constraints is not None:
+            out["constraints"] = self.constraints.to_dict()
+        if self.required_slots is not None:
+            out["requiredSlots"] = self.required_slots
+        if self.user_identity is not None:
+            out["userIdentity"] = self.user_identity.to_dict()
+        if self.execution_info is not None:
+            out["executionInfo"] = self.execution_info.to_dict()
+        if self.node_info is not None:
+            out["nodeInfo"] = self.node_info.to_dict()
+        if self.multi_instance_settings is not None:
+            out["multiInstanceSettings"] = self.multi_instance_settings.to_dict()
+        if self.stats is not None:
+            out["stats"] = self.stats.to_dict()
+        if self.depends_on is not None:
+            out["dependsOn"] = self.depends_on.to_dict()
+        if self.application_package_references is not None:
+            out["applicationPackageReferences"] = [
+                v0.to_dict() for v0 in self.application_package_references
+            ]
+        if self.authentication_token_settings is not None:
+            out["authenticationTokenSettings"] = self.authentication_token_settings.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CloudTask:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("id")
+        if value is not None:
+            kwargs["id"] = value
+        value = data.get("displayName")
+        if value is not None:
+            kwargs["display_name"] = value
+        value = data.get("url")
+        if value is not None:
+            kwargs["url"] = value
+        value = data.get("eTag")
+        if value is not None:
+            kwargs["e_tag"] = value
+        value = data.get("lastModified")
+        if value is not None:
+            kwargs["last_modified"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("creationTime")
+        if value is not None:
+            kwargs["creation_time"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("exitConditions")
+        if value is not None:
+            kwargs["exit_conditions"] = ExitConditions.from_dict(value)
+        value = data.get("state")
+        if value is not None:
+            kwargs["state"] = TaskState(value)
+        value = data.get("stateTransitionTime")
+        if value is not None:
+            kwargs["state_transition_time"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("previousState")
+        if value is not None:
+            kwargs["previous_state"] = TaskState(value)
+        value = data.get("previousStateTransitionTime")
+        if value is not None:
+            kwargs["previous_state_transition_time"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("commandLine")
+        if value is not None:
+            kwargs["command_line"] = value
+        value = data.get("containerSettings")
+        if value is not None:
+            kwargs["container_settings"] = TaskContainerSettings.from_dict(value)
+        value = data.get("resourceFiles")
+        if value is not None:
+            kwargs["resource_files"] = [ResourceFile.from_dict(v0) for v0 in value]
+        value = data.get("outputFiles")
+        if value is not None:
+            kwargs["output_files"] = [OutputFile.from_dict(v0) for v0 in value]
+        value = data.get("environmentSettings")
+        if value is not None:
+            kwargs["environment_settings"] = [EnvironmentSetting.from_dict(v0) for v0 in value]
+        value = data.get("affinityInfo")
+        if value is not None:
+            kwargs["affinity_info"] = AffinityInformation.from_dict(value)
+        value = data.get("constraints")
+        if value is not None:
+            kwargs["constraints"] = TaskConstraints.from_dict(value)
+        value = data.get("requiredSlots")
+        if value is not None:
+            kwargs["required_slots"] = value
+        value = data.get("userIdentity")
+        if value is not None:
+            kwargs["user_identity"] = UserIdentity.from_dict(value)
+        value = data.get("executionInfo")
+        if value is not None:
+            kwargs["execution_info"] = TaskExecutionInformation.from_dict(value)
+        value = data.get("nodeInfo")
+        if value is not None:
+            kwargs["node_info"] = ComputeNodeInformation.from_dict(value)
+        value = data.get("multiInstanceSettings")
+        if value is not None:
+            kwargs["multi_instance_settings"] = MultiInstanceSettings.from_dict(value)
+        value = data.get("stats")
+        if value is not None:
+            kwargs["stats"] = TaskStatistics.from_dict(value)
+        value = data.get("dependsOn")
+        if value is not None:
+            kwargs["depends_on"] = TaskDependencies.from_dict(value)
+        value = data.get("applicationPackageReferences")
+        if value is not None:
+            kwargs["application_package_references"] = [
+                ApplicationPackageReference.from_dict(v0) for v0 in value
+            ]
+        value = data.get("authenticationTokenSettings")
+        if value is not None:
+            kwargs["authentication_token_settings"] = AuthenticationTokenSettings.from_dict(value)
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class CloudTaskListResult:
+    """The result of listing the Tasks in a Job.
+
+    Attributes:
+        value: The list of Tasks.
+        odata_next_link: The URL to get the next set of results.
+    """
+
+    value: list[CloudTask] | None = None
+    odata_next_link: str | None = None
+    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    """Status, headers and request id of the HTTP response this model came from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.value is not None:
+            out["value"] = [v0.to_dict() for v0 in self.value]
+        if self.odata_next_link is not None:
+            out["odata.nextLink"] = self.odata_next_link
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CloudTaskListResult:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("value")
+        if value is not None:
+            kwargs["value"] = [CloudTask.from_dict(v0) for v0 in value]
+        value = data.get("odata.nextLink")
+        if value is not None:
+            kwargs["odata_next_link"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class CloudTaskListSubtasksResult:
+    """The result of listing the subtasks of a Task.
+
+    Attributes:
+        value: The list of subtasks.
+    """
+
+    value: list[SubtaskInformation] | None = None
+    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    """Status, headers and request id of the HTTP response this model came from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.value is not None:
+            out["value"] = [v0.to_dict() for v0 in self.value]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CloudTaskListSubtasksResult:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("value")
+        if value is not None:
+            kwargs["value"] = [SubtaskInformation.from_dict(v0) for v0 in value]
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class ComputeNodeIdentityReference:
+    """The reference to a user assigned identity associated with the Batch pool which a compute
+    node will use.
+
+    Attributes:
+        resource_id: The ARM resource id of the user assigned identity.
+    """
+
+    resource_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.resource_id is not None:
+            out["resourceId"] = self.resource_id
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ComputeNodeIdentityReference:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("resourceId")
+        if value is not None:
+            kwargs["resource_id"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class ComputeNodeInformation:
+    """Information about the Compute Node on which a Task ran.
+
+    Attributes:
+        affinity_id: An identifier for the Node on which the Task ran, which can be passed
+            when adding a Task to request that the Task be scheduled on this Compute Node.
+        node_url: The URL of the Compute Node on which the Task ran.
+        pool_id: The ID of the Pool on which the Task ran.
+        node_id: The ID of the Compute Node on which the Task ran.
+        task_root_directory: The root directory of the Task on the Compute Node.
+        task_root_directory_url: The URL to the root directory of the Task on the Compute
+            Node.
+    """
+
+    affinity_id: str | None = None
+    node_url: str | None = None
+    pool_id: str | None = None
+    node_id: str | None = None
+    task_root_directory: str | None = None
+    task_root_directory_url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.affinity_id is not None:
+            out["affinityId"] = self.affinity_id
+        if self.node_url is not None:
+            out["nodeUrl"] = self.node_url
+        if self.pool_id is not None:
+            out["poolId"] = self.pool_id
+        if self.node_id is not None:
+            out["nodeId"] = self.node_id
+        if self.task_root_directory is not None:
+            out["taskRootDirectory"] = self.task_root_directory
+        if self.task_root_directory_url is not None:
+            out["taskRootDirectoryUrl"] = self.task_root_directory_url
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ComputeNodeInformation:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("affinityId")
+        if value is not None:
+            kwargs["affinity_id"] = value
+        value = data.get("nodeUrl")
+        if value is not None:
+            kwargs["node_url"] = value
+        value = data.get("poolId")
+        if value is not None:
+            kwargs["pool_id"] = value
+        value = data.get("nodeId")
+        if value is not None:
+            kwargs["node_id"] = value
+        value = data.get("taskRootDirectory")
+        if value is not None:
+            kwargs["task_root_directory"] = value
+        value = data.get("taskRootDirectoryUrl")
+        if value is not None:
+            kwargs["task_root_directory_url"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class ContainerHostBatchBindMountEntry:
+    """The entry of path and mount mode you want to mount into task container.
+
+    Attributes:
+        source: The path which be mounted to container customer can select.
+        is_read_only: For Linux, if you mount this path as a read/write mode, this does not
+            mean that all users in container have the read/write access for the path, it depends
+            on the access in host VM. If this path is mounted read-only, all users within the
+            container will not be able to modify the path.
+    """
+
+    source: ContainerHostDataPath | None = None
+    is_read_only: bool | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.source is not None:
+            out["source"] = self.source.value
+        if self.is_read_only is not None:
+            out["isReadOnly"] = self.is_read_only
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ContainerHostBatchBindMountEntry:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("source")
+        if value is not None:
+            kwargs["source"] = ContainerHostDataPath(value)
+        value = data.get("isReadOnly")
+        if value is not None:
+            kwargs["is_read_only"] = value
+        return cls(**kwargs)
+
+
+class ContainerHostDataPath(OpenStrEnum):
+    """The paths which will be mounted to container task's container.
+
+    Values this client does not know are kept as they are: ``ContainerHostDataPath("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    SHARED = "Shared"
+    """The path for multi-instances task to shared their files."""
+    STARTUP = "Startup"
+    """The path for start task."""
+    VFS_MOUNTS = "VfsMounts"
+    """The path contains all virtual file systems are mounted on this node."""
+    TASK = "Task"
+    """The task path."""
+    JOB_PREP = "JobPrep"
+    """The job-prep task path."""
+    APPLICATIONS = "Applications"
+    """The applications path."""
+
+
+@dataclass(kw_only=True, slots=True)
+class ContainerRegistry:
+    """A private container registry.
+
+    Attributes:
+        user_name: The user name to log into the registry server.
+        password: The password to log into the registry server.
+        registry_server: If omitted, the default is "docker.io".
+        identity_reference: The reference to the user assigned identity to use to access an
+            Azure Container Registry instead of username and password.
+    """
+
+    user_name: str | None = None
+    password: str | None = None
+    registry_server: str | None = None
+    identity_reference: ComputeNodeIdentityReference | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.user_name is not None:
+            out["username"] = self.user_name
+        if self.password is not None:
+            out["password"] = self.password
+        if self.registry_server is not None:
+            out["registryServer"] = self.registry_server
+        if self.identity_reference is not None:
+            out["identityReference"] = self.identity_reference.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ContainerRegistry:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("username")
+        if value is not None:
+            kwargs["user_name"] = value
+        value = data.get("password")
+        if value is not None:
+            kwargs["password"] = value
+        value = data.get("registryServer")
+        if value is not None:
+            kwargs["registry_server"] = value
+        value = data.get("identityReference")
+        if value is not None:
+            kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
+        return cls(**kwargs)
+
+
+class ElevationLevel(OpenStrEnum):
+    """The elevation level of the user.
+
+    Values this client does not know are kept as they are: ``ElevationLevel("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    NON_ADMIN = "nonadmin"
+    """The user is a standard user without elevated access."""
+    ADMIN = "admin"
+    """The user is a user with elevated access and operates with full Administrator permissions."""
+
+
+@dataclass(kw_only=True, slots=True)
+class EnvironmentSetting:
+    """An environment variable to be set on a Task process.
+
+    Attributes:
+        name: The name of the environment variable.
+        value: The value of the environment variable.
+    """
+
+    name: str
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["name"] = self.name
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> EnvironmentSetting:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("name")
+        if value is not None:
+            kwargs["name"] = value
+        else:
+            _wire.missing("EnvironmentSetting", "name")
+        value = data.get("value")
+        if value is not None:
+            kwargs["value"] = value
+        return cls(**kwargs)
+
+
+class ErrorCategory(OpenStrEnum):
+    """The category of the error.
+
+    Values this client does not know are kept as they are: ``ErrorCategory("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    USER_ERROR = "usererror"
+    """The error is due to a user issue, such as misconfiguration."""
+    SERVER_ERROR = "servererror"
+    """The error is due to an internal server issue."""
+
+
+@dataclass(kw_only=True, slots=True)
+class ErrorMessage:
+    """An error message received in an Azure Batch error response.
+
+    Attributes:
+        lang: The language code of the error message
+        value: The text of the message.
+    """
+
+    lang: str | None = None
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.lang is not None:
+            out["lang"] = self.lang
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ErrorMessage:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("lang")
+        if value is not None:
+            kwargs["lang"] = value
+        value = data.get("value")
+        if value is not None:
+            kwargs["value"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class ExitCodeMapping:
+    """How the Batch service should respond if a Task exits with a particular exit code.
+
+    Attributes:
+        code: A process exit code.
+        exit_options: How the Batch service should respond if the Task exits with this exit
+            code.
+    """
+
+    code: int
+    exit_options: ExitOptions
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["code"] = self.code
+        out["exitOptions"] = self.exit_options.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ExitCodeMapping:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("code")
+        if value is not None:
+            kwargs["code"] = value
+        else:
+            _wire.missing("ExitCodeMapping", "code")
+        value = data.get("exitOptions")
+        if value is not None:
+            kwargs["exit_options"] = ExitOptions.from_dict(value)
+        else:
+            _wire.missing("ExitCodeMapping", "exitOptions")
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class ExitCodeRangeMapping:
+    """A range of exit codes and how the Batch service should respond to exit codes within that
+    range.
+
+    Attributes:
+        start: The first exit code in the range.
+        end: The last exit code in the range.
+        exit_options: How the Batch service should respond if the Task exits with an exit
+            code in the range start to end (inclusive).
+    """
+
+    start: int
+    end: int
+    exit_options: ExitOptions
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["start"] = self.start
+        out["end"] = self.end
+        out["exitOptions"] = self.exit_options.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ExitCodeRangeMapping:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("start")
+        if value is not None:
+            kwargs["start"] = value
+        else:
+            _wire.missing("ExitCodeRangeMapping", "start")
+        value = data.get("end")
+        if value is not None:
+            kwargs["end"] = value
+        else:
+            _wire.missing("ExitCodeRangeMapping", "end")
+        value = data.get("exitOptions")
+        if value is not None:
+            kwargs["exit_options"] = ExitOptions.from_dict(value)
+        else:
+            _wire.missing("ExitCodeRangeMapping", "exitOptions")
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class ExitConditions:
+    """Specifies how the Batch service should respond when the Task completes.
+
+    Attributes:
+        exit_codes: A list of individual Task exit codes and how the Batch service should
+            respond to them.
+        exit_code_ranges: A list of Task exit code ranges and how the Batch service should
+            respond to them.
+        pre_processing_error: How the Batch service should respond if the Task fails to
+            start due to an error.
+        file_upload_error: If the Task exited with an exit code that was specified via
+            exitCodes or exitCodeRanges, and then encountered a file upload error, then the
+            action specified by the exit code takes precedence.
+        default: This value is used if the Task exits with any nonzero exit code not listed
+            in the exitCodes or exitCodeRanges collection, with a pre-processing error if the
+            preProcessingError property is not present, or with a file upload error if the
+            fileUploadError property is not present. If you want non-default behavior on exit
+            code 0, you must list it explicitly using the exitCodes or exitCodeRanges
+            collection.
+    """
+
+    exit_codes: list[ExitCodeMapping] | None = None
+    exit_code_ranges: list[ExitCodeRangeMapping] | None = None
+    pre_processing_error: ExitOptions | None = None
+    file_upload_error: ExitOptions | None = None
+    default: ExitOptions | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.exit_codes is not None:
+            out["exitCodes"] = [v0.to_dict() for v0 in self.exit_codes]
+        if self.exit_code_ranges is not None:
+            out["exitCodeRanges"] = [v0.to_dict() for v0 in self.exit_code_ranges]
+        if self.pre_processing_error is not None:
+            out["preProcessingError"] = self.pre_processing_error.to_dict()
+        if self.file_upload_error is not None:
+            out["fileUploadError"] = self.file_upload_error.to_dict()
+        if self.default is not None:
+            out["default"] = self.default.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ExitConditions:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("exitCodes")
+        if value is not None:
+            kwargs["exit_codes"] = [ExitCodeMapping.from_dict(v0) for v0 in value]
+        value = data.get("exitCodeRanges")
+        if value is not None:
+            kwargs["exit_code_ranges"] = [ExitCodeRangeMapping.from_dict(v0) for v0 in value]
+        value = data.get("preProcessingError")
+        if value is not None:
+            kwargs["pre_processing_error"] = ExitOptions.from_dict(value)
+        value = data.get("fileUploadError")
+        if value is not None:
+            kwargs["file_upload_error"] = ExitOptions.from_dict(value)
+        value = data.get("default")
+        if value is not None:
+            kwargs["default"] = ExitOptions.from_dict(value)
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class ExitOptions:
+    """Specifies how the Batch service responds to a particular exit condition.
+
+    Attributes:
+        job_action: The default is none for exit code 0 and terminate for all other exit
+            conditions. If the Job's onTaskFailed property is noaction, then specifying this
+            property returns an error and the add Task request fails with an invalid property
+            value error; if you are calling the REST API directly, the HTTP status code is 400
+            (Bad Request).
+        dependency_action: Possible values are 'satisfy' (allowing dependent tasks to
+            progress) and 'block' (dependent tasks continue to wait). Batch does not yet support
+            cancellation of dependent tasks.
+    """
+
+    job_action: JobAction | None = None
+    dependency_action: DependencyAction | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.job_action is not None:
+            out["jobAction"] = self.job_action.value
+        if self.dependency_action is not None:
+            out["dependencyAction"] = self.dependency_action.value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ExitOptions:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("jobAction")
+        if value is not None:
+            kwargs["job_action"] = JobAction(value)
+        value = data.get("dependencyAction")
+        if value is not None:
+            kwargs["dependency_action"] = DependencyAction(value)
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class HttpHeader:
+    """An HTTP header name-value pair
+
+    Attributes:
+        name: The case-insensitive name of the header to be used while uploading output
+            files
+        value: The value of the header to be used while uploading output files
+    """
+
+    name: str
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["name"] = self.name
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> HttpHeader:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("name")
+        if value is not None:
+            kwargs["name"] = value
+        else:
+            _wire.missing("HttpHeader", "name")
+        value = data.get("value")
+        if value is not None:
+            kwargs["value"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class MultiInstanceSettings:
+    """Multi-instance Tasks are commonly used to support MPI Tasks. In the MPI case, if any of the
+    subtasks fail (for example due to exiting with a non-zero exit code) the entire
+    multi-instance Task fails. The multi-instance Task is then terminated and retried, up to its
+    retry limit.
+
+    Attributes:
+        number_of_instances: If omitted, the default is 1.
+        coordination_command_line: A typical coordination command line launches a background
+            service and verifies that the service is ready to process inter-node messages.
+        common_resource_files: The difference between common resource files and Task
+            resource files is that common resource files are downloaded for all subtasks
+            including the primary, whereas Task resource files are downloaded only for the
+            primary. Also note that these resource files are not downloaded to the Task working
+            directory, but instead are downloaded to the Task root directory (one directory
+            above the working directory). There is a maximum size for the list of resource
+            files. When the max size is exceeded, the request will fail and the response error
+            code will be RequestEntityTooLarge. If this occurs, the collection of ResourceFiles
+            must be reduced in size. This can be achieved using .zip files, Application
+            Packages, or Docker Containers.
+    """
+
+    number_of_instances: int | None = None
+    coordination_command_line: str
+    common_resource_files: list[ResourceFile] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.number_of_instances is not None:
+            out["numberOfInstances"] = self.number_of_instances
+        out["coordinationCommandLine"] = self.coordination_command_line
+        if self.common_resource_files is not None:
+            out["commonResourceFiles"] = [v0.to_dict() for v0 in self.common_resource_files]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> MultiInstanceSettings:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("numberOfInstances")
+        if value is not None:
+            kwargs["number_of_instances"] = value
+        value = data.get("coordinationCommandLine")
+        if value is not None:
+            kwargs["coordination_command_line"] = value
+        else:
+            _wire.missing("MultiInstanceSettings", "coordinationCommandLine")
+        value = data.get("commonResourceFiles")
+        if value is not None:
+            kwargs["common_resource_files"] = [ResourceFile.from_dict(v0) for v0 in value]
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class NameValuePair:
+    """Represents a name-value pair.
+
+    Attributes:
+        name: The name in the name-value pair.
+        value: The value in the name-value pair.
+    """
+
+    name: str | None = None
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.name is not None:
+            out["name"] = self.name
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> NameValuePair:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("name")
+        if value is not None:
+            kwargs["name"] = value
+        value = data.get("value")
+        if value is not None:
+            kwargs["value"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class OutputFile:
+    """On every file uploads, Batch service writes two log files to the compute node,
+    'fileuploadout.txt' and 'fileuploaderr.txt'. These log files are used to learn more about a
+    specific failure.
+
+    Attributes:
+        file_pattern: Both relative and absolute paths are supported. Relative paths are
+            relative to the Task working directory. The following wildcards are supported: *
+            matches 0 or more characters (for example pattern abc* would match abc or abcdef),
+            ** matches any directory, ? matches any single character, [abc] matches one
+            character in the brackets, and [a-c] matches one character in the range. Brackets
+            can include a negation to match any character not specified (for example [!abc]
+            matches any character but a, b, or c). If a file name starts with "." it is ignored
+            by default but may be matched by specifying it explicitly (for example *.gif will
+            not match .a.gif, but .*.gif will). A simple example: **\\*.txt matches any file
+            that does not start in '.' and ends with .txt in the Task working directory or any
+            subdirectory. If the filename contains a wildcard character it can be escaped using
+            brackets (for example abc[*] would match a file named abc*). Note that both \\ and /
+            are treated as directory separators on Windows, but only / is on Linux. Environment
+            variables (%var% on Windows or $var on Linux) are expanded prior to the pattern
+            being applied.
+        destination: The destination for the output file(s).
+        upload_options: Additional options for the upload operation, including under what
+            conditions to perform the upload.
+    """
+
+    file_pattern: str
+    destination: OutputFileDestination
+    upload_options: OutputFileUploadOptions
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["filePattern"] = self.file_pattern
+        out["destination"] = self.destination.to_dict()
+        out["uploadOptions"] = self.upload_options.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OutputFile:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("filePattern")
+        if value is not None:
+            kwargs["file_pattern"] = value
+        else:
+            _wire.missing("OutputFile", "filePattern")
+        value = data.get("destination")
+        if value is not None:
+            kwargs["destination"] = OutputFileDestination.from_dict(value)
+        else:
+            _wire.missing("OutputFile", "destination")
+        value = data.get("uploadOptions")
+        if value is not None:
+            kwargs["upload_options"] = OutputFileUploadOptions.from_dict(value)
+        else:
+            _wire.missing("OutputFile", "uploadOptions")
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class OutputFileBlobContainerDestination:
+    """Specifies a file upload destination within an Azure blob storage container.
+
+    Attributes:
+        path: If filePattern refers to a specific file (i.e. contains no wildcards), then
+            path is the name of the blob to which to upload that file. If filePattern contains
+            one or more wildcards (and therefore may match multiple files), then path is the
+            name of the blob virtual directory (which is prepended to each blob name) to which
+            to upload the file(s). If omitted, file(s) are uploaded to the root of the container
+            with a blob name matching their file name.
+        container_url: If not using a managed identity, the URL must include a Shared Access
+            Signature (SAS) granting write permissions to the container.
+        identity_reference: The identity must have write access to the Azure Blob Storage
+            container
+        upload_headers: These headers will be specified when uploading files to Azure
+            Storage. Official document on allowed headers when uploading blobs:
+            https://learn.microsoft.com/rest/api/storageservices/put-blob#request-headers-all-blob-types
+    """
+
+    path: str | None = None
+    container_url: str
+    identity_reference: ComputeNodeIdentityReference | None = None
+    upload_headers: list[HttpHeader] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.path is not None:
+            out["path"] = self.path
+        out["containerUrl"] = self.container_url
+        if self.identity_reference is not None:
+            out["identityReference"] = self.identity_reference.to_dict()
+        if self.upload_headers is not None:
+            out["uploadHeaders"] = [v0.to_dict() for v0 in self.upload_headers]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OutputFileBlobContainerDestination:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("path")
+        if value is not None:
+            kwargs["path"] = value
+        value = data.get("containerUrl")
+        if value is not None:
+            kwargs["container_url"] = value
+        else:
+            _wire.missing("OutputFileBlobContainerDestination", "containerUrl")
+        value = data.get("identityReference")
+        if value is not None:
+            kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
+        value = data.get("uploadHeaders")
+        if value is not None:
+            kwargs["upload_headers"] = [HttpHeader.from_dict(v0) for v0 in value]
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class OutputFileDestination:
+    """The destination to which a file should be uploaded.
+
+    Attributes:
+        container: A location in Azure blob storage to which files are uploaded.
+    """
+
+    container: OutputFileBlobContainerDestination | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.container is not None:
+            out["container"] = self.container.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OutputFileDestination:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("container")
+        if value is not None:
+            kwargs["container"] = OutputFileBlobContainerDestination.from_dict(value)
+        return cls(**kwargs)
+
+
+class OutputFileUploadCondition(OpenStrEnum):
+    """The conditions under which a Task output file or set of files should be uploaded.
+
+    Values this client does not know are kept as they are: ``OutputFileUploadCondition("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    TASK_SUCCESS = "tasksuccess"
+    """Upload the file(s) only after the Task process exits with an exit code of 0."""
+    TASK_FAILURE = "taskfailure"
+    """Upload the file(s) only after the Task process exits with a nonzero exit code."""
+    TASK_COMPLETION = "taskcompletion"
+    """Upload the file(s) after the Task process exits, no matter what the exit code was."""
+
+
+@dataclass(kw_only=True, slots=True)
+class OutputFileUploadOptions:
+    """Details about an output file upload operation, including under what conditions to perform
+    the upload.
+
+    Attributes:
+        upload_condition: The default is taskcompletion.
+    """
+
+    upload_condition: OutputFileUploadCondition
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["uploadCondition"] = self.upload_condition.value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OutputFileUploadOptions:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("uploadCondition")
+        if value is not None:
+            kwargs["upload_condition"] = OutputFileUploadCondition(value)
+        else:
+            _wire.missing("OutputFileUploadOptions", "uploadCondition")
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class ResourceFile:
+    """A single file or multiple files to be downloaded to a Compute Node.
+
+    Attributes:
+        auto_storage_container_name: The autoStorageContainerName, storageContainerUrl and
+            httpUrl properties are mutually exclusive and one of them must be specified.
+        storage_container_url: The autoStorageContainerName, storageContainerUrl and httpUrl
+            properties are mutually exclusive and one of them must be specified. This URL must
+            be readable and listable from compute nodes. There are three ways to get such a URL
+            for a container in Azure storage: include a Shared Access Signature (SAS) granting
+            read and list permissions on the container, use a managed identity with read and
+            list permissions, or set the ACL for the container to allow public access.
+        http_url: The autoStorageContainerName, storageContainerUrl and httpUrl properties
+            are mutually exclusive and one of them must be specified. If the URL points to Azure
+            Blob Storage, it must be readable from compute nodes. There are three ways to get
+            such a URL for a blob in Azure storage: include a Shared Access Signature (SAS)
+            granting read permissions on the blob, use a managed identity with read permission,
+            or set the ACL for the blob or its container to allow public access.
+        blob_prefix: The property is valid only when autoStorageContainerName or
+            storageContainerUrl is used. This prefix can be a partial filename or a
+            subdirectory. If a prefix is not specified, all the files in the container will be
+            downloaded.
+        file_path: If the httpUrl property is specified, the filePath is required and
+            describes the path which the file will be downloaded to, including the filename.
+            Otherwise, if the autoStorageContainerName or storageContainerUrl property is
+            specified, filePath is optional and is the directory to download the files to. In
+            the case where filePath is used as a directory, any directory structure already
+            associated with the input data will be retained in full and appended to the
+            specified filePath directory. The specified relative path cannot break out of the
+            Task's working directory (for example by using '..').
+        file_mode: This property applies only to files being downloaded to Linux Compute
+            Nodes. It will be ignored if it is specified for a resourceFile which will be
+            downloaded to a Windows Compute Node. If this property is not specified for a Linux
+            Compute Node, then a default value of 0770 is applied to the file.
+        identity_reference: The reference to the user assigned identity to use to access
+            Azure Blob Storage specified by storageContainerUrl or httpUrl
+    """
+
+    auto_storage_container_name: str | None = None
+    storage_container_url: str | None = None
+    http_url: str | None = None
+    blob_prefix: str | None = None
+    file_path: str | None = None
+    file_mode: str | None = None
+    identity_reference: ComputeNodeIdentityReference | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.auto_storage_container_name is not None:
+            out["autoStorageContainerName"] = self.auto_storage_container_name
+        if self.storage_container_url is not None:
+            out["storageContainerUrl"] = self.storage_container_url
+        if self.http_url is not None:
+            out["httpUrl"] = self.http_url
+        if self.blob_prefix is not None:
+            out["blobPrefix"] = self.blob_prefix
+        if self.file_path is not None:
+            out["filePath"] = self.file_path
+        if self.file_mode is not None:
+            out["fileMode"] = self.file_mode
+        if self.identity_reference is not None:
+            out["identityReference"] = self.identity_reference.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ResourceFile:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("autoStorageContainerName")
+        if value is not None:
+            kwargs["auto_storage_container_name"] = value
+        value = data.get("storageContainerUrl")
+        if value is not None:
+            kwargs["storage_container_url"] = value
+        value = data.get("httpUrl")
+        if value is not None:
+            kwargs["http_url"] = value
+        value = data.get("blobPrefix")
+        if value is not None:
+            kwargs["blob_prefix"] = value
+        value = data.get("filePath")
+        if value is not None:
+            kwargs["file_path"] = value
+        value = data.get("fileMode")
+        if value is not None:
+            kwargs["file_mode"] = value
+        value = data.get("identityReference")
+        if value is not None:
+            kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class SubtaskInformation:
+    """Information about an Azure Batch subtask.
+
+    Attributes:
+        id: The ID of the subtask.
+        node_info: Information about the Compute Node on which the subtask ran.
+        start_time: The time at which the subtask started running. If the subtask has been
+            restarted or retried, this is the most recent time at which the subtask started
+            running.
+        end_time: This property is set only if the subtask is in the Completed state.
+        exit_code: This property is set only if the subtask is in the completed state. In
+            general, the exit code for a process reflects the specific convention implemented by
+            the application developer for that process. If you use the exit code value to make
+            decisions in your code, be sure that you know the exit code convention used by the
+            application process. However, if the Batch service terminates the subtask (due to
+            timeout, or user termination via the API) you may see an operating system-defined
+            exit code.
+        container_info: This property is set only if the Task runs in a container context.
+        failure_info: This property is set only if the Task is in the completed state and
+            encountered a failure.
+        state: The current state of the subtask.
+        state_transition_time: The time at which the subtask entered its current state.
+        previous_state: This property is not set if the subtask is in its initial running
+            state.
+        previous_state_transition_time: This property is not set if the subtask is in its
+            initial running state.
+        result: If the value is 'failed', then the details of the failure can be found in
+            the failureInfo property.
+    """
+
+    id: int | None = None
+    node_info: ComputeNodeInformation | None = None
+    start_time: datetime | None = None
+    end_time: datetime | None = None
+    exit_code: int | None = None
+    container_info: TaskContainerExecutionInformation | None = None
+    failure_info: TaskFailureInformation | None = None
+    state: SubtaskState | None = None
+    state_transition_time: datetime | None = None
+    previous_state: SubtaskState | None = None
+    previous_state_transition_time: datetime | None = None
+    result: TaskExecutionResult | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        if self.node_info is not None:
+            out["nodeInfo"] = self.node_info.to_dict()
+        if self.start_time is not None:
+            out["startTime"] = _wire.format_timestamp(self.start_time, "date-time")
+        if self.end_time is not None:
+            out["endTime"] = _wire.format_timestamp(self.end_time, "date-time")
+        if self.exit_code is not None:
+            out["exitCode"] = self.exit_code
+        if self.container_info is not None:
+            out["containerInfo"] = self.container_info.to_dict()
+        if self.failure_info is not None:
+            out["failureInfo"] = self.failure_info.to_dict()
+        if self.state is not None:
+            out["state"] = self.state.value
+        if self.state_transition_time is not None:
+            out["stateTransitionTime"] = _wire.format_timestamp(
+                self.state_transition_time, "date-time"
+            )
+        if self.previous_state is not None:
+            out["previousState"] = self.previous_state.value
+        if self.previous_state_transition_time is not None:
+            out["previousStateTransitionTime"] = _wire.format_timestamp(
+                self.previous_state_transition_time, "date-time"
+            )
+        if self.result is not None:
+            out["result"] = self.result.value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SubtaskInformation:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("id")
+        if value is not None:
+            kwargs["id"] = value
+        value = data.get("nodeInfo")
+        if value is not None:
+            kwargs["node_info"] = ComputeNodeInformation.from_dict(value)
+        value = data.get("startTime")
+        if value is not None:
+            kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("endTime")
+        if value is not None:
+            kwargs["end_time"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("exitCode")
+        if value is not None:
+            kwargs["exit_code"] = value
+        value = data.get("containerInfo")
+        if value is not None:
+            kwargs["container_info"] = TaskContainerExecutionInformation.from_dict(value)
+        value = data.get("failureInfo")
+        if value is not None:
+            kwargs["failure_info"] = TaskFailureInformation.from_dict(value)
+        value = data.get("state")
+        if value is not None:
+            kwargs["state"] = SubtaskState(value)
+        value = data.get("stateTransitionTime")
+        if value is not None:
+            kwargs["state_transition_time"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("previousState")
+        if value is not None:
+            kwargs["previous_state"] = SubtaskState(value)
+        value = data.get("previousStateTransitionTime")
+        if value is not None:
+            kwargs["previous_state_transition_time"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("result")
+        if value is not None:
+            kwargs["result"] = TaskExecutionResult(value)
+        return cls(**kwargs)
+
+
+class SubtaskState(OpenStrEnum):
+    """The state of the subtask.
+
+    Values this client does not know are kept as they are: ``SubtaskState("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    PREPARING = "preparing"
+    """The Task has been assigned to a Compute Node, but is waiting for a required Job Preparation
+    Task to complete on the Compute Node. If the Job Preparation Task succeeds, the Task will
+    move to running. If the Job Preparation Task fails, the Task will return to active and will
+    be eligible to be assigned to a different Compute Node."""
+    RUNNING = "running"
+    """The Task is running on a Compute Node. This includes task-level preparation such as
+    downloading resource files or deploying Packages specified on the Task - it does not
+    necessarily mean that the Task command line has started executing."""
+    COMPLETED = "completed"
+    """The Task is no longer eligible to run, usually because the Task has finished successfully,
+    or the Task has finished unsuccessfully and has exhausted its retry limit. A Task is also
+    marked as completed if an error occurred launching the Task, or when the Task has been
+    terminated."""
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskAddCollectionParameter:
+    """A collection of Azure Batch Tasks to add.
+
+    Attributes:
+        value: The total serialized size of this collection must be less than 1MB. If it is
+            greater than 1MB (for example if each Task has 100's of resource files or
+            environment variables), the request will fail with code 'RequestBodyTooLarge' and
+            should be retried again with fewer Tasks.
+    """
+
+    value: list[TaskAddParameter]
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["value"] = [v0.to_dict() for v0 in self.value]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskAddCollectionParameter:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("value")
+        if value is not None:
+            kwargs["value"] = [TaskAddParameter.from_dict(v0) for v0 in value]
+        else:
+            _wire.missing("TaskAddCollectionParameter", "value")
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskAddCollectionResult:
+    """The result of adding a collection of Tasks to a Job.
+
+    Attributes:
+        value: The results of the add Task collection operation.
+    """
+
+    value: list[TaskAddResult] | None = None
+    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    """Status, headers and request id of the HTTP response this model came from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.value is not None:
+            out["value"] = [v0.to_dict() for v0 in self.value]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskAddCollectionResult:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("value")
+        if value is not None:
+            kwargs["value"] = [TaskAddResult.from_dict(v0) for v0 in value]
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskAddParameter:
+    """Batch will retry Tasks when a recovery operation is triggered on a Node. Examples of
+    recovery operations include (but are not limited to) when an unhealthy Node is rebooted or a
+    Compute Node disappeared due to host failure. Retries due to recovery operations are
+    independent of and are not counted against the maxTaskRetryCount. Even if the
+    maxTaskRetryCount is 0, an internal retry due to a recovery operation may occur. Because of
+    this, all Tasks should be idempotent. This means Tasks need to tolerate being interrupted
+    and restarted without causing any corruption or duplicate data. The best practice for long
+    running Tasks is to use some form of checkpointing.
+
+    Attributes:
+        id: The ID can contain any combination of alphanumeric characters including hyphens
+            and underscores, and cannot contain more than 64 characters. The ID is
+            case-preserving and case-insensitive (that is, you may not have two IDs within a Job
+            that differ only by case).
+        display_name: The display name need not be unique and can contain any Unicode
+            characters up to a maximum length of 1024.
+        command_line: For multi-instance Tasks, the command line is executed as the primary
+            Task, after the primary Task and all subtasks have finished executing the
+            coordination command line. The command line does not run under a shell, and
+            therefore cannot take advantage of shell features such as environment variable
+            expansion. If you want to take advantage of such features, you should invoke the
+            shell in the command line, for example using "cmd /c MyCommand" in Windows or
+            "/bin/sh -c MyCommand" in Linux. If the command line refers to file paths, it should
+            use a relative path (relative to the Task working directory), or use the Batch
+            provided environment variable
+            (https://learn.microsoft.com/azure/batch/batch-compute-node-environment-variables).
+        container_settings: If the Pool that will run this Task has containerConfiguration
+            set, this must be set as well. If the Pool that will run this Task doesn't have
+            containerConfiguration set, this must not be set. When this is specified, all
+            directories recursively below the AZ_BATCH_NODE_ROOT_DIR (the root of Azure Batch
+            directories on the node) are mapped into the container, all Task environment
+            variables are mapped into the container, and the Task command line is executed in
+            the container. Files produced in the container outside of AZ_BATCH_NODE_ROOT_DIR
+            might not be reflected to the host disk, meaning that Batch file APIs will not be
+            able to access those files.
+        exit_conditions: How the Batch service should respond when the Task completes.
+        resource_files: For multi-instance Tasks, the resource files will only be downloaded
+            to the Compute Node on which the primary Task is executed. There is a maximum size
+            for the list of resource files. When the max size is exceeded, the request will fail
+            and the response error code will be RequestEntityTooLarge. If this occurs, the
+            collection of ResourceFiles must be reduced in size. This can be achieved using .zip
+            files, Application Packages, or Docker Containers.
+        output_files: For multi-instance Tasks, the files will only be uploaded from the
+            Compute Node on which the primary Task is executed.
+        environment_settings: A list of environment variable settings for the Task.
+        affinity_info: A locality hint that can be used by the Batch service to select a
+            Compute Node on which to start the new Task.
+        constraints: If you do not specify constraints, the maxTaskRetryCount is the
+            maxTaskRetryCount specified for the Job, the maxWallClockTime is infinite, and the
+            retentionTime is 7 days.
+        required_slots: The default is 1. A Task can only be scheduled to run on a compute
+            node if the node has enough free scheduling slots available. For multi-instance
+            Tasks, this must be 1.
+        user_identity: If omitted, the Task runs as a non-administrative user unique to the
+            Task.
+        multi_instance_settings: An object that indicates that the Task is a multi-instance
+            Task, and contains information about how to run the multi-instance Task.
+        depends_on: This Task will not be scheduled until all Tasks that it depends on have
+            completed successfully. If any of those Tasks fail and exhaust their retry counts,
+            this Task will never be scheduled. If the Job does not have usesTaskDependencies set
+            to true, and this element is present, the request fails with error code
+            TaskDependenciesNotSpecifiedOnJob.
+        application_package_references: Application packages are downloaded and deployed to
+            a shared directory, not the Task working directory. Therefore, if a referenced
+            package is already on the Node, and is up to date, then it is not re-downloaded; the
+            existing copy on the Compute Node is used. If a referenced Package cannot be
+            installed, for example because the package has been deleted or because download
+            failed, the Task fails.
+        authentication_token_settings: If this property is set, the Batch service provides
+            the Task with an authentication token which can be used to authenticate Batch
+            service operations without requiring an Account access key. The token is provided
+            via the AZ_BATCH_AUTHENTICATION_TOKEN environment variable. The operations that the
+            Task can carry out using the token depend on the settings. For example, a Task can
+            request Job permissions in order to add other Tasks to the Job, or check the status
+            of the Job or of other Tasks under the Job.
+    """
+
+    id: str
+    display_name: str | None = None
+    command_line: str
+    container_settings: TaskContainerSettings | None = None
+    exit_conditions: ExitConditions | None = None
+    resource_files: list[ResourceFile] | None = None
+    output_files: list[OutputFile] | None = None
+    environment_settings: list[EnvironmentSetting] | None = None
+    affinity_info: AffinityInformation | None = None
+    constraints: TaskConstraints | None = None
+    required_slots: int | None = None
+    user_identity: UserIdentity | None = None
+    multi_instance_settings: MultiInstanceSettings | None = None
+    depends_on: TaskDependencies | None = None
+    application_package_references: list[ApplicationPackageReference] | None = None
+    authentication_token_settings: AuthenticationTokenSettings | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["id"] = self.id
+        if self.display_name is not None:
+            out["displayName"] = self.display_name
+        out["commandLine"] = self.command_line
+        if self.container_settings is not None:
+            out["containerSettings"] = self.container_settings.to_dict()
+        if self.exit_conditions is not None:
+            out["exitConditions"] = self.exit_conditions.to_dict()
+        if self.resource_files is not None:
+            out["resourceFiles"] = [v0.to_dict() for v0 in self.resource_files]
+        if self.output_files is not None:
+            out["outputFiles"] = [v0.to_dict() for v0 in self.output_files]
+        if self.environment_settings is not None:
+            out["environmentSettings"] = [v0.to_dict() for v0 in self.environment_settings]
+        if self.affinity_info is not None:
+            out["affinityInfo"] = self.affinity_info.to_dict()
+        if self.constraints is not None:
+            out["constraints"] = self.constraints.to_dict()
+        if self.required_slots is not None:
+            out["requiredSlots"] = self.required_slots
+        if self.user_identity is not None:
+            out["userIdentity"] = self.user_identity.to_dict()
+        if self.multi_instance_settings is not None:
+            out["multiInstanceSettings"] = self.multi_instance_settings.to_dict()
+        if self.depends_on is not None:
+            out["dependsOn"] = self.depends_on.to_dict()
+        if self.application_package_references is not None:
+            out["applicationPackageReferences"] = [
+                v0.to_dict() for v0 in self.application_package_references
+            ]
+        if self.authentication_token_settings is not None:
+            out["authenticationTokenSettings"] = self.authentication_token_settings.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskAddParameter:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("id")
+        if value is not None:
+            kwargs["id"] = value
+        else:
+            _wire.missing("TaskAddParameter", "id")
+        value = data.get("displayName")
+        if value is not None:
+            kwargs["display_name"] = value
+        value = data.get("commandLine")
+        if value is not None:
+            kwargs["command_line"] = value
+        else:
+            _wire.missing("TaskAddParameter", "commandLine")
+        value = data.get("containerSettings")
+        if value is not None:
+            kwargs["container_settings"] = TaskContainerSettings.from_dict(value)
+        value = data.get("exitConditions")
+        if value is not None:
+            kwargs["exit_conditions"] = ExitConditions.from_dict(value)
+        value = data.get("resourceFiles")
+        if value is not None:
+            kwargs["resource_files"] = [ResourceFile.from_dict(v0) for v0 in value]
+        value = data.get("outputFiles")
+        if value is not None:
+            kwargs["output_files"] = [OutputFile.from_dict(v0) for v0 in value]
+        value = data.get("environmentSettings")
+        if value is not None:
+            kwargs["environment_settings"] = [EnvironmentSetting.from_dict(v0) for v0 in value]
+        value = data.get("affinityInfo")
+        if value is not None:
+            kwargs["affinity_info"] = AffinityInformation.from_dict(value)
+        value = data.get("constraints")
+        if value is not None:
+            kwargs["constraints"] = TaskConstraints.from_dict(value)
+        value = data.get("requiredSlots")
+        if value is not None:
+            kwargs["required_slots"] = value
+        value = data.get("userIdentity")
+        if value is not None:
+            kwargs["user_identity"] = UserIdentity.from_dict(value)
+        value = data.get("multiInstanceSettings")
+        if value is not None:
+            kwargs["multi_instance_settings"] = MultiInstanceSettings.from_dict(value)
+        value = data.get("dependsOn")
+        if value is not None:
+            kwargs["depends_on"] = TaskDependencies.from_dict(value)
+        value = data.get("applicationPackageReferences")
+        if value is not None:
+            kwargs["application_package_references"] = [
+                ApplicationPackageReference.from_dict(v0) for v0 in value
+            ]
+        value = data.get("authenticationTokenSettings")
+        if value is not None:
+            kwargs["authentication_token_settings"] = AuthenticationTokenSettings.from_dict(value)
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskAddResult:
+    """Result for a single Task added as part of an add Task collection operation.
+
+    Attributes:
+        status: The status of the add Task request.
+        task_id: The ID of the Task for which this is the result.
+        e_tag: You can use this to detect whether the Task has changed between requests. In
+            particular, you can be pass the ETag with an Update Task request to specify that
+            your changes should take effect only if nobody else has modified the Job in the
+            meantime.
+        last_modified: The last modified time of the Task.
+        location: The URL of the Task, if the Task was successfully added.
+        error: The error encountered while attempting to add the Task.
+    """
+
+    status: TaskAddStatus
+    task_id: str
+    e_tag: str | None = None
+    last_modified: datetime | None = None
+    location: str | None = None
+    error: BatchError | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["status"] = self.status.value
+        out["taskId"] = self.task_id
+        if self.e_tag is not None:
+            out["eTag"] = self.e_tag
+        if self.last_modified is not None:
+            out["lastModified"] = _wire.format_timestamp(self.last_modified, "date-time")
+        if self.location is not None:
+            out["location"] = self.location
+        if self.error is not None:
+            out["error"] = self.error.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskAddResult:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("status")
+        if value is not None:
+            kwargs["status"] = TaskAddStatus(value)
+        else:
+            _wire.missing("TaskAddResult", "status")
+        value = data.get("taskId")
+        if value is not None:
+            kwargs["task_id"] = value
+        else:
+            _wire.missing("TaskAddResult", "taskId")
+        value = data.get("eTag")
+        if value is not None:
+            kwargs["e_tag"] = value
+        value = data.get("lastModified")
+        if value is not None:
+            kwargs["last_modified"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("location")
+        if value is not None:
+            kwargs["location"] = value
+        value = data.get("error")
+        if value is not None:
+            kwargs["error"] = BatchError.from_dict(value)
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskConstraints:
+    """Execution constraints to apply to a Task.
+
+    Attributes:
+        max_wall_clock_time: If this is not specified, there is no time limit on how long
+            the Task may run.
+        retention_time: The default is 7 days, i.e. the Task directory will be retained for
+            7 days unless the Compute Node is removed or the Job is deleted.
+        max_task_retry_count: Note that this value specifically controls the number of
+            retries for the Task executable due to a nonzero exit code. The Batch service will
+            try the Task once, and may then retry up to this limit. For example, if the maximum
+            retry count is 3, Batch tries the Task up to 4 times (one initial try and 3
+            retries). If the maximum retry count is 0, the Batch service does not retry the Task
+            after the first attempt. If the maximum retry count is -1, the Batch service retries
+            the Task without limit, however this is not recommended for a start task or any
+            task. The default value is 0 (no retries).
+    """
+
+    max_wall_clock_time: timedelta | None = None
+    retention_time: timedelta | None = None
+    max_task_retry_count: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.max_wall_clock_time is not None:
+            out["maxWallClockTime"] = _wire.format_duration(self.max_wall_clock_time)
+        if self.retention_time is not None:
+            out["retentionTime"] = _wire.format_duration(self.retention_time)
+        if self.max_task_retry_count is not None:
+            out["maxTaskRetryCount"] = self.max_task_retry_count
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskConstraints:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("maxWallClockTime")
+        if value is not None:
+            kwargs["max_wall_clock_time"] = _wire.parse_duration(value)
+        value = data.get("retentionTime")
+        if value is not None:
+            kwargs["retention_time"] = _wire.parse_duration(value)
+        value = data.get("maxTaskRetryCount")
+        if value is not None:
+            kwargs["max_task_retry_count"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskContainerExecutionInformation:
+    """Contains information about the container which a Task is executing.
+
+    Attributes:
+        container_id: The ID of the container.
+        state: This is the state of the container according to the Docker service. It is
+            equivalent to the status field returned by "docker inspect".
+        error: This is the detailed error string from the Docker service, if available. It
+            is equivalent to the error field returned by "docker inspect".
+    """
+
+    container_id: str | None = None
+    state: str | None = None
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.container_id is not None:
+            out["containerId"] = self.container_id
+        if self.state is not None:
+            out["state"] = self.state
+        if self.error is not None:
+            out["error"] = self.error
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskContainerExecutionInformation:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("containerId")
+        if value is not None:
+            kwargs["container_id"] = value
+        value = data.get("state")
+        if value is not None:
+            kwargs["state"] = value
+        value = data.get("error")
+        if value is not None:
+            kwargs["error"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskContainerSettings:
+    """The container settings for a Task.
+
+    Attributes:
+        container_run_options: These additional options are supplied as arguments to the
+            "docker create" command, in addition to those controlled by the Batch Service.
+        image_name: This is the full Image reference, as would be specified to "docker
+            pull". If no tag is provided as part of the Image name, the tag ":latest" is used as
+            a default.
+        registry: This setting can be omitted if was already provided at Pool creation.
+        working_directory: The default is 'taskWorkingDirectory'.
+        container_host_batch_bind_mounts: If this array is null or be not present, container
+            task will mount entire temporary disk drive in windows (or AZ_BATCH_NODE_ROOT_DIR in
+            Linux). It won't' mount any data paths into container if this array is set as empty.
+    """
+
+    container_run_options: str | None = None
+    image_name: str
+    registry: ContainerRegistry | None = None
+    working_directory: ContainerWorkingDirectory | None = None
+    container_host_batch_bind_mounts: list[ContainerHostBatchBindMountEntry] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.container_run_options is not None:
+            out["containerRunOptions"] = self.container_run_options
+        out["imageName"] = self.image_name
+        if self.registry is not None:
+            out["registry"] = self.registry.to_dict()
+        if self.working_directory is not None:
+            out["workingDirectory"] = self.working_directory.value
+        if self.container_host_batch_bind_mounts is not None:
+            out["containerHostBatchBindMounts"] = [
+                v0.to_dict() for v0 in self.container_host_batch_bind_mounts
+            ]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskContainerSettings:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("containerRunOptions")
+        if value is not None:
+            kwargs["container_run_options"] = value
+        value = data.get("imageName")
+        if value is not None:
+            kwargs["image_name"] = value
+        else:
+            _wire.missing("TaskContainerSettings", "imageName")
+        value = data.get("registry")
+        if value is not None:
+            kwargs["registry"] = ContainerRegistry.from_dict(value)
+        value = data.get("workingDirectory")
+        if value is not None:
+            kwargs["working_directory"] = ContainerWorkingDirectory(value)
+        value = data.get("containerHostBatchBindMounts")
+        if value is not None:
+            kwargs["container_host_batch_bind_mounts"] = [
+                ContainerHostBatchBindMountEntry.from_dict(v0) for v0 in value
+            ]
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskDependencies:
+    """Specifies any dependencies of a Task. Any Task that is explicitly specified or within a
+    dependency range must complete before the dependant Task will be scheduled.
+
+    Attributes:
+        task_ids: The taskIds collection is limited to 64000 characters total (i.e. the
+            combined length of all Task IDs). If the taskIds collection exceeds the maximum
+            length, the Add Task request fails with error code TaskDependencyListTooLong. In
+            this case consider using Task ID ranges instead.
+        task_id_ranges: The list of Task ID ranges that this Task depends on. All Tasks in
+            all ranges must complete successfully before the dependent Task can be scheduled.
+    """
+
+    task_ids: list[str] | None = None
+    task_id_ranges: list[TaskIdRange] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.task_ids is not None:
+            out["taskIds"] = self.task_ids
+        if self.task_id_ranges is not None:
+            out["taskIdRanges"] = [v0.to_dict() for v0 in self.task_id_ranges]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskDependencies:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("taskIds")
+        if value is not None:
+            kwargs["task_ids"] = list(value)
+        value = data.get("taskIdRanges")
+        if value is not None:
+            kwargs["task_id_ranges"] = [TaskIdRange.from_dict(v0) for v0 in value]
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskExecutionInformation:
+    """Information about the execution of a Task.
+
+    Attributes:
+        start_time: 'Running' corresponds to the running state, so if the Task specifies
+            resource files or Packages, then the start time reflects the time at which the Task
+            started downloading or deploying these. If the Task has been restarted or retried,
+            this is the most recent time at which the Task started running. This property is
+            present only for Tasks that are in the running or completed state.
+        end_time: This property is set only if the Task is in the Completed state.
+        exit_code: This property is set only if the Task is in the completed state. In
+            general, the exit code for a process reflects the specific convention implemented by
+            the application developer for that process. If you use the exit code value to make
+            decisions in your code, be sure that you know the exit code convention used by the
+            application process. However, if the Batch service terminates the Task (due to
+            timeout, or user termination via the API) you may see an operating system-defined
+            exit code.
+        container_info: This property is set only if the Task runs in a container context.
+        failure_info: This property is set only if the Task is in the completed state and
+            encountered a failure.
+        retry_count: Task application failures (non-zero exit code) are retried,
+            pre-processing errors (the Task could not be run) and file upload errors are not
+            retried. The Batch service will retry the Task up to the limit specified by the
+            constraints.
+        last_retry_time: This element is present only if the Task was retried (i.e.
+            retryCount is nonzero). If present, this is typically the same as startTime, but may
+            be different if the Task has been restarted for reasons other than retry; for
+            example, if the Compute Node was rebooted during a retry, then the startTime is
+            updated but the lastRetryTime is not.
+        requeue_count: When the user removes Compute Nodes from a Pool (by
+            resizing/shrinking the pool) or when the Job is being disabled, the user can specify
+            that running Tasks on the Compute Nodes be requeued for execution. This count tracks
+            how many times the Task has been requeued for these reasons.
+        last_requeue_time: This property is set only if the requeueCount is nonzero.
+        result: If the value is 'failed', then the details of the failure can be found in
+            the failureInfo property.
+    """
+
+    start_time: datetime | None = None
+    end_time: datetime | None = None
+    exit_code: int | None = None
+    container_info: TaskContainerExecutionInformation | None = None
+    failure_info: TaskFailureInformation | None = None
+    retry_count: int
+    last_retry_time: datetime | None = None
+    requeue_count: int
+    last_requeue_time: datetime | None = None
+    result: TaskExecutionResult | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.start_time is not None:
+            out["startTime"] = _wire.format_timestamp(self.start_time, "date-time")
+        if self.end_time is not None:
+            out["endTime"] = _wire.format_timestamp(self.end_time, "date-time")
+        if self.exit_code is not None:
+            out["exitCode"] = self.exit_code
+        if self.container_info is not None:
+            out["containerInfo"] = self.container_info.to_dict()
+        if self.failure_info is not None:
+            out["failureInfo"] = self.failure_info.to_dict()
+        out["retryCount"] = self.retry_count
+        if self.last_retry_time is not None:
+            out["lastRetryTime"] = _wire.format_timestamp(self.last_retry_time, "date-time")
+        out["requeueCount"] = self.requeue_count
+        if self.last_requeue_time is not None:
+            out["lastRequeueTime"] = _wire.format_timestamp(self.last_requeue_time, "date-time")
+        if self.result is not None:
+            out["result"] = self.result.value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskExecutionInformation:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("startTime")
+        if value is not None:
+            kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("endTime")
+        if value is not None:
+            kwargs["end_time"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("exitCode")
+        if value is not None:
+            kwargs["exit_code"] = value
+        value = data.get("containerInfo")
+        if value is not None:
+            kwargs["container_info"] = TaskContainerExecutionInformation.from_dict(value)
+        value = data.get("failureInfo")
+        if value is not None:
+            kwargs["failure_info"] = TaskFailureInformation.from_dict(value)
+        value = data.get("retryCount")
+        if value is not None:
+            kwargs["retry_count"] = value
+        else:
+            _wire.missing("TaskExecutionInformation", "retryCount")
+        value = data.get("lastRetryTime")
+        if value is not None:
+            kwargs["last_retry_time"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("requeueCount")
+        if value is not None:
+            kwargs["requeue_count"] = value
+        else:
+            _wire.missing("TaskExecutionInformation", "requeueCount")
+        value = data.get("lastRequeueTime")
+        if value is not None:
+            kwargs["last_requeue_time"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("result")
+        if value is not None:
+            kwargs["result"] = TaskExecutionResult(value)
+        return cls(**kwargs)
+
+
+class TaskExecutionResult(OpenStrEnum):
+    """The result of Task execution.
+
+    Values this client does not know are kept as they are: ``TaskExecutionResult("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    SUCCESS = "success"
+    """The Task ran successfully."""
+    FAILURE = "failure"
+    """There was an error during processing of the Task. The failure may have occurred before the
+    Task process was launched, while the Task process was executing, or after the Task process
+    exited."""
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskFailureInformation:
+    """Information about a Task failure.
+
+    Attributes:
+        category: The category of the Task error.
+        code: An identifier for the Task error. Codes are invariant and are intended to be
+            consumed programmatically.
+        message: A message describing the Task error, intended to be suitable for display in
+            a user interface.
+        details: A list of additional details related to the error.
+    """
+
+    category: ErrorCategory
+    code: str | None = None
+    message: str | None = None
+    details: list[NameValuePair] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["category"] = self.category.value
+        if self.code is not None:
+            out["code"] = self.code
+        if self.message is not None:
+            out["message"] = self.message
+        if self.details is not None:
+            out["details"] = [v0.to_dict() for v0 in self.details]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskFailureInformation:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("category")
+        if value is not None:
+            kwargs["category"] = ErrorCategory(value)
+        else:
+            _wire.missing("TaskFailureInformation", "category")
+        value = data.get("code")
+        if value is not None:
+            kwargs["code"] = value
+        value = data.get("message")
+        if value is not None:
+            kwargs["message"] = value
+        value = data.get("details")
+        if value is not None:
+            kwargs["details"] = [NameValuePair.from_dict(v0) for v0 in value]
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskIdRange:
+    """The start and end of the range are inclusive. For example, if a range has start 9 and end
+    12, then it represents Tasks '9', '10', '11' and '12'.
+
+    Attributes:
+        start: The first Task ID in the range.
+        end: The last Task ID in the range.
+    """
+
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["start"] = self.start
+        out["end"] = self.end
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskIdRange:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("start")
+        if value is not None:
+            kwargs["start"] = value
+        else:
+            _wire.missing("TaskIdRange", "start")
+        value = data.get("end")
+        if value is not None:
+            kwargs["end"] = value
+        else:
+            _wire.missing("TaskIdRange", "end")
+        return cls(**kwargs)
+
+
+class TaskState(OpenStrEnum):
+    """The state of the Task.
+
+    Values this client does not know are kept as they are: ``TaskState("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    ACTIVE = "active"
+    """The Task is queued and able to run, but is not currently assigned to a Compute Node. A Task
+    enters this state when it is created, when it is enabled after being disabled, or when it is
+    awaiting a retry after a failed run."""
+    PREPARING = "preparing"
+    """The Task has been assigned to a Compute Node, but is waiting for a required Job Preparation
+    Task to complete on the Compute Node. If the Job Preparation Task succeeds, the Task will
+    move to running. If the Job Preparation Task fails, the Task will return to active and will
+    be eligible to be assigned to a different Compute Node."""
+    RUNNING = "running"
+    """The Task is running on a Compute Node. This includes task-level preparation such as
+    downloading resource files or deploying Packages specified on the Task - it does not
+    necessarily mean that the Task command line has started executing."""
+    COMPLETED = "completed"
+    """The Task is no longer eligible to run, usually because the Task has finished successfully,
+    or the Task has finished unsuccessfully and has exhausted its retry limit. A Task is also
+    marked as completed if an error occurred launching the Task, or when the Task has been
+    terminated."""
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskStatistics:
+    """Resource usage statistics for a Task.
+
+    Attributes:
+        url: The URL of the statistics.
+        start_time: The start time of the time range covered by the statistics.
+        last_update_time: The time at which the statistics were last updated. All statistics
+            are limited to the range between startTime and lastUpdateTime.
+        user_cpu_time: The total user mode CPU time (summed across all cores and all Compute
+            Nodes) consumed by the Task.
+        kernel_cpu_time: The total kernel mode CPU time (summed across all cores and all
+            Compute Nodes) consumed by the Task.
+        wall_clock_time: The wall clock time is the elapsed time from when the Task started
+            running on a Compute Node to when it finished (or to the last time the statistics
+            were updated, if the Task had not finished by then). If the Task was retried, this
+            includes the wall clock time of all the Task retries.
+        read_i_ops: The total number of disk read operations made by the Task.
+        write_i_ops: The total number of disk write operations made by the Task.
+        read_io_gi_b: The total gibibytes read from disk by the Task.
+        write_io_gi_b: The total gibibytes written to disk by the Task.
+        wait_time: The total wait time of the Task. The wait time for a Task is defined as
+            the elapsed time between the creation of the Task and the start of Task execution.
+            (If the Task is retried due to failures, the wait time is the time to the most
+            recent Task execution.)
+    """
+
+    url: str
+    start_time: datetime
+    last_update_time: datetime
+    user_cpu_time: timedelta
+    kernel_cpu_time: timedelta
+    wall_clock_time: timedelta
+    read_i_ops: int
+    write_i_ops: int
+    read_io_gi_b: float
+    write_io_gi_b: float
+    wait_time: timedelta
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["url"] = self.url
+        out["startTime"] = _wire.format_timestamp(self.start_time, "date-time")
+        out["lastUpdateTime"] = _wire.format_timestamp(self.last_update_time, "date-time")
+        out["userCPUTime"] = _wire.format_duration(self.user_cpu_time)
+        out["kernelCPUTime"] = _wire.format_duration(self.kernel_cpu_time)
+        out["wallClockTime"] = _wire.format_duration(self.wall_clock_time)
+        out["readIOps"] = self.read_i_ops
+        out["writeIOps"] = self.write_i_ops
+        out["readIOGiB"] = self.read_io_gi_b
+        out["writeIOGiB"] = self.write_io_gi_b
+        out["waitTime"] = _wire.format_duration(self.wait_time)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskStatistics:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("url")
+        if value is not None:
+            kwargs["url"] = value
+        else:
+            _wire.missing("TaskStatistics", "url")
+        value = data.get("startTime")
+        if value is not None:
+            kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
+        else:
+            _wire.missing("TaskStatistics", "startTime")
+        value = data.get("lastUpdateTime")
+        if value is not None:
+            kwargs["last_update_time"] = _wire.parse_timestamp(value, "date-time")
+        else:
+            _wire.missing("TaskStatistics", "lastUpdateTime")
+        value = data.get("userCPUTime")
+        if value is not None:
+            kwargs["user_cpu_time"] = _wire.parse_duration(value)
+        else:
+            _wire.missing("TaskStatistics", "userCPUTime")
+        value = data.get("kernelCPUTime")
+        if value is not None:
+            kwargs["kernel_cpu_time"] = _wire.parse_duration(value)
+        else:
+            _wire.missing("TaskStatistics", "kernelCPUTime")
+        value = data.get("wallClockTime")
+        if value is not None:
+            kwargs["wall_clock_time"] = _wire.parse_duration(value)
+        else:
+            _wire.missing("TaskStatistics", "wallClockTime")
+        value = data.get("readIOps")
+        if value is not None:
+            kwargs["read_i_ops"] = value
+        else:
+            _wire.missing("TaskStatistics", "readIOps")
+        value = data.get("writeIOps")
+        if value is not None:
+            kwargs["write_i_ops"] = value
+        else:
+            _wire.missing("TaskStatistics", "writeIOps")
+        value = data.get("readIOGiB")
+        if value is not None:
+            kwargs["read_io_gi_b"] = float(value)
+        else:
+            _wire.missing("TaskStatistics", "readIOGiB")
+        value = data.get("writeIOGiB")
+        if value is not None:
+            kwargs["write_io_gi_b"] = float(value)
+        else:
+            _wire.missing("TaskStatistics", "writeIOGiB")
+        value = data.get("waitTime")
+        if value is not None:
+            kwargs["wait_time"] = _wire.parse_duration(value)
+        else:
+            _wire.missing("TaskStatistics", "waitTime")
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskUpdateParameter:
+    """The set of changes to be made to a Task.
+
+    Attributes:
+        constraints: If omitted, the Task is given the default constraints. For
+            multi-instance Tasks, updating the retention time applies only to the primary Task
+            and not subtasks.
+    """
+
+    constraints: TaskConstraints | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.constraints is not None:
+            out["constraints"] = self.constraints.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskUpdateParameter:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("constraints")
+        if value is not None:
+            kwargs["constraints"] = TaskConstraints.from_dict(value)
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class UserIdentity:
+    """Specify either the userName or autoUser property, but not both.
+
+    Attributes:
+        user_name: The userName and autoUser properties are mutually exclusive; you must
+            specify one but not both.
+        auto_user: The userName and autoUser properties are mutually exclusive; you must
+            specify one but not both.
+    """
+
+    user_name: str | None = None
+    auto_user: AutoUserSpecification | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.user_name is not None:
+            out["username"] = self.user_name
+        if self.auto_user is not None:
+            out["autoUser"] = self.auto_user.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> UserIdentity:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("username")
+        if value is not None:
+            kwargs["user_name"] = value
+        value = data.get("autoUser")
+        if value is not None:
+            kwargs["auto_user"] = AutoUserSpecification.from_dict(value)
+        return cls(**kwargs)
+
+
+class AccessScope(OpenStrEnum):
+    """AccessScope values.
+
+    Values this client does not know are kept as they are: ``AccessScope("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    JOB = "job"
+    """Grants access to perform all operations on the Job containing the Task."""
+
+
+class AutoUserScope(OpenStrEnum):
+    """The default value is pool. If the pool is running Windows a value of Task should be
+    specified if stricter isolation between tasks is required. For example, if the task mutates
+    the registry in a way which could impact other tasks, or if certificates have been specified
+    on the pool which should not be accessible by normal tasks but should be accessible by
+    StartTasks.
+
+    Values this client does not know are kept as they are: ``AutoUserScope("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    TASK = "task"
+    """Specifies that the service should create a new user for the Task."""
+    POOL = "pool"
+    """Specifies that the Task runs as the common auto user Account which is created on every
+    Compute Node in a Pool."""
+
+
+class ContainerWorkingDirectory(OpenStrEnum):
+    """The default is 'taskWorkingDirectory'.
+
+    Values this client does not know are kept as they are: ``ContainerWorkingDirectory("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    TASK_WORKING_DIRECTORY = "taskWorkingDirectory"
+    """Use the standard Batch service Task working directory, which will contain the Task Resource
+    Files populated by Batch."""
+    CONTAINER_IMAGE_DEFAULT = "containerImageDefault"
+    """Use the working directory defined in the container Image. Beware that this directory will
+    not contain the Resource Files downloaded by Batch."""
+
+
+class DependencyAction(OpenStrEnum):
+    """Possible values are 'satisfy' (allowing dependent tasks to progress) and 'block' (dependent
+    tasks continue to wait). Batch does not yet support cancellation of dependent tasks.
+
+    Values this client does not know are kept as they are: ``DependencyAction("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    SATISFY = "satisfy"
+    """Satisfy tasks waiting on this task; once all dependencies are satisfied, the task will be
+    scheduled to run."""
+    BLOCK = "block"
+    """Blocks tasks waiting on this task, preventing them from being scheduled."""
+
+
+class JobAction(OpenStrEnum):
+    """The default is none for exit code 0 and terminate for all other exit conditions. If the
+    Job's onTaskFailed property is noaction, then specifying this property returns an error and
+    the add Task request fails with an invalid property value error; if you are calling the REST
+    API directly, the HTTP status code is 400 (Bad Request).
+
+    Values this client does not know are kept as they are: ``JobAction("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    NONE = "none"
+    """Take no action."""
+    DISABLE = "disable"
+    """Disable the Job. This is equivalent to calling the disable Job API, with a disableTasks
+    value of requeue."""
+    TERMINATE = "terminate"
+    """Terminate the Job. The terminateReason in the Job's executionInfo is set to "TaskFailed"."""
+
+
+class TaskAddStatus(OpenStrEnum):
+    """The status of the add Task request.
+
+    Values this client does not know are kept as they are: ``TaskAddStatus("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    SUCCESS = "success"
+    """The Task was added successfully."""
+    CLIENT_ERROR = "clienterror"
+    """The Task failed to add due to a client error and should not be retried without modifying the
+    request as appropriate."""
+    SERVER_ERROR = "servererror"
+    """Task failed to add due to a server error and can be retried without modification."""
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskAddResponse:
+    """TaskAddResponse
+
+    Attributes:
+        client_request_id: The client-request-id provided by the client during the request.
+            This will be returned only if the return-client-request-id parameter was set to
+            true.
+        request_id: A unique identifier for the request that was made to the Batch service.
+            If a request is consistently failing and you have verified that the request is
+            properly formulated, you may use this value to report the error to Microsoft. In
+            your report, include the value of this request ID, the approximate time that the
+            request was made, the Batch Account against which the request was made, and the
+            region that Account resides in.
+        e_tag: The ETag HTTP response header. This is an opaque string. You can use it to
+            detect whether the resource has changed between requests. In particular, you can
+            pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
+            If-None-Match headers.
+        last_modified: The time at which the resource was last modified.
+        data_service_id: The OData ID of the resource to which the request applied.
+    """
+
+    client_request_id: str | None = None
+    request_id: str | None = None
+    e_tag: str | None = None
+    last_modified: datetime | None = None
+    data_service_id: str | None = None
+    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    """Status, headers and request id of the HTTP response this model came from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.client_request_id is not None:
+            out["client-request-id"] = self.client_request_id
+        if self.request_id is not None:
+            out["request-id"] = self.request_id
+        if self.e_tag is not None:
+            out["ETag"] = self.e_tag
+        if self.last_modified is not None:
+            out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
+        if self.data_service_id is not None:
+            out["DataServiceId"] = self.data_service_id
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskAddResponse:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("client-request-id")
+        if value is not None:
+            kwargs["client_request_id"] = value
+        value = data.get("request-id")
+        if value is not None:
+            kwargs["request_id"] = value
+        value = data.get("ETag")
+        if value is not None:
+            kwargs["e_tag"] = value
+        value = data.get("Last-Modified")
+        if value is not None:
+            kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
+        value = data.get("DataServiceId")
+        if value is not None:
+            kwargs["data_service_id"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskDeleteResponse:
+    """TaskDeleteResponse
+
+    Attributes:
+        client_request_id: The client-request-id provided by the client during the request.
+            This will be returned only if the return-client-request-id parameter was set to
+            true.
+        request_id: A unique identifier for the request that was made to the Batch service.
+            If a request is consistently failing and you have verified that the request is
+            properly formulated, you may use this value to report the error to Microsoft. In
+            your report, include the value of this request ID, the approximate time that the
+            request was made, the Batch Account against which the request was made, and the
+            region that Account resides in.
+    """
+
+    client_request_id: str | None = None
+    request_id: str | None = None
+    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    """Status, headers and request id of the HTTP response this model came from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.client_request_id is not None:
+            out["client-request-id"] = self.client_request_id
+        if self.request_id is not None:
+            out["request-id"] = self.request_id
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskDeleteResponse:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("client-request-id")
+        if value is not None:
+            kwargs["client_request_id"] = value
+        value = data.get("request-id")
+        if value is not None:
+            kwargs["request_id"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskReactivateResponse:
+    """TaskReactivateResponse
+
+    Attributes:
+        client_request_id: The client-request-id provided by the client during the request.
+            This will be returned only if the return-client-request-id parameter was set to
+            true.
+        request_id: A unique identifier for the request that was made to the Batch service.
+            If a request is consistently failing and you have verified that the request is
+            properly formulated, you may use this value to report the error to Microsoft. In
+            your report, include the value of this request ID, the approximate time that the
+            request was made, the Batch Account against which the request was made, and the
+            region that Account resides in.
+        e_tag: The ETag HTTP response header. This is an opaque string. You can use it to
+            detect whether the resource has changed between requests. In particular, you can
+            pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
+            If-None-Match headers.
+        last_modified: The time at which the resource was last modified.
+        data_service_id: The OData ID of the resource to which the request applied.
+    """
+
+    client_request_id: str | None = None
+    request_id: str | None = None
+    e_tag: str | None = None
+    last_modified: datetime | None = None
+    data_service_id: str | None = None
+    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    """Status, headers and request id of the HTTP response this model came from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.client_request_id is not None:
+            out["client-request-id"] = self.client_request_id
+        if self.request_id is not None:
+            out["request-id"] = self.request_id
+        if self.e_tag is not None:
+            out["ETag"] = self.e_tag
+        if self.last_modified is not None:
+            out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
+        if self.data_service_id is not None:
+            out["DataServiceId"] = self.data_service_id
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskReactivateResponse:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("client-request-id")
+        if value is not None:
+            kwargs["client_request_id"] = value
+        value = data.get("request-id")
+        if value is not None:
+            kwargs["request_id"] = value
+        value = data.get("ETag")
+        if value is not None:
+            kwargs["e_tag"] = value
+        value = data.get("Last-Modified")
+        if value is not None:
+            kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
+        value = data.get("DataServiceId")
+        if value is not None:
+            kwargs["data_service_id"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskTerminateResponse:
+    """TaskTerminateResponse
+
+    Attributes:
+        client_request_id: The client-request-id provided by the client during the request.
+            This will be returned only if the return-client-request-id parameter was set to
+            true.
+        request_id: A unique identifier for the request that was made to the Batch service.
+            If a request is consistently failing and you have verified that the request is
+            properly formulated, you may use this value to report the error to Microsoft. In
+            your report, include the value of this request ID, the approximate time that the
+            request was made, the Batch Account against which the request was made, and the
+            region that Account resides in.
+        e_tag: The ETag HTTP response header. This is an opaque string. You can use it to
+            detect whether the resource has changed between requests. In particular, you can
+            pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
+            If-None-Match headers.
+        last_modified: The time at which the resource was last modified.
+        data_service_id: The OData ID of the resource to which the request applied.
+    """
+
+    client_request_id: str | None = None
+    request_id: str | None = None
+    e_tag: str | None = None
+    last_modified: datetime | None = None
+    data_service_id: str | None = None
+    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    """Status, headers and request id of the HTTP response this model came from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.client_request_id is not None:
+            out["client-request-id"] = self.client_request_id
+        if self.request_id is not None:
+            out["request-id"] = self.request_id
+        if self.e_tag is not None:
+            out["ETag"] = self.e_tag
+        if self.last_modified is not None:
+            out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
+        if self.data_service_id is not None:
+            out["DataServiceId"] = self.data_service_id
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskTerminateResponse:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("client-request-id")
+        if value is not None:
+            kwargs["client_request_id"] = value
+        value = data.get("request-id")
+        if value is not None:
+            kwargs["request_id"] = value
+        value = data.get("ETag")
+        if value is not None:
+            kwargs["e_tag"] = value
+        value = data.get("Last-Modified")
+        if value is not None:
+            kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
+        value = data.get("DataServiceId")
+        if value is not None:
+            kwargs["data_service_id"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskUpdateResponse:
+    """TaskUpdateResponse
+
+    Attributes:
+        client_request_id: The client-request-id provided by the client during the request.
+            This will be returned only if the return-client-request-id parameter was set to
+            true.
+        request_id: A unique identifier for the request that was made to the Batch service.
+            If a request is consistently failing and you have verified that the request is
+            properly formulated, you may use this value to report the error to Microsoft. In
+            your report, include the value of this request ID, the approximate time that the
+            request was made, the Batch Account against which the request was made, and the
+            region that Account resides in.
+        e_tag: The ETag HTTP response header. This is an opaque string. You can use it to
+            detect whether the resource has changed between requests. In particular, you can
+            pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
+            If-None-Match headers.
+        last_modified: The time at which the resource was last modified.
+        data_service_id: The OData ID of the resource to which the request applied.
+    """
+
+    client_request_id: str | None = None
+    request_id: str | None = None
+    e_tag: str | None = None
+    last_modified: datetime | None = None
+    data_service_id: str | None = None
+    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    """Status, headers and request id of the HTTP response this model came from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.client_request_id is not None:
+            out["client-request-id"] = self.client_request_id
+        if self.request_id is not None:
+            out["request-id"] = self.request_id
+        if self.e_tag is not None:
+            out["ETag"] = self.e_tag
+        if self.last_modified is not None:
+            out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
+        if self.data_service_id is not None:
+            out["DataServiceId"] = self.data_service_id
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TaskUpdateResponse:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("client-request-id")
+        if value is not None:
+            kwargs["client_request_id"] = value
+        value = data.get("request-id")
+        if value is not None:
+            kwargs["request_id"] = value
+        value = data.get("ETag")
+        if value is not None:
+            kwargs["e_tag"] = value
+        value = data.get("Last-Modified")
+        if value is not None:
+            kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
+        value = data.get("DataServiceId")
+        if value is not None:
+            kwargs["data_service_id"] = value
+        return cls(**kwargs)
+
+
+@dataclass(kw_only=True, slots=True)
+class BatchError:
+    """An error response received from the Azure Batch service.
+
+    Attributes:
+        code: An identifier for the error. Codes are invariant and are intended to be
+            consumed programmatically.
+        message: A message describing the error, intended to be suitable for display in a
+            user interface.
+        values: A collection of key-value pairs containing additional details about the
+            error.
+    """
+
+    code: str | None = None
+    message: ErrorMessage | None = None
+    values: list[BatchErrorDetail] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        if self.code is not None:
+            out["code"] = self.code
+        if self.message is not None:
+            out["message"] = self.message.to_dict()
+        if self.values is not None:
+            out["values"] = [v0.to_dict() for v0 in self.values]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> BatchError:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("code")
+        if value is not None:
+            kwargs["code"] = value
+        value = data.get("message")
+        if value is not None:
+            kwargs["message"] = ErrorMessage.from_dict(value)
+        value = data.get("values")
+        if value is not None:
+            kwargs["values"] = [BatchErrorDetail.from_dict(v0) for v0 in value]
+        return cls(**kwargs)

@@ -1,0 +1,179 @@
+"""The synchronous client of AWS Data Pipeline."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from . import _operations
+from ._runtime._credentials import AwsCredentials, resolve_credentials, resolve_region
+from ._runtime._http import HttpRequest, HttpResponse, Transport
+from ._runtime._retry import RetryPolicy, send_with_retries
+from ._runtime._sigv4 import sign_request
+from .models import SetTaskStatusOutput, TaskStatus
+
+__all__ = ["DataPipelineClient"]
+
+SIGNING_NAME = "datapipeline"
+ENDPOINT_PREFIX = "datapipeline"
+
+
+class DataPipelineClient:
+    """AWS Data Pipeline configures and manages a data-driven workflow called a pipeline. AWS Data
+    Pipeline handles the details of scheduling and ensuring that data dependencies are met so
+    that your application can focus on processing the data.
+
+    AWS Data Pipeline provides a JAR implementation of a task runner called AWS Data Pipeline
+    Task Runner. AWS Data Pipeline Task Runner provides logic for common data management
+    scenarios, such as performing database queries and running data analysis using Amazon
+    Elastic MapReduce (Amazon EMR). You can use AWS Data Pipeline Task Runner as your task
+    runner, or you can write your own task runner to provide custom data management.
+
+    AWS Data Pipeline implements two main sets of functionality. Use the first set to create a
+    pipeline and define data sources, schedules, dependencies, and the transforms to be
+    performed on the data. Use the second set in your task runner application to receive the
+    next task ready for processing. The logic for performing the task, such as querying the
+    data, running data analysis, or converting the data from one format to another, is contained
+    within the task runner. The task runner performs the task assigned to it by the web service,
+    reporting progress to the web service as it does so. When the task is done, the task runner
+    reports the final success or failure of the task to the web service.
+
+    Use it as a context manager, or call ``close()``, to release connections.
+
+    :param region: the AWS region; default ``AWS_REGION`` / ``AWS_DEFAULT_REGION`` or the profile.
+    :param credentials: access keys; default: environment variables, then the shared
+        credentials/config files (``AWS_PROFILE``).
+    :param endpoint_url: replaces ``https://datapipeline.<region>.amazonaws.com``
+        (an operation's host prefix still applies, as in botocore).
+    :param transport: the HTTP transport; default urllib3 (Urllib3Transport).
+    :param retry_policy: attempts and backoff; default botocore standard mode.
+    :param timeout: seconds to wait for connecting and for each read.
+    """
+
+    def __init__(
+        self,
+        region: str | None = None,
+        *,
+        credentials: AwsCredentials | None = None,
+        endpoint_url: str | None = None,
+        transport: Transport | None = None,
+        retry_policy: RetryPolicy | None = None,
+        timeout: float | None = 60.0,
+    ) -> None:
+        self.region = resolve_region(region)
+        self._credentials = resolve_credentials(credentials)
+        base = endpoint_url or f"https://{ENDPOINT_PREFIX}.{self.region}.amazonaws.com"
+        self.endpoint = base.rstrip("/")
+        if transport is None:
+            from ._runtime._transport import Urllib3Transport
+
+            transport = Urllib3Transport()
+        self._transport = transport
+        self._retry = retry_policy or RetryPolicy.aws()
+        self._timeout = timeout
+
+    def close(self) -> None:
+        """Release the transport's connections."""
+        self._transport.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _endpoint_with(self, host_prefix: str) -> str:
+        if not host_prefix:
+            return self.endpoint
+        scheme, sep, rest = self.endpoint.partition("://")
+        return f"{scheme}{sep}{host_prefix}{rest}"
+
+    def _send(self, request: HttpRequest, *, idempotent: bool) -> HttpResponse:
+        """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
+
+        def prepare(attempt: int) -> HttpRequest:
+            return sign_request(
+                request.copy(), self._credentials, region=self.region, service=SIGNING_NAME
+            )
+
+        return send_with_retries(
+            self._transport,
+            prepare,
+            self._retry,
+            timeout=self._timeout,
+            idempotent=idempotent,
+            classify=_operations.error_code,
+        )
+
+    def set_task_status(
+        self,
+        *,
+        task_id: str,
+        task_status: TaskStatus,
+        error_id: str | None = None,
+        error_message: str | None = None,
+        error_stack_trace: str | None = None,
+    ) -> SetTaskStatusOutput:
+        """Task runners call `SetTaskStatus` to notify AWS Data Pipeline that a task is completed
+        and provide information about the final status. A task runner makes this call regardless
+        of whether the task was sucessful. A task runner does not need to call `SetTaskStatus`
+        for tasks that are canceled by the web service during a call to ReportTaskProgress.
+
+        POST / HTTP/1.1 Content-Type: application/x-amz-json-1.1 X-Amz-Target:
+        DataPipeline.SetTaskStatus Content-Length: 847 Host:
+        datapipeline.us-east-1.amazonaws.com X-Amz-Date: Mon, 12 Nov 2012 17:49:52 GMT
+        Authorization: AuthParams
+
+        {"taskId":
+        "aaGgHT4LuH0T0Y0oLrJRjas5qH0d8cDPADxqq3tn+zCWGELkCdV2JprLreXm1oxeP5EFZHFLJ69kjSsLYE0iYHYBYVGBrB+E/pYq7ANEEeGJFnSBMRiXZVA+8UJ3OzcInvXeinqBmBaKwii7hnnKb/AXjXiNTXyxgydX1KAyg1AxkwBYG4cfPYMZbuEbQJFJvv5C/2+GVXz1w94nKYTeUeepwUOFOuRLS6JVtZoYwpF56E+Yfk1IcGpFOvCZ01B4Bkuu7x3J+MD/j6kJgZLAgbCJQtI3eiW3kdGmX0p0I2BdY1ZsX6b4UiSvM3OMj6NEHJCJL4E0ZfitnhCoe24Kvjo6C2hFbZq+ei/HPgSXBQMSagkr4vS9c0ChzxH2+LNYvec6bY4kymkaZI1dvOzmpa0FcnGf5AjSK4GpsViZ/ujz6zxFv81qBXzjF0/4M1775rjV1VUdyKaixiA/sJiACNezqZqETidp8d24BDPRhGsj6pBCrnelqGFrk/gXEXUsJ+xwMifRC8UVwiKekpAvHUywVk7Ku4jH/n3i2VoLRP6FXwpUbelu34iiZ9czpXyLtyPKwxa87dlrnRVURwkcVjOt2Mcrcaqe+cbWHvNRhyrPkkdfSF3ac8/wfgVbXvLEB2k9mKc67aD9rvdc1PKX09Tk8BKklsMTpZ3TRCd4NzQlJKigMe8Jat9+1tKj4Ole5ZzW6uyTu2s2iFjEV8KXu4MaiRJyNKCdKeGhhZWY37Qk4NBK4Ppgu+C6Y41dpfOh288SLDEVx0/UySlqOEdhba7c6BiPp5r3hKj3mk9lFy5OYp1aoGLeeFmjXveTnPdf2gkWqXXg7AUbJ7jEs1F0lKZQg4szep2gcKyAJXgvXLfJJHcha8Lfb/Ee7wYmyOcAaRpDBoFNSbtoVXar46teIrpho+ZDvynUXvU0grHWGOk=:wn3SgymHZM99bEXAMPLE",
+        "taskStatus": "FINISHED"}
+
+        x-amzn-RequestId: 8c8deb53-0788-11e2-af9c-6bc7a6be6qr8 Content-Type:
+        application/x-amz-json-1.1 Content-Length: 0 Date: Mon, 12 Nov 2012 17:50:53 GMT
+
+        {}
+
+        Args:
+            task_id: The ID of the task assigned to the task runner. This value is provided
+                in the response for PollForTask.
+            task_status: If `FINISHED`, the task successfully completed. If `FAILED`, the
+                task ended unsuccessfully. Preconditions use false.
+            error_id: If an error occurred during the task, this value specifies the error
+                code. This value is set on the physical attempt object. It is used to display
+                error information to the user. It should not start with string "Service_" which
+                is reserved by the system.
+            error_message: If an error occurred during the task, this value specifies a text
+                description of the error. This value is set on the physical attempt object. It
+                is used to display error information to the user. The web service does not parse
+                this value.
+            error_stack_trace: If an error occurred during the task, this value specifies
+                the stack trace associated with the error. This value is set on the physical
+                attempt object. It is used to display error information to the user. The web
+                service does not parse this value.
+
+        Returns:
+            SetTaskStatusOutput
+
+        Raises:
+            InternalServiceError: a modeled error of this operation.
+            InvalidRequestException: a modeled error of this operation.
+            PipelineDeletedException: a modeled error of this operation.
+            PipelineNotFoundException: a modeled error of this operation.
+            TaskNotFoundException: a modeled error of this operation.
+            DataPipelineError: any other error response.
+        """
+        request = _operations.serialize_set_task_status(
+            self._endpoint_with(""),
+            task_id=task_id,
+            task_status=task_status,
+            error_id=error_id,
+            error_message=error_message,
+            error_stack_trace=error_stack_trace,
+        )
+        response = self._send(request, idempotent=False)
+        return _operations.deserialize_set_task_status(response)

@@ -1,0 +1,255 @@
+"""Wire-format helpers: timestamps, ISO 8601 durations and URL percent-encoding.
+
+Each helper names the SDK behaviour it matches (botocore for the AWS protocols, msrest for
+Azure Batch), so generated clients put the same bytes on the wire as the official SDKs.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from datetime import UTC, datetime, timedelta, timezone
+from urllib.parse import quote
+
+__all__ = [
+    "format_duration",
+    "format_epoch",
+    "format_iso8601",
+    "format_iso8601_msrest",
+    "format_rfc1123",
+    "parse_duration",
+    "parse_epoch",
+    "parse_iso8601",
+    "parse_rfc1123",
+    "parse_timestamp",
+    "quote_label",
+    "quote_query",
+]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+_ISO8601 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})"
+    r"(?:[.,](\d+))?"
+    r"(Z|z|[+-]\d{2}(?::?\d{2})?)?"
+)
+
+
+def _utc(value: datetime) -> datetime:
+    # Naive datetimes are taken as UTC, as botocore and msrest do.
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+# --- ISO 8601 date-times -------------------------------------------------------------------
+
+
+def parse_iso8601(text: str) -> datetime:
+    """Parse ``YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH:MM]`` into an aware UTC datetime.
+
+    Any number of fractional digits is accepted and truncated to microseconds (Azure sends
+    seven: ``.1234567Z`` -> 123456 µs, as msrest and dateutil do). A missing offset means UTC.
+    """
+    match = _ISO8601.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"invalid ISO 8601 date-time: {text!r}")
+    year, month, day, hour, minute, second, fraction, offset = match.groups()
+    micro = int((fraction or "0")[:6].ljust(6, "0"))
+    tz = UTC
+    if offset and offset not in ("Z", "z"):
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "")
+        hours, minutes = int(digits[:2]), int(digits[2:] or "0")
+        tz = timezone(sign * timedelta(hours=hours, minutes=minutes))
+    try:
+        value = datetime(
+            int(year), int(month), int(day), int(hour), int(minute), int(second), micro, tz
+        )
+    except ValueError as err:
+        raise ValueError(f"invalid ISO 8601 date-time {text!r}: {err}") from err
+    return value.astimezone(UTC)
+
+
+def format_iso8601(value: datetime) -> str:
+    """botocore's restJson1/awsJson timestamp: ``2024-01-02T03:04:05Z``, or with six
+    fractional digits (``...05.000100Z``) when there are microseconds."""
+    utc = _utc(value)
+    text = (
+        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}"
+        f"T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}"
+    )
+    if utc.microsecond:
+        text += f".{utc.microsecond:06d}"
+    return text + "Z"
+
+
+def format_iso8601_msrest(value: datetime) -> str:
+    """msrest's ``Serializer.serialize_iso``: always at least milliseconds, trailing zeros
+    trimmed beyond them (``.000Z``, ``.500Z``, ``.123456Z``)."""
+    utc = _utc(value)
+    fraction = f"{utc.microsecond:06d}".rstrip("0").ljust(3, "0")
+    return (
+        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}"
+        f"T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}.{fraction}Z"
+    )
+
+
+# --- epoch seconds ---------------------------------------------------------------------------
+
+
+def parse_epoch(value: float | str) -> datetime:
+    """Seconds since 1970 (int, float or numeric string) as an aware UTC datetime."""
+    if isinstance(value, bool):
+        raise TypeError("a bool is not an epoch timestamp")
+    seconds = float(value)
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        # Outside what the C library handles: botocore falls back to plain arithmetic too.
+        return _EPOCH + timedelta(seconds=seconds)
+
+
+def format_epoch(value: datetime) -> int | float:
+    """botocore's ``unixTimestamp``: an int, or a float when there are microseconds."""
+    delta = _utc(value) - _EPOCH
+    whole = delta.days * 86400 + delta.seconds
+    if delta.microseconds:
+        # One division of integers keeps the float correctly rounded.
+        return (whole * 10**6 + delta.microseconds) / 10**6
+    return whole
+
+
+# --- RFC 1123 (HTTP dates) -------------------------------------------------------------------
+
+
+def parse_rfc1123(text: str) -> datetime:
+    """``Mon, 01 Jul 2024 12:00:00 GMT`` (or any RFC 5322 date) as an aware UTC datetime."""
+    try:
+        value = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError) as err:
+        raise ValueError(f"invalid RFC 1123 date: {text!r}") from err
+    return _utc(value)
+
+
+def format_rfc1123(value: datetime) -> str:
+    """``Mon, 01 Jul 2024 12:00:00 GMT``; English names whatever the locale."""
+    utc = _utc(value)
+    return (
+        f"{_DAYS[utc.weekday()]}, {utc.day:02d} {_MONTHS[utc.month - 1]} {utc.year:04d} "
+        f"{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d} GMT"
+    )
+
+
+def parse_timestamp(value: str | float) -> datetime:
+    """Any timestamp a JSON response may carry, as botocore's parser accepts them: epoch
+    numbers (also as numeric strings), ISO 8601, or RFC 1123."""
+    if isinstance(value, bool):
+        raise TypeError("a bool is not a timestamp")
+    if isinstance(value, (int, float)):
+        return parse_epoch(value)
+    if not isinstance(value, str):
+        raise TypeError(f"expected a timestamp string or number, got {type(value).__name__}")
+    try:
+        return parse_epoch(value)
+    except ValueError:
+        pass
+    try:
+        return parse_iso8601(value)
+    except ValueError:
+        pass
+    try:
+        return parse_rfc1123(value)
+    except ValueError:
+        raise ValueError(f"invalid timestamp: {value!r}") from None
+
+
+# --- ISO 8601 durations ----------------------------------------------------------------------
+
+# isodate's ISO8601_PERIOD_REGEX (what msrest uses), kept verbatim for identical acceptance.
+_DURATION = re.compile(
+    r"^(?P<sign>[+-])?"
+    r"P(?!\b)"
+    r"(?P<years>[0-9]+([,.][0-9]+)?Y)?"
+    r"(?P<months>[0-9]+([,.][0-9]+)?M)?"
+    r"(?P<weeks>[0-9]+([,.][0-9]+)?W)?"
+    r"(?P<days>[0-9]+([,.][0-9]+)?D)?"
+    r"((?P<separator>T)(?P<hours>[0-9]+([,.][0-9]+)?H)?"
+    r"(?P<minutes>[0-9]+([,.][0-9]+)?M)?"
+    r"(?P<seconds>[0-9]+([,.][0-9]+)?S)?)?$"
+)
+
+
+def parse_duration(text: str) -> timedelta:
+    """An ISO 8601 duration (``P1DT2H``, ``PT1.5S``, ``-P1W``...) as a timedelta.
+
+    Matches msrest (``isodate.parse_duration``) value for value, including its rounding of
+    sub-microsecond digits: ``P10675199DT2H48M5.4775807S`` ->
+    ``timedelta(days=10675199, seconds=10085, microseconds=477581)``. Like msrest, values
+    beyond ``timedelta.max`` are an error, not clamped. Years and months have no fixed length
+    and are rejected unless zero.
+    """
+    match = _DURATION.match(text)
+    if match is None:
+        raise ValueError(f"invalid ISO 8601 duration: {text!r}")
+    groups = match.groupdict()
+
+    def number(name: str) -> float:
+        raw = groups[name]
+        return float(raw[:-1].replace(",", ".")) if raw else 0.0
+
+    if number("years") or number("months"):
+        raise ValueError(f"duration with years or months has no fixed length: {text!r}")
+    try:
+        # Floats per component, exactly as isodate builds it, so rounding is identical.
+        value = timedelta(
+            weeks=number("weeks"),
+            days=number("days"),
+            hours=number("hours"),
+            minutes=number("minutes"),
+            seconds=number("seconds"),
+        )
+        return -value if groups["sign"] == "-" else value
+    except OverflowError as err:
+        raise ValueError(f"duration out of range: {text!r}") from err
+
+
+def format_duration(value: timedelta) -> str:
+    """msrest's ``serialize_duration`` (isodate's ``P%P``): ``P1DT2H``, ``PT0.5S``, ``P0D``,
+    negative values with a leading ``-``; days are never folded into weeks."""
+    usecs = abs((value.days * 86400 + value.seconds) * 1_000_000 + value.microseconds)
+    seconds, usecs = divmod(usecs, 1_000_000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    parts = []
+    if days:
+        parts.append(f"{days}D")
+    if hours or minutes or seconds or usecs:
+        parts.append("T")
+        if hours:
+            parts.append(f"{hours}H")
+        if minutes:
+            parts.append(f"{minutes}M")
+        if seconds or usecs:
+            parts.append(f"{seconds}.{usecs:06d}".rstrip("0") if usecs else f"{seconds}")
+            parts.append("S")
+    sign = "-" if value < timedelta(0) else ""
+    return sign + "P" + ("".join(parts) or "0D")
+
+
+# --- percent-encoding ------------------------------------------------------------------------
+
+
+def quote_label(value: str) -> str:
+    """Percent-encode a path label: UTF-8, only ``A-Za-z0-9-._~`` left as is
+    (``/`` -> ``%2F``, space -> ``%20``, ``ü`` -> ``%C3%BC``), as botocore and msrest do."""
+    return quote(value, safe="-._~")
+
+
+def quote_query(value: str) -> str:
+    """Percent-encode a query key or value, same unreserved set as :func:`quote_label`
+    (botocore ``percent_encode``; msrest ``quote(value, safe='')``)."""
+    return quote(value, safe="-._~")

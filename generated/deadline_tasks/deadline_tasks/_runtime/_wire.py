@@ -1,0 +1,110 @@
+"""Value conversions the generated (de)serializers call, by wire location and format.
+
+Thin dispatch over :mod:`._serde` so generated code names a format (``"date-time"``,
+``"epoch-seconds"``, ``"http-date"``) once instead of choosing functions per field.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import datetime, timedelta
+from typing import Any, NoReturn
+
+from . import _serde
+from ._http import HttpResponse
+from ._model import ResponseMetadata
+
+__all__ = [
+    "b64decode",
+    "b64encode",
+    "format_duration",
+    "format_timestamp",
+    "format_timestamp_text",
+    "json_text",
+    "metadata",
+    "missing",
+    "number_text",
+    "parse_duration",
+    "parse_timestamp",
+    "quote_label",
+    "quote_query",
+    "split_header",
+]
+
+quote_label = _serde.quote_label
+format_duration = _serde.format_duration
+
+
+class DeserializationError(ValueError):
+    """A response did not have the shape the service model promises."""
+
+
+def missing(model: str, wire_name: str) -> NoReturn:
+    raise DeserializationError(f"{model}: required field {wire_name!r} is missing")
+
+
+def format_timestamp(value: datetime, fmt: str) -> Any:
+    """A timestamp as a JSON value in the given Smithy timestampFormat."""
+    if fmt == "epoch-seconds":
+        return _serde.format_epoch(value)
+    if fmt == "http-date":
+        return _serde.format_rfc1123(value)
+    return _serde.format_iso8601(value)
+
+
+def format_timestamp_text(value: datetime, fmt: str) -> str:
+    """A timestamp for a header, query parameter or label."""
+    if fmt == "epoch-seconds":
+        return str(_serde.format_epoch(value))
+    if fmt == "http-date":
+        return _serde.format_rfc1123(value)
+    return _serde.format_iso8601(value)
+
+
+def parse_timestamp(value: Any, fmt: str) -> datetime:
+    """Lenient like the official SDKs: epoch numbers, ISO 8601 or RFC 1123, whatever ``fmt``."""
+    if fmt == "http-date" and isinstance(value, str):
+        try:
+            return _serde.parse_rfc1123(value)
+        except ValueError:
+            pass
+    return _serde.parse_timestamp(value)
+
+
+def parse_duration(value: Any) -> timedelta:
+    return _serde.parse_duration(str(value))
+
+
+def b64encode(value: bytes) -> str:
+    return base64.b64encode(value).decode("ascii")
+
+
+def b64decode(value: Any) -> bytes:
+    return base64.b64decode(str(value))
+
+
+def json_text(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def number_text(value: float) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return repr(value)
+    return str(value)
+
+
+def split_header(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def metadata(response: HttpResponse, request_id_header: str) -> ResponseMetadata:
+    headers = {k: v for k, v in response.headers.multi_items()}
+    return ResponseMetadata(
+        status_code=response.status,
+        headers=headers,
+        request_id=response.headers.get(request_id_header, "") or "",
+    )
+
+
+quote_query = _serde.quote_query

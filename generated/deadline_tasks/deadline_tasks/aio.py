@@ -1,0 +1,193 @@
+"""The asynchronous client of AWSDeadlineCloud."""
+
+from __future__ import annotations
+
+import uuid
+from types import TracebackType
+from typing import Self
+
+from . import _operations
+from ._runtime._credentials import AwsCredentials, resolve_credentials, resolve_region
+from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse
+from ._runtime._retry import RetryPolicy, async_send_with_retries
+from ._runtime._sigv4 import sign_request
+from .models import GetTaskResponse, TaskTargetRunStatus, UpdateTaskResponse
+
+__all__ = ["AsyncDeadlineClient"]
+
+SIGNING_NAME = "deadline"
+ENDPOINT_PREFIX = "deadline"
+
+
+class AsyncDeadlineClient:
+    """The Amazon Web Services Deadline Cloud API provides infrastructure and centralized
+    management for your projects. Use the Deadline Cloud API to onboard users, assign projects,
+    and attach permissions specific to their job function.
+
+    With Deadline Cloud, content production teams can deploy resources for their workforce
+    securely in the cloud, reducing the costs of added physical infrastructure. Keep your
+    content production operations secure, while allowing your contributors to access the tools
+    they need, such as scalable high-speed storage, licenses, and cost management services.
+
+    Every method is a coroutine; use ``async with`` or ``await client.close()``.
+
+    :param region: the AWS region; default ``AWS_REGION`` / ``AWS_DEFAULT_REGION`` or the profile.
+    :param credentials: access keys; default: environment variables, then the shared
+        credentials/config files (``AWS_PROFILE``).
+    :param endpoint_url: replaces ``https://deadline.<region>.amazonaws.com``
+        (an operation's host prefix still applies, as in botocore).
+    :param transport: the HTTP transport; default httpx (HttpxAsyncTransport).
+    :param retry_policy: attempts and backoff; default botocore standard mode.
+    :param timeout: seconds to wait for connecting and for each read.
+    """
+
+    def __init__(
+        self,
+        region: str | None = None,
+        *,
+        credentials: AwsCredentials | None = None,
+        endpoint_url: str | None = None,
+        transport: AsyncTransport | None = None,
+        retry_policy: RetryPolicy | None = None,
+        timeout: float | None = 60.0,
+    ) -> None:
+        self.region = resolve_region(region)
+        self._credentials = resolve_credentials(credentials)
+        base = endpoint_url or f"https://{ENDPOINT_PREFIX}.{self.region}.amazonaws.com"
+        self.endpoint = base.rstrip("/")
+        if transport is None:
+            from ._runtime._transport import HttpxAsyncTransport
+
+            transport = HttpxAsyncTransport()
+        self._transport = transport
+        self._retry = retry_policy or RetryPolicy.aws()
+        self._timeout = timeout
+
+    async def close(self) -> None:
+        """Release the transport's connections."""
+        await self._transport.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def _endpoint_with(self, host_prefix: str) -> str:
+        if not host_prefix:
+            return self.endpoint
+        scheme, sep, rest = self.endpoint.partition("://")
+        return f"{scheme}{sep}{host_prefix}{rest}"
+
+    async def _send(self, request: HttpRequest, *, idempotent: bool) -> HttpResponse:
+        """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
+
+        def prepare(attempt: int) -> HttpRequest:
+            return sign_request(
+                request.copy(), self._credentials, region=self.region, service=SIGNING_NAME
+            )
+
+        return await async_send_with_retries(
+            self._transport,
+            prepare,
+            self._retry,
+            timeout=self._timeout,
+            idempotent=idempotent,
+            classify=_operations.error_code,
+        )
+
+    async def get_task(
+        self,
+        *,
+        farm_id: str,
+        queue_id: str,
+        job_id: str,
+        step_id: str,
+        task_id: str,
+    ) -> GetTaskResponse:
+        """Gets a task.
+
+        Args:
+            farm_id: The farm ID of the farm connected to the task.
+            queue_id: The queue ID for the queue connected to the task.
+            job_id: The job ID of the job connected to the task.
+            step_id: The step ID for the step connected to the task.
+            task_id: The task ID.
+
+        Returns:
+            GetTaskResponse
+
+        Raises:
+            AccessDeniedException: a modeled error of this operation.
+            InternalServerErrorException: a modeled error of this operation.
+            ResourceNotFoundException: a modeled error of this operation.
+            ThrottlingException: a modeled error of this operation.
+            ValidationException: a modeled error of this operation.
+            DeadlineError: any other error response.
+        """
+        request = _operations.serialize_get_task(
+            self._endpoint_with("management."),
+            farm_id=farm_id,
+            queue_id=queue_id,
+            job_id=job_id,
+            step_id=step_id,
+            task_id=task_id,
+        )
+        response = await self._send(request, idempotent=True)
+        return _operations.deserialize_get_task(response)
+
+    async def update_task(
+        self,
+        *,
+        target_run_status: TaskTargetRunStatus,
+        farm_id: str,
+        queue_id: str,
+        job_id: str,
+        step_id: str,
+        task_id: str,
+        client_token: str | None = None,
+    ) -> UpdateTaskResponse:
+        """Updates a task.
+
+        Args:
+            target_run_status: The run status with which to start the task.
+            farm_id: The farm ID to update.
+            queue_id: The queue ID to update.
+            job_id: The job ID to update.
+            step_id: The step ID to update.
+            task_id: The task ID to update.
+            client_token: The unique token which the server uses to recognize retries of the
+                same request. Generated (uuid4) when omitted, and reused across retries.
+
+        Returns:
+            UpdateTaskResponse
+
+        Raises:
+            AccessDeniedException: a modeled error of this operation.
+            ConflictException: a modeled error of this operation.
+            InternalServerErrorException: a modeled error of this operation.
+            ResourceNotFoundException: a modeled error of this operation.
+            ThrottlingException: a modeled error of this operation.
+            ValidationException: a modeled error of this operation.
+            DeadlineError: any other error response.
+        """
+        if client_token is None:
+            # Generated once here, so every retry of this call carries the same token.
+            client_token = str(uuid.uuid4())
+        request = _operations.serialize_update_task(
+            self._endpoint_with("management."),
+            target_run_status=target_run_status,
+            farm_id=farm_id,
+            queue_id=queue_id,
+            job_id=job_id,
+            step_id=step_id,
+            task_id=task_id,
+            client_token=client_token,
+        )
+        response = await self._send(request, idempotent=True)
+        return _operations.deserialize_update_task(response)

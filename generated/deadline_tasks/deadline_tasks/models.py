@@ -1,0 +1,370 @@
+"""Data models of AWSDeadlineCloud (API version 2023-10-12).
+
+Every model has ``to_dict()`` (a plain dict keyed by wire names, ready for JSON) and
+``from_dict()``. Optional fields are ``None`` when absent; enums accept values this version does
+not know, and unions keep unknown variants, so data from newer services survives a round trip.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar
+
+from ._runtime import _wire
+from ._runtime._model import NULL, Null, OpenStrEnum, ResponseMetadata
+
+__all__ = [
+    "NULL",
+    "ConflictExceptionReason",
+    "GetTaskResponse",
+    "Null",
+    "ResponseMetadata",
+    "TaskParameterValue",
+    "TaskParameterValueChunkInt",
+    "TaskParameterValueFloat",
+    "TaskParameterValueInt",
+    "TaskParameterValuePath",
+    "TaskParameterValueString",
+    "TaskParameterValueUnknown",
+    "TaskRunStatus",
+    "TaskTargetRunStatus",
+    "UpdateTaskResponse",
+    "ValidationExceptionField",
+    "ValidationExceptionReason",
+]
+
+
+class ConflictExceptionReason(OpenStrEnum):
+    """ConflictExceptionReason values.
+
+    Values this client does not know are kept as they are: ``ConflictExceptionReason("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    CONFLICT_EXCEPTION = "CONFLICT_EXCEPTION"
+    CONCURRENT_MODIFICATION = "CONCURRENT_MODIFICATION"
+    RESOURCE_ALREADY_EXISTS = "RESOURCE_ALREADY_EXISTS"
+    RESOURCE_IN_USE = "RESOURCE_IN_USE"
+    STATUS_CONFLICT = "STATUS_CONFLICT"
+
+
+@dataclass(kw_only=True, slots=True)
+class GetTaskResponse:
+    """GetTaskResponse
+
+    Attributes:
+        task_id: The task ID.
+        created_at: The date and time the resource was created.
+        created_by: The user or system that created this resource.
+        run_status: The run status for the task.
+        target_run_status: The run status with which to start the task.
+        failure_retry_count: The number of times that the task failed and was retried.
+        parameters: The parameters for the task.
+        started_at: The date and time the resource started running.
+        ended_at: The date and time the resource ended running.
+        updated_at: The date and time the resource was updated.
+        updated_by: The user or system that updated this resource.
+        latest_session_action_id: The latest session action ID for the task.
+    """
+
+    task_id: str
+    created_at: datetime
+    created_by: str
+    run_status: TaskRunStatus
+    target_run_status: TaskTargetRunStatus | None = None
+    failure_retry_count: int | None = None
+    parameters: dict[str, TaskParameterValue] | None = None
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    updated_at: datetime | None = None
+    updated_by: str | None = None
+    latest_session_action_id: str | None = None
+    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    """Status, headers and request id of the HTTP response this model came from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["taskId"] = self.task_id
+        out["createdAt"] = _wire.format_timestamp(self.created_at, "date-time")
+        out["createdBy"] = self.created_by
+        out["runStatus"] = self.run_status.value
+        if self.target_run_status is not None:
+            out["targetRunStatus"] = self.target_run_status.value
+        if self.failure_retry_count is not None:
+            out["failureRetryCount"] = self.failure_retry_count
+        if self.parameters is not None:
+            out["parameters"] = {k0: v0.to_dict() for k0, v0 in self.parameters.items()}
+        if self.started_at is not None:
+            out["startedAt"] = _wire.format_timestamp(self.started_at, "date-time")
+        if self.ended_at is not None:
+            out["endedAt"] = _wire.format_timestamp(self.ended_at, "date-time")
+        if self.updated_at is not None:
+            out["updatedAt"] = _wire.format_timestamp(self.updated_at, "date-time")
+        if self.updated_by is not None:
+            out["updatedBy"] = self.updated_by
+        if self.latest_session_action_id is not None:
+            out["latestSessionActionId"] = self.latest_session_action_id
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> GetTaskResponse:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("taskId")
+        if value is not None:
+            kwargs["task_id"] = value
+        else:
+            _wire.missing("GetTaskResponse", "taskId")
+        value = data.get("createdAt")
+        if value is not None:
+            kwargs["created_at"] = _wire.parse_timestamp(value, "date-time")
+        else:
+            _wire.missing("GetTaskResponse", "createdAt")
+        value = data.get("createdBy")
+        if value is not None:
+            kwargs["created_by"] = value
+        else:
+            _wire.missing("GetTaskResponse", "createdBy")
+        value = data.get("runStatus")
+        if value is not None:
+            kwargs["run_status"] = TaskRunStatus(value)
+        else:
+            _wire.missing("GetTaskResponse", "runStatus")
+        value = data.get("targetRunStatus")
+        if value is not None:
+            kwargs["target_run_status"] = TaskTargetRunStatus(value)
+        value = data.get("failureRetryCount")
+        if value is not None:
+            kwargs["failure_retry_count"] = value
+        value = data.get("parameters")
+        if value is not None:
+            kwargs["parameters"] = {
+                k0: TaskParameterValue.from_dict(v0) for k0, v0 in value.items()
+            }
+        value = data.get("startedAt")
+        if value is not None:
+            kwargs["started_at"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("endedAt")
+        if value is not None:
+            kwargs["ended_at"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("updatedAt")
+        if value is not None:
+            kwargs["updated_at"] = _wire.parse_timestamp(value, "date-time")
+        value = data.get("updatedBy")
+        if value is not None:
+            kwargs["updated_by"] = value
+        value = data.get("latestSessionActionId")
+        if value is not None:
+            kwargs["latest_session_action_id"] = value
+        return cls(**kwargs)
+
+
+class TaskParameterValue(abc.ABC):
+    """The data types for the task parameters.
+
+    A tagged union: exactly one of the variants below. Variants this client does not know
+    arrive as :class:`TaskParameterValueUnknown`, which keeps the tag and the raw value.
+    """
+
+    __slots__ = ()
+
+    @abc.abstractmethod
+    def to_dict(self) -> dict[str, Any]:
+        """The union as ``{tag: value}``."""
+
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> TaskParameterValue:
+        """Pick the variant from the single key of ``data``."""
+        present = [(k, v) for k, v in data.items() if v is not None]
+        if len(present) != 1:
+            raise ValueError(
+                "TaskParameterValue"
+                + " needs exactly one member set, got "
+                + (", ".join(sorted(k for k, _ in present)) or "none")
+            )
+        tag, value = present[0]
+        if tag == "int":
+            return TaskParameterValueInt(value=value)
+        if tag == "float":
+            return TaskParameterValueFloat(value=value)
+        if tag == "string":
+            return TaskParameterValueString(value=value)
+        if tag == "path":
+            return TaskParameterValuePath(value=value)
+        if tag == "chunkInt":
+            return TaskParameterValueChunkInt(value=value)
+        return TaskParameterValueUnknown(tag=tag, raw=value)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskParameterValueInt(TaskParameterValue):
+    """A signed integer represented as a string."""
+
+    value: str
+    tag: ClassVar[str] = "int"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {self.tag: self.value}
+
+
+@dataclass(frozen=True, slots=True)
+class TaskParameterValueFloat(TaskParameterValue):
+    """A double precision IEEE-754 floating point number represented as a string."""
+
+    value: str
+    tag: ClassVar[str] = "float"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {self.tag: self.value}
+
+
+@dataclass(frozen=True, slots=True)
+class TaskParameterValueString(TaskParameterValue):
+    """A UTF-8 string."""
+
+    value: str
+    tag: ClassVar[str] = "string"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {self.tag: self.value}
+
+
+@dataclass(frozen=True, slots=True)
+class TaskParameterValuePath(TaskParameterValue):
+    """A file system path represented as a string."""
+
+    value: str
+    tag: ClassVar[str] = "path"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {self.tag: self.value}
+
+
+@dataclass(frozen=True, slots=True)
+class TaskParameterValueChunkInt(TaskParameterValue):
+    """A range (for example 1-10) or selection of specific (for example 1,3,7,8,10) integers
+    represented as a string."""
+
+    value: str
+    tag: ClassVar[str] = "chunkInt"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {self.tag: self.value}
+
+
+@dataclass(frozen=True, slots=True)
+class TaskParameterValueUnknown(TaskParameterValue):
+    """A variant this version of the client does not know; ``raw`` is its value as received."""
+
+    tag: str
+    raw: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {self.tag: self.raw}
+
+
+class TaskRunStatus(OpenStrEnum):
+    """TaskRunStatus values.
+
+    Values this client does not know are kept as they are: ``TaskRunStatus("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    PENDING = "PENDING"
+    READY = "READY"
+    ASSIGNED = "ASSIGNED"
+    STARTING = "STARTING"
+    SCHEDULED = "SCHEDULED"
+    INTERRUPTING = "INTERRUPTING"
+    RUNNING = "RUNNING"
+    SUSPENDED = "SUSPENDED"
+    CANCELED = "CANCELED"
+    FAILED = "FAILED"
+    SUCCEEDED = "SUCCEEDED"
+    NOT_COMPATIBLE = "NOT_COMPATIBLE"
+
+
+class TaskTargetRunStatus(OpenStrEnum):
+    """TaskTargetRunStatus values.
+
+    Values this client does not know are kept as they are: ``TaskTargetRunStatus("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    READY = "READY"
+    FAILED = "FAILED"
+    SUCCEEDED = "SUCCEEDED"
+    CANCELED = "CANCELED"
+    SUSPENDED = "SUSPENDED"
+    PENDING = "PENDING"
+
+
+@dataclass(kw_only=True, slots=True)
+class UpdateTaskResponse:
+    """UpdateTaskResponse"""
+
+    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    """Status, headers and request id of the HTTP response this model came from."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> UpdateTaskResponse:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        return cls()
+
+
+@dataclass(kw_only=True, slots=True)
+class ValidationExceptionField:
+    """The details of a validation exception.
+
+    Attributes:
+        name: The name of the validation exception.
+        message: The error message for the validation exception.
+    """
+
+    name: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """This model as plain data keyed by wire names (absent fields left out)."""
+        out: dict[str, Any] = {}
+        out["name"] = self.name
+        out["message"] = self.message
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ValidationExceptionField:
+        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        kwargs: dict[str, Any] = {}
+        value = data.get("name")
+        if value is not None:
+            kwargs["name"] = value
+        else:
+            _wire.missing("ValidationExceptionField", "name")
+        value = data.get("message")
+        if value is not None:
+            kwargs["message"] = value
+        else:
+            _wire.missing("ValidationExceptionField", "message")
+        return cls(**kwargs)
+
+
+class ValidationExceptionReason(OpenStrEnum):
+    """ValidationExceptionReason values.
+
+    Values this client does not know are kept as they are: ``ValidationExceptionReason("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    UNKNOWN_OPERATION = "UNKNOWN_OPERATION"
+    CANNOT_PARSE = "CANNOT_PARSE"
+    FIELD_VALIDATION_FAILED = "FIELD_VALIDATION_FAILED"
+    OTHER = "OTHER"

@@ -1,0 +1,1 @@
+"""Stage 4: the Python target. IR -> view objects -> Jinja2 templates -> black -> files."""

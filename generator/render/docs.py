@@ -1,0 +1,123 @@
+"""Spec documentation -> clean Markdown-flavoured text.
+
+Smithy models carry HTML (`<p>`, `<code>`, `<a href>`, lists, `<note>`); OpenAPI descriptions are
+Markdown already. Both end up as plain paragraphs with Markdown inline marks, ready to be escaped
+into docstrings or written into Markdown pages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+_BLOCK = {
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "note",
+    "important",
+    "br",
+    "dl",
+    "dt",
+    "dd",
+    "fullname",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "pre",
+}
+
+
+class _ToMarkdown(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.href: list[str | None] = []
+        self.lists: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK:
+            self.out.append("\n\n")
+            if tag == "note":
+                self.out.append("Note: ")
+            elif tag == "important":
+                self.out.append("Important: ")
+        if tag in ("ul", "ol"):
+            self.lists.append(tag)
+        elif tag == "li":
+            self.out.append("\n- ")
+        elif tag in ("code", "tt"):
+            self.out.append("`")
+        elif tag in ("b", "strong"):
+            self.out.append("**")
+        elif tag in ("i", "em"):
+            self.out.append("*")
+        elif tag == "a":
+            self.href.append(dict(attrs).get("href"))
+            self.out.append("[")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        if tag in _BLOCK:
+            self.out.append("\n\n")
+        elif tag in ("code", "tt"):
+            self.out.append("`")
+        elif tag in ("b", "strong"):
+            self.out.append("**")
+        elif tag in ("i", "em"):
+            self.out.append("*")
+        elif tag == "a":
+            href = self.href.pop() if self.href else None
+            if href:
+                self.out.append(f"]({href})")
+            else:
+                # A link without a target (Smithy docs cross-references): plain text.
+                start = len(self.out) - 1 - self.out[::-1].index("[")
+                self.out[start] = ""
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+
+_HTML_HINT = re.compile(r"<(p|code|a|ul|li|b|i|note|important|div|br)\b", re.I)
+
+
+def doc_text(raw: str) -> str:
+    """Docs as tidy text: paragraphs separated by blank lines, no HTML, no trailing spaces."""
+    if not raw:
+        return ""
+    if _HTML_HINT.search(raw):
+        parser = _ToMarkdown()
+        parser.feed(raw)
+        parser.close()
+        text = "".join(parser.out)
+        text = text.replace("[]", "")
+    else:
+        text = html.unescape(raw) if "&" in raw and ";" in raw else raw
+    paragraphs = []
+    for para in re.split(r"\n\s*\n", text):
+        lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+        # Source line breaks inside a paragraph are not meaningful; list items are.
+        joined = ""
+        for ln in lines:
+            if not joined:
+                joined = ln
+            elif ln.startswith("- "):
+                joined += "\n" + ln
+            else:
+                joined += " " + ln
+        # Inline runs of spaces from HTML indentation collapse; list items keep their line.
+        joined = re.sub(r"[ \t]+", " ", joined)
+        if joined:
+            paragraphs.append(joined)
+    return "\n\n".join(paragraphs)
+
+
+def first_sentence(text: str) -> str:
+    para = text.split("\n\n", 1)[0].replace("\n", " ")
+    m = re.match(r"(.+?[.!?])(\s|$)", para)
+    return (m.group(1) if m else para).strip()

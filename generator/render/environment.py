@@ -1,0 +1,104 @@
+"""The Jinja2 environment: template lookup (user overrides first) and escaping filters.
+
+Spec text is untrusted: it reaches generated code only through `docstring`, `pystr` and
+`comment`, and Markdown pages only through `md` and `mdcell`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import jinja2
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def docstring(text: str, indent: int = 4, width: int = 96) -> str:
+    """Body text for a triple-quoted docstring: wrapped, with quotes and backslashes escaped.
+
+    The result never contains `\"\"\"` nor ends in a backslash or quote, so it cannot close the
+    docstring early; non-ASCII text is kept (files are UTF-8).
+    """
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("\r", "")
+    text = "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text)
+    pad = " " * indent
+    lines: list[str] = []
+    for para in text.split("\n\n"):
+        for raw in para.split("\n"):
+            lead = "  " if raw.startswith("- ") else ""
+            wrapped = textwrap.wrap(
+                raw,
+                width=max(40, width - indent),
+                subsequent_indent=lead,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            lines.extend(wrapped or [""])
+        lines.append("")
+    while lines and not lines[-1]:
+        lines.pop()
+    body = ("\n" + pad).join(lines).replace("\n" + pad + "\n", "\n\n")
+    body = "\n".join(line.rstrip() for line in body.split("\n"))
+    if body.endswith('"'):
+        body += " "
+    return body
+
+
+def docitem(text: str, label: str, indent: int = 8, width: int = 96) -> str:
+    """`label: text` for an Args/Attributes section, wrapped with a hanging indent."""
+    body = docstring(f"{label}: {text}", indent + 4, width)
+    return body
+
+
+def pystr(value: object) -> str:
+    """A Python string literal for any text."""
+    return repr(str(value))
+
+
+def comment(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def md(text: str) -> str:
+    """Markdown text from spec docs: HTML-significant characters neutralised."""
+    return str(text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def mdcell(text: str) -> str:
+    """A single Markdown table cell: no newlines, no pipes."""
+    return md(" ".join(str(text).split())).replace("|", "\\|")
+
+
+def all_sorted(names: list[str]) -> list[str]:
+    """`__all__` order as ruff's RUF022 wants it: CONSTANTS, Classes, then the rest."""
+
+    def key(name: str) -> tuple[int, str]:
+        if name.isupper() or (name.upper() == name and "_" in name):
+            return (0, name)
+        return (1 if name[:1].isupper() else 2, name)
+
+    return sorted(names, key=key)
+
+
+def build_environment(overrides: Path | None) -> jinja2.Environment:
+    search = [str(overrides)] if overrides else []
+    search.append(str(BUILTIN_TEMPLATES))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # the output is Python and Markdown; escaping is explicit, by filter
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        docstring=docstring,
+        docitem=docitem,
+        pystr=pystr,
+        comment=comment,
+        md=md,
+        mdcell=mdcell,
+        all_sorted=all_sorted,
+    )
+    return env

@@ -1,0 +1,164 @@
+"""The symbol provider: owns every Python name the generated code uses.
+
+Templates never derive names themselves. Names are computed once per service so collisions
+(two shapes whose names fold to the same class, a member called `from_dict`, an enum value
+`None`) are resolved in one place, deterministically.
+"""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import dataclass
+
+from generator.ir import Kind, Service, Shape
+from generator.naming import IDENTIFIER, constant_case, pascal_case, safe_identifier, snake_case
+
+# Names taken by the generated modules themselves (imports, helpers, runtime types).
+_RESERVED_CLASSES = {
+    "Any",
+    "Mapping",
+    "Iterator",
+    "Enum",
+    "ResponseMetadata",
+    "Null",
+    "NULL",
+    "datetime",
+    "timedelta",
+    "field",
+    "dataclass",
+    "UnknownVariant",
+}
+_RESERVED_MEMBERS = {"to_dict", "from_dict", "response_metadata", "self", "cls"}
+_RESERVED_ENUM = {"_missing_", "name", "value", "mro"}
+
+
+@dataclass(frozen=True)
+class ClientNames:
+    package: str
+    client: str
+    async_client: str
+    base_error: str
+    title: str
+
+
+class SymbolProvider:
+    def __init__(self, service: Service, package: str, client_name: str | None = None) -> None:
+        self.service = service
+        self.package = package
+        base = client_name or service.name
+        if base.endswith("Client"):
+            base = base[: -len("Client")]
+        self.names = ClientNames(
+            package=package,
+            client=f"{base}Client",
+            async_client=f"Async{base}Client",
+            base_error=f"{base}Error",
+            title=service.title or service.sdk_id or service.name,
+        )
+        self._class_names: dict[str, str] = {}
+        taken = set(_RESERVED_CLASSES) | {
+            self.names.client,
+            self.names.async_client,
+            self.names.base_error,
+        }
+        # Sorted by id so the winner of a collision never depends on spec order.
+        for shape in sorted(service.shapes, key=lambda s: s.id):
+            if shape.kind not in (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM):
+                continue
+            name = _class_name(shape.name)
+            candidate, n = name, 2
+            while candidate in taken:
+                candidate, n = f"{name}{n}", n + 1
+            taken.add(candidate)
+            self._class_names[shape.id] = candidate
+        data_targets = {m.target for s in service.shapes for m in s.members}
+        error_ids = {e for op in service.operations for e in op.errors}
+        self._error_names: dict[str, str] = {}
+        self.data_errors: set[str] = set()
+        for shape_id in sorted(error_ids):
+            if shape_id not in self._class_names:
+                continue
+            name = self._class_names[shape_id]
+            if shape_id in data_targets:
+                self.data_errors.add(shape_id)
+                name, base, n = name + "Exception", name + "Exception", 2
+                while name in taken:
+                    name, n = f"{base}{n}", n + 1
+                taken.add(name)
+            self._error_names[shape_id] = name
+        # Union variants are classes too: `TaskParameterValueInt`, `...Unknown`.
+        self._variants: dict[str, list[str]] = {}
+        for shape in sorted(service.shapes, key=lambda s: s.id):
+            if shape.kind is not Kind.UNION:
+                continue
+            names = []
+            base_name = self._class_names[shape.id]
+            for suffix in [pascal_case(m.name) or "Member" for m in shape.members] + ["Unknown"]:
+                candidate, n = base_name + suffix, 2
+                while candidate in taken:
+                    candidate, n = f"{base_name}{suffix}{n}", n + 1
+                taken.add(candidate)
+                names.append(candidate)
+            self._variants[shape.id] = names
+
+    def error_class_name(self, shape: Shape) -> str:
+        """The exception class of an error shape. A shape that is also plain data elsewhere
+        (Azure's BatchError inside TaskAddResult) keeps its name for the model, and the
+        exception gets `Exception` appended, as msrest-generated Azure clients name it."""
+        return self._error_names[shape.id]
+
+    def variant_names(self, shape: Shape) -> list[str]:
+        """Class names of a union's variants, then of its unknown variant."""
+        return self._variants[shape.id]
+
+    def class_name(self, shape: Shape) -> str:
+        return self._class_names[shape.id]
+
+    def method_name(self, op_name: str) -> str:
+        return safe_identifier(snake_case(op_name), "op")
+
+    def member_names(self, shape: Shape) -> list[str]:
+        """Python attribute/argument names of a structure's members, collision-free."""
+        out: list[str] = []
+        taken: set[str] = set()
+        for member in shape.members:
+            base = snake_case(member.name) or "member"
+            name = safe_identifier(base, "m")
+            if name in _RESERVED_MEMBERS:
+                name += "_"
+            candidate, n = name, 2
+            while candidate in taken:
+                candidate, n = f"{name}_{n}", n + 1
+            taken.add(candidate)
+            out.append(candidate)
+        return out
+
+    def enum_member_names(self, shape: Shape) -> list[str]:
+        out: list[str] = []
+        taken: set[str] = set()
+        for ev in shape.enum_values:
+            name = constant_case(ev.name) or constant_case(str(ev.value)) or "VALUE"
+            if name[0].isdigit():
+                name = "V_" + name
+            if keyword.iskeyword(name) or name in _RESERVED_ENUM or not IDENTIFIER.match(name):
+                name = name + "_"
+            candidate, n = name, 2
+            while candidate in taken:
+                candidate, n = f"{name}_{n}", n + 1
+            taken.add(candidate)
+            out.append(candidate)
+        return out
+
+
+def _class_name(name: str) -> str:
+    # Keep spec casing where it is already PascalCase (ValidationException, CloudTask);
+    # only repair names that are not valid identifiers or start lowercase.
+    if IDENTIFIER.match(name) and name[0].isupper() and "_" not in name:
+        cls = name
+    else:
+        cls = pascal_case(name) or "Shape"
+    if cls[0].isdigit():
+        cls = "Model" + cls
+    if keyword.iskeyword(cls):
+        cls += "_"
+    return cls

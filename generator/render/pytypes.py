@@ -1,0 +1,174 @@
+"""Python types and wire-conversion expressions for IR members.
+
+Each function returns a Python *expression* as a string built only from names the symbol
+provider made and `repr()` of spec values, so nothing from the spec can inject code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.ir import Binding, Kind, Member, Protocol, Service, Shape
+from generator.render.names import SymbolProvider
+
+_SCALARS = {
+    Kind.STRING: "str",
+    Kind.BOOLEAN: "bool",
+    Kind.BYTE: "int",
+    Kind.SHORT: "int",
+    Kind.INTEGER: "int",
+    Kind.LONG: "int",
+    Kind.BIG_INTEGER: "int",
+    Kind.FLOAT: "float",
+    Kind.DOUBLE: "float",
+    Kind.BIG_DECIMAL: "float",
+    Kind.TIMESTAMP: "datetime",
+    Kind.DURATION: "timedelta",
+    Kind.BLOB: "bytes",
+    Kind.DOCUMENT: "Any",
+}
+
+# Protocol defaults for timestamps by where they travel (Smithy timestampFormat rules).
+_DEFAULT_TS = {
+    Protocol.REST_JSON1: {"body": "epoch-seconds", "header": "http-date", "query": "date-time"},
+    Protocol.AWS_JSON_1_1: {"body": "epoch-seconds", "header": "http-date", "query": "date-time"},
+    Protocol.AWS_JSON_1_0: {"body": "epoch-seconds", "header": "http-date", "query": "date-time"},
+    Protocol.REST_JSON: {"body": "date-time", "header": "http-date", "query": "date-time"},
+}
+
+
+@dataclass
+class TypeMapper:
+    service: Service
+    symbols: SymbolProvider
+
+    def shape(self, shape_id: str) -> Shape:
+        shape = self.service.shape(shape_id)
+        assert shape is not None, shape_id  # validation guarantees targets exist
+        return shape
+
+    # -- annotations -------------------------------------------------------------------------
+
+    def annotation(self, shape_id: str) -> str:
+        shape = self.shape(shape_id)
+        if shape.kind in _SCALARS:
+            return _SCALARS[shape.kind]
+        if shape.kind is Kind.LIST:
+            return f"list[{self.annotation(shape.list_member.target)}]"
+        if shape.kind is Kind.MAP:
+            return f"dict[str, {self.annotation(shape.map_value.target)}]"
+        return self.symbols.class_name(shape)
+
+    # -- timestamp formats -------------------------------------------------------------------
+
+    def ts_format(self, member: Member, where: str) -> str:
+        target = self.shape(member.target)
+        fmt = member.timestamp_format or target.timestamp_format
+        return fmt or _DEFAULT_TS[self.service.protocol][where]
+
+    # -- JSON body values --------------------------------------------------------------------
+
+    def to_json(self, shape_id: str, expr: str, ts: str, depth: int = 0) -> str:
+        shape = self.shape(shape_id)
+        kind = shape.kind
+        if kind is Kind.TIMESTAMP:
+            return f"_wire.format_timestamp({expr}, {ts!r})"
+        if kind is Kind.DURATION:
+            return f"_wire.format_duration({expr})"
+        if kind is Kind.BLOB:
+            return f"_wire.b64encode({expr})"
+        if kind in (Kind.ENUM, Kind.INT_ENUM):
+            return f"{expr}.value"
+        if kind in (Kind.STRUCTURE, Kind.UNION):
+            return f"{expr}.to_dict()"
+        if kind is Kind.LIST:
+            v = f"v{depth}"
+            inner = self.to_json(shape.list_member.target, v, ts, depth + 1)
+            return expr if inner == v else f"[{inner} for {v} in {expr}]"
+        if kind is Kind.MAP:
+            k, v = f"k{depth}", f"v{depth}"
+            inner = self.to_json(shape.map_value.target, v, ts, depth + 1)
+            return expr if inner == v else f"{{{k}: {inner} for {k}, {v} in {expr}.items()}}"
+        return expr
+
+    def from_json(self, shape_id: str, expr: str, ts: str, depth: int = 0) -> str:
+        shape = self.shape(shape_id)
+        kind = shape.kind
+        if kind is Kind.TIMESTAMP:
+            return f"_wire.parse_timestamp({expr}, {ts!r})"
+        if kind is Kind.DURATION:
+            return f"_wire.parse_duration({expr})"
+        if kind is Kind.BLOB:
+            return f"_wire.b64decode({expr})"
+        if kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
+            return f"float({expr})"
+        if kind in (Kind.ENUM, Kind.INT_ENUM, Kind.STRUCTURE, Kind.UNION):
+            cls = self.symbols.class_name(shape)
+            return (
+                f"{cls}({expr})"
+                if kind in (Kind.ENUM, Kind.INT_ENUM)
+                else f"{cls}.from_dict({expr})"
+            )
+        if kind is Kind.LIST:
+            v = f"v{depth}"
+            inner = self.from_json(shape.list_member.target, v, ts, depth + 1)
+            return f"list({expr})" if inner == v else f"[{inner} for {v} in {expr}]"
+        if kind is Kind.MAP:
+            k, v = f"k{depth}", f"v{depth}"
+            inner = self.from_json(shape.map_value.target, v, ts, depth + 1)
+            return (
+                f"dict({expr})"
+                if inner == v
+                else f"{{{k}: {inner} for {k}, {v} in {expr}.items()}}"
+            )
+        return expr
+
+    # -- headers, query strings and labels (strings on the wire) ---------------------------
+
+    def to_text(self, member: Member, expr: str) -> str:
+        """A value sent as a header, query parameter or label: always a str (or list of str)."""
+        where = "header" if member.binding is Binding.HEADER else "query"
+        shape = self.shape(member.target)
+        if shape.kind is Kind.LIST:
+            item = self._scalar_text(shape.list_member.target, "v0", self.ts_format(member, where))
+            return f"[{item} for v0 in {expr}]"
+        return self._scalar_text(member.target, expr, self.ts_format(member, where))
+
+    def _scalar_text(self, shape_id: str, expr: str, ts: str) -> str:
+        kind = self.shape(shape_id).kind
+        if kind is Kind.TIMESTAMP:
+            return f"_wire.format_timestamp_text({expr}, {ts!r})"
+        if kind is Kind.BOOLEAN:
+            return f'("true" if {expr} else "false")'
+        if kind is Kind.DURATION:
+            return f"_wire.format_duration({expr})"
+        if kind is Kind.BLOB:
+            return f"_wire.b64encode({expr})"
+        if kind in (Kind.ENUM, Kind.INT_ENUM):
+            return f"str({expr}.value)"
+        if kind is Kind.STRING:
+            return expr
+        if kind is Kind.DOCUMENT:
+            return f"_wire.json_text({expr})"
+        return f"_wire.number_text({expr})"
+
+    def from_text(self, member: Member, expr: str) -> str:
+        shape = self.shape(member.target)
+        kind = shape.kind
+        ts = self.ts_format(member, "header")
+        if kind is Kind.TIMESTAMP:
+            return f"_wire.parse_timestamp({expr}, {ts!r})"
+        if kind is Kind.BOOLEAN:
+            return f'({expr}.lower() == "true")'
+        if kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
+            return f"int({expr})"
+        if kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
+            return f"float({expr})"
+        if kind is Kind.DURATION:
+            return f"_wire.parse_duration({expr})"
+        if kind in (Kind.ENUM, Kind.INT_ENUM):
+            cls = self.symbols.class_name(shape)
+            return f"{cls}({expr})" if kind is Kind.ENUM else f"{cls}(int({expr}))"
+        if kind is Kind.LIST:
+            return f"_wire.split_header({expr})"
+        return expr

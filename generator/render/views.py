@@ -1,0 +1,517 @@
+"""View objects: everything a template needs, precomputed from the IR.
+
+Templates do no naming, no type mapping and no protocol decisions; they lay out these values.
+Spec text is carried as plain strings and escaped by the environment's filters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.ir import Binding, Kind, Member, Operation, Protocol, Service, Shape
+from generator.render.docs import doc_text
+from generator.render.names import SymbolProvider
+from generator.render.pytypes import TypeMapper
+
+
+@dataclass
+class FieldView:
+    name: str  # Python attribute
+    wire: str  # JSON key / header / query / label name
+    annotation: str  # the full annotation, e.g. "str | None"
+    base_type: str  # without the optional part
+    required: bool
+    nullable: bool
+    to_json: str  # expression over `value`
+    from_json: str  # expression over `value`
+    docs: str
+    binding: str = "body"
+    to_text: str = ""  # header/query/label expression over `value`
+    from_text: str = ""
+    idempotency_token: bool = False
+    sensitive: bool = False
+    kind: str = ""
+    default_repr: str = ""  # documented default (not sent unless given)
+    group: str = ""
+    target_class: str = ""  # class name when the target is a model or enum
+    variant_class: str = ""  # union members: the variant's class name
+
+
+@dataclass
+class ModelView:
+    class_name: str
+    kind: str  # structure | union | enum | error
+    docs: str
+    fields: list[FieldView] = field(default_factory=list)
+    enum_members: list[tuple[str, str, str]] = field(default_factory=list)  # NAME, repr, docs
+    int_enum: bool = False
+    is_result: bool = False  # returned by an operation: carries response_metadata
+    error_code: str = ""
+    http_status: int | None = None
+    retryable: bool = False
+    throttling: bool = False
+    fault: str = ""
+    shape_id: str = ""
+    wire_name: str = ""
+    unknown_class: str = ""
+    error_fields: list[FieldView] = field(default_factory=list)
+
+
+@dataclass
+class ParamView:
+    name: str
+    annotation: str
+    required: bool
+    binding: str
+    wire: str
+    to_text: str  # expression over the argument name
+    to_json: str
+    docs: str
+    idempotency_token: bool = False
+    client_request_id: bool = False
+    default_repr: str = ""
+    is_json_body_member: bool = False
+
+
+@dataclass
+class OperationView:
+    name: str  # spec name (GetTask / Task_Add)
+    method: str  # Python method name
+    docs: str
+    summary: str
+    http_method: str
+    uri: str
+    path_parts: list[tuple[str, str]]  # ("lit", "/jobs/") or ("label", "<expr>")
+    query_literal: list[tuple[str, str]]
+    params: list[ParamView]
+    body_kind: str  # "none" | "members" | "payload"
+    payload_param: str  # Python name of the payload argument
+    content_type: str
+    output_class: str  # "" for no output
+    output_kind: str  # "none" | "model" | "payload" | "headers"
+    output_fields: list[FieldView]  # header/status bound members of the output
+    output_body_fields: list[FieldView]
+    payload_class: str
+    errors: list[str]  # error class names
+    success_codes: list[int]
+    host_prefix: str
+    idempotent: bool
+    readonly: bool
+    paginated: bool
+    page_items: str
+    next_link: str
+    item_class: str
+    idempotency_param: str = ""
+    target: str = ""  # awsJson X-Amz-Target
+    return_annotation: str = "None"
+    input_class: str = ""
+    success_tuple: str = "(200,)"
+    next_link_attr: str = ""
+
+
+@dataclass
+class PackageView:
+    package: str
+    client: str
+    async_client: str
+    base_error: str
+    title: str
+    service_name: str
+    version: str
+    protocol: str
+    docs: str
+    models: list[ModelView]
+    errors: list[ModelView]
+    operations: list[OperationView]
+    auth: list[str]
+    signing_name: str = ""
+    endpoint_prefix: str = ""
+    host_template: str = ""
+    api_version: str = ""
+    credential_scopes: list[str] = field(default_factory=list)
+    generator_version: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+    error_imports: list[str] = field(default_factory=list)
+    operation_imports: list[str] = field(default_factory=list)
+    client_imports: list[str] = field(default_factory=list)
+    needs_uuid: bool = False
+    has_paging: bool = False
+    request_id_header: str = ""
+    json_content_type: str = ""
+    package_version: str = "0.1.0"
+    model_names: list[str] = field(default_factory=list)
+    error_names: list[str] = field(default_factory=list)
+    distribution: str = ""
+    spec_name: str = ""
+
+
+def _py_literal(value: Any) -> str:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return repr(value)
+    return ""
+
+
+class ViewBuilder:
+    def __init__(self, service: Service, package: str, options: dict[str, Any]) -> None:
+        self.service = service
+        self.options = options
+        self.symbols = SymbolProvider(service, package, options.get("client_name"))
+        self.types = TypeMapper(service, self.symbols)
+
+    # -- shapes ------------------------------------------------------------------------------
+
+    def _reachable(self) -> tuple[list[Shape], set[str], set[str]]:
+        """Model shapes reachable from the operations; which ones are results and errors."""
+        svc = self.service
+        seen: set[str] = set()
+        order: list[str] = []
+        results: set[str] = set()
+        errors: set[str] = set()
+        top_inputs: set[str] = set()
+
+        def walk(shape_id: str | None) -> None:
+            if shape_id is None or shape_id in seen:
+                return
+            shape = svc.shape(shape_id)
+            if shape is None:
+                return
+            seen.add(shape_id)
+            order.append(shape_id)
+            for m in shape.members:
+                walk(m.target)
+
+        for op in svc.operations:
+            if op.input:
+                top_inputs.add(op.input)
+            walk(op.input)
+            walk(op.output)
+            for e in op.errors:
+                errors.add(e)
+                walk(e)
+            out = svc.shape(op.output) if op.output else None
+            if out is not None:
+                payload = [m for m in out.members if m.binding is Binding.PAYLOAD]
+                results.add(payload[0].target if payload else out.id)
+        shapes = []
+        for sid in sorted(seen):
+            shape = svc.shape(sid)
+            assert shape is not None
+            if shape.kind not in (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM):
+                continue
+            if sid in top_inputs and not any(sid == op.output for op in svc.operations):
+                continue  # operation inputs become keyword arguments, not models
+            if shape.synthetic and shape.is_output and sid not in results:
+                continue  # an OpenAPI output whose body is returned instead
+            shapes.append(shape)
+        return shapes, results, errors
+
+    def field(self, member: Member, py_name: str) -> FieldView:
+        t = self.types
+        target = t.shape(member.target)
+        base = t.annotation(member.target)
+        required = member.required
+        annotation = base
+        if member.nullable:
+            annotation += " | Null"
+        if not required:
+            annotation += " | None"
+        ts = t.ts_format(member, "body")
+        text_ok = member.binding in (Binding.HEADER, Binding.QUERY, Binding.LABEL)
+        cls = ""
+        if target.kind in (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM):
+            cls = self.symbols.class_name(target)
+        return FieldView(
+            name=py_name,
+            wire=member.wire_name or member.name,
+            annotation=annotation,
+            base_type=base,
+            required=required,
+            nullable=member.nullable,
+            to_json=t.to_json(member.target, f"self.{py_name}", ts),
+            from_json=t.from_json(member.target, "value", ts),
+            docs=doc_text(member.docs),
+            binding=member.binding.value,
+            to_text=t.to_text(member, "value") if text_ok else "",
+            from_text=t.from_text(member, "value") if text_ok else "",
+            idempotency_token=member.idempotency_token,
+            sensitive=member.sensitive or target.sensitive,
+            kind=target.kind.value,
+            default_repr=_py_literal(member.default) if member.has_default else "",
+            group=member.group,
+            target_class=cls,
+        )
+
+    def model(self, shape: Shape, results: set[str], errors: set[str]) -> ModelView:
+        cls = self.symbols.class_name(shape)
+        docs = doc_text(shape.docs)
+        if shape.kind in (Kind.ENUM, Kind.INT_ENUM):
+            names = self.symbols.enum_member_names(shape)
+            return ModelView(
+                class_name=cls,
+                kind="enum",
+                docs=docs,
+                enum_members=[
+                    (n, repr(ev.value), doc_text(ev.docs))
+                    for n, ev in zip(names, shape.enum_values)
+                ],
+                int_enum=shape.kind is Kind.INT_ENUM,
+                shape_id=shape.id,
+            )
+        names = self.symbols.member_names(shape)
+        fields = [self.field(m, n) for m, n in zip(shape.members, names)]
+        for f in fields:
+            if shape.is_output and f.binding != "body" and f.required:
+                # Filled from headers after the body is parsed: never required in from_dict.
+                f.required = False
+                f.annotation += " | None"
+        unknown = ""
+        if shape.kind is Kind.UNION:
+            variants = self.symbols.variant_names(shape)
+            for f, variant in zip(fields, variants):
+                f.variant_class = variant
+                f.to_json = f.to_json.replace(f"self.{f.name}", "self.value")
+            unknown = variants[-1]
+        view = ModelView(
+            class_name=cls,
+            kind="union" if shape.kind is Kind.UNION else "structure",
+            docs=docs,
+            fields=fields,
+            is_result=shape.id in results,
+            shape_id=shape.id,
+            wire_name=shape.name,
+            unknown_class=unknown,
+        )
+        if shape.id in errors:
+            view.kind = "error"
+            view.class_name = self.symbols.error_class_name(shape)
+            info = shape.error
+            view.error_code = shape.name
+            view.http_status = info.http_status if info else None
+            view.retryable = bool(info and info.retryable)
+            view.throttling = bool(info and info.throttling)
+            view.fault = info.fault if info else "client"
+            # `message` and `code` are the base class's; a modeled message that is not a string
+            # (Azure's {lang, value}) keeps its data under another name.
+            for f in fields:
+                if f.wire.lower() in ("message", "code"):
+                    if f.kind == "string":
+                        continue
+                    f.name = "error_" + f.name
+                view.error_fields.append(f)
+        return view
+
+    # -- operations --------------------------------------------------------------------------
+
+    def operation(self, op: Operation) -> OperationView:
+        svc, t = self.service, self.types
+        inp = svc.shape(op.input) if op.input else None
+        out = svc.shape(op.output) if op.output else None
+        params: list[ParamView] = []
+        label_expr: dict[str, str] = {}
+        body_kind, payload_param, idem = "none", "", ""
+        if inp is not None:
+            names = self.symbols.member_names(inp)
+            for member, name in zip(inp.members, names):
+                fv = self.field(member, name)
+                b = member.binding
+                to_text = (
+                    t.to_text(member, name)
+                    if b in (Binding.HEADER, Binding.QUERY, Binding.LABEL)
+                    else ""
+                )
+                if b is Binding.LABEL:
+                    label_expr[member.wire_name] = to_text
+                if b is Binding.PAYLOAD:
+                    body_kind, payload_param = "payload", name
+                elif b is Binding.BODY:
+                    body_kind = "members" if body_kind == "none" else body_kind
+                if member.idempotency_token:
+                    idem = name
+                params.append(
+                    ParamView(
+                        name=name,
+                        annotation=fv.annotation,
+                        required=member.required and not member.idempotency_token,
+                        binding=b.value,
+                        wire=member.wire_name or member.name,
+                        to_text=to_text,
+                        to_json=t.to_json(member.target, name, t.ts_format(member, "body")),
+                        docs=fv.docs,
+                        idempotency_token=member.idempotency_token,
+                        client_request_id=member.client_request_id,
+                        default_repr=fv.default_repr,
+                        is_json_body_member=b is Binding.BODY,
+                    )
+                )
+            # AWS JSON protocols put every member in the body.
+            if svc.protocol in (Protocol.AWS_JSON_1_1, Protocol.AWS_JSON_1_0):
+                body_kind = "members"
+                for p in params:
+                    p.is_json_body_member = True
+        if svc.protocol in (Protocol.AWS_JSON_1_1, Protocol.AWS_JSON_1_0):
+            body_kind = "members"
+        # Required arguments first, then optional ones (all keyword-only, so order is cosmetic).
+        params.sort(key=lambda p: not p.required)
+        http = op.http
+        uri = http.uri if http else "/"
+        path_s, _, query_s = uri.partition("?")
+        parts: list[tuple[str, str]] = []
+        pos = 0
+        for m in re.finditer(r"\{([^}]+)\}", path_s):
+            if m.start() > pos:
+                parts.append(("lit", path_s[pos : m.start()]))
+            label = m.group(1)
+            greedy = label.endswith("+")
+            expr = label_expr.get(label.rstrip("+"), "''")
+            parts.append(("greedy" if greedy else "label", expr))
+            pos = m.end()
+        if pos < len(path_s):
+            parts.append(("lit", path_s[pos:]))
+        query_literal = []
+        for piece in query_s.split("&") if query_s else []:
+            k, _, v = piece.partition("=")
+            query_literal.append((k, v))
+        # Output.
+        output_class, output_kind, payload_class = "", "none", ""
+        out_fields: list[FieldView] = []
+        out_body: list[FieldView] = []
+        if out is not None and out.members:
+            onames = self.symbols.member_names(out)
+            fvs = [self.field(m, n) for m, n in zip(out.members, onames)]
+            payload = [f for f in fvs if f.binding == "payload"]
+            out_fields = [f for f in fvs if f.binding in ("header", "responseCode")]
+            out_body = [f for f in fvs if f.binding == "body"]
+            if out.synthetic and payload:
+                output_kind, payload_class = "payload", payload[0].target_class
+                output_class = payload_class
+            else:
+                output_kind = "model"
+                output_class = self.symbols.class_name(out)
+        elif out is not None and not out.synthetic:
+            output_kind, output_class = "model", self.symbols.class_name(out)
+        errors = [self.symbols.error_class_name(t.shape(e)) for e in op.errors]
+        pg = op.pagination
+        paginated = bool(pg and pg.next_link and output_kind == "payload")
+        item_class = ""
+        page_items = ""
+        next_link_attr = ""
+        if paginated and pg is not None:
+            page_shape = t.shape(
+                next(m.target for m in out.members if m.binding is Binding.PAYLOAD)  # type: ignore[union-attr]
+            )
+            items_member = page_shape.member(pg.items or "value")
+            page_items = ""
+            link_member = page_shape.member(pg.output_token or "")
+            if items_member is not None and link_member is not None:
+                names = self.symbols.member_names(page_shape)
+                page_items = names[page_shape.members.index(items_member)]
+                next_link_attr = names[page_shape.members.index(link_member)]
+                item_class = t.annotation(t.shape(items_member.target).list_member.target)
+            else:
+                paginated = False
+        ret = output_class or "None"
+        if paginated:
+            ret = f"ItemPaged[{item_class}]"
+        return OperationView(
+            name=op.name,
+            method=self.symbols.method_name(op.name),
+            docs=doc_text(op.docs),
+            summary=doc_text(op.summary),
+            http_method=http.method if http else "POST",
+            uri=uri,
+            path_parts=parts,
+            query_literal=query_literal,
+            params=params,
+            body_kind=body_kind,
+            payload_param=payload_param,
+            content_type=op.request_content_type,
+            output_class=output_class,
+            output_kind=output_kind,
+            output_fields=out_fields,
+            output_body_fields=out_body,
+            payload_class=payload_class,
+            errors=errors,
+            success_codes=list(http.success_codes) if http else [200],
+            host_prefix=op.host_prefix,
+            idempotent=op.idempotent or op.readonly or bool(idem),
+            readonly=op.readonly,
+            paginated=paginated,
+            page_items=page_items,
+            next_link=(pg.output_token or "") if pg else "",
+            item_class=item_class,
+            idempotency_param=idem,
+            target=f"{svc.target_prefix}.{op.name}",
+            return_annotation=ret,
+            success_tuple=repr(tuple(http.success_codes)) if http else "(200,)",
+            next_link_attr=next_link_attr,
+        )
+
+    def package(self, generator_version: str) -> PackageView:
+        svc = self.service
+        shapes, results, errors = self._reachable()
+        views = [self.model(s, results, errors) for s in shapes]
+        # Error shapes that are also data get a model too (the exception keeps the data).
+        views += [self.model(s, results, set()) for s in shapes if s.id in self.symbols.data_errors]
+        names = self.symbols.names
+        auth = [a.kind.value for a in svc.auth]
+        signing = next((a.name for a in svc.auth if a.kind.value == "sigv4"), "")
+        scopes = list(self.options.get("credential_scopes", []))
+        model_names = {v.class_name for v in views if v.kind != "error"}
+        ops = [self.operation(op) for op in svc.operations]
+
+        def used(texts: list[str]) -> list[str]:
+            found: set[str] = set()
+            for text in texts:
+                found.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+            return sorted(found & model_names)
+
+        op_texts = [p.annotation for o in ops for p in o.params]
+        op_texts += [o.output_class for o in ops] + [
+            f.from_text for o in ops for f in o.output_fields
+        ]
+        aws = svc.protocol is not Protocol.REST_JSON
+        return PackageView(
+            error_imports=used(
+                [
+                    f.base_type + " " + f.from_json + " " + f.from_text
+                    for v in views
+                    for f in v.error_fields
+                ]
+            ),
+            operation_imports=used(op_texts),
+            client_imports=used(
+                [p.annotation for o in ops for p in o.params]
+                + [o.return_annotation for o in ops]
+                + [o.item_class for o in ops]
+            ),
+            needs_uuid=any(o.idempotency_param for o in ops),
+            has_paging=any(o.paginated for o in ops),
+            request_id_header="x-amzn-RequestId" if aws else "request-id",
+            json_content_type=(
+                "application/x-amz-json-1.1"
+                if svc.protocol is Protocol.AWS_JSON_1_1
+                else "application/x-amz-json-1.0"
+            ),
+            package=names.package,
+            client=names.client,
+            async_client=names.async_client,
+            base_error=names.base_error,
+            title=names.title,
+            service_name=svc.name,
+            version=svc.version,
+            protocol=svc.protocol.name,
+            docs=doc_text(svc.docs),
+            models=[v for v in views if v.kind != "error"],
+            errors=[v for v in views if v.kind == "error"],
+            operations=ops,
+            auth=auth,
+            signing_name=signing,
+            endpoint_prefix=svc.endpoint_prefix,
+            host_template=svc.host_template,
+            api_version=svc.version,
+            credential_scopes=scopes,
+            generator_version=generator_version,
+            options=self.options,
+        )

@@ -1,0 +1,10 @@
+"""Hand-written runtime embedded in every generated client package.
+
+The generator copies this folder verbatim into ``<package>/_runtime/`` so that each generated
+package is self-contained: HTTP value types and transports (``_http``, ``_transport``), retries
+(``_retry``), AWS SigV4 and credential resolution (``_sigv4``, ``_credentials``), Azure SharedKey
+and bearer-token authentication (``_sharedkey``) and wire-format helpers (``_serde``).
+
+Nothing is imported here so that importing one module never pays for the others (``httpx`` in
+particular is only imported by the async transport).
+"""

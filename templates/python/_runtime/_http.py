@@ -1,0 +1,262 @@
+"""HTTP value types shared by transports, signers and the retry layer.
+
+The types are deliberately small and independent of any HTTP library so that users can plug in
+their own transport (a mock, a proxy-aware client, a recording layer) by implementing
+:class:`Transport` or :class:`AsyncTransport`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from typing import Any, Protocol, TypeAlias
+
+__all__ = [
+    "AsyncTransport",
+    "Headers",
+    "HeadersInput",
+    "HttpRequest",
+    "HttpResponse",
+    "ResponseDecodeError",
+    "Transport",
+    "TransportError",
+    "TransportTimeout",
+]
+
+
+class Headers(MutableMapping[str, str]):
+    """Case-insensitive, ordered HTTP header multimap.
+
+    Lookups ignore case; the case a header was first given in is kept because it is what goes on
+    the wire. ``headers[name]`` joins repeated fields with ``", "`` (RFC 9110 field combination);
+    :meth:`get_all` and :meth:`multi_items` give the individual fields.
+    """
+
+    __slots__ = ("_fields",)
+
+    def __init__(self, items: HeadersInput = None) -> None:
+        # A flat list of (original name, value) keeps the order fields were added in, which is
+        # the order they are sent in; header sets are small, so linear scans are cheapest.
+        self._fields: list[tuple[str, str]] = []
+        if items is None:
+            return
+        if isinstance(items, Headers):
+            self._fields = list(items._fields)
+        elif isinstance(items, Mapping):
+            for name, value in items.items():
+                self.add(name, value)
+        else:
+            for name, value in items:
+                self.add(name, value)
+
+    def add(self, name: str, value: str) -> None:
+        """Append a field, keeping any existing fields with the same name."""
+        _check_field(name, value)
+        self._fields.append((name, value))
+
+    def get_all(self, name: str) -> list[str]:
+        """Every value of ``name``, in the order added (empty when absent)."""
+        key = name.lower()
+        return [v for n, v in self._fields if n.lower() == key]
+
+    def multi_items(self) -> list[tuple[str, str]]:
+        """Every field as ``(name, value)`` in sending order, names in their original case."""
+        return list(self._fields)
+
+    def copy(self) -> Headers:
+        return Headers(self)
+
+    def __getitem__(self, name: str) -> str:
+        values = self.get_all(name)
+        if not values:
+            raise KeyError(name)
+        return ", ".join(values)
+
+    def __setitem__(self, name: str, value: str) -> None:
+        """Replace every field named ``name`` (in place of the first one, to keep the order)."""
+        _check_field(name, value)
+        key = name.lower()
+        replaced: list[tuple[str, str]] = []
+        done = False
+        for field in self._fields:
+            if field[0].lower() != key:
+                replaced.append(field)
+            elif not done:
+                replaced.append((field[0], value))
+                done = True
+        if not done:
+            replaced.append((name, value))
+        self._fields = replaced
+
+    def __delitem__(self, name: str) -> None:
+        key = name.lower()
+        kept = [f for f in self._fields if f[0].lower() != key]
+        if len(kept) == len(self._fields):
+            raise KeyError(name)
+        self._fields = kept
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        key = name.lower()
+        return any(n.lower() == key for n, _ in self._fields)
+
+    def __iter__(self) -> Iterator[str]:
+        seen: set[str] = set()
+        for name, _ in self._fields:
+            key = name.lower()
+            if key not in seen:
+                seen.add(key)
+                yield name
+
+    def __len__(self) -> int:
+        return len({n.lower() for n, _ in self._fields})
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Headers):
+            return _folded(self._fields) == _folded(other._fields)
+        if isinstance(other, Mapping):
+            return _folded(self._fields) == _folded(Headers(other)._fields)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"Headers({self._fields!r})"
+
+
+HeadersInput: TypeAlias = Headers | Mapping[str, str] | Iterable[tuple[str, str]] | None
+"""Anything :class:`Headers` can be built from."""
+
+
+def _folded(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return sorted((n.lower(), v) for n, v in fields)
+
+
+def _check_field(name: str, value: str) -> None:
+    # A CR or LF in a header would let spec- or user-provided text inject extra header lines.
+    if not isinstance(name, str) or not isinstance(value, str):
+        raise TypeError(f"header names and values must be str, got {name!r}: {value!r}")
+    if not name or any(c in name for c in "\r\n:") or name.strip() != name:
+        raise ValueError(f"invalid header name {name!r}")
+    if "\r" in value or "\n" in value:
+        raise ValueError(f"invalid header value for {name!r}: CR/LF not allowed")
+
+
+class HttpRequest:
+    """An HTTP request ready to send: the URL is complete and already percent-encoded."""
+
+    __slots__ = ("body", "headers", "method", "url")
+
+    def __init__(
+        self,
+        method: str,
+        url: str,
+        headers: HeadersInput = None,
+        body: bytes | None = None,
+    ) -> None:
+        self.method = method.upper()
+        self.url = url
+        self.headers = Headers(headers)
+        self.body = body
+
+    def copy(self) -> HttpRequest:
+        return HttpRequest(self.method, self.url, self.headers, self.body)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, HttpRequest):
+            return NotImplemented
+        return (self.method, self.url, self.headers, self.body) == (
+            other.method,
+            other.url,
+            other.headers,
+            other.body,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        # Header values are left out on purpose: they carry signatures and tokens.
+        size = "no body" if self.body is None else f"{len(self.body)} bytes"
+        return f"<HttpRequest {self.method} {self.url} ({size})>"
+
+
+class ResponseDecodeError(ValueError):
+    """The response body is not the JSON the client expected."""
+
+    def __init__(self, message: str, *, status: int, body: bytes) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = body
+
+
+class HttpResponse:
+    """A fully read HTTP response (transports preload the body)."""
+
+    __slots__ = ("body", "headers", "status")
+
+    def __init__(self, status: int, headers: HeadersInput = None, body: bytes = b"") -> None:
+        self.status = status
+        self.headers = Headers(headers)
+        self.body = body
+
+    def text(self, encoding: str = "utf-8") -> str:
+        return self.body.decode(encoding, errors="replace")
+
+    def json(self) -> Any:
+        """The body parsed as JSON; ``None`` for an empty body."""
+        if not self.body.strip():
+            return None
+        try:
+            return json.loads(self.body)
+        except (UnicodeDecodeError, json.JSONDecodeError) as err:
+            snippet = self.body[:200].decode("utf-8", errors="replace")
+            ctype = self.headers.get("content-type", "no content-type")
+            raise ResponseDecodeError(
+                f"HTTP {self.status} response body is not valid JSON ({ctype}): {err}; "
+                f"body starts with {snippet!r}",
+                status=self.status,
+                body=self.body,
+            ) from err
+
+    def __repr__(self) -> str:
+        return f"<HttpResponse {self.status} ({len(self.body)} bytes)>"
+
+
+class TransportError(Exception):
+    """The request did not produce an HTTP response (refused, reset, dropped, timed out...).
+
+    ``request_sent`` tells the retry layer whether the server may have seen the request: a
+    refused connection is always safe to retry, a connection dropped after sending is only safe
+    for idempotent operations. ``retryable`` is False for problems retrying cannot fix (a bad
+    URL, a certificate that does not verify).
+    """
+
+    def __init__(self, message: str, *, request_sent: bool, retryable: bool = True) -> None:
+        super().__init__(message)
+        self.request_sent = request_sent
+        self.retryable = retryable
+
+
+class TransportTimeout(TransportError):
+    """Connecting or reading timed out."""
+
+
+class Transport(Protocol):
+    """What a synchronous client needs from an HTTP library."""
+
+    def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
+        """Send ``request`` and return the fully read response; raise :class:`TransportError`."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class AsyncTransport(Protocol):
+    """What an asynchronous client needs from an HTTP library."""
+
+    async def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
+        """Send ``request`` and return the fully read response; raise :class:`TransportError`."""
+        ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,278 @@
+"""Retries with capped exponential backoff and full jitter, shared by sync and async clients.
+
+Presets follow the official SDKs:
+
+* :meth:`RetryPolicy.aws` — botocore "standard" mode: 3 attempts; retry 500/502/503/504, 429 and
+  the throttling / transient error codes; delay ``uniform(0, min(20, base * 2**n))`` with a base
+  of 1 s for throttling errors and 50 ms otherwise (botocore 1.44).
+* :meth:`RetryPolicy.azure` — azure-core: 4 attempts (``retry_status=3``); retry 408, 429, 500,
+  502, 503, 504 and every status from 506 up, and any error response carrying ``Retry-After``;
+  base 0.8 s, cap 120 s.
+
+Two deliberate departures: every delay is fully jittered (azure-core does not jitter) and
+``Retry-After`` (seconds or HTTP date) and ``retry-after-ms`` / ``x-ms-retry-after-ms`` /
+``x-amz-retry-after`` are honoured for both clouds, capped at ``max_backoff``.
+
+A request is retried only when that is safe. The caller passes ``idempotent``; for a
+non-idempotent request only answers that mean "not processed" (429, 503, throttling codes) and
+transport errors raised before the request was sent (connection refused) are retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import random as _random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from ._http import AsyncTransport, HttpRequest, HttpResponse, Transport, TransportError
+
+__all__ = [
+    "AWS_THROTTLING_CODES",
+    "AWS_TRANSIENT_CODES",
+    "RetryPolicy",
+    "async_send_with_retries",
+    "parse_retry_after",
+    "send_with_retries",
+]
+
+#: botocore ``ThrottledRetryableChecker._THROTTLED_ERROR_CODES``.
+AWS_THROTTLING_CODES = frozenset(
+    {
+        "Throttling",
+        "ThrottlingException",
+        "ThrottledException",
+        "RequestThrottledException",
+        "TooManyRequestsException",
+        "ProvisionedThroughputExceededException",
+        "TransactionInProgressException",
+        "RequestLimitExceeded",
+        "BandwidthLimitExceeded",
+        "LimitExceededException",
+        "RequestThrottled",
+        "SlowDown",
+        "PriorRequestNotComplete",
+        "EC2ThrottledException",
+    }
+)
+#: botocore ``TransientRetryableChecker._TRANSIENT_ERROR_CODES``.
+AWS_TRANSIENT_CODES = frozenset(
+    {"RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"}
+)
+
+
+async def _asyncio_sleep(delay: float) -> None:
+    await asyncio.sleep(delay)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When to retry and how long to wait; immutable, use :func:`dataclasses.replace` to tune.
+
+    ``random(a, b)`` and ``sleep`` / ``async_sleep`` are injectable so tests can be exact and
+    instant. ``max_attempts`` counts the first try (1 disables retries).
+    """
+
+    max_attempts: int = 3
+    base_delay: float = 0.05
+    throttling_base_delay: float = 1.0
+    max_backoff: float = 20.0
+    retry_statuses: frozenset[int] = frozenset({500, 502, 503, 504})
+    #: every status from here up is retried too (azure-core: 506); None disables
+    retry_statuses_from: int | None = None
+    throttling_statuses: frozenset[int] = frozenset({429})
+    throttling_codes: frozenset[str] = AWS_THROTTLING_CODES
+    transient_codes: frozenset[str] = AWS_TRANSIENT_CODES
+    #: statuses meaning "the server did not process it": retried even when not idempotent
+    unprocessed_statuses: frozenset[int] = frozenset({429, 503})
+    #: retry any status >= 400 that carries Retry-After (azure-core does)
+    retry_on_retry_after: bool = False
+    honor_retry_after: bool = True
+    random: Callable[[float, float], float] = field(default=_random.uniform, compare=False)
+    sleep: Callable[[float], None] = field(default=time.sleep, compare=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=_asyncio_sleep, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+
+    @classmethod
+    def aws(cls, **overrides: Any) -> RetryPolicy:
+        """botocore standard mode."""
+        return replace(cls(), **overrides)
+
+    @classmethod
+    def azure(cls, **overrides: Any) -> RetryPolicy:
+        """azure-core's default RetryPolicy, with full jitter."""
+        preset = cls(
+            max_attempts=4,
+            base_delay=0.8,
+            throttling_base_delay=0.8,
+            max_backoff=120.0,
+            retry_statuses=frozenset({408, 500, 502, 503, 504}),
+            retry_statuses_from=506,
+            throttling_statuses=frozenset({429}),
+            throttling_codes=frozenset(),
+            transient_codes=frozenset(),
+            retry_on_retry_after=True,
+        )
+        return replace(preset, **overrides)
+
+    @classmethod
+    def no_retries(cls) -> RetryPolicy:
+        return cls(max_attempts=1)
+
+    def is_throttling(self, response: HttpResponse, code: str | None) -> bool:
+        return response.status in self.throttling_statuses or (
+            code is not None and code in self.throttling_codes
+        )
+
+    def backoff(self, attempt: int, *, throttled: bool = False) -> float:
+        """Full-jitter delay after failed attempt number ``attempt`` (1-based)."""
+        base = self.throttling_base_delay if throttled else self.base_delay
+        ceiling = min(self.max_backoff, base * 2 ** (attempt - 1))
+        return self.random(0.0, ceiling)
+
+    def retry_after(self, response: HttpResponse) -> float | None:
+        """The server-requested delay in seconds (capped at ``max_backoff``), if any."""
+        if not self.honor_retry_after:
+            return None
+        delay = parse_retry_after(response)
+        return None if delay is None else min(delay, self.max_backoff)
+
+    def _retryable_status(self, response: HttpResponse, code: str | None) -> bool:
+        status = response.status
+        if status < 400:
+            return False
+        if status in self.retry_statuses or self.is_throttling(response, code):
+            return True
+        if self.retry_statuses_from is not None and status >= self.retry_statuses_from:
+            return True
+        if code is not None and code in self.transient_codes:
+            return True
+        return self.retry_on_retry_after and parse_retry_after(response) is not None
+
+    def response_delay(
+        self, response: HttpResponse, code: str | None, attempt: int, *, idempotent: bool
+    ) -> float | None:
+        """Seconds to wait before retrying after ``response``, or None to stop and return it."""
+        if attempt >= self.max_attempts or not self._retryable_status(response, code):
+            return None
+        throttled = self.is_throttling(response, code)
+        if not idempotent and not (throttled or response.status in self.unprocessed_statuses):
+            return None
+        requested = self.retry_after(response)
+        if requested is not None:
+            return requested
+        return self.backoff(attempt, throttled=throttled)
+
+    def error_delay(self, error: TransportError, attempt: int, *, idempotent: bool) -> float | None:
+        """Seconds to wait before retrying after ``error``, or None to re-raise it."""
+        if attempt >= self.max_attempts or not error.retryable:
+            return None
+        if error.request_sent and not idempotent:
+            return None
+        return self.backoff(attempt)
+
+
+def parse_retry_after(response: HttpResponse) -> float | None:
+    """Seconds from ``Retry-After`` (delta or HTTP date) or the millisecond variants.
+
+    Mirrors azure-core's ``get_retry_after``; unparseable values are ignored.
+    """
+    headers = response.headers
+    value = headers.get("retry-after")
+    if value:
+        seconds = _seconds_or_date(value)
+        if seconds is not None:
+            return seconds
+    for name in ("retry-after-ms", "x-ms-retry-after-ms", "x-amz-retry-after"):
+        value = headers.get(name)
+        if value:
+            try:
+                millis = float(value)
+            except ValueError:
+                continue
+            return max(0.0, millis / 1000.0)
+    return None
+
+
+def _seconds_or_date(value: str) -> float | None:
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+ResponseClassifier = Callable[[HttpResponse], str | None]
+
+
+def send_with_retries(
+    transport: Transport,
+    prepare: Callable[[int], HttpRequest],
+    policy: RetryPolicy,
+    *,
+    timeout: float | None,
+    idempotent: bool,
+    classify: ResponseClassifier | None = None,
+) -> HttpResponse:
+    """Send with retries; return the final response (success or not) or raise the last error.
+
+    ``prepare(attempt)`` (``attempt`` starts at 1) must build and sign a fresh request, since
+    signatures carry the time; anything that must stay stable across attempts (an idempotency
+    token) is chosen by the caller beforehand. ``classify(response)`` returns the service error
+    code of an error response (used to spot throttling), or None.
+    """
+    attempt = 1
+    while True:
+        try:
+            response = transport.send(prepare(attempt), timeout=timeout)
+        except TransportError as err:
+            delay = policy.error_delay(err, attempt, idempotent=idempotent)
+            if delay is None:
+                raise
+        else:
+            code = classify(response) if classify and response.status >= 400 else None
+            delay = policy.response_delay(response, code, attempt, idempotent=idempotent)
+            if delay is None:
+                return response
+        policy.sleep(delay)
+        attempt += 1
+
+
+async def async_send_with_retries(
+    transport: AsyncTransport,
+    prepare: Callable[[int], HttpRequest],
+    policy: RetryPolicy,
+    *,
+    timeout: float | None,
+    idempotent: bool,
+    classify: ResponseClassifier | None = None,
+) -> HttpResponse:
+    """Async twin of :func:`send_with_retries` (waits with ``policy.async_sleep``)."""
+    attempt = 1
+    while True:
+        try:
+            response = await transport.send(prepare(attempt), timeout=timeout)
+        except TransportError as err:
+            delay = policy.error_delay(err, attempt, idempotent=idempotent)
+            if delay is None:
+                raise
+        else:
+            code = classify(response) if classify and response.status >= 400 else None
+            delay = policy.response_delay(response, code, attempt, idempotent=idempotent)
+            if delay is None:
+                return response
+        await policy.async_sleep(delay)
+        attempt += 1

@@ -1,0 +1,117 @@
+"""Scripted raw-socket HTTP/1.1 stub server on 127.0.0.1 for the runtime's transport tests."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Received:
+    method: str
+    target: str
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+
+@dataclass
+class Reply:
+    """Answer with this status; ``drop`` closes the connection without answering instead,
+    ``delay`` waits before answering (to provoke read timeouts)."""
+
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    drop: bool = False
+    delay: float = 0.0
+
+
+_REASONS = {200: "OK", 201: "Created", 204: "No Content", 404: "Not Found", 429: "Too Many"}
+
+
+class StubServer:
+    """A raw-socket HTTP/1.1 server on 127.0.0.1 answering requests from a script.
+
+    Raw sockets (rather than ``http.server``) make it possible to drop a connection after the
+    request was read, which is what a crashed backend looks like to a client.
+    """
+
+    def __init__(self) -> None:
+        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(16)
+        self.port = self._listener.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.received: list[Received] = []
+        self._script: list[Reply] = []
+        self._lock = threading.Lock()
+        self._closed = False
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def script(self, *replies: Reply) -> None:
+        with self._lock:
+            self._script = list(replies)
+            self.received.clear()
+
+    def _next(self) -> Reply:
+        with self._lock:
+            return self._script.pop(0) if self._script else Reply(200, body=b"{}")
+
+    def _accept(self) -> None:
+        while not self._closed:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        buffer = b""
+        with conn:
+            while True:
+                while b"\r\n\r\n" not in buffer:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        return
+                    buffer += chunk
+                head, _, buffer = buffer.partition(b"\r\n\r\n")
+                lines = head.decode("latin-1").split("\r\n")
+                method, target, _ = lines[0].split(" ", 2)
+                headers = [tuple(x.split(":", 1)) for x in lines[1:]]
+                pairs = [(k.strip(), v.strip()) for k, v in headers]
+                length = next((int(v) for k, v in pairs if k.lower() == "content-length"), 0)
+                while len(buffer) < length:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        return
+                    buffer += chunk
+                body, buffer = buffer[:length], buffer[length:]
+                with self._lock:
+                    self.received.append(Received(method, target, pairs, body))
+                reply = self._next()
+                if reply.drop:
+                    return
+                if reply.delay:
+                    threading.Event().wait(reply.delay)
+                reason = _REASONS.get(reply.status, "Status")
+                out = [f"HTTP/1.1 {reply.status} {reason}"]
+                out += [f"{k}: {v}" for k, v in reply.headers.items()]
+                out.append(f"Content-Length: {len(reply.body)}")
+                data = ("\r\n".join(out) + "\r\n\r\n").encode("latin-1") + reply.body
+                try:
+                    conn.sendall(data)
+                except OSError:
+                    return
+
+    def close(self) -> None:
+        self._closed = True
+        self._listener.close()

@@ -1,0 +1,203 @@
+"""AWS credential and region chains, against a temporary HOME and a controlled environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _runtime._credentials import (
+    AwsCredentials,
+    ConfigurationError,
+    InvalidRegionError,
+    NoCredentialsError,
+    NoRegionError,
+    PartialCredentialsError,
+    resolve_credentials,
+    resolve_region,
+)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty HOME and an environment with no AWS_* variables."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("AWS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / ".aws").mkdir()
+    return tmp_path
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_explicit_wins(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "ENV")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "ENVSECRET")
+    explicit = AwsCredentials("A", "B")
+    assert resolve_credentials(explicit) is explicit
+
+
+def test_environment(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(home / ".aws" / "credentials", "[default]\naws_access_key_id=FILE\n")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "ENV")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "ENVSECRET")
+    assert resolve_credentials(None) == AwsCredentials("ENV", "ENVSECRET")
+    monkeypatch.setenv("AWS_SECURITY_TOKEN", "OLD")
+    assert resolve_credentials(None).session_token == "OLD"
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "NEW")
+    assert resolve_credentials(None).session_token == "NEW"
+
+
+def test_env_mapping_is_used_instead_of_os_environ(home: Path) -> None:
+    env = {"AWS_ACCESS_KEY_ID": "K", "AWS_SECRET_ACCESS_KEY": "S", "AWS_SESSION_TOKEN": "T"}
+    assert resolve_credentials(None, env) == AwsCredentials("K", "S", "T")
+
+
+def test_partial_environment(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "ENV")
+    with pytest.raises(PartialCredentialsError, match="AWS_SECRET_ACCESS_KEY"):
+        resolve_credentials(None)
+
+
+def test_shared_credentials_file_and_profile(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(
+        home / ".aws" / "credentials",
+        "[default]\naws_access_key_id = DEF\naws_secret_access_key = DEFSECRET%\n\n"
+        "[dev]\naws_access_key_id=DEV\naws_secret_access_key=DEVSECRET\n"
+        "aws_session_token=DEVTOKEN\n",
+    )
+    assert resolve_credentials(None) == AwsCredentials("DEF", "DEFSECRET%")
+    monkeypatch.setenv("AWS_PROFILE", "dev")
+    assert resolve_credentials(None) == AwsCredentials("DEV", "DEVSECRET", "DEVTOKEN")
+    assert resolve_credentials(None, profile="default").access_key_id == "DEF"
+
+
+def test_explicit_profile_skips_environment(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # botocore: an explicitly chosen profile negates the environment provider.
+    write(home / ".aws" / "credentials", "[p]\naws_access_key_id=P\naws_secret_access_key=PS\n")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "ENV")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "ENVSECRET")
+    assert resolve_credentials(None, profile="p").access_key_id == "P"
+    monkeypatch.setenv("AWS_PROFILE", "p")
+    assert resolve_credentials(None).access_key_id == "ENV"
+
+
+def test_custom_file_locations(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    custom = write(
+        tmp_path / "creds.ini", "[default]\naws_access_key_id=C\naws_secret_access_key=CS\n"
+    )
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(custom))
+    assert resolve_credentials(None).access_key_id == "C"
+
+
+def test_config_file_static_keys(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(
+        home / ".aws" / "config",
+        "[default]\nregion = eu-west-1\naws_access_key_id=CFGDEF\naws_secret_access_key=S\n"
+        "[profile ops]\nregion=us-east-2\naws_access_key_id=OPS\naws_secret_access_key=S2\n"
+        "s3 =\n  max_concurrent_requests = 20\n"
+        "[ops]\naws_access_key_id=IGNORED\naws_secret_access_key=IGNORED\n",
+    )
+    assert resolve_credentials(None).access_key_id == "CFGDEF"
+    monkeypatch.setenv("AWS_PROFILE", "ops")
+    assert resolve_credentials(None).access_key_id == "OPS"
+    # The credentials file takes precedence over the config file.
+    write(home / ".aws" / "credentials", "[ops]\naws_access_key_id=CRED\naws_secret_access_key=S\n")
+    assert resolve_credentials(None).access_key_id == "CRED"
+
+
+def test_profile_default_spelling_in_config(home: Path) -> None:
+    write(
+        home / ".aws" / "config",
+        "[profile default]\naws_access_key_id=X\naws_secret_access_key=Y\n",
+    )
+    assert resolve_credentials(None).access_key_id == "X"
+
+
+def test_nothing_found_names_every_place(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_PROFILE", "missing")
+    with pytest.raises(NoCredentialsError) as info:
+        resolve_credentials(None)
+    message = str(info.value)
+    assert "AWS_ACCESS_KEY_ID" in message
+    assert str(home / ".aws" / "credentials") in message
+    assert str(home / ".aws" / "config") in message
+    assert "'missing'" in message
+
+
+def test_partial_profile_and_bad_file(home: Path) -> None:
+    write(home / ".aws" / "credentials", "[default]\naws_access_key_id=ONLY\n")
+    with pytest.raises(PartialCredentialsError, match="aws_secret_access_key"):
+        resolve_credentials(None)
+    write(home / ".aws" / "credentials", "not an ini file\n")
+    with pytest.raises(ConfigurationError, match="cannot read"):
+        resolve_credentials(None)
+
+
+def test_repr_hides_secrets() -> None:
+    creds = AwsCredentials("AKIDEXAMPLE", "supersecret", "sessiontoken")
+    text = repr(creds)
+    assert "AKIDEXAMPLE" in text
+    assert "supersecret" not in text and "sessiontoken" not in text
+    assert "session_token=None" in repr(AwsCredentials("A", "supersecret"))
+    assert "supersecret" not in str(creds)
+
+
+def test_region_chain(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(
+        home / ".aws" / "config", "[default]\nregion=eu-west-1\n[profile dev]\nregion=ap-south-1\n"
+    )
+    assert resolve_region(None) == "eu-west-1"
+    monkeypatch.setenv("AWS_PROFILE", "dev")
+    assert resolve_region(None) == "ap-south-1"
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-2")
+    assert resolve_region(None) == "us-east-2"
+    monkeypatch.setenv("AWS_REGION", "us-west-2")
+    assert resolve_region(None) == "us-west-2"
+    assert resolve_region("ca-central-1") == "ca-central-1"
+    assert resolve_region(None, {"AWS_REGION": "sa-east-1"}) == "sa-east-1"
+
+
+def test_no_region(home: Path) -> None:
+    with pytest.raises(NoRegionError, match="AWS_REGION"):
+        resolve_region(None)
+
+
+@pytest.mark.parametrize("bad", ["us-west-2.evil.com", "us west", "-x", "a/b", "x" * 64])
+def test_invalid_region(home: Path, bad: str) -> None:
+    with pytest.raises(InvalidRegionError):
+        resolve_region(bad)
+
+
+@pytest.mark.parametrize("profile", [None, "dev", "ops"])
+def test_same_answer_as_botocore(home: Path, monkeypatch: pytest.MonkeyPatch, profile: str) -> None:
+    import botocore.session
+
+    # Never let botocore fall through to the instance-metadata provider (the network).
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    write(
+        home / ".aws" / "credentials",
+        "[default]\naws_access_key_id=DEF\naws_secret_access_key=DS\n"
+        "[dev]\naws_access_key_id=DEV\naws_secret_access_key=VS\naws_session_token=VT\n",
+    )
+    write(
+        home / ".aws" / "config",
+        "[default]\nregion=eu-west-1\n[profile dev]\nregion=ap-south-1\n"
+        "[profile ops]\nregion=us-east-2\naws_access_key_id=OPS\naws_secret_access_key=OS\n",
+    )
+    if profile:
+        monkeypatch.setenv("AWS_PROFILE", profile)
+    session = botocore.session.Session()
+    theirs = session.get_credentials().get_frozen_credentials()
+    ours = resolve_credentials(None)
+    assert (ours.access_key_id, ours.secret_access_key, ours.session_token) == (
+        theirs.access_key,
+        theirs.secret_key,
+        theirs.token,
+    )
+    assert resolve_region(None) == session.get_config_variable("region")
