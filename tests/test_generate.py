@@ -15,7 +15,7 @@ from generator.diagnostics import Diagnostics
 from generator.pipeline import load_spec
 from generator.render.environment import build_environment
 from generator.render.format import Formatter
-from generator.render.package import render_package
+from generator.render.package import render_package, scaffold_files
 from support import ROOT
 
 PACKAGES = ["deadline_tasks", "datapipeline_tasks", "azure_batch_tasks"]
@@ -103,6 +103,7 @@ def test_spec_text_cannot_inject_code(tmp_path: Path) -> None:
     assert result.service is not None
     config = ServiceConfig(spec=spec, package="evil_client", output=tmp_path / "out")
     files = render_package(result.service, config, build_environment(None), Formatter(None))
+    files.update(scaffold_files(result.service, config, build_environment(None)))
     out = tmp_path / "out"
     for rel, text in files.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)

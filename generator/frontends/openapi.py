@@ -840,9 +840,13 @@ def _schema_type(node: dict[str, Any]) -> str | None:
 
 
 def _docs(node: Any) -> str:
+    # Azure specs put a one-line summary in `title` and the detail in `description`.
     if not isinstance(node, dict):
         return ""
-    return str(node.get("description") or node.get("title") or "")
+    title, description = str(node.get("title") or ""), str(node.get("description") or "")
+    if title and description and title != description:
+        return f"{title}\n\n{description}"
+    return description or title
 
 
 def _constraints(node: Any) -> Constraints:

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import jinja2
 
+from generator.naming import snake_case
+from generator.render.docs import first_sentence
+
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
@@ -81,6 +84,20 @@ def all_sorted(names: list[str]) -> list[str]:
     return sorted(names, key=key)
 
 
+def pyrepr(value: object) -> str:
+    """A Python literal for JSON-like data (dicts, lists, strings, numbers, None)."""
+    return repr(value)
+
+
+def jsonpy(text: str) -> str:
+    """JSON text as the equivalent Python literal (wrappable by black); "" stays a string."""
+    if not text:
+        return '""'
+    import json
+
+    return repr(json.loads(text))
+
+
 def build_environment(overrides: Path | None) -> jinja2.Environment:
     search = [str(overrides)] if overrides else []
     search.append(str(BUILTIN_TEMPLATES))
@@ -100,5 +117,9 @@ def build_environment(overrides: Path | None) -> jinja2.Environment:
         md=md,
         mdcell=mdcell,
         all_sorted=all_sorted,
+        pyrepr=pyrepr,
+        jsonpy=jsonpy,
+        snake=snake_case,
+        first_sentence=first_sentence,
     )
     return env

@@ -12,8 +12,8 @@ from generator.diagnostics import Diagnostics, Severity, render_json, render_tex
 from generator.pipeline import load_spec
 from generator.render.environment import build_environment
 from generator.render.format import Formatter
-from generator.render.package import render_package
-from generator.write import plan_changes, write_tree
+from generator.render.package import render_package, scaffold_files
+from generator.write import cleanup_leftovers, plan_changes, write_text_atomic, write_tree
 
 EXIT_OK, EXIT_ERRORS = 0, 1
 
@@ -56,6 +56,8 @@ def run_generate(args: argparse.Namespace) -> int:
             continue
         files = render_package(result.service, service_config, env, formatter)
         out_dir = service_config.output
+        if not args.check:
+            cleanup_leftovers(out_dir)
         changes = plan_changes(out_dir, files)
         rel = os.path.relpath(out_dir)
         if args.check:
@@ -63,6 +65,10 @@ def run_generate(args: argparse.Namespace) -> int:
                 stale.append(f"{rel}/{path}")
             continue
         write_tree(out_dir, files, changes)
+        for own, text in scaffold_files(result.service, service_config, env).items():
+            if not (out_dir / own).exists():
+                write_text_atomic(out_dir / own, text)
+                print(f"{rel}/{own}: created for your own code", file=sys.stderr)
         written += len(changes.changed) + len(changes.removed)
         print(
             f"{rel}: {len(files)} files, {len(changes.changed)} written, "

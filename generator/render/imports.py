@@ -70,21 +70,23 @@ def _name_key(name: str) -> tuple[int, str]:
     return (2, name.lower())
 
 
-def _section(node: ast.Import | ast.ImportFrom) -> int:
+def _section(node: ast.Import | ast.ImportFrom, first_party: str) -> int:
     import sys
 
     if isinstance(node, ast.ImportFrom):
         if node.module == "__future__":
             return 0
         if node.level:
-            return 3
+            return 4
         top = (node.module or "").split(".")[0]
     else:
         top = node.names[0].name.split(".")[0]
+    if top == first_party:
+        return 3
     return 1 if top in sys.stdlib_module_names else 2
 
 
-def sort_imports(source: str) -> str:
+def sort_imports(source: str, first_party: str = "") -> str:
     """Rewrite the leading import block in the order ruff's isort rules (I001) expect."""
     tree = ast.parse(source)
     block: list[ast.Import | ast.ImportFrom] = []
@@ -108,7 +110,13 @@ def sort_imports(source: str) -> str:
         else:
             key = (0, node.names[0].name.lower())
             text = f"import {rendered}"
-        sections.setdefault(_section(node), []).append(f"{key[0]}\x00{key[1]}\x00{text}")
+        # Keep an end-of-line comment (a `# noqa`, say) of a one-line import.
+        last_line = lines[(node.end_lineno or node.lineno) - 1]
+        if node.end_lineno == node.lineno and "#" in last_line:
+            text += "  " + last_line[last_line.index("#") :].rstrip("\n")
+        sections.setdefault(_section(node, first_party), []).append(
+            f"{key[0]}\x00{key[1]}\x00{text}"
+        )
     out: list[str] = []
     for section in sorted(sections):
         entries = sorted(sections[section])

@@ -107,6 +107,9 @@ class SymbolProvider:
         exception gets `Exception` appended, as msrest-generated Azure clients name it."""
         return self._error_names[shape.id]
 
+    def is_error(self, shape: Shape) -> bool:
+        return shape.id in self._error_names
+
     def variant_names(self, shape: Shape) -> list[str]:
         """Class names of a union's variants, then of its unknown variant."""
         return self._variants[shape.id]

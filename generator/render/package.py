@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +16,7 @@ from generator.ir import Service
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.render.format import Formatter
 from generator.render.imports import prune_imports, sort_imports
+from generator.render.testview import ModelTests, OperationTests, TestViewBuilder
 from generator.render.views import PackageView, ViewBuilder
 
 RUNTIME_DIR = BUILTIN_TEMPLATES / "python" / "_runtime"
@@ -27,11 +31,65 @@ _PACKAGE_FILES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("python/package/client.py.j2", "{pkg}/aio.py", {"is_async": True}),
     ("python/package/pyproject.toml.j2", "pyproject.toml", {}),
     ("python/package/README.md.j2", "README.md", {}),
+    ("python/tests/conftest.py.j2", "tests/conftest.py", {}),
+    ("python/tests/stubs.py.j2", "tests/{pkg}_stubs.py", {}),
+    ("python/tests/test_operations.py.j2", "tests/test_{pkg}_operations.py", {}),
+    ("python/tests/test_models.py.j2", "tests/test_{pkg}_models.py", {}),
 )
 
 
+@dataclass
+class Example:
+    args: list[str]
+    imports: list[str]
+
+
+def build_examples(tests: TestsView, pkg: PackageView) -> dict[str, Example]:
+    """Doc examples call each operation with its required arguments, as the tests do."""
+    known = set(pkg.model_names)
+    out: dict[str, Example] = {}
+    for t in tests.operations:
+        args = [f"{name}={expr}" for name, expr in t.required_args]
+        used: set[str] = set()
+        for _, expr in t.required_args:
+            used.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", expr))
+        out[t.method] = Example(args=args, imports=sorted(used & known))
+    return out
+
+
+@dataclass
+class TestsView:
+    operations: list[OperationTests]
+    models: list[ModelTests]
+
+
+def build_tests_view(builder: ViewBuilder, pkg: PackageView) -> TestsView:
+    tests = TestViewBuilder(builder.service, builder.symbols, builder.types)
+    ops = []
+    for op, view in zip(builder.service.operations, pkg.operations, strict=True):
+        t = tests.operation(op, view.method, view.paginated, view.page_items)
+        if view.paginated and op.pagination is not None:
+            t.page_items_wire = op.pagination.items or "value"
+            # The canned single page must end the iteration: no next link in it.
+            body = json.loads(t.response_body)
+            body.pop(t.next_link_wire, None)
+            t.response_body = json.dumps(body, sort_keys=True)
+        ops.append(t)
+    shapes, _, _ = builder._reachable()
+    symbols = builder.symbols
+    models = tests.models(
+        [s for s in shapes if not symbols.is_error(s) or s.id in symbols.data_errors]
+    )
+    return TestsView(operations=ops, models=models)
+
+
 def build_view(service: Service, config: ServiceConfig) -> PackageView:
-    view = ViewBuilder(service, config.package, dict(config.options)).package(__version__)
+    return _build(service, config)[1]
+
+
+def _build(service: Service, config: ServiceConfig) -> tuple[ViewBuilder, PackageView]:
+    builder = ViewBuilder(service, config.package, dict(config.options))
+    view = builder.package(__version__)
     view.package_version = str(config.options.get("version", "0.1.0"))
     view.distribution = str(config.options.get("distribution", config.package.replace("_", "-")))
     view.spec_name = config.spec.name
@@ -42,21 +100,36 @@ def build_view(service: Service, config: ServiceConfig) -> PackageView:
             names += [f.variant_class for f in model.fields] + [model.unknown_class]
     view.model_names = names
     view.error_names = [view.base_error, "ERRORS_BY_CODE"] + [e.class_name for e in view.errors]
-    return view
+    return builder, view
 
 
 def render_package(
     service: Service, config: ServiceConfig, env: jinja2.Environment, formatter: Formatter
 ) -> dict[str, str]:
-    pkg = build_view(service, config)
+    builder, pkg = _build(service, config)
+    tests = build_tests_view(builder, pkg)
+    examples = build_examples(tests, pkg)
     files: dict[str, str] = {}
+    docs: list[tuple[str, str, dict[str, Any]]] = [
+        ("python/docs/client.md.j2", f"docs/{pkg.client}.md", {"is_async": False}),
+        ("python/docs/client.md.j2", f"docs/{pkg.async_client}.md", {"is_async": True}),
+        ("python/docs/errors.md.j2", "docs/errors.md", {}),
+        ("python/docs/models_index.md.j2", "docs/models/index.md", {}),
+    ]
+    docs += [
+        ("python/docs/model.md.j2", f"docs/models/{m.class_name}.md", {"model": m})
+        for m in pkg.models
+    ]
+    for template, path, extra in docs:
+        text = env.get_template(template).render(pkg=pkg, examples=examples, **extra)
+        files[path] = _tidy_markdown(text)
     for template, out, extra in _PACKAGE_FILES:
         path = out.format(pkg=pkg.package)
-        text = env.get_template(template).render(pkg=pkg, **extra)
+        text = env.get_template(template).render(pkg=pkg, tests=tests, examples=examples, **extra)
         if path.endswith(".py"):
             if not path.endswith("__init__.py"):
                 text = prune_imports(text)
-            text = sort_imports(text)
+            text = sort_imports(text, pkg.package)
             text = formatter.format(text, path)
         files[path] = text
     files[f"{pkg.package}/py.typed"] = ""
@@ -65,6 +138,26 @@ def render_package(
         text = source.read_text(encoding="utf-8")
         files[f"{pkg.package}/_runtime/{source.name}"] = formatter.format(text, source.name)
     return dict(sorted(files.items()))
+
+
+def _tidy_markdown(text: str) -> str:
+    """At most one blank line in a row, no trailing spaces, one final newline."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if not line and out and not out[-1]:
+            continue
+        out.append(line)
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def scaffold_files(
+    service: Service, config: ServiceConfig, env: jinja2.Environment
+) -> dict[str, str]:
+    """Files created once for the user to own (never in the manifest, never overwritten)."""
+    _, pkg = _build(service, config)
+    text = env.get_template("python/package/_patch.py.j2").render(pkg=pkg)
+    return {f"{pkg.package}/_patch.py": text}
 
 
 def runtime_sources() -> list[Path]:

@@ -66,13 +66,20 @@ class TypeMapper:
         fmt = member.timestamp_format or target.timestamp_format
         return fmt or _DEFAULT_TS[self.service.protocol][where]
 
+    def _written(self, ts: str) -> str:
+        """The format a timestamp is written in: Azure (REST_JSON) date-times as msrest writes
+        them, always with milliseconds (``...T12:00:00.000Z``); parsing accepts either."""
+        if ts == "date-time" and self.service.protocol is Protocol.REST_JSON:
+            return "date-time-ms"
+        return ts
+
     # -- JSON body values --------------------------------------------------------------------
 
     def to_json(self, shape_id: str, expr: str, ts: str, depth: int = 0) -> str:
         shape = self.shape(shape_id)
         kind = shape.kind
         if kind is Kind.TIMESTAMP:
-            return f"_wire.format_timestamp({expr}, {ts!r})"
+            return f"_wire.format_timestamp({expr}, {self._written(ts)!r})"
         if kind is Kind.DURATION:
             return f"_wire.format_duration({expr})"
         if kind is Kind.BLOB:
@@ -112,16 +119,28 @@ class TypeMapper:
         if kind is Kind.LIST:
             v = f"v{depth}"
             inner = self.from_json(shape.list_member.target, v, ts, depth + 1)
-            return f"list({expr})" if inner == v else f"[{inner} for {v} in {expr}]"
+            if self._drops_nulls:
+                return f"[{inner} for {v} in {expr} if {v} is not None]"
+            # Kept nulls stay None (msrest); only values are converted.
+            keep = f"None if {v} is None else {inner}"
+            return f"list({expr})" if inner == v else f"[{keep} for {v} in {expr}]"
         if kind is Kind.MAP:
             k, v = f"k{depth}", f"v{depth}"
             inner = self.from_json(shape.map_value.target, v, ts, depth + 1)
+            if self._drops_nulls:
+                return f"{{{k}: {inner} for {k}, {v} in {expr}.items() if {v} is not None}}"
+            keep = f"None if {v} is None else {inner}"
             return (
-                f"dict({expr})"
-                if inner == v
-                else f"{{{k}: {inner} for {k}, {v} in {expr}.items()}}"
+                f"dict({expr})" if inner == v else f"{{{k}: {keep} for {k}, {v} in {expr}.items()}}"
             )
         return expr
+
+    @property
+    def _drops_nulls(self) -> bool:
+        # Smithy collections are dense unless @sparse: clients drop the nulls a service sends
+        # in them (protocol test RestJsonDeserializesDenseSetMapAndSkipsNull) instead of
+        # failing on them. msrest (Azure) keeps nulls, so OpenAPI collections keep them too.
+        return self.service.protocol is not Protocol.REST_JSON
 
     # -- headers, query strings and labels (strings on the wire) ---------------------------
 
@@ -137,7 +156,7 @@ class TypeMapper:
     def _scalar_text(self, shape_id: str, expr: str, ts: str) -> str:
         kind = self.shape(shape_id).kind
         if kind is Kind.TIMESTAMP:
-            return f"_wire.format_timestamp_text({expr}, {ts!r})"
+            return f"_wire.format_timestamp_text({expr}, {self._written(ts)!r})"
         if kind is Kind.BOOLEAN:
             return f'("true" if {expr} else "false")'
         if kind is Kind.DURATION:

@@ -73,6 +73,9 @@ class ParamView:
     client_request_id: bool = False
     default_repr: str = ""
     is_json_body_member: bool = False
+    default: str = "None"  # the Python default of an optional argument (an expression)
+    range_check: str = ""  # Azure: a condition over the argument, true when out of bounds
+    range_text: str = ""  # "from 1 to 1000"
 
 
 @dataclass
@@ -109,6 +112,8 @@ class OperationView:
     input_class: str = ""
     success_tuple: str = "(200,)"
     next_link_attr: str = ""
+    client_request_id_param: str = ""  # Azure: generated when omitted (x-ms-client-request-id)
+    extra_headers_arg: str = ""  # Azure: the per-call extra headers argument, if any
 
 
 @dataclass
@@ -151,6 +156,18 @@ def _py_literal(value: Any) -> str:
     if isinstance(value, (str, int, float, bool)) or value is None:
         return repr(value)
     return ""
+
+
+# Optional header/query parameters whose spec default becomes the argument's default (so it is
+# sent unless the caller passes None), by the Python type the literal must have.
+_SENT_DEFAULT_TYPES = {
+    Kind.STRING: str,
+    Kind.BOOLEAN: bool,
+    Kind.BYTE: int,
+    Kind.SHORT: int,
+    Kind.INTEGER: int,
+    Kind.LONG: int,
+}
 
 
 class ViewBuilder:
@@ -329,6 +346,36 @@ class ViewBuilder:
                     body_kind = "members" if body_kind == "none" else body_kind
                 if member.idempotency_token:
                     idem = name
+                # Azure (REST_JSON): spec defaults of option parameters are sent, as azure-batch
+                # does (its options models default to them: timeout=30, maxresults=1000,
+                # return-client-request-id false); None leaves a parameter out. botocore sends
+                # no defaults, so the AWS protocols keep None.
+                default = "None"
+                sent_type = _SENT_DEFAULT_TYPES.get(t.shape(member.target).kind)
+                if (
+                    svc.protocol is Protocol.REST_JSON
+                    and b in (Binding.HEADER, Binding.QUERY)
+                    and not member.required
+                    and sent_type is not None
+                    and type(member.default) is sent_type
+                ):
+                    default = repr(member.default)
+                # msrest checks the bounds of query/header numbers (maxresults 1..1000) before
+                # sending and raises; so do the Azure serializers.
+                check, text = "", ""
+                if (
+                    svc.protocol is Protocol.REST_JSON
+                    and b in (Binding.HEADER, Binding.QUERY)
+                    and sent_type is int
+                ):
+                    lo = _py_literal(member.constraints.min)
+                    hi = _py_literal(member.constraints.max)
+                    if member.constraints.min is not None and member.constraints.max is not None:
+                        check, text = f"not {lo} <= {name} <= {hi}", f"from {lo} to {hi}"
+                    elif member.constraints.min is not None:
+                        check, text = f"{name} < {lo}", f"at least {lo}"
+                    elif member.constraints.max is not None:
+                        check, text = f"{name} > {hi}", f"at most {hi}"
                 params.append(
                     ParamView(
                         name=name,
@@ -343,6 +390,9 @@ class ViewBuilder:
                         client_request_id=member.client_request_id,
                         default_repr=fv.default_repr,
                         is_json_body_member=b is Binding.BODY,
+                        default=default,
+                        range_check=check,
+                        range_text=text,
                     )
                 )
             # AWS JSON protocols put every member in the body.
@@ -414,6 +464,10 @@ class ViewBuilder:
         ret = output_class or "None"
         if paginated:
             ret = f"ItemPaged[{item_class}]"
+        azure = svc.protocol is Protocol.REST_JSON
+        crid = next((p.name for p in params if p.client_request_id and azure), "")
+        # azure-batch's `custom_headers`; named as azure-core's `headers` unless that is taken.
+        extra = "" if not azure or any(p.name == "headers" for p in params) else "headers"
         return OperationView(
             name=op.name,
             method=self.symbols.method_name(op.name),
@@ -446,6 +500,8 @@ class ViewBuilder:
             return_annotation=ret,
             success_tuple=repr(tuple(http.success_codes)) if http else "(200,)",
             next_link_attr=next_link_attr,
+            client_request_id_param=crid,
+            extra_headers_arg=extra,
         )
 
     def package(self, generator_version: str) -> PackageView:
@@ -486,7 +542,7 @@ class ViewBuilder:
                 + [o.return_annotation for o in ops]
                 + [o.item_class for o in ops]
             ),
-            needs_uuid=any(o.idempotency_param for o in ops),
+            needs_uuid=any(o.idempotency_param or o.client_request_id_param for o in ops),
             has_paging=any(o.paginated for o in ops),
             request_id_header="x-amzn-RequestId" if aws else "request-id",
             json_content_type=(

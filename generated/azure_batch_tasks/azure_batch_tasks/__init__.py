@@ -5,6 +5,8 @@ Results are the models in :mod:`azure_batch_tasks.models`;
 errors are the classes in :mod:`azure_batch_tasks.errors`.
 """
 
+from ._patch import *  # noqa: F403
+from ._patch import __all__ as _patch_all
 from ._runtime._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
 from ._runtime._retry import RetryPolicy
 from ._runtime._sharedkey import SharedKeyCredential
@@ -159,3 +161,5 @@ __all__ = [
     "Urllib3Transport",
     "UserIdentity",
 ]
+# Hand-written additions (`_patch.py`, never generated over) are part of the package too.
+__all__ += [name for name in _patch_all if name not in __all__]

@@ -5,6 +5,7 @@ Shared by the sync and the async client: these functions do no I/O.
 
 from __future__ import annotations
 
+import http.client
 import json
 from collections.abc import Mapping
 from datetime import datetime
@@ -33,7 +34,8 @@ _JSON_CONTENT_TYPE = "application/json; odata=minimalmetadata"
 
 
 def _query_string(query: list[tuple[str, str]]) -> str:
-    return "&".join(_wire.quote_query(k) + "=" + _wire.quote_query(v) for k, v in query)
+    # Names as the Azure SDKs send them ("$filter", not "%24filter"); values percent-encoded.
+    return "&".join(_wire.quote_query_name(k) + "=" + _wire.quote_query(v) for k, v in query)
 
 
 def _body(response: HttpResponse) -> Mapping[str, Any]:
@@ -60,18 +62,25 @@ def raise_error(response: HttpResponse) -> NoReturn:
     error = inner if isinstance(inner, Mapping) else {}
     raw_message = error.get("message")
     if isinstance(raw_message, Mapping):
-        message = str(raw_message.get("value", ""))
+        message = str(raw_message.get("value") or "")
     else:
         message = str(raw_message or "")
     base: dict[str, Any] = {
-        "message": message,
+        # No message (an HTML page from a proxy, an empty 503): the status's reason phrase, as
+        # azure-batch reports it.
+        "message": message or http.client.responses.get(response.status, ""),
         "status_code": response.status,
         "code": str(error.get("code") or response.status),
         "request_id": response.headers.get(REQUEST_ID_HEADER, ""),
         "headers": dict(response.headers.multi_items()),
         "body": response.body,
     }
-    raise BatchErrorException._from_response(response, error, **base)
+    try:
+        exc = BatchErrorException._from_response(response, error, **base)
+    except (AttributeError, TypeError, ValueError):
+        # Not a BatchError (a plain-string message, another service's JSON): keep the basics.
+        exc = BatchErrorException(**base)
+    raise exc
 
 
 def serialize_task_list(
@@ -82,13 +91,15 @@ def serialize_task_list(
     filter: str | None = None,
     select: str | None = None,
     expand: str | None = None,
-    maxresults: int | None = None,
-    timeout: int | None = None,
+    maxresults: int | None = 1000,
+    timeout: int | None = 30,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = None,
+    return_client_request_id: bool | None = False,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_List."""
+    if maxresults is not None and not 1 <= maxresults <= 1000:
+        raise ValueError("maxresults must be from 1 to 1000, got " + repr(maxresults))
     url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks"
     query: list[tuple[str, str]] = [
         ("api-version", api_version),
@@ -134,9 +145,9 @@ def serialize_task_add(
     *,
     job_id: str,
     task: TaskAddParameter,
-    timeout: int | None = None,
+    timeout: int | None = 30,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = None,
+    return_client_request_id: bool | None = False,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_Add."""
@@ -190,9 +201,9 @@ def serialize_task_add_collection(
     *,
     job_id: str,
     task_collection: TaskAddCollectionParameter,
-    timeout: int | None = None,
+    timeout: int | None = 120,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = None,
+    return_client_request_id: bool | None = False,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_AddCollection."""
@@ -236,9 +247,9 @@ def serialize_task_get(
     task_id: str,
     select: str | None = None,
     expand: str | None = None,
-    timeout: int | None = None,
+    timeout: int | None = 30,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = None,
+    return_client_request_id: bool | None = False,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -298,9 +309,9 @@ def serialize_task_update(
     job_id: str,
     task_id: str,
     task_update_parameter: TaskUpdateParameter,
-    timeout: int | None = None,
+    timeout: int | None = 30,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = None,
+    return_client_request_id: bool | None = False,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -368,9 +379,9 @@ def serialize_task_delete(
     *,
     job_id: str,
     task_id: str,
-    timeout: int | None = None,
+    timeout: int | None = 30,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = None,
+    return_client_request_id: bool | None = False,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -404,6 +415,8 @@ def serialize_task_delete(
             if_unmodified_since, "http-date"
         )
     data = None
+    # Framed as azure-batch (requests) frames it, whatever the transport; SharedKey signs it.
+    headers["Content-Length"] = "0"
     return HttpRequest("DELETE", url, headers, data)
 
 
@@ -429,9 +442,9 @@ def serialize_task_list_subtasks(
     job_id: str,
     task_id: str,
     select: str | None = None,
-    timeout: int | None = None,
+    timeout: int | None = 30,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = None,
+    return_client_request_id: bool | None = False,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_ListSubtasks."""
@@ -481,9 +494,9 @@ def serialize_task_terminate(
     *,
     job_id: str,
     task_id: str,
-    timeout: int | None = None,
+    timeout: int | None = 30,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = None,
+    return_client_request_id: bool | None = False,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -524,6 +537,8 @@ def serialize_task_terminate(
             if_unmodified_since, "http-date"
         )
     data = None
+    # Framed as azure-batch (requests) frames it, whatever the transport; SharedKey signs it.
+    headers["Content-Length"] = "0"
     return HttpRequest("POST", url, headers, data)
 
 
@@ -557,9 +572,9 @@ def serialize_task_reactivate(
     *,
     job_id: str,
     task_id: str,
-    timeout: int | None = None,
+    timeout: int | None = 30,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = None,
+    return_client_request_id: bool | None = False,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -600,6 +615,8 @@ def serialize_task_reactivate(
             if_unmodified_since, "http-date"
         )
     data = None
+    # Framed as azure-batch (requests) frames it, whatever the transport; SharedKey signs it.
+    headers["Content-Length"] = "0"
     return HttpRequest("POST", url, headers, data)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
@@ -126,11 +127,12 @@ class AsyncBatchServiceClient:
         filter: str | None = None,
         select: str | None = None,
         expand: str | None = None,
-        maxresults: int | None = None,
-        timeout: int | None = None,
+        maxresults: int | None = 1000,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> AsyncItemPaged[CloudTask]:
         """Lists all of the Tasks that are associated with the specified Job.
 
@@ -146,18 +148,22 @@ class AsyncBatchServiceClient:
             select: An OData $select clause.
             expand: An OData $expand clause.
             maxresults: The maximum number of items to return in the response. A maximum of
-                1000 Tasks can be returned. Service default: 1000.
+                1000 Tasks can be returned. Default: 1000, the service's default (None leaves it
+                out).
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             An iterator over every CloudTask across pages (``.by_page()`` for pages).
@@ -166,6 +172,10 @@ class AsyncBatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list(
             self.endpoint,
             self.api_version,
@@ -179,6 +189,8 @@ class AsyncBatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
+        if headers:
+            request.headers.update(headers)
 
         async def fetch(next_link: str | None) -> tuple[list[CloudTask], str | None]:
             page_request = request
@@ -196,10 +208,11 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task: TaskAddParameter,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskAddResponse:
         """Adds a Task to the specified Job.
 
@@ -212,15 +225,18 @@ class AsyncBatchServiceClient:
             task: The Task to be added.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskAddResponse
@@ -229,6 +245,10 @@ class AsyncBatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add(
             self.endpoint,
             self.api_version,
@@ -239,6 +259,8 @@ class AsyncBatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
+        if headers:
+            request.headers.update(headers)
         response = await self._send(request, idempotent=False)
         return _operations.deserialize_task_add(response)
 
@@ -247,10 +269,11 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_collection: TaskAddCollectionParameter,
-        timeout: int | None = None,
+        timeout: int | None = 120,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskAddCollectionResult:
         """Adds a collection of Tasks to the specified Job.
 
@@ -273,15 +296,18 @@ class AsyncBatchServiceClient:
             task_collection: The Tasks to be added.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 2 minutes. If the value is larger than 120, the default
-                will be used instead. Service default: 120.
+                will be used instead. Default: 120, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskAddCollectionResult
@@ -290,6 +316,10 @@ class AsyncBatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add_collection(
             self.endpoint,
             self.api_version,
@@ -300,6 +330,8 @@ class AsyncBatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
+        if headers:
+            request.headers.update(headers)
         response = await self._send(request, idempotent=False)
         return _operations.deserialize_task_add_collection(response)
 
@@ -310,14 +342,15 @@ class AsyncBatchServiceClient:
         task_id: str,
         select: str | None = None,
         expand: str | None = None,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> CloudTask:
         """Gets information about the specified Task.
 
@@ -332,12 +365,13 @@ class AsyncBatchServiceClient:
             expand: An OData $expand clause.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
@@ -353,6 +387,8 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             CloudTask
@@ -361,6 +397,10 @@ class AsyncBatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_get(
             self.endpoint,
             self.api_version,
@@ -377,6 +417,8 @@ class AsyncBatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
+        if headers:
+            request.headers.update(headers)
         response = await self._send(request, idempotent=True)
         return _operations.deserialize_task_get(response)
 
@@ -386,14 +428,15 @@ class AsyncBatchServiceClient:
         job_id: str,
         task_id: str,
         task_update_parameter: TaskUpdateParameter,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskUpdateResponse:
         """Updates the properties of the specified Task.
 
@@ -403,12 +446,13 @@ class AsyncBatchServiceClient:
             task_update_parameter: The parameters for the request.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
@@ -424,6 +468,8 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskUpdateResponse
@@ -432,6 +478,10 @@ class AsyncBatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_update(
             self.endpoint,
             self.api_version,
@@ -447,6 +497,8 @@ class AsyncBatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
+        if headers:
+            request.headers.update(headers)
         response = await self._send(request, idempotent=True)
         return _operations.deserialize_task_update(response)
 
@@ -455,14 +507,15 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskDeleteResponse:
         """Deletes a Task from the specified Job.
 
@@ -476,12 +529,13 @@ class AsyncBatchServiceClient:
             task_id: The ID of the Task to delete.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
@@ -497,6 +551,8 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskDeleteResponse
@@ -505,6 +561,10 @@ class AsyncBatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_delete(
             self.endpoint,
             self.api_version,
@@ -519,6 +579,8 @@ class AsyncBatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
+        if headers:
+            request.headers.update(headers)
         response = await self._send(request, idempotent=True)
         return _operations.deserialize_task_delete(response)
 
@@ -528,10 +590,11 @@ class AsyncBatchServiceClient:
         job_id: str,
         task_id: str,
         select: str | None = None,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> CloudTaskListSubtasksResult:
         """Lists all of the subtasks that are associated with the specified multi-instance Task.
 
@@ -543,15 +606,18 @@ class AsyncBatchServiceClient:
             select: An OData $select clause.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             CloudTaskListSubtasksResult
@@ -560,6 +626,10 @@ class AsyncBatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list_subtasks(
             self.endpoint,
             self.api_version,
@@ -571,6 +641,8 @@ class AsyncBatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
+        if headers:
+            request.headers.update(headers)
         response = await self._send(request, idempotent=True)
         return _operations.deserialize_task_list_subtasks(response)
 
@@ -579,14 +651,15 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskTerminateResponse:
         """Terminates the specified Task.
 
@@ -599,12 +672,13 @@ class AsyncBatchServiceClient:
             task_id: The ID of the Task to terminate.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
@@ -620,6 +694,8 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskTerminateResponse
@@ -628,6 +704,10 @@ class AsyncBatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_terminate(
             self.endpoint,
             self.api_version,
@@ -642,6 +722,8 @@ class AsyncBatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
+        if headers:
+            request.headers.update(headers)
         response = await self._send(request, idempotent=False)
         return _operations.deserialize_task_terminate(response)
 
@@ -650,14 +732,15 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskReactivateResponse:
         """Reactivates a Task, allowing it to run again even if its retry count has been exhausted.
 
@@ -674,12 +757,13 @@ class AsyncBatchServiceClient:
             task_id: The ID of the Task to reactivate.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
@@ -695,6 +779,8 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskReactivateResponse
@@ -703,6 +789,10 @@ class AsyncBatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_reactivate(
             self.endpoint,
             self.api_version,
@@ -717,5 +807,7 @@ class AsyncBatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
+        if headers:
+            request.headers.update(headers)
         response = await self._send(request, idempotent=False)
         return _operations.deserialize_task_reactivate(response)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
@@ -125,11 +126,12 @@ class BatchServiceClient:
         filter: str | None = None,
         select: str | None = None,
         expand: str | None = None,
-        maxresults: int | None = None,
-        timeout: int | None = None,
+        maxresults: int | None = 1000,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> ItemPaged[CloudTask]:
         """Lists all of the Tasks that are associated with the specified Job.
 
@@ -145,18 +147,22 @@ class BatchServiceClient:
             select: An OData $select clause.
             expand: An OData $expand clause.
             maxresults: The maximum number of items to return in the response. A maximum of
-                1000 Tasks can be returned. Service default: 1000.
+                1000 Tasks can be returned. Default: 1000, the service's default (None leaves it
+                out).
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             An iterator over every CloudTask across pages (``.by_page()`` for pages).
@@ -165,6 +171,10 @@ class BatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list(
             self.endpoint,
             self.api_version,
@@ -178,6 +188,8 @@ class BatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
+        if headers:
+            request.headers.update(headers)
 
         def fetch(next_link: str | None) -> tuple[list[CloudTask], str | None]:
             page_request = request
@@ -195,10 +207,11 @@ class BatchServiceClient:
         *,
         job_id: str,
         task: TaskAddParameter,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskAddResponse:
         """Adds a Task to the specified Job.
 
@@ -211,15 +224,18 @@ class BatchServiceClient:
             task: The Task to be added.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskAddResponse
@@ -228,6 +244,10 @@ class BatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add(
             self.endpoint,
             self.api_version,
@@ -238,6 +258,8 @@ class BatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
+        if headers:
+            request.headers.update(headers)
         response = self._send(request, idempotent=False)
         return _operations.deserialize_task_add(response)
 
@@ -246,10 +268,11 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_collection: TaskAddCollectionParameter,
-        timeout: int | None = None,
+        timeout: int | None = 120,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskAddCollectionResult:
         """Adds a collection of Tasks to the specified Job.
 
@@ -272,15 +295,18 @@ class BatchServiceClient:
             task_collection: The Tasks to be added.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 2 minutes. If the value is larger than 120, the default
-                will be used instead. Service default: 120.
+                will be used instead. Default: 120, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskAddCollectionResult
@@ -289,6 +315,10 @@ class BatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add_collection(
             self.endpoint,
             self.api_version,
@@ -299,6 +329,8 @@ class BatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
+        if headers:
+            request.headers.update(headers)
         response = self._send(request, idempotent=False)
         return _operations.deserialize_task_add_collection(response)
 
@@ -309,14 +341,15 @@ class BatchServiceClient:
         task_id: str,
         select: str | None = None,
         expand: str | None = None,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> CloudTask:
         """Gets information about the specified Task.
 
@@ -331,12 +364,13 @@ class BatchServiceClient:
             expand: An OData $expand clause.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
@@ -352,6 +386,8 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             CloudTask
@@ -360,6 +396,10 @@ class BatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_get(
             self.endpoint,
             self.api_version,
@@ -376,6 +416,8 @@ class BatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
+        if headers:
+            request.headers.update(headers)
         response = self._send(request, idempotent=True)
         return _operations.deserialize_task_get(response)
 
@@ -385,14 +427,15 @@ class BatchServiceClient:
         job_id: str,
         task_id: str,
         task_update_parameter: TaskUpdateParameter,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskUpdateResponse:
         """Updates the properties of the specified Task.
 
@@ -402,12 +445,13 @@ class BatchServiceClient:
             task_update_parameter: The parameters for the request.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
@@ -423,6 +467,8 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskUpdateResponse
@@ -431,6 +477,10 @@ class BatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_update(
             self.endpoint,
             self.api_version,
@@ -446,6 +496,8 @@ class BatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
+        if headers:
+            request.headers.update(headers)
         response = self._send(request, idempotent=True)
         return _operations.deserialize_task_update(response)
 
@@ -454,14 +506,15 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskDeleteResponse:
         """Deletes a Task from the specified Job.
 
@@ -475,12 +528,13 @@ class BatchServiceClient:
             task_id: The ID of the Task to delete.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
@@ -496,6 +550,8 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskDeleteResponse
@@ -504,6 +560,10 @@ class BatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_delete(
             self.endpoint,
             self.api_version,
@@ -518,6 +578,8 @@ class BatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
+        if headers:
+            request.headers.update(headers)
         response = self._send(request, idempotent=True)
         return _operations.deserialize_task_delete(response)
 
@@ -527,10 +589,11 @@ class BatchServiceClient:
         job_id: str,
         task_id: str,
         select: str | None = None,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> CloudTaskListSubtasksResult:
         """Lists all of the subtasks that are associated with the specified multi-instance Task.
 
@@ -542,15 +605,18 @@ class BatchServiceClient:
             select: An OData $select clause.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             CloudTaskListSubtasksResult
@@ -559,6 +625,10 @@ class BatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list_subtasks(
             self.endpoint,
             self.api_version,
@@ -570,6 +640,8 @@ class BatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
+        if headers:
+            request.headers.update(headers)
         response = self._send(request, idempotent=True)
         return _operations.deserialize_task_list_subtasks(response)
 
@@ -578,14 +650,15 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskTerminateResponse:
         """Terminates the specified Task.
 
@@ -598,12 +671,13 @@ class BatchServiceClient:
             task_id: The ID of the Task to terminate.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
@@ -619,6 +693,8 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskTerminateResponse
@@ -627,6 +703,10 @@ class BatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_terminate(
             self.endpoint,
             self.api_version,
@@ -641,6 +721,8 @@ class BatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
+        if headers:
+            request.headers.update(headers)
         response = self._send(request, idempotent=False)
         return _operations.deserialize_task_terminate(response)
 
@@ -649,14 +731,15 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = None,
+        timeout: int | None = 30,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = None,
+        return_client_request_id: bool | None = False,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> TaskReactivateResponse:
         """Reactivates a Task, allowing it to run again even if its retry count has been exhausted.
 
@@ -673,12 +756,13 @@ class BatchServiceClient:
             task_id: The ID of the Task to reactivate.
             timeout: The maximum time that the server can spend processing the request, in
                 seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Service default: 30.
+                will be used instead. Default: 30, the service's default (None leaves it out).
             client_request_id: The caller-generated request identity, in the form of a GUID
                 with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
+                call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the client-request-id
-                in the response. Service default: False.
+                in the response. Default: False, the service's default (None leaves it out).
             ocp_date: The time the request was issued. Client libraries typically set this
                 to the current system clock time; set it explicitly if you are calling the REST
                 API directly.
@@ -694,6 +778,8 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
+            headers: Extra request headers (azure-batch's custom_headers), sent on every
+                retry and page of the call and signed; they replace headers of the same name.
 
         Returns:
             TaskReactivateResponse
@@ -702,6 +788,10 @@ class BatchServiceClient:
             BatchErrorException: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
+        if client_request_id is None:
+            # azure-batch sends one on every request (the spec marks the header
+            # x-ms-client-request-id); created here, so the call's retries and pages share it.
+            client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_reactivate(
             self.endpoint,
             self.api_version,
@@ -716,5 +806,7 @@ class BatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
+        if headers:
+            request.headers.update(headers)
         response = self._send(request, idempotent=False)
         return _operations.deserialize_task_reactivate(response)

@@ -109,7 +109,9 @@ class BatchErrorException(BatchServiceError):
             fields["error_message"] = ErrorMessage.from_dict(value)
         value = data.get("values")
         if value is not None:
-            fields["values"] = [BatchErrorDetail.from_dict(v0) for v0 in value]
+            fields["values"] = [
+                None if v0 is None else BatchErrorDetail.from_dict(v0) for v0 in value
+            ]
         return cls(**base, **fields)
 
 

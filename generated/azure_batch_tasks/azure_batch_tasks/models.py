@@ -88,10 +88,13 @@ class AffinityInformation:
     start a Task.
 
     Attributes:
-        affinity_id: You can pass the affinityId of a Node to indicate that this Task needs
-            to run on that Compute Node. Note that this is just a soft affinity. If the target
-            Compute Node is busy or unavailable at the time the Task is scheduled, then the Task
-            will be scheduled elsewhere.
+        affinity_id: An opaque string representing the location of a Compute Node or a Task
+            that has run previously.
+
+            You can pass the affinityId of a Node to indicate that this Task needs to run on
+            that Compute Node. Note that this is just a soft affinity. If the target Compute
+            Node is busy or unavailable at the time the Task is scheduled, then the Task will be
+            scheduled elsewhere.
     """
 
     affinity_id: str
@@ -119,10 +122,14 @@ class ApplicationPackageReference:
     """A reference to an Package to be deployed to Compute Nodes.
 
     Attributes:
-        application_id: When creating a pool, the package's application ID must be fully
-            qualified
+        application_id: The ID of the application to deploy.
+
+            When creating a pool, the package's application ID must be fully qualified
             (/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/applications/{applicationName}).
-        version: If this is omitted on a Pool, and no default version is specified for this
+        version: The version of the application to deploy. If omitted, the default version
+            is deployed.
+
+            If this is omitted on a Pool, and no default version is specified for this
             application, the request fails with the error code
             InvalidApplicationPackageReferences and HTTP status code 409. If this is omitted on
             a Task, and no default version is specified for this application, the Task fails
@@ -161,9 +168,11 @@ class AuthenticationTokenSettings:
     operations.
 
     Attributes:
-        access: The authentication token grants access to a limited set of Batch service
-            operations. Currently the only supported value for the access property is 'job',
-            which grants access to all operations related to the Job which contains the Task.
+        access: The Batch resources to which the token grants access.
+
+            The authentication token grants access to a limited set of Batch service operations.
+            Currently the only supported value for the access property is 'job', which grants
+            access to all operations related to the Job which contains the Task.
     """
 
     access: list[AccessScope] | None = None
@@ -181,7 +190,7 @@ class AuthenticationTokenSettings:
         kwargs: dict[str, Any] = {}
         value = data.get("access")
         if value is not None:
-            kwargs["access"] = [AccessScope(v0) for v0 in value]
+            kwargs["access"] = [None if v0 is None else AccessScope(v0) for v0 in value]
         return cls(**kwargs)
 
 
@@ -190,12 +199,16 @@ class AutoUserSpecification:
     """Specifies the parameters for the auto user that runs a Task on the Batch service.
 
     Attributes:
-        scope: The default value is pool. If the pool is running Windows a value of Task
-            should be specified if stricter isolation between tasks is required. For example, if
-            the task mutates the registry in a way which could impact other tasks, or if
-            certificates have been specified on the pool which should not be accessible by
-            normal tasks but should be accessible by StartTasks.
-        elevation_level: The default value is nonAdmin.
+        scope: The scope for the auto user
+
+            The default value is pool. If the pool is running Windows a value of Task should be
+            specified if stricter isolation between tasks is required. For example, if the task
+            mutates the registry in a way which could impact other tasks, or if certificates
+            have been specified on the pool which should not be accessible by normal tasks but
+            should be accessible by StartTasks.
+        elevation_level: The elevation level of the auto user.
+
+            The default value is nonAdmin.
     """
 
     scope: AutoUserScope | None = None
@@ -259,7 +272,9 @@ class BatchErrorDetail:
 
 @dataclass(kw_only=True, slots=True)
 class CloudTask:
-    """Batch will retry Tasks when a recovery operation is triggered on a Node. Examples of
+    """An Azure Batch Task.
+
+    Batch will retry Tasks when a recovery operation is triggered on a Node. Examples of
     recovery operations include (but are not limited to) when an unhealthy Node is rebooted or a
     Compute Node disappeared due to host failure. Retries due to recovery operations are
     independent of and are not counted against the maxTaskRetryCount. Even if the
@@ -269,80 +284,108 @@ class CloudTask:
     running Tasks is to use some form of checkpointing.
 
     Attributes:
-        id: The ID can contain any combination of alphanumeric characters including hyphens
-            and underscores, and cannot contain more than 64 characters.
-        display_name: The display name need not be unique and can contain any Unicode
-            characters up to a maximum length of 1024.
+        id: A string that uniquely identifies the Task within the Job.
+
+            The ID can contain any combination of alphanumeric characters including hyphens and
+            underscores, and cannot contain more than 64 characters.
+        display_name: A display name for the Task.
+
+            The display name need not be unique and can contain any Unicode characters up to a
+            maximum length of 1024.
         url: The URL of the Task.
-        e_tag: This is an opaque string. You can use it to detect whether the Task has
-            changed between requests. In particular, you can be pass the ETag when updating a
-            Task to specify that your changes should take effect only if nobody else has
-            modified the Task in the meantime.
+        e_tag: The ETag of the Task.
+
+            This is an opaque string. You can use it to detect whether the Task has changed
+            between requests. In particular, you can be pass the ETag when updating a Task to
+            specify that your changes should take effect only if nobody else has modified the
+            Task in the meantime.
         last_modified: The last modified time of the Task.
         creation_time: The creation time of the Task.
         exit_conditions: How the Batch service should respond when the Task completes.
         state: The current state of the Task.
         state_transition_time: The time at which the Task entered its current state.
-        previous_state: This property is not set if the Task is in its initial Active state.
-        previous_state_transition_time: This property is not set if the Task is in its
-            initial Active state.
-        command_line: For multi-instance Tasks, the command line is executed as the primary
-            Task, after the primary Task and all subtasks have finished executing the
-            coordination command line. The command line does not run under a shell, and
-            therefore cannot take advantage of shell features such as environment variable
-            expansion. If you want to take advantage of such features, you should invoke the
-            shell in the command line, for example using "cmd /c MyCommand" in Windows or
-            "/bin/sh -c MyCommand" in Linux. If the command line refers to file paths, it should
-            use a relative path (relative to the Task working directory), or use the Batch
-            provided environment variable
+        previous_state: The previous state of the Task.
+
+            This property is not set if the Task is in its initial Active state.
+        previous_state_transition_time: The time at which the Task entered its previous
+            state.
+
+            This property is not set if the Task is in its initial Active state.
+        command_line: The command line of the Task.
+
+            For multi-instance Tasks, the command line is executed as the primary Task, after
+            the primary Task and all subtasks have finished executing the coordination command
+            line. The command line does not run under a shell, and therefore cannot take
+            advantage of shell features such as environment variable expansion. If you want to
+            take advantage of such features, you should invoke the shell in the command line,
+            for example using "cmd /c MyCommand" in Windows or "/bin/sh -c MyCommand" in Linux.
+            If the command line refers to file paths, it should use a relative path (relative to
+            the Task working directory), or use the Batch provided environment variable
             (https://learn.microsoft.com/azure/batch/batch-compute-node-environment-variables).
-        container_settings: If the Pool that will run this Task has containerConfiguration
-            set, this must be set as well. If the Pool that will run this Task doesn't have
-            containerConfiguration set, this must not be set. When this is specified, all
-            directories recursively below the AZ_BATCH_NODE_ROOT_DIR (the root of Azure Batch
-            directories on the node) are mapped into the container, all Task environment
-            variables are mapped into the container, and the Task command line is executed in
-            the container. Files produced in the container outside of AZ_BATCH_NODE_ROOT_DIR
-            might not be reflected to the host disk, meaning that Batch file APIs will not be
-            able to access those files.
-        resource_files: For multi-instance Tasks, the resource files will only be downloaded
-            to the Compute Node on which the primary Task is executed. There is a maximum size
-            for the list of resource files. When the max size is exceeded, the request will fail
-            and the response error code will be RequestEntityTooLarge. If this occurs, the
-            collection of ResourceFiles must be reduced in size. This can be achieved using .zip
-            files, Application Packages, or Docker Containers.
-        output_files: For multi-instance Tasks, the files will only be uploaded from the
-            Compute Node on which the primary Task is executed.
+        container_settings: The settings for the container under which the Task runs.
+
+            If the Pool that will run this Task has containerConfiguration set, this must be set
+            as well. If the Pool that will run this Task doesn't have containerConfiguration
+            set, this must not be set. When this is specified, all directories recursively below
+            the AZ_BATCH_NODE_ROOT_DIR (the root of Azure Batch directories on the node) are
+            mapped into the container, all Task environment variables are mapped into the
+            container, and the Task command line is executed in the container. Files produced in
+            the container outside of AZ_BATCH_NODE_ROOT_DIR might not be reflected to the host
+            disk, meaning that Batch file APIs will not be able to access those files.
+        resource_files: A list of files that the Batch service will download to the Compute
+            Node before running the command line.
+
+            For multi-instance Tasks, the resource files will only be downloaded to the Compute
+            Node on which the primary Task is executed. There is a maximum size for the list of
+            resource files. When the max size is exceeded, the request will fail and the
+            response error code will be RequestEntityTooLarge. If this occurs, the collection of
+            ResourceFiles must be reduced in size. This can be achieved using .zip files,
+            Application Packages, or Docker Containers.
+        output_files: A list of files that the Batch service will upload from the Compute
+            Node after running the command line.
+
+            For multi-instance Tasks, the files will only be uploaded from the Compute Node on
+            which the primary Task is executed.
         environment_settings: A list of environment variable settings for the Task.
         affinity_info: A locality hint that can be used by the Batch service to select a
             Compute Node on which to start the new Task.
         constraints: The execution constraints that apply to this Task.
-        required_slots: The default is 1. A Task can only be scheduled to run on a compute
-            node if the node has enough free scheduling slots available. For multi-instance
-            Tasks, this must be 1.
-        user_identity: If omitted, the Task runs as a non-administrative user unique to the
-            Task.
+        required_slots: The number of scheduling slots that the Task requires to run.
+
+            The default is 1. A Task can only be scheduled to run on a compute node if the node
+            has enough free scheduling slots available. For multi-instance Tasks, this must be
+            1.
+        user_identity: The user identity under which the Task runs.
+
+            If omitted, the Task runs as a non-administrative user unique to the Task.
         execution_info: Information about the execution of the Task.
         node_info: Information about the Compute Node on which the Task ran.
         multi_instance_settings: An object that indicates that the Task is a multi-instance
             Task, and contains information about how to run the multi-instance Task.
         stats: Resource usage statistics for the Task.
-        depends_on: This Task will not be scheduled until all Tasks that it depends on have
-            completed successfully. If any of those Tasks fail and exhaust their retry counts,
-            this Task will never be scheduled.
-        application_package_references: Application packages are downloaded and deployed to
-            a shared directory, not the Task working directory. Therefore, if a referenced
-            package is already on the Node, and is up to date, then it is not re-downloaded; the
-            existing copy on the Compute Node is used. If a referenced Package cannot be
-            installed, for example because the package has been deleted or because download
-            failed, the Task fails.
-        authentication_token_settings: If this property is set, the Batch service provides
-            the Task with an authentication token which can be used to authenticate Batch
-            service operations without requiring an Account access key. The token is provided
-            via the AZ_BATCH_AUTHENTICATION_TOKEN environment variable. The operations that the
-            Task can carry out using the token depend on the settings. For example, a Task can
-            request Job permissions in order to add other Tasks to the Job, or check the status
-            of the Job or of other Tasks under the Job.
+        depends_on: The Tasks that this Task depends on.
+
+            This Task will not be scheduled until all Tasks that it depends on have completed
+            successfully. If any of those Tasks fail and exhaust their retry counts, this Task
+            will never be scheduled.
+        application_package_references: A list of Packages that the Batch service will
+            deploy to the Compute Node before running the command line.
+
+            Application packages are downloaded and deployed to a shared directory, not the Task
+            working directory. Therefore, if a referenced package is already on the Node, and is
+            up to date, then it is not re-downloaded; the existing copy on the Compute Node is
+            used. If a referenced Package cannot be installed, for example because the package
+            has been deleted or because download failed, the Task fails.
+        authentication_token_settings: The settings for an authentication token that the
+            Task can use to perform Batch service operations.
+
+            If this property is set, the Batch service provides the Task with an authentication
+            token which can be used to authenticate Batch service operations without requiring
+            an Account access key. The token is provided via the AZ_BATCH_AUTHENTICATION_TOKEN
+            environment variable. The operations that the Task can carry out using the token
+            depend on the settings. For example, a Task can request Job permissions in order to
+            add other Tasks to the Job, or check the status of the Job or of other Tasks under
+            the Job.
     """
 
     id: str | None = None
@@ -387,22 +430,22 @@ class CloudTask:
         if self.e_tag is not None:
             out["eTag"] = self.e_tag
         if self.last_modified is not None:
-            out["lastModified"] = _wire.format_timestamp(self.last_modified, "date-time")
+            out["lastModified"] = _wire.format_timestamp(self.last_modified, "date-time-ms")
         if self.creation_time is not None:
-            out["creationTime"] = _wire.format_timestamp(self.creation_time, "date-time")
+            out["creationTime"] = _wire.format_timestamp(self.creation_time, "date-time-ms")
         if self.exit_conditions is not None:
             out["exitConditions"] = self.exit_conditions.to_dict()
         if self.state is not None:
             out["state"] = self.state.value
         if self.state_transition_time is not None:
             out["stateTransitionTime"] = _wire.format_timestamp(
-                self.state_transition_time, "date-time"
+                self.state_transition_time, "date-time-ms"
             )
         if self.previous_state is not None:
             out["previousState"] = self.previous_state.value
         if self.previous_state_transition_time is not None:
             out["previousStateTransitionTime"] = _wire.format_timestamp(
-                self.previous_state_transition_time, "date-time"
+                self.previous_state_transition_time, "date-time-ms"
             )
         if self.command_line is not None:
             out["commandLine"] = self.command_line
@@ -485,13 +528,19 @@ class CloudTask:
             kwargs["container_settings"] = TaskContainerSettings.from_dict(value)
         value = data.get("resourceFiles")
         if value is not None:
-            kwargs["resource_files"] = [ResourceFile.from_dict(v0) for v0 in value]
+            kwargs["resource_files"] = [
+                None if v0 is None else ResourceFile.from_dict(v0) for v0 in value
+            ]
         value = data.get("outputFiles")
         if value is not None:
-            kwargs["output_files"] = [OutputFile.from_dict(v0) for v0 in value]
+            kwargs["output_files"] = [
+                None if v0 is None else OutputFile.from_dict(v0) for v0 in value
+            ]
         value = data.get("environmentSettings")
         if value is not None:
-            kwargs["environment_settings"] = [EnvironmentSetting.from_dict(v0) for v0 in value]
+            kwargs["environment_settings"] = [
+                None if v0 is None else EnvironmentSetting.from_dict(v0) for v0 in value
+            ]
         value = data.get("affinityInfo")
         if value is not None:
             kwargs["affinity_info"] = AffinityInformation.from_dict(value)
@@ -522,7 +571,7 @@ class CloudTask:
         value = data.get("applicationPackageReferences")
         if value is not None:
             kwargs["application_package_references"] = [
-                ApplicationPackageReference.from_dict(v0) for v0 in value
+                None if v0 is None else ApplicationPackageReference.from_dict(v0) for v0 in value
             ]
         value = data.get("authenticationTokenSettings")
         if value is not None:
@@ -559,7 +608,7 @@ class CloudTaskListResult:
         kwargs: dict[str, Any] = {}
         value = data.get("value")
         if value is not None:
-            kwargs["value"] = [CloudTask.from_dict(v0) for v0 in value]
+            kwargs["value"] = [None if v0 is None else CloudTask.from_dict(v0) for v0 in value]
         value = data.get("odata.nextLink")
         if value is not None:
             kwargs["odata_next_link"] = value
@@ -591,7 +640,9 @@ class CloudTaskListSubtasksResult:
         kwargs: dict[str, Any] = {}
         value = data.get("value")
         if value is not None:
-            kwargs["value"] = [SubtaskInformation.from_dict(v0) for v0 in value]
+            kwargs["value"] = [
+                None if v0 is None else SubtaskInformation.from_dict(v0) for v0 in value
+            ]
         return cls(**kwargs)
 
 
@@ -693,10 +744,13 @@ class ContainerHostBatchBindMountEntry:
 
     Attributes:
         source: The path which be mounted to container customer can select.
-        is_read_only: For Linux, if you mount this path as a read/write mode, this does not
-            mean that all users in container have the read/write access for the path, it depends
-            on the access in host VM. If this path is mounted read-only, all users within the
-            container will not be able to modify the path.
+        is_read_only: Mount this source path as read-only mode or not. Default value is
+            false (read/write mode).
+
+            For Linux, if you mount this path as a read/write mode, this does not mean that all
+            users in container have the read/write access for the path, it depends on the access
+            in host VM. If this path is mounted read-only, all users within the container will
+            not be able to modify the path.
     """
 
     source: ContainerHostDataPath | None = None
@@ -752,7 +806,9 @@ class ContainerRegistry:
     Attributes:
         user_name: The user name to log into the registry server.
         password: The password to log into the registry server.
-        registry_server: If omitted, the default is "docker.io".
+        registry_server: The registry URL.
+
+            If omitted, the default is "docker.io".
         identity_reference: The reference to the user assigned identity to use to access an
             Azure Container Registry instead of username and password.
     """
@@ -983,11 +1039,17 @@ class ExitConditions:
             respond to them.
         pre_processing_error: How the Batch service should respond if the Task fails to
             start due to an error.
-        file_upload_error: If the Task exited with an exit code that was specified via
-            exitCodes or exitCodeRanges, and then encountered a file upload error, then the
-            action specified by the exit code takes precedence.
-        default: This value is used if the Task exits with any nonzero exit code not listed
-            in the exitCodes or exitCodeRanges collection, with a pre-processing error if the
+        file_upload_error: How the Batch service should respond if a file upload error
+            occurs.
+
+            If the Task exited with an exit code that was specified via exitCodes or
+            exitCodeRanges, and then encountered a file upload error, then the action specified
+            by the exit code takes precedence.
+        default: How the Batch service should respond if the Task fails with an exit
+            condition not covered by any of the other properties.
+
+            This value is used if the Task exits with any nonzero exit code not listed in the
+            exitCodes or exitCodeRanges collection, with a pre-processing error if the
             preProcessingError property is not present, or with a file upload error if the
             fileUploadError property is not present. If you want non-default behavior on exit
             code 0, you must list it explicitly using the exitCodes or exitCodeRanges
@@ -1021,10 +1083,14 @@ class ExitConditions:
         kwargs: dict[str, Any] = {}
         value = data.get("exitCodes")
         if value is not None:
-            kwargs["exit_codes"] = [ExitCodeMapping.from_dict(v0) for v0 in value]
+            kwargs["exit_codes"] = [
+                None if v0 is None else ExitCodeMapping.from_dict(v0) for v0 in value
+            ]
         value = data.get("exitCodeRanges")
         if value is not None:
-            kwargs["exit_code_ranges"] = [ExitCodeRangeMapping.from_dict(v0) for v0 in value]
+            kwargs["exit_code_ranges"] = [
+                None if v0 is None else ExitCodeRangeMapping.from_dict(v0) for v0 in value
+            ]
         value = data.get("preProcessingError")
         if value is not None:
             kwargs["pre_processing_error"] = ExitOptions.from_dict(value)
@@ -1042,14 +1108,20 @@ class ExitOptions:
     """Specifies how the Batch service responds to a particular exit condition.
 
     Attributes:
-        job_action: The default is none for exit code 0 and terminate for all other exit
-            conditions. If the Job's onTaskFailed property is noaction, then specifying this
-            property returns an error and the add Task request fails with an invalid property
-            value error; if you are calling the REST API directly, the HTTP status code is 400
-            (Bad Request).
-        dependency_action: Possible values are 'satisfy' (allowing dependent tasks to
-            progress) and 'block' (dependent tasks continue to wait). Batch does not yet support
-            cancellation of dependent tasks.
+        job_action: An action to take on the Job containing the Task, if the Task completes
+            with the given exit condition and the Job's onTaskFailed property is
+            'performExitOptionsJobAction'.
+
+            The default is none for exit code 0 and terminate for all other exit conditions. If
+            the Job's onTaskFailed property is noaction, then specifying this property returns
+            an error and the add Task request fails with an invalid property value error; if you
+            are calling the REST API directly, the HTTP status code is 400 (Bad Request).
+        dependency_action: An action that the Batch service performs on Tasks that depend on
+            this Task.
+
+            Possible values are 'satisfy' (allowing dependent tasks to progress) and 'block'
+            (dependent tasks continue to wait). Batch does not yet support cancellation of
+            dependent tasks.
     """
 
     job_action: JobAction | None = None
@@ -1115,25 +1187,34 @@ class HttpHeader:
 
 @dataclass(kw_only=True, slots=True)
 class MultiInstanceSettings:
-    """Multi-instance Tasks are commonly used to support MPI Tasks. In the MPI case, if any of the
+    """Settings which specify how to run a multi-instance Task.
+
+    Multi-instance Tasks are commonly used to support MPI Tasks. In the MPI case, if any of the
     subtasks fail (for example due to exiting with a non-zero exit code) the entire
     multi-instance Task fails. The multi-instance Task is then terminated and retried, up to its
     retry limit.
 
     Attributes:
-        number_of_instances: If omitted, the default is 1.
-        coordination_command_line: A typical coordination command line launches a background
-            service and verifies that the service is ready to process inter-node messages.
-        common_resource_files: The difference between common resource files and Task
-            resource files is that common resource files are downloaded for all subtasks
-            including the primary, whereas Task resource files are downloaded only for the
-            primary. Also note that these resource files are not downloaded to the Task working
-            directory, but instead are downloaded to the Task root directory (one directory
-            above the working directory). There is a maximum size for the list of resource
-            files. When the max size is exceeded, the request will fail and the response error
-            code will be RequestEntityTooLarge. If this occurs, the collection of ResourceFiles
-            must be reduced in size. This can be achieved using .zip files, Application
-            Packages, or Docker Containers.
+        number_of_instances: The number of Compute Nodes required by the Task.
+
+            If omitted, the default is 1.
+        coordination_command_line: The command line to run on all the Compute Nodes to
+            enable them to coordinate when the primary runs the main Task command.
+
+            A typical coordination command line launches a background service and verifies that
+            the service is ready to process inter-node messages.
+        common_resource_files: A list of files that the Batch service will download before
+            running the coordination command line.
+
+            The difference between common resource files and Task resource files is that common
+            resource files are downloaded for all subtasks including the primary, whereas Task
+            resource files are downloaded only for the primary. Also note that these resource
+            files are not downloaded to the Task working directory, but instead are downloaded
+            to the Task root directory (one directory above the working directory). There is a
+            maximum size for the list of resource files. When the max size is exceeded, the
+            request will fail and the response error code will be RequestEntityTooLarge. If this
+            occurs, the collection of ResourceFiles must be reduced in size. This can be
+            achieved using .zip files, Application Packages, or Docker Containers.
     """
 
     number_of_instances: int | None = None
@@ -1164,7 +1245,9 @@ class MultiInstanceSettings:
             _wire.missing("MultiInstanceSettings", "coordinationCommandLine")
         value = data.get("commonResourceFiles")
         if value is not None:
-            kwargs["common_resource_files"] = [ResourceFile.from_dict(v0) for v0 in value]
+            kwargs["common_resource_files"] = [
+                None if v0 is None else ResourceFile.from_dict(v0) for v0 in value
+            ]
         return cls(**kwargs)
 
 
@@ -1204,26 +1287,30 @@ class NameValuePair:
 
 @dataclass(kw_only=True, slots=True)
 class OutputFile:
-    """On every file uploads, Batch service writes two log files to the compute node,
+    """A specification for uploading files from an Azure Batch Compute Node to another location
+    after the Batch service has finished executing the Task process.
+
+    On every file uploads, Batch service writes two log files to the compute node,
     'fileuploadout.txt' and 'fileuploaderr.txt'. These log files are used to learn more about a
     specific failure.
 
     Attributes:
-        file_pattern: Both relative and absolute paths are supported. Relative paths are
-            relative to the Task working directory. The following wildcards are supported: *
-            matches 0 or more characters (for example pattern abc* would match abc or abcdef),
-            ** matches any directory, ? matches any single character, [abc] matches one
-            character in the brackets, and [a-c] matches one character in the range. Brackets
-            can include a negation to match any character not specified (for example [!abc]
-            matches any character but a, b, or c). If a file name starts with "." it is ignored
-            by default but may be matched by specifying it explicitly (for example *.gif will
-            not match .a.gif, but .*.gif will). A simple example: **\\*.txt matches any file
-            that does not start in '.' and ends with .txt in the Task working directory or any
-            subdirectory. If the filename contains a wildcard character it can be escaped using
-            brackets (for example abc[*] would match a file named abc*). Note that both \\ and /
-            are treated as directory separators on Windows, but only / is on Linux. Environment
-            variables (%var% on Windows or $var on Linux) are expanded prior to the pattern
-            being applied.
+        file_pattern: A pattern indicating which file(s) to upload.
+
+            Both relative and absolute paths are supported. Relative paths are relative to the
+            Task working directory. The following wildcards are supported: * matches 0 or more
+            characters (for example pattern abc* would match abc or abcdef), ** matches any
+            directory, ? matches any single character, [abc] matches one character in the
+            brackets, and [a-c] matches one character in the range. Brackets can include a
+            negation to match any character not specified (for example [!abc] matches any
+            character but a, b, or c). If a file name starts with "." it is ignored by default
+            but may be matched by specifying it explicitly (for example *.gif will not match
+            .a.gif, but .*.gif will). A simple example: **\\*.txt matches any file that does not
+            start in '.' and ends with .txt in the Task working directory or any subdirectory.
+            If the filename contains a wildcard character it can be escaped using brackets (for
+            example abc[*] would match a file named abc*). Note that both \\ and / are treated
+            as directory separators on Windows, but only / is on Linux. Environment variables
+            (%var% on Windows or $var on Linux) are expanded prior to the pattern being applied.
         destination: The destination for the output file(s).
         upload_options: Additional options for the upload operation, including under what
             conditions to perform the upload.
@@ -1268,18 +1355,28 @@ class OutputFileBlobContainerDestination:
     """Specifies a file upload destination within an Azure blob storage container.
 
     Attributes:
-        path: If filePattern refers to a specific file (i.e. contains no wildcards), then
-            path is the name of the blob to which to upload that file. If filePattern contains
-            one or more wildcards (and therefore may match multiple files), then path is the
-            name of the blob virtual directory (which is prepended to each blob name) to which
-            to upload the file(s). If omitted, file(s) are uploaded to the root of the container
-            with a blob name matching their file name.
-        container_url: If not using a managed identity, the URL must include a Shared Access
-            Signature (SAS) granting write permissions to the container.
-        identity_reference: The identity must have write access to the Azure Blob Storage
-            container
-        upload_headers: These headers will be specified when uploading files to Azure
-            Storage. Official document on allowed headers when uploading blobs:
+        path: The destination blob or virtual directory within the Azure Storage container.
+
+            If filePattern refers to a specific file (i.e. contains no wildcards), then path is
+            the name of the blob to which to upload that file. If filePattern contains one or
+            more wildcards (and therefore may match multiple files), then path is the name of
+            the blob virtual directory (which is prepended to each blob name) to which to upload
+            the file(s). If omitted, file(s) are uploaded to the root of the container with a
+            blob name matching their file name.
+        container_url: The URL of the container within Azure Blob Storage to which to upload
+            the file(s).
+
+            If not using a managed identity, the URL must include a Shared Access Signature
+            (SAS) granting write permissions to the container.
+        identity_reference: The reference to the user assigned identity to use to access
+            Azure Blob Storage specified by containerUrl
+
+            The identity must have write access to the Azure Blob Storage container
+        upload_headers: A list of name-value pairs for headers to be used in uploading
+            output files
+
+            These headers will be specified when uploading files to Azure Storage. Official
+            document on allowed headers when uploading blobs:
             https://learn.microsoft.com/rest/api/storageservices/put-blob#request-headers-all-blob-types
     """
 
@@ -1317,7 +1414,9 @@ class OutputFileBlobContainerDestination:
             kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
         value = data.get("uploadHeaders")
         if value is not None:
-            kwargs["upload_headers"] = [HttpHeader.from_dict(v0) for v0 in value]
+            kwargs["upload_headers"] = [
+                None if v0 is None else HttpHeader.from_dict(v0) for v0 in value
+            ]
         return cls(**kwargs)
 
 
@@ -1369,7 +1468,10 @@ class OutputFileUploadOptions:
     the upload.
 
     Attributes:
-        upload_condition: The default is taskcompletion.
+        upload_condition: The conditions under which the Task output file or set of files
+            should be uploaded.
+
+            The default is taskcompletion.
     """
 
     upload_condition: OutputFileUploadCondition
@@ -1397,36 +1499,50 @@ class ResourceFile:
     """A single file or multiple files to be downloaded to a Compute Node.
 
     Attributes:
-        auto_storage_container_name: The autoStorageContainerName, storageContainerUrl and
-            httpUrl properties are mutually exclusive and one of them must be specified.
-        storage_container_url: The autoStorageContainerName, storageContainerUrl and httpUrl
-            properties are mutually exclusive and one of them must be specified. This URL must
-            be readable and listable from compute nodes. There are three ways to get such a URL
-            for a container in Azure storage: include a Shared Access Signature (SAS) granting
-            read and list permissions on the container, use a managed identity with read and
-            list permissions, or set the ACL for the container to allow public access.
-        http_url: The autoStorageContainerName, storageContainerUrl and httpUrl properties
-            are mutually exclusive and one of them must be specified. If the URL points to Azure
+        auto_storage_container_name: The storage container name in the auto storage Account.
+
+            The autoStorageContainerName, storageContainerUrl and httpUrl properties are
+            mutually exclusive and one of them must be specified.
+        storage_container_url: The URL of the blob container within Azure Blob Storage.
+
+            The autoStorageContainerName, storageContainerUrl and httpUrl properties are
+            mutually exclusive and one of them must be specified. This URL must be readable and
+            listable from compute nodes. There are three ways to get such a URL for a container
+            in Azure storage: include a Shared Access Signature (SAS) granting read and list
+            permissions on the container, use a managed identity with read and list permissions,
+            or set the ACL for the container to allow public access.
+        http_url: The URL of the file to download.
+
+            The autoStorageContainerName, storageContainerUrl and httpUrl properties are
+            mutually exclusive and one of them must be specified. If the URL points to Azure
             Blob Storage, it must be readable from compute nodes. There are three ways to get
             such a URL for a blob in Azure storage: include a Shared Access Signature (SAS)
             granting read permissions on the blob, use a managed identity with read permission,
             or set the ACL for the blob or its container to allow public access.
-        blob_prefix: The property is valid only when autoStorageContainerName or
-            storageContainerUrl is used. This prefix can be a partial filename or a
-            subdirectory. If a prefix is not specified, all the files in the container will be
+        blob_prefix: The blob prefix to use when downloading blobs from an Azure Storage
+            container. Only the blobs whose names begin with the specified prefix will be
             downloaded.
-        file_path: If the httpUrl property is specified, the filePath is required and
-            describes the path which the file will be downloaded to, including the filename.
-            Otherwise, if the autoStorageContainerName or storageContainerUrl property is
-            specified, filePath is optional and is the directory to download the files to. In
-            the case where filePath is used as a directory, any directory structure already
-            associated with the input data will be retained in full and appended to the
-            specified filePath directory. The specified relative path cannot break out of the
-            Task's working directory (for example by using '..').
-        file_mode: This property applies only to files being downloaded to Linux Compute
-            Nodes. It will be ignored if it is specified for a resourceFile which will be
-            downloaded to a Windows Compute Node. If this property is not specified for a Linux
-            Compute Node, then a default value of 0770 is applied to the file.
+
+            The property is valid only when autoStorageContainerName or storageContainerUrl is
+            used. This prefix can be a partial filename or a subdirectory. If a prefix is not
+            specified, all the files in the container will be downloaded.
+        file_path: The location on the Compute Node to which to download the file(s),
+            relative to the Task's working directory.
+
+            If the httpUrl property is specified, the filePath is required and describes the
+            path which the file will be downloaded to, including the filename. Otherwise, if the
+            autoStorageContainerName or storageContainerUrl property is specified, filePath is
+            optional and is the directory to download the files to. In the case where filePath
+            is used as a directory, any directory structure already associated with the input
+            data will be retained in full and appended to the specified filePath directory. The
+            specified relative path cannot break out of the Task's working directory (for
+            example by using '..').
+        file_mode: The file permission mode attribute in octal format.
+
+            This property applies only to files being downloaded to Linux Compute Nodes. It will
+            be ignored if it is specified for a resourceFile which will be downloaded to a
+            Windows Compute Node. If this property is not specified for a Linux Compute Node,
+            then a default value of 0770 is applied to the file.
         identity_reference: The reference to the user assigned identity to use to access
             Azure Blob Storage specified by storageContainerUrl or httpUrl
     """
@@ -1496,25 +1612,38 @@ class SubtaskInformation:
         start_time: The time at which the subtask started running. If the subtask has been
             restarted or retried, this is the most recent time at which the subtask started
             running.
-        end_time: This property is set only if the subtask is in the Completed state.
-        exit_code: This property is set only if the subtask is in the completed state. In
-            general, the exit code for a process reflects the specific convention implemented by
-            the application developer for that process. If you use the exit code value to make
+        end_time: The time at which the subtask completed.
+
+            This property is set only if the subtask is in the Completed state.
+        exit_code: The exit code of the program specified on the subtask command line.
+
+            This property is set only if the subtask is in the completed state. In general, the
+            exit code for a process reflects the specific convention implemented by the
+            application developer for that process. If you use the exit code value to make
             decisions in your code, be sure that you know the exit code convention used by the
             application process. However, if the Batch service terminates the subtask (due to
             timeout, or user termination via the API) you may see an operating system-defined
             exit code.
-        container_info: This property is set only if the Task runs in a container context.
-        failure_info: This property is set only if the Task is in the completed state and
-            encountered a failure.
+        container_info: Information about the container under which the Task is executing.
+
+            This property is set only if the Task runs in a container context.
+        failure_info: Information describing the Task failure, if any.
+
+            This property is set only if the Task is in the completed state and encountered a
+            failure.
         state: The current state of the subtask.
         state_transition_time: The time at which the subtask entered its current state.
-        previous_state: This property is not set if the subtask is in its initial running
+        previous_state: The previous state of the subtask.
+
+            This property is not set if the subtask is in its initial running state.
+        previous_state_transition_time: The time at which the subtask entered its previous
             state.
-        previous_state_transition_time: This property is not set if the subtask is in its
-            initial running state.
-        result: If the value is 'failed', then the details of the failure can be found in
-            the failureInfo property.
+
+            This property is not set if the subtask is in its initial running state.
+        result: The result of the Task execution.
+
+            If the value is 'failed', then the details of the failure can be found in the
+            failureInfo property.
     """
 
     id: int | None = None
@@ -1538,9 +1667,9 @@ class SubtaskInformation:
         if self.node_info is not None:
             out["nodeInfo"] = self.node_info.to_dict()
         if self.start_time is not None:
-            out["startTime"] = _wire.format_timestamp(self.start_time, "date-time")
+            out["startTime"] = _wire.format_timestamp(self.start_time, "date-time-ms")
         if self.end_time is not None:
-            out["endTime"] = _wire.format_timestamp(self.end_time, "date-time")
+            out["endTime"] = _wire.format_timestamp(self.end_time, "date-time-ms")
         if self.exit_code is not None:
             out["exitCode"] = self.exit_code
         if self.container_info is not None:
@@ -1551,13 +1680,13 @@ class SubtaskInformation:
             out["state"] = self.state.value
         if self.state_transition_time is not None:
             out["stateTransitionTime"] = _wire.format_timestamp(
-                self.state_transition_time, "date-time"
+                self.state_transition_time, "date-time-ms"
             )
         if self.previous_state is not None:
             out["previousState"] = self.previous_state.value
         if self.previous_state_transition_time is not None:
             out["previousStateTransitionTime"] = _wire.format_timestamp(
-                self.previous_state_transition_time, "date-time"
+                self.previous_state_transition_time, "date-time-ms"
             )
         if self.result is not None:
             out["result"] = self.result.value
@@ -1634,10 +1763,12 @@ class TaskAddCollectionParameter:
     """A collection of Azure Batch Tasks to add.
 
     Attributes:
-        value: The total serialized size of this collection must be less than 1MB. If it is
-            greater than 1MB (for example if each Task has 100's of resource files or
-            environment variables), the request will fail with code 'RequestBodyTooLarge' and
-            should be retried again with fewer Tasks.
+        value: The collection of Tasks to add. The maximum count of Tasks is 100.
+
+            The total serialized size of this collection must be less than 1MB. If it is greater
+            than 1MB (for example if each Task has 100's of resource files or environment
+            variables), the request will fail with code 'RequestBodyTooLarge' and should be
+            retried again with fewer Tasks.
     """
 
     value: list[TaskAddParameter]
@@ -1654,7 +1785,9 @@ class TaskAddCollectionParameter:
         kwargs: dict[str, Any] = {}
         value = data.get("value")
         if value is not None:
-            kwargs["value"] = [TaskAddParameter.from_dict(v0) for v0 in value]
+            kwargs["value"] = [
+                None if v0 is None else TaskAddParameter.from_dict(v0) for v0 in value
+            ]
         else:
             _wire.missing("TaskAddCollectionParameter", "value")
         return cls(**kwargs)
@@ -1685,13 +1818,15 @@ class TaskAddCollectionResult:
         kwargs: dict[str, Any] = {}
         value = data.get("value")
         if value is not None:
-            kwargs["value"] = [TaskAddResult.from_dict(v0) for v0 in value]
+            kwargs["value"] = [None if v0 is None else TaskAddResult.from_dict(v0) for v0 in value]
         return cls(**kwargs)
 
 
 @dataclass(kw_only=True, slots=True)
 class TaskAddParameter:
-    """Batch will retry Tasks when a recovery operation is triggered on a Node. Examples of
+    """An Azure Batch Task to add.
+
+    Batch will retry Tasks when a recovery operation is triggered on a Node. Examples of
     recovery operations include (but are not limited to) when an unhealthy Node is rebooted or a
     Compute Node disappeared due to host failure. Retries due to recovery operations are
     independent of and are not counted against the maxTaskRetryCount. Even if the
@@ -1701,71 +1836,95 @@ class TaskAddParameter:
     running Tasks is to use some form of checkpointing.
 
     Attributes:
-        id: The ID can contain any combination of alphanumeric characters including hyphens
-            and underscores, and cannot contain more than 64 characters. The ID is
-            case-preserving and case-insensitive (that is, you may not have two IDs within a Job
-            that differ only by case).
-        display_name: The display name need not be unique and can contain any Unicode
-            characters up to a maximum length of 1024.
-        command_line: For multi-instance Tasks, the command line is executed as the primary
-            Task, after the primary Task and all subtasks have finished executing the
-            coordination command line. The command line does not run under a shell, and
-            therefore cannot take advantage of shell features such as environment variable
-            expansion. If you want to take advantage of such features, you should invoke the
-            shell in the command line, for example using "cmd /c MyCommand" in Windows or
-            "/bin/sh -c MyCommand" in Linux. If the command line refers to file paths, it should
-            use a relative path (relative to the Task working directory), or use the Batch
-            provided environment variable
+        id: A string that uniquely identifies the Task within the Job.
+
+            The ID can contain any combination of alphanumeric characters including hyphens and
+            underscores, and cannot contain more than 64 characters. The ID is case-preserving
+            and case-insensitive (that is, you may not have two IDs within a Job that differ
+            only by case).
+        display_name: A display name for the Task.
+
+            The display name need not be unique and can contain any Unicode characters up to a
+            maximum length of 1024.
+        command_line: The command line of the Task.
+
+            For multi-instance Tasks, the command line is executed as the primary Task, after
+            the primary Task and all subtasks have finished executing the coordination command
+            line. The command line does not run under a shell, and therefore cannot take
+            advantage of shell features such as environment variable expansion. If you want to
+            take advantage of such features, you should invoke the shell in the command line,
+            for example using "cmd /c MyCommand" in Windows or "/bin/sh -c MyCommand" in Linux.
+            If the command line refers to file paths, it should use a relative path (relative to
+            the Task working directory), or use the Batch provided environment variable
             (https://learn.microsoft.com/azure/batch/batch-compute-node-environment-variables).
-        container_settings: If the Pool that will run this Task has containerConfiguration
-            set, this must be set as well. If the Pool that will run this Task doesn't have
-            containerConfiguration set, this must not be set. When this is specified, all
-            directories recursively below the AZ_BATCH_NODE_ROOT_DIR (the root of Azure Batch
-            directories on the node) are mapped into the container, all Task environment
-            variables are mapped into the container, and the Task command line is executed in
-            the container. Files produced in the container outside of AZ_BATCH_NODE_ROOT_DIR
-            might not be reflected to the host disk, meaning that Batch file APIs will not be
-            able to access those files.
+        container_settings: The settings for the container under which the Task runs.
+
+            If the Pool that will run this Task has containerConfiguration set, this must be set
+            as well. If the Pool that will run this Task doesn't have containerConfiguration
+            set, this must not be set. When this is specified, all directories recursively below
+            the AZ_BATCH_NODE_ROOT_DIR (the root of Azure Batch directories on the node) are
+            mapped into the container, all Task environment variables are mapped into the
+            container, and the Task command line is executed in the container. Files produced in
+            the container outside of AZ_BATCH_NODE_ROOT_DIR might not be reflected to the host
+            disk, meaning that Batch file APIs will not be able to access those files.
         exit_conditions: How the Batch service should respond when the Task completes.
-        resource_files: For multi-instance Tasks, the resource files will only be downloaded
-            to the Compute Node on which the primary Task is executed. There is a maximum size
-            for the list of resource files. When the max size is exceeded, the request will fail
-            and the response error code will be RequestEntityTooLarge. If this occurs, the
-            collection of ResourceFiles must be reduced in size. This can be achieved using .zip
-            files, Application Packages, or Docker Containers.
-        output_files: For multi-instance Tasks, the files will only be uploaded from the
-            Compute Node on which the primary Task is executed.
+        resource_files: A list of files that the Batch service will download to the Compute
+            Node before running the command line.
+
+            For multi-instance Tasks, the resource files will only be downloaded to the Compute
+            Node on which the primary Task is executed. There is a maximum size for the list of
+            resource files. When the max size is exceeded, the request will fail and the
+            response error code will be RequestEntityTooLarge. If this occurs, the collection of
+            ResourceFiles must be reduced in size. This can be achieved using .zip files,
+            Application Packages, or Docker Containers.
+        output_files: A list of files that the Batch service will upload from the Compute
+            Node after running the command line.
+
+            For multi-instance Tasks, the files will only be uploaded from the Compute Node on
+            which the primary Task is executed.
         environment_settings: A list of environment variable settings for the Task.
         affinity_info: A locality hint that can be used by the Batch service to select a
             Compute Node on which to start the new Task.
-        constraints: If you do not specify constraints, the maxTaskRetryCount is the
-            maxTaskRetryCount specified for the Job, the maxWallClockTime is infinite, and the
-            retentionTime is 7 days.
-        required_slots: The default is 1. A Task can only be scheduled to run on a compute
-            node if the node has enough free scheduling slots available. For multi-instance
-            Tasks, this must be 1.
-        user_identity: If omitted, the Task runs as a non-administrative user unique to the
-            Task.
+        constraints: The execution constraints that apply to this Task.
+
+            If you do not specify constraints, the maxTaskRetryCount is the maxTaskRetryCount
+            specified for the Job, the maxWallClockTime is infinite, and the retentionTime is 7
+            days.
+        required_slots: The number of scheduling slots that the Task required to run.
+
+            The default is 1. A Task can only be scheduled to run on a compute node if the node
+            has enough free scheduling slots available. For multi-instance Tasks, this must be
+            1.
+        user_identity: The user identity under which the Task runs.
+
+            If omitted, the Task runs as a non-administrative user unique to the Task.
         multi_instance_settings: An object that indicates that the Task is a multi-instance
             Task, and contains information about how to run the multi-instance Task.
-        depends_on: This Task will not be scheduled until all Tasks that it depends on have
-            completed successfully. If any of those Tasks fail and exhaust their retry counts,
-            this Task will never be scheduled. If the Job does not have usesTaskDependencies set
-            to true, and this element is present, the request fails with error code
+        depends_on: The Tasks that this Task depends on.
+
+            This Task will not be scheduled until all Tasks that it depends on have completed
+            successfully. If any of those Tasks fail and exhaust their retry counts, this Task
+            will never be scheduled. If the Job does not have usesTaskDependencies set to true,
+            and this element is present, the request fails with error code
             TaskDependenciesNotSpecifiedOnJob.
-        application_package_references: Application packages are downloaded and deployed to
-            a shared directory, not the Task working directory. Therefore, if a referenced
-            package is already on the Node, and is up to date, then it is not re-downloaded; the
-            existing copy on the Compute Node is used. If a referenced Package cannot be
-            installed, for example because the package has been deleted or because download
-            failed, the Task fails.
-        authentication_token_settings: If this property is set, the Batch service provides
-            the Task with an authentication token which can be used to authenticate Batch
-            service operations without requiring an Account access key. The token is provided
-            via the AZ_BATCH_AUTHENTICATION_TOKEN environment variable. The operations that the
-            Task can carry out using the token depend on the settings. For example, a Task can
-            request Job permissions in order to add other Tasks to the Job, or check the status
-            of the Job or of other Tasks under the Job.
+        application_package_references: A list of Packages that the Batch service will
+            deploy to the Compute Node before running the command line.
+
+            Application packages are downloaded and deployed to a shared directory, not the Task
+            working directory. Therefore, if a referenced package is already on the Node, and is
+            up to date, then it is not re-downloaded; the existing copy on the Compute Node is
+            used. If a referenced Package cannot be installed, for example because the package
+            has been deleted or because download failed, the Task fails.
+        authentication_token_settings: The settings for an authentication token that the
+            Task can use to perform Batch service operations.
+
+            If this property is set, the Batch service provides the Task with an authentication
+            token which can be used to authenticate Batch service operations without requiring
+            an Account access key. The token is provided via the AZ_BATCH_AUTHENTICATION_TOKEN
+            environment variable. The operations that the Task can carry out using the token
+            depend on the settings. For example, a Task can request Job permissions in order to
+            add other Tasks to the Job, or check the status of the Job or of other Tasks under
+            the Job.
     """
 
     id: str
@@ -1847,13 +2006,19 @@ class TaskAddParameter:
             kwargs["exit_conditions"] = ExitConditions.from_dict(value)
         value = data.get("resourceFiles")
         if value is not None:
-            kwargs["resource_files"] = [ResourceFile.from_dict(v0) for v0 in value]
+            kwargs["resource_files"] = [
+                None if v0 is None else ResourceFile.from_dict(v0) for v0 in value
+            ]
         value = data.get("outputFiles")
         if value is not None:
-            kwargs["output_files"] = [OutputFile.from_dict(v0) for v0 in value]
+            kwargs["output_files"] = [
+                None if v0 is None else OutputFile.from_dict(v0) for v0 in value
+            ]
         value = data.get("environmentSettings")
         if value is not None:
-            kwargs["environment_settings"] = [EnvironmentSetting.from_dict(v0) for v0 in value]
+            kwargs["environment_settings"] = [
+                None if v0 is None else EnvironmentSetting.from_dict(v0) for v0 in value
+            ]
         value = data.get("affinityInfo")
         if value is not None:
             kwargs["affinity_info"] = AffinityInformation.from_dict(value)
@@ -1875,7 +2040,7 @@ class TaskAddParameter:
         value = data.get("applicationPackageReferences")
         if value is not None:
             kwargs["application_package_references"] = [
-                ApplicationPackageReference.from_dict(v0) for v0 in value
+                None if v0 is None else ApplicationPackageReference.from_dict(v0) for v0 in value
             ]
         value = data.get("authenticationTokenSettings")
         if value is not None:
@@ -1890,7 +2055,9 @@ class TaskAddResult:
     Attributes:
         status: The status of the add Task request.
         task_id: The ID of the Task for which this is the result.
-        e_tag: You can use this to detect whether the Task has changed between requests. In
+        e_tag: The ETag of the Task, if the Task was successfully added.
+
+            You can use this to detect whether the Task has changed between requests. In
             particular, you can be pass the ETag with an Update Task request to specify that
             your changes should take effect only if nobody else has modified the Job in the
             meantime.
@@ -1914,7 +2081,7 @@ class TaskAddResult:
         if self.e_tag is not None:
             out["eTag"] = self.e_tag
         if self.last_modified is not None:
-            out["lastModified"] = _wire.format_timestamp(self.last_modified, "date-time")
+            out["lastModified"] = _wire.format_timestamp(self.last_modified, "date-time-ms")
         if self.location is not None:
             out["location"] = self.location
         if self.error is not None:
@@ -1955,18 +2122,28 @@ class TaskConstraints:
     """Execution constraints to apply to a Task.
 
     Attributes:
-        max_wall_clock_time: If this is not specified, there is no time limit on how long
-            the Task may run.
-        retention_time: The default is 7 days, i.e. the Task directory will be retained for
-            7 days unless the Compute Node is removed or the Job is deleted.
-        max_task_retry_count: Note that this value specifically controls the number of
-            retries for the Task executable due to a nonzero exit code. The Batch service will
-            try the Task once, and may then retry up to this limit. For example, if the maximum
-            retry count is 3, Batch tries the Task up to 4 times (one initial try and 3
-            retries). If the maximum retry count is 0, the Batch service does not retry the Task
-            after the first attempt. If the maximum retry count is -1, the Batch service retries
-            the Task without limit, however this is not recommended for a start task or any
-            task. The default value is 0 (no retries).
+        max_wall_clock_time: The maximum elapsed time that the Task may run, measured from
+            the time the Task starts. If the Task does not complete within the time limit, the
+            Batch service terminates it.
+
+            If this is not specified, there is no time limit on how long the Task may run.
+        retention_time: The minimum time to retain the Task directory on the Compute Node
+            where it ran, from the time it completes execution. After this time, the Batch
+            service may delete the Task directory and all its contents.
+
+            The default is 7 days, i.e. the Task directory will be retained for 7 days unless
+            the Compute Node is removed or the Job is deleted.
+        max_task_retry_count: The maximum number of times the Task may be retried. The Batch
+            service retries a Task if its exit code is nonzero.
+
+            Note that this value specifically controls the number of retries for the Task
+            executable due to a nonzero exit code. The Batch service will try the Task once, and
+            may then retry up to this limit. For example, if the maximum retry count is 3, Batch
+            tries the Task up to 4 times (one initial try and 3 retries). If the maximum retry
+            count is 0, the Batch service does not retry the Task after the first attempt. If
+            the maximum retry count is -1, the Batch service retries the Task without limit,
+            however this is not recommended for a start task or any task. The default value is 0
+            (no retries).
     """
 
     max_wall_clock_time: timedelta | None = None
@@ -2006,10 +2183,14 @@ class TaskContainerExecutionInformation:
 
     Attributes:
         container_id: The ID of the container.
-        state: This is the state of the container according to the Docker service. It is
-            equivalent to the status field returned by "docker inspect".
-        error: This is the detailed error string from the Docker service, if available. It
-            is equivalent to the error field returned by "docker inspect".
+        state: The state of the container.
+
+            This is the state of the container according to the Docker service. It is equivalent
+            to the status field returned by "docker inspect".
+        error: Detailed error information about the container.
+
+            This is the detailed error string from the Docker service, if available. It is
+            equivalent to the error field returned by "docker inspect".
     """
 
     container_id: str | None = None
@@ -2048,16 +2229,25 @@ class TaskContainerSettings:
     """The container settings for a Task.
 
     Attributes:
-        container_run_options: These additional options are supplied as arguments to the
-            "docker create" command, in addition to those controlled by the Batch Service.
-        image_name: This is the full Image reference, as would be specified to "docker
-            pull". If no tag is provided as part of the Image name, the tag ":latest" is used as
-            a default.
-        registry: This setting can be omitted if was already provided at Pool creation.
-        working_directory: The default is 'taskWorkingDirectory'.
-        container_host_batch_bind_mounts: If this array is null or be not present, container
-            task will mount entire temporary disk drive in windows (or AZ_BATCH_NODE_ROOT_DIR in
-            Linux). It won't' mount any data paths into container if this array is set as empty.
+        container_run_options: Additional options to the container create command.
+
+            These additional options are supplied as arguments to the "docker create" command,
+            in addition to those controlled by the Batch Service.
+        image_name: The Image to use to create the container in which the Task will run.
+
+            This is the full Image reference, as would be specified to "docker pull". If no tag
+            is provided as part of the Image name, the tag ":latest" is used as a default.
+        registry: The private registry which contains the container Image.
+
+            This setting can be omitted if was already provided at Pool creation.
+        working_directory: The location of the container Task working directory.
+
+            The default is 'taskWorkingDirectory'.
+        container_host_batch_bind_mounts: The paths you want to mounted to container task.
+
+            If this array is null or be not present, container task will mount entire temporary
+            disk drive in windows (or AZ_BATCH_NODE_ROOT_DIR in Linux). It won't' mount any data
+            paths into container if this array is set as empty.
     """
 
     container_run_options: str | None = None
@@ -2103,7 +2293,8 @@ class TaskContainerSettings:
         value = data.get("containerHostBatchBindMounts")
         if value is not None:
             kwargs["container_host_batch_bind_mounts"] = [
-                ContainerHostBatchBindMountEntry.from_dict(v0) for v0 in value
+                None if v0 is None else ContainerHostBatchBindMountEntry.from_dict(v0)
+                for v0 in value
             ]
         return cls(**kwargs)
 
@@ -2114,10 +2305,13 @@ class TaskDependencies:
     dependency range must complete before the dependant Task will be scheduled.
 
     Attributes:
-        task_ids: The taskIds collection is limited to 64000 characters total (i.e. the
-            combined length of all Task IDs). If the taskIds collection exceeds the maximum
-            length, the Add Task request fails with error code TaskDependencyListTooLong. In
-            this case consider using Task ID ranges instead.
+        task_ids: The list of Task IDs that this Task depends on. All Tasks in this list
+            must complete successfully before the dependent Task can be scheduled.
+
+            The taskIds collection is limited to 64000 characters total (i.e. the combined
+            length of all Task IDs). If the taskIds collection exceeds the maximum length, the
+            Add Task request fails with error code TaskDependencyListTooLong. In this case
+            consider using Task ID ranges instead.
         task_id_ranges: The list of Task ID ranges that this Task depends on. All Tasks in
             all ranges must complete successfully before the dependent Task can be scheduled.
     """
@@ -2143,7 +2337,9 @@ class TaskDependencies:
             kwargs["task_ids"] = list(value)
         value = data.get("taskIdRanges")
         if value is not None:
-            kwargs["task_id_ranges"] = [TaskIdRange.from_dict(v0) for v0 in value]
+            kwargs["task_id_ranges"] = [
+                None if v0 is None else TaskIdRange.from_dict(v0) for v0 in value
+            ]
         return cls(**kwargs)
 
 
@@ -2152,38 +2348,59 @@ class TaskExecutionInformation:
     """Information about the execution of a Task.
 
     Attributes:
-        start_time: 'Running' corresponds to the running state, so if the Task specifies
-            resource files or Packages, then the start time reflects the time at which the Task
-            started downloading or deploying these. If the Task has been restarted or retried,
-            this is the most recent time at which the Task started running. This property is
-            present only for Tasks that are in the running or completed state.
-        end_time: This property is set only if the Task is in the Completed state.
-        exit_code: This property is set only if the Task is in the completed state. In
-            general, the exit code for a process reflects the specific convention implemented by
-            the application developer for that process. If you use the exit code value to make
+        start_time: The time at which the Task started running.
+
+            'Running' corresponds to the running state, so if the Task specifies resource files
+            or Packages, then the start time reflects the time at which the Task started
+            downloading or deploying these. If the Task has been restarted or retried, this is
+            the most recent time at which the Task started running. This property is present
+            only for Tasks that are in the running or completed state.
+        end_time: The time at which the Task completed.
+
+            This property is set only if the Task is in the Completed state.
+        exit_code: The exit code of the program specified on the Task command line.
+
+            This property is set only if the Task is in the completed state. In general, the
+            exit code for a process reflects the specific convention implemented by the
+            application developer for that process. If you use the exit code value to make
             decisions in your code, be sure that you know the exit code convention used by the
             application process. However, if the Batch service terminates the Task (due to
             timeout, or user termination via the API) you may see an operating system-defined
             exit code.
-        container_info: This property is set only if the Task runs in a container context.
-        failure_info: This property is set only if the Task is in the completed state and
-            encountered a failure.
-        retry_count: Task application failures (non-zero exit code) are retried,
-            pre-processing errors (the Task could not be run) and file upload errors are not
-            retried. The Batch service will retry the Task up to the limit specified by the
-            constraints.
-        last_retry_time: This element is present only if the Task was retried (i.e.
-            retryCount is nonzero). If present, this is typically the same as startTime, but may
-            be different if the Task has been restarted for reasons other than retry; for
-            example, if the Compute Node was rebooted during a retry, then the startTime is
-            updated but the lastRetryTime is not.
-        requeue_count: When the user removes Compute Nodes from a Pool (by
-            resizing/shrinking the pool) or when the Job is being disabled, the user can specify
-            that running Tasks on the Compute Nodes be requeued for execution. This count tracks
-            how many times the Task has been requeued for these reasons.
-        last_requeue_time: This property is set only if the requeueCount is nonzero.
-        result: If the value is 'failed', then the details of the failure can be found in
-            the failureInfo property.
+        container_info: Information about the container under which the Task is executing.
+
+            This property is set only if the Task runs in a container context.
+        failure_info: Information describing the Task failure, if any.
+
+            This property is set only if the Task is in the completed state and encountered a
+            failure.
+        retry_count: The number of times the Task has been retried by the Batch service.
+
+            Task application failures (non-zero exit code) are retried, pre-processing errors
+            (the Task could not be run) and file upload errors are not retried. The Batch
+            service will retry the Task up to the limit specified by the constraints.
+        last_retry_time: The most recent time at which a retry of the Task started running.
+
+            This element is present only if the Task was retried (i.e. retryCount is nonzero).
+            If present, this is typically the same as startTime, but may be different if the
+            Task has been restarted for reasons other than retry; for example, if the Compute
+            Node was rebooted during a retry, then the startTime is updated but the
+            lastRetryTime is not.
+        requeue_count: The number of times the Task has been requeued by the Batch service
+            as the result of a user request.
+
+            When the user removes Compute Nodes from a Pool (by resizing/shrinking the pool) or
+            when the Job is being disabled, the user can specify that running Tasks on the
+            Compute Nodes be requeued for execution. This count tracks how many times the Task
+            has been requeued for these reasons.
+        last_requeue_time: The most recent time at which the Task has been requeued by the
+            Batch service as the result of a user request.
+
+            This property is set only if the requeueCount is nonzero.
+        result: The result of the Task execution.
+
+            If the value is 'failed', then the details of the failure can be found in the
+            failureInfo property.
     """
 
     start_time: datetime | None = None
@@ -2201,9 +2418,9 @@ class TaskExecutionInformation:
         """This model as plain data keyed by wire names (absent fields left out)."""
         out: dict[str, Any] = {}
         if self.start_time is not None:
-            out["startTime"] = _wire.format_timestamp(self.start_time, "date-time")
+            out["startTime"] = _wire.format_timestamp(self.start_time, "date-time-ms")
         if self.end_time is not None:
-            out["endTime"] = _wire.format_timestamp(self.end_time, "date-time")
+            out["endTime"] = _wire.format_timestamp(self.end_time, "date-time-ms")
         if self.exit_code is not None:
             out["exitCode"] = self.exit_code
         if self.container_info is not None:
@@ -2212,10 +2429,10 @@ class TaskExecutionInformation:
             out["failureInfo"] = self.failure_info.to_dict()
         out["retryCount"] = self.retry_count
         if self.last_retry_time is not None:
-            out["lastRetryTime"] = _wire.format_timestamp(self.last_retry_time, "date-time")
+            out["lastRetryTime"] = _wire.format_timestamp(self.last_retry_time, "date-time-ms")
         out["requeueCount"] = self.requeue_count
         if self.last_requeue_time is not None:
-            out["lastRequeueTime"] = _wire.format_timestamp(self.last_requeue_time, "date-time")
+            out["lastRequeueTime"] = _wire.format_timestamp(self.last_requeue_time, "date-time-ms")
         if self.result is not None:
             out["result"] = self.result.value
         return out
@@ -2323,13 +2540,18 @@ class TaskFailureInformation:
             kwargs["message"] = value
         value = data.get("details")
         if value is not None:
-            kwargs["details"] = [NameValuePair.from_dict(v0) for v0 in value]
+            kwargs["details"] = [
+                None if v0 is None else NameValuePair.from_dict(v0) for v0 in value
+            ]
         return cls(**kwargs)
 
 
 @dataclass(kw_only=True, slots=True)
 class TaskIdRange:
-    """The start and end of the range are inclusive. For example, if a range has start 9 and end
+    """A range of Task IDs that a Task can depend on. All Tasks with IDs in the range must complete
+    successfully before the dependent Task can be scheduled.
+
+    The start and end of the range are inclusive. For example, if a range has start 9 and end
     12, then it represents Tasks '9', '10', '11' and '12'.
 
     Attributes:
@@ -2404,10 +2626,12 @@ class TaskStatistics:
             Nodes) consumed by the Task.
         kernel_cpu_time: The total kernel mode CPU time (summed across all cores and all
             Compute Nodes) consumed by the Task.
-        wall_clock_time: The wall clock time is the elapsed time from when the Task started
-            running on a Compute Node to when it finished (or to the last time the statistics
-            were updated, if the Task had not finished by then). If the Task was retried, this
-            includes the wall clock time of all the Task retries.
+        wall_clock_time: The total wall clock time of the Task.
+
+            The wall clock time is the elapsed time from when the Task started running on a
+            Compute Node to when it finished (or to the last time the statistics were updated,
+            if the Task had not finished by then). If the Task was retried, this includes the
+            wall clock time of all the Task retries.
         read_i_ops: The total number of disk read operations made by the Task.
         write_i_ops: The total number of disk write operations made by the Task.
         read_io_gi_b: The total gibibytes read from disk by the Task.
@@ -2434,8 +2658,8 @@ class TaskStatistics:
         """This model as plain data keyed by wire names (absent fields left out)."""
         out: dict[str, Any] = {}
         out["url"] = self.url
-        out["startTime"] = _wire.format_timestamp(self.start_time, "date-time")
-        out["lastUpdateTime"] = _wire.format_timestamp(self.last_update_time, "date-time")
+        out["startTime"] = _wire.format_timestamp(self.start_time, "date-time-ms")
+        out["lastUpdateTime"] = _wire.format_timestamp(self.last_update_time, "date-time-ms")
         out["userCPUTime"] = _wire.format_duration(self.user_cpu_time)
         out["kernelCPUTime"] = _wire.format_duration(self.kernel_cpu_time)
         out["wallClockTime"] = _wire.format_duration(self.wall_clock_time)
@@ -2513,9 +2737,10 @@ class TaskUpdateParameter:
     """The set of changes to be made to a Task.
 
     Attributes:
-        constraints: If omitted, the Task is given the default constraints. For
-            multi-instance Tasks, updating the retention time applies only to the primary Task
-            and not subtasks.
+        constraints: Constraints that apply to this Task.
+
+            If omitted, the Task is given the default constraints. For multi-instance Tasks,
+            updating the retention time applies only to the primary Task and not subtasks.
     """
 
     constraints: TaskConstraints | None = None
@@ -2539,13 +2764,19 @@ class TaskUpdateParameter:
 
 @dataclass(kw_only=True, slots=True)
 class UserIdentity:
-    """Specify either the userName or autoUser property, but not both.
+    """The definition of the user identity under which the Task is run.
+
+    Specify either the userName or autoUser property, but not both.
 
     Attributes:
-        user_name: The userName and autoUser properties are mutually exclusive; you must
-            specify one but not both.
-        auto_user: The userName and autoUser properties are mutually exclusive; you must
-            specify one but not both.
+        user_name: The name of the user identity under which the Task is run.
+
+            The userName and autoUser properties are mutually exclusive; you must specify one
+            but not both.
+        auto_user: The auto user under which the Task is run.
+
+            The userName and autoUser properties are mutually exclusive; you must specify one
+            but not both.
     """
 
     user_name: str | None = None
@@ -2585,7 +2816,9 @@ class AccessScope(OpenStrEnum):
 
 
 class AutoUserScope(OpenStrEnum):
-    """The default value is pool. If the pool is running Windows a value of Task should be
+    """The scope for the auto user
+
+    The default value is pool. If the pool is running Windows a value of Task should be
     specified if stricter isolation between tasks is required. For example, if the task mutates
     the registry in a way which could impact other tasks, or if certificates have been specified
     on the pool which should not be accessible by normal tasks but should be accessible by
@@ -2603,7 +2836,9 @@ class AutoUserScope(OpenStrEnum):
 
 
 class ContainerWorkingDirectory(OpenStrEnum):
-    """The default is 'taskWorkingDirectory'.
+    """The location of the container Task working directory.
+
+    The default is 'taskWorkingDirectory'.
 
     Values this client does not know are kept as they are: ``ContainerWorkingDirectory("new")``
     does not fail, and ``.value`` gives the wire value back.
@@ -2618,7 +2853,9 @@ class ContainerWorkingDirectory(OpenStrEnum):
 
 
 class DependencyAction(OpenStrEnum):
-    """Possible values are 'satisfy' (allowing dependent tasks to progress) and 'block' (dependent
+    """An action that the Batch service performs on Tasks that depend on this Task.
+
+    Possible values are 'satisfy' (allowing dependent tasks to progress) and 'block' (dependent
     tasks continue to wait). Batch does not yet support cancellation of dependent tasks.
 
     Values this client does not know are kept as they are: ``DependencyAction("new")``
@@ -2633,7 +2870,10 @@ class DependencyAction(OpenStrEnum):
 
 
 class JobAction(OpenStrEnum):
-    """The default is none for exit code 0 and terminate for all other exit conditions. If the
+    """An action to take on the Job containing the Task, if the Task completes with the given exit
+    condition and the Job's onTaskFailed property is 'performExitOptionsJobAction'.
+
+    The default is none for exit code 0 and terminate for all other exit conditions. If the
     Job's onTaskFailed property is noaction, then specifying this property returns an error and
     the add Task request fails with an invalid property value error; if you are calling the REST
     API directly, the HTTP status code is 400 (Bad Request).
@@ -3018,5 +3258,7 @@ class BatchError:
             kwargs["message"] = ErrorMessage.from_dict(value)
         value = data.get("values")
         if value is not None:
-            kwargs["values"] = [BatchErrorDetail.from_dict(v0) for v0 in value]
+            kwargs["values"] = [
+                None if v0 is None else BatchErrorDetail.from_dict(v0) for v0 in value
+            ]
         return cls(**kwargs)

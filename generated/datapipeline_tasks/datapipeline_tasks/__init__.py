@@ -5,6 +5,8 @@ Results are the models in :mod:`datapipeline_tasks.models`;
 errors are the classes in :mod:`datapipeline_tasks.errors`.
 """
 
+from ._patch import *  # noqa: F403
+from ._patch import __all__ as _patch_all
 from ._runtime._credentials import AwsCredentials, NoCredentialsError, NoRegionError
 from ._runtime._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
 from ._runtime._retry import RetryPolicy
@@ -51,3 +53,5 @@ __all__ = [
     "TransportTimeout",
     "Urllib3Transport",
 ]
+# Hand-written additions (`_patch.py`, never generated over) are part of the package too.
+__all__ += [name for name in _patch_all if name not in __all__]

@@ -5,6 +5,7 @@ Shared by the sync and the async client: these functions do no I/O.
 
 from __future__ import annotations
 
+import http.client
 import json
 from collections.abc import Mapping
 from typing import Any, NoReturn
@@ -30,6 +31,22 @@ def _body(response: HttpResponse) -> Mapping[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def _error_body(response: HttpResponse) -> Mapping[str, Any]:
+    """The JSON body of an error response; a body that is not JSON is the message (botocore)."""
+    try:
+        data = response.json()
+    except ValueError:
+        return {"message": response.text()}
+    return data if isinstance(data, dict) else {}
+
+
+def _is_generic_error(response: HttpResponse) -> bool:
+    """A 5xx with an empty or HTML body (a proxy's answer, not the service's): botocore then
+    ignores any error type and reports the status and its reason phrase."""
+    body = response.body.strip()
+    return response.status >= 500 and (not body or body.startswith(b"<html>"))
+
+
 def _sanitize_code(code: str) -> str:
     # "aws.protocoltests#Throttling:http://..." -> "Throttling"
     return code.split(":", 1)[0].rsplit("#", 1)[-1].strip()
@@ -37,6 +54,8 @@ def _sanitize_code(code: str) -> str:
 
 def error_code(response: HttpResponse) -> str | None:
     """The error code of an error response, by the REST_JSON1 rules."""
+    if _is_generic_error(response):
+        return None
     data = _body(response)
     code = response.headers.get("x-amzn-errortype") or data.get("code") or data.get("Code")
     code = code or data.get("__type")
@@ -45,9 +64,12 @@ def error_code(response: HttpResponse) -> str | None:
 
 def raise_error(response: HttpResponse) -> NoReturn:
     """Turn an error response into the modeled exception (or the base class)."""
-    data = _body(response)
+    data = _error_body(response)
     code = error_code(response) or str(response.status)
-    message = data.get("message", data.get("Message", ""))
+    if _is_generic_error(response):
+        message = http.client.responses.get(response.status, "")
+    else:
+        message = data.get("message", data.get("Message", ""))
     base: dict[str, Any] = {
         "message": str(message) if message is not None else "",
         "status_code": response.status,
@@ -98,7 +120,8 @@ def deserialize_get_task(response: HttpResponse) -> GetTaskResponse:
     if not isinstance(data, dict):
         data = {}
     result = GetTaskResponse.from_dict(data)
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    # As botocore's rest-json parser: x-amz-request-id when x-amzn-RequestId is absent.
+    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER, "x-amz-request-id")
     return result
 
 
@@ -145,5 +168,6 @@ def deserialize_update_task(response: HttpResponse) -> UpdateTaskResponse:
     if not isinstance(data, dict):
         data = {}
     result = UpdateTaskResponse.from_dict(data)
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    # As botocore's rest-json parser: x-amz-request-id when x-amzn-RequestId is absent.
+    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER, "x-amz-request-id")
     return result

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from datetime import datetime
 from types import TracebackType
 from typing import Self
 
 from . import _operations
-from ._runtime._credentials import AwsCredentials, resolve_credentials, resolve_region
+from ._runtime._credentials import (
+    AwsCredentials,
+    default_endpoint,
+    resolve_credentials,
+    resolve_host_prefix_injection,
+    resolve_region,
+)
 from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse
 from ._runtime._retry import RetryPolicy, async_send_with_retries
-from ._runtime._sigv4 import sign_request
+from ._runtime._sigv4 import sign_request, utc_now
 from .models import GetTaskResponse, TaskTargetRunStatus, UpdateTaskResponse
 
 __all__ = ["AsyncDeadlineClient"]
@@ -35,7 +43,15 @@ class AsyncDeadlineClient:
     :param credentials: access keys; default: environment variables, then the shared
         credentials/config files (``AWS_PROFILE``).
     :param endpoint_url: replaces ``https://deadline.<region>.amazonaws.com``
-        (an operation's host prefix still applies, as in botocore).
+        (``amazonaws.com.cn`` etc. in other partitions); an operation's host prefix still
+        applies, as in botocore.
+    :param inject_host_prefix: apply the host prefixes operations add to the endpoint host
+        (``management.``...); set False for endpoints that cannot take one, such as
+        ``http://127.0.0.1:8000`` (botocore applies them there too). Default: True unless
+        ``AWS_DISABLE_HOST_PREFIX_INJECTION`` or the profile's ``disable_host_prefix_injection``
+        is ``true`` (botocore's ``Config(inject_host_prefix=...)``).
+    :param clock: returns the time requests are signed with (default: the system clock in UTC);
+        for tests, or to correct a skewed clock.
     :param transport: the HTTP transport; default httpx (HttpxAsyncTransport).
     :param retry_policy: attempts and backoff; default botocore standard mode.
     :param timeout: seconds to wait for connecting and for each read.
@@ -47,14 +63,18 @@ class AsyncDeadlineClient:
         *,
         credentials: AwsCredentials | None = None,
         endpoint_url: str | None = None,
+        inject_host_prefix: bool | None = None,
+        clock: Callable[[], datetime] = utc_now,
         transport: AsyncTransport | None = None,
         retry_policy: RetryPolicy | None = None,
         timeout: float | None = 60.0,
     ) -> None:
         self.region = resolve_region(region)
         self._credentials = resolve_credentials(credentials)
-        base = endpoint_url or f"https://{ENDPOINT_PREFIX}.{self.region}.amazonaws.com"
+        base = endpoint_url or default_endpoint(ENDPOINT_PREFIX, self.region)
         self.endpoint = base.rstrip("/")
+        self._inject_host_prefix = resolve_host_prefix_injection(inject_host_prefix)
+        self._clock = clock
         if transport is None:
             from ._runtime._transport import HttpxAsyncTransport
 
@@ -79,7 +99,7 @@ class AsyncDeadlineClient:
         await self.close()
 
     def _endpoint_with(self, host_prefix: str) -> str:
-        if not host_prefix:
+        if not host_prefix or not self._inject_host_prefix:
             return self.endpoint
         scheme, sep, rest = self.endpoint.partition("://")
         return f"{scheme}{sep}{host_prefix}{rest}"
@@ -89,7 +109,11 @@ class AsyncDeadlineClient:
 
         def prepare(attempt: int) -> HttpRequest:
             return sign_request(
-                request.copy(), self._credentials, region=self.region, service=SIGNING_NAME
+                request.copy(),
+                self._credentials,
+                region=self.region,
+                service=SIGNING_NAME,
+                now=self._clock(),
             )
 
         return await async_send_with_retries(

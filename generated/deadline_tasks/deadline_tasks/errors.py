@@ -7,6 +7,7 @@ own subclass carrying the modeled fields. Connection problems raise
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -107,7 +108,7 @@ class AccessDeniedException(DeadlineError):
         value: Any
         value = data.get("context")
         if value is not None:
-            fields["context"] = dict(value)
+            fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
         return cls(**base, **fields)
 
 
@@ -170,7 +171,7 @@ class ConflictException(DeadlineError):
             fields["resource_type"] = value
         value = data.get("context")
         if value is not None:
-            fields["context"] = dict(value)
+            fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
         return cls(**base, **fields)
 
 
@@ -215,7 +216,10 @@ class InternalServerErrorException(DeadlineError):
         value: Any
         value = response.headers.get("Retry-After")
         if value is not None:
-            fields["retry_after_seconds"] = int(value)
+            # A malformed header (Retry-After as an HTTP date) leaves the field unset rather
+            # than hiding the error itself behind a ValueError.
+            with contextlib.suppress(ValueError):
+                fields["retry_after_seconds"] = int(value)
         return cls(**base, **fields)
 
 
@@ -271,7 +275,7 @@ class ResourceNotFoundException(DeadlineError):
             fields["resource_type"] = value
         value = data.get("context")
         if value is not None:
-            fields["context"] = dict(value)
+            fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
         return cls(**base, **fields)
 
 
@@ -331,10 +335,13 @@ class ThrottlingException(DeadlineError):
             fields["quota_code"] = value
         value = response.headers.get("Retry-After")
         if value is not None:
-            fields["retry_after_seconds"] = int(value)
+            # A malformed header (Retry-After as an HTTP date) leaves the field unset rather
+            # than hiding the error itself behind a ValueError.
+            with contextlib.suppress(ValueError):
+                fields["retry_after_seconds"] = int(value)
         value = data.get("context")
         if value is not None:
-            fields["context"] = dict(value)
+            fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
         return cls(**base, **fields)
 
 
@@ -388,10 +395,12 @@ class ValidationException(DeadlineError):
             fields["reason"] = ValidationExceptionReason(value)
         value = data.get("fieldList")
         if value is not None:
-            fields["field_list"] = [ValidationExceptionField.from_dict(v0) for v0 in value]
+            fields["field_list"] = [
+                ValidationExceptionField.from_dict(v0) for v0 in value if v0 is not None
+            ]
         value = data.get("context")
         if value is not None:
-            fields["context"] = dict(value)
+            fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
         return cls(**base, **fields)
 
 

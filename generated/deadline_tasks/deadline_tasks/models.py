@@ -143,7 +143,7 @@ class GetTaskResponse:
         value = data.get("parameters")
         if value is not None:
             kwargs["parameters"] = {
-                k0: TaskParameterValue.from_dict(v0) for k0, v0 in value.items()
+                k0: TaskParameterValue.from_dict(v0) for k0, v0 in value.items() if v0 is not None
             }
         value = data.get("startedAt")
         if value is not None:
@@ -178,8 +178,9 @@ class TaskParameterValue(abc.ABC):
 
     @staticmethod
     def from_dict(data: Mapping[str, Any]) -> TaskParameterValue:
-        """Pick the variant from the single key of ``data``."""
-        present = [(k, v) for k, v in data.items() if v is not None]
+        """Pick the variant from the single key of ``data`` (``__type``, which some AWS
+        services add, is not a member)."""
+        present = [(k, v) for k, v in data.items() if v is not None and k != "__type"]
         if len(present) != 1:
             raise ValueError(
                 "TaskParameterValue"

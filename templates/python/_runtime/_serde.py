@@ -24,6 +24,7 @@ __all__ = [
     "parse_timestamp",
     "quote_label",
     "quote_query",
+    "quote_query_name",
 ]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -33,6 +34,13 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _ISO8601 = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})"
     r"(?:[.,](\d+))?"
+    r"(Z|z|[+-]\d{2}(?::?\d{2})?)?"
+)
+# What else botocore's dateutil-based parser takes from a response: the basic format
+# (20240102T030405Z), a date alone (midnight) and times without seconds.
+_ISO8601_RELAXED = re.compile(
+    r"(\d{4})-?(\d{2})-?(\d{2})"
+    r"(?:[Tt ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?"
     r"(Z|z|[+-]\d{2}(?::?\d{2})?)?"
 )
 
@@ -56,6 +64,10 @@ def parse_iso8601(text: str) -> datetime:
     match = _ISO8601.fullmatch(text.strip())
     if match is None:
         raise ValueError(f"invalid ISO 8601 date-time: {text!r}")
+    return _from_match(match, text)
+
+
+def _from_match(match: re.Match[str], text: str) -> datetime:
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     tz = UTC
@@ -66,7 +78,14 @@ def parse_iso8601(text: str) -> datetime:
         tz = timezone(sign * timedelta(hours=hours, minutes=minutes))
     try:
         value = datetime(
-            int(year), int(month), int(day), int(hour), int(minute), int(second), micro, tz
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            micro,
+            tz,
         )
     except ValueError as err:
         raise ValueError(f"invalid ISO 8601 date-time {text!r}: {err}") from err
@@ -145,7 +164,8 @@ def format_rfc1123(value: datetime) -> str:
 
 def parse_timestamp(value: str | float) -> datetime:
     """Any timestamp a JSON response may carry, as botocore's parser accepts them: epoch
-    numbers (also as numeric strings), ISO 8601, or RFC 1123."""
+    numbers (also as numeric strings), ISO 8601 (also the basic format, a date alone, or
+    without seconds), or RFC 1123."""
     if isinstance(value, bool):
         raise TypeError("a bool is not a timestamp")
     if isinstance(value, (int, float)):
@@ -156,10 +176,9 @@ def parse_timestamp(value: str | float) -> datetime:
         return parse_epoch(value)
     except ValueError:
         pass
-    try:
-        return parse_iso8601(value)
-    except ValueError:
-        pass
+    match = _ISO8601_RELAXED.fullmatch(value.strip())
+    if match is not None:
+        return _from_match(match, value)
     try:
         return parse_rfc1123(value)
     except ValueError:
@@ -253,3 +272,10 @@ def quote_query(value: str) -> str:
     """Percent-encode a query key or value, same unreserved set as :func:`quote_label`
     (botocore ``percent_encode``; msrest ``quote(value, safe='')``)."""
     return quote(value, safe="-._~")
+
+
+def quote_query_name(value: str) -> str:
+    """A query parameter name as the Azure SDKs send it: like :func:`quote_query`, but ``$``
+    (OData's ``$filter``, ``$select``...) is left as is; msrest and azure-core do not encode
+    names."""
+    return quote(value, safe="-._~$")

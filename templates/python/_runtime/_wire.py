@@ -1,7 +1,9 @@
 """Value conversions the generated (de)serializers call, by wire location and format.
 
 Thin dispatch over :mod:`._serde` so generated code names a format (``"date-time"``,
-``"epoch-seconds"``, ``"http-date"``) once instead of choosing functions per field.
+``"date-time-ms"``, ``"epoch-seconds"``, ``"http-date"``) once instead of choosing functions per
+field. ``"date-time-ms"`` is ISO 8601 with at least milliseconds (``2024-07-01T12:00:00.000Z``),
+how msrest (azure-batch) writes date-times; ``"date-time"`` is botocore's (no fraction when zero).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ __all__ = [
     "parse_timestamp",
     "quote_label",
     "quote_query",
+    "quote_query_name",
     "split_header",
 ]
 
@@ -50,6 +53,8 @@ def format_timestamp(value: datetime, fmt: str) -> Any:
         return _serde.format_epoch(value)
     if fmt == "http-date":
         return _serde.format_rfc1123(value)
+    if fmt == "date-time-ms":
+        return _serde.format_iso8601_msrest(value)
     return _serde.format_iso8601(value)
 
 
@@ -59,6 +64,8 @@ def format_timestamp_text(value: datetime, fmt: str) -> str:
         return str(_serde.format_epoch(value))
     if fmt == "http-date":
         return _serde.format_rfc1123(value)
+    if fmt == "date-time-ms":
+        return _serde.format_iso8601_msrest(value)
     return _serde.format_iso8601(value)
 
 
@@ -98,13 +105,14 @@ def split_header(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def metadata(response: HttpResponse, request_id_header: str) -> ResponseMetadata:
+def metadata(response: HttpResponse, *request_id_headers: str) -> ResponseMetadata:
+    """Status, headers and the request id: the first of ``request_id_headers`` present."""
     headers = {k: v for k, v in response.headers.multi_items()}
-    return ResponseMetadata(
-        status_code=response.status,
-        headers=headers,
-        request_id=response.headers.get(request_id_header, "") or "",
+    request_id = next(
+        (response.headers[name] for name in request_id_headers if name in response.headers), ""
     )
+    return ResponseMetadata(status_code=response.status, headers=headers, request_id=request_id)
 
 
 quote_query = _serde.quote_query
+quote_query_name = _serde.quote_query_name

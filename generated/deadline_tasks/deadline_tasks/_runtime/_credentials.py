@@ -9,6 +9,9 @@ profile is the ``profile`` argument, else ``AWS_PROFILE``, else ``AWS_DEFAULT_PR
 
 Not supported (use botocore or pass credentials explicitly): SSO, assume-role, web identity,
 credential_process, container and instance metadata providers.
+
+Also here, because they are read from the same places: the default endpoint of a region (its
+partition's DNS suffix) and whether operations' host prefixes are applied.
 """
 
 from __future__ import annotations
@@ -26,7 +29,10 @@ __all__ = [
     "NoCredentialsError",
     "NoRegionError",
     "PartialCredentialsError",
+    "default_endpoint",
+    "dns_suffix",
     "resolve_credentials",
+    "resolve_host_prefix_injection",
     "resolve_region",
 ]
 
@@ -149,6 +155,52 @@ def resolve_region(
 
 # botocore validates the region as a host label before building the endpoint host.
 _REGION = re.compile(r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?")
+
+# The regionRegex and dnsSuffix of every partition in botocore's partitions.json; a region
+# that matches none is in the "aws" partition.
+_PARTITION_DNS_SUFFIXES = (
+    (re.compile(r"cn-\w+-\d+"), "amazonaws.com.cn"),
+    (re.compile(r"eusc-de-\w+-\d+"), "amazonaws.eu"),
+    (re.compile(r"us-iso-\w+-\d+"), "c2s.ic.gov"),
+    (re.compile(r"us-isob-\w+-\d+"), "sc2s.sgov.gov"),
+    (re.compile(r"eu-isoe-\w+-\d+"), "cloud.adc-e.uk"),
+    (re.compile(r"us-isof-\w+-\d+"), "csp.hci.ic.gov"),
+)
+
+
+def dns_suffix(region: str) -> str:
+    """The DNS suffix of the region's partition: ``amazonaws.com``, ``amazonaws.com.cn``..."""
+    for pattern, suffix in _PARTITION_DNS_SUFFIXES:
+        if pattern.fullmatch(region):
+            return suffix
+    return "amazonaws.com"
+
+
+def default_endpoint(endpoint_prefix: str, region: str) -> str:
+    """``https://<prefix>.<region>.<partition DNS suffix>``, as botocore's endpoint rules."""
+    return f"https://{endpoint_prefix}.{region}.{dns_suffix(region)}"
+
+
+def resolve_host_prefix_injection(
+    explicit: bool | None,
+    env: Mapping[str, str] | None = None,
+    *,
+    profile: str | None = None,
+) -> bool:
+    """Whether operations' endpoint host prefixes (``management.``) are applied: the argument,
+    else ``AWS_DISABLE_HOST_PREFIX_INJECTION``, else ``disable_host_prefix_injection`` in the
+    profile of the config file, else True (botocore's ``inject_host_prefix`` setting).
+    """
+    if explicit is not None:
+        return explicit
+    environ = os.environ if env is None else env
+    disable = environ.get("AWS_DISABLE_HOST_PREFIX_INJECTION")
+    if disable is None:
+        config_file = _config_path(environ, "AWS_CONFIG_FILE", "~/.aws/config")
+        section = _profile_section(config_file, _profile_name(environ, profile), config_style=True)
+        disable = (section or {}).get("disable_host_prefix_injection")
+    # botocore's ensure_boolean: only "true" (any case) disables.
+    return disable is None or disable.lower() != "true"
 
 
 def _profile_name(environ: Mapping[str, str], profile: str | None) -> str:

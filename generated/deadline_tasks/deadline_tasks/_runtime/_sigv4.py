@@ -27,7 +27,7 @@ from urllib.parse import quote, unquote, urlsplit
 from ._credentials import AwsCredentials
 from ._http import HttpRequest
 
-__all__ = ["UNSIGNED_HEADERS", "canonical_request", "sign_request"]
+__all__ = ["UNSIGNED_HEADERS", "canonical_request", "sign_request", "utc_now"]
 
 #: botocore ``SIGNED_HEADERS_BLACKLIST``: headers proxies or the HTTP stack may change.
 UNSIGNED_HEADERS = frozenset(
@@ -53,6 +53,11 @@ _ALGORITHM = "AWS4-HMAC-SHA256"
 _UNRESERVED = "-_.~"
 
 
+def utc_now() -> datetime:
+    """The current UTC time: the default ``clock`` of the AWS clients (tests pass a fixed one)."""
+    return datetime.now(UTC)
+
+
 def sign_request(
     request: HttpRequest,
     credentials: AwsCredentials,
@@ -64,9 +69,9 @@ def sign_request(
     """Sign ``request`` in place (and return it) with ``X-Amz-Date`` and ``Authorization``.
 
     Adds ``X-Amz-Security-Token`` for temporary credentials. Re-signing (a retry) replaces the
-    previous values. ``now`` defaults to the current UTC time; naive values are taken as UTC.
+    previous values. ``now`` defaults to :func:`utc_now`; naive values are taken as UTC.
     """
-    moment = datetime.now(UTC) if now is None else now
+    moment = utc_now() if now is None else now
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC)
     timestamp = moment.strftime("%Y%m%dT%H%M%SZ")

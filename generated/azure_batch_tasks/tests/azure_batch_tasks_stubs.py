@@ -1,0 +1,99 @@
+"""Helpers of the generated azure_batch_tasks tests: a stub transport (no network), assertions."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from azure_batch_tasks import (
+    AsyncBatchServiceClient,
+    BatchServiceClient,
+    HttpRequest,
+    HttpResponse,
+    RetryPolicy,
+    SharedKeyCredential,
+)
+
+ENDPOINT = "https://account.region.batch.azure.com"
+CREDENTIAL = SharedKeyCredential(
+    "account",
+    "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw==",
+)
+
+
+class StubTransport:
+    """Answers each request with the next canned response (the last one repeats)."""
+
+    def __init__(self, *responses: HttpResponse) -> None:
+        self.responses = list(responses)
+        self.requests: list[HttpRequest] = []
+
+    def _next(self, request: HttpRequest) -> HttpResponse:
+        self.requests.append(request)
+        return self.responses.pop(0) if len(self.responses) > 1 else self.responses[0]
+
+    def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
+        return self._next(request)
+
+    def close(self) -> None:
+        pass
+
+
+class AsyncStubTransport(StubTransport):
+    async def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:  # type: ignore[override]
+        return self._next(request)
+
+    async def close(self) -> None:  # type: ignore[override]
+        pass
+
+
+def make_client(asynchronous: bool, transport: StubTransport) -> Any:
+    cls: Any = AsyncBatchServiceClient if asynchronous else BatchServiceClient
+    return cls(ENDPOINT, CREDENTIAL, transport=transport, retry_policy=RetryPolicy.no_retries())
+
+
+async def invoke(
+    asynchronous: bool, method: str, kwargs: dict[str, Any], *responses: HttpResponse
+) -> tuple[Any, list[HttpRequest]]:
+    """Call `method` on a sync or async client over a stub transport; return (result, requests)."""
+    transport = AsyncStubTransport(*responses) if asynchronous else StubTransport(*responses)
+    client = make_client(asynchronous, transport)
+    result = getattr(client, method)(**kwargs)
+    if inspect.isawaitable(result):
+        result = await result
+    elif hasattr(result, "__aiter__"):
+        result = [item async for item in result]
+    elif hasattr(result, "by_page"):
+        result = list(result)
+    return result, transport.requests
+
+
+def response(status: int, headers: dict[str, str], body: Any) -> HttpResponse:
+    """A canned response; `body` is text as is, anything else is sent as JSON ("" = empty)."""
+    text = body if isinstance(body, str) else json.dumps(body)
+    return HttpResponse(status, headers, text.encode("utf-8"))
+
+
+def check_request(
+    request: HttpRequest,
+    *,
+    method: str,
+    path: str,
+    query: dict[str, str],
+    headers: dict[str, str],
+    body: Any,
+) -> None:
+    """The request the spec's bindings dictate: exact method, path, query; these headers; body."""
+    parts = urlsplit(request.url)
+    assert request.method == method
+    assert parts.path == path
+    assert dict(parse_qsl(parts.query, keep_blank_values=True)) == query
+    for name, value in headers.items():
+        assert request.headers.get(name) == value, name
+    if body is None:
+        assert request.body is None
+    else:
+        assert request.body is not None
+        assert json.loads(request.body) == body

@@ -1,0 +1,316 @@
+"""What the generated tests of a package assert, computed from the IR and the samples."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.ir import Binding, Kind, Member, Operation, Protocol, Service, Shape
+from generator.render.names import SymbolProvider
+from generator.render.pytypes import TypeMapper
+from generator.render.samples import SampleBuilder, label_escape
+from generator.render.views import _SENT_DEFAULT_TYPES
+
+
+@dataclass
+class RequestCase:
+    name: str  # "full" | "required"
+    args: list[tuple[str, str]]  # (python name, expression)
+    method: str
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+    body: Any  # parsed JSON, or None for no body
+    has_body: bool
+
+
+@dataclass
+class ErrorCase:
+    class_name: str
+    status: int
+    headers: dict[str, str]
+    body: str  # JSON text
+    code: str
+    message: str
+    fields: list[tuple[str, str]]  # (attribute, expected expression)
+
+
+@dataclass
+class OperationTests:
+    method: str
+    name: str
+    cases: list[RequestCase]
+    required_args: list[tuple[str, str]]
+    response_status: int
+    response_headers: dict[str, str]
+    response_body: str  # JSON text ("" for none)
+    result_checks: list[tuple[str, str]]  # (attribute path, expected expression)
+    returns_none: bool
+    paginated: bool
+    page_items: str
+    next_link_wire: str
+    page_items_wire: str = "value"
+    errors: list[ErrorCase] = field(default_factory=list)
+    escaped_label: tuple[str, str, str] | None = None  # (arg, raw value, escaped)
+    unmodeled_class: str = ""  # what an error response the model does not name raises
+
+
+@dataclass
+class ModelTests:
+    class_name: str
+    full_expr: str
+    kind: str
+    unknown_value: str = ""  # enums
+    union_unknown: str = ""  # unions: class name of the unknown variant
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+class TestViewBuilder:
+    def __init__(self, service: Service, symbols: SymbolProvider, types: TypeMapper) -> None:
+        self.service = service
+        self.symbols = symbols
+        self.types = types
+        self.samples = SampleBuilder(service, symbols, types)
+
+    def operation(
+        self, op: Operation, view_method: str, paginated: bool, page_items: str
+    ) -> OperationTests:
+        svc = self.service
+        inp = svc.shape(op.input) if op.input else None
+        cases = [self._request(op, inp, full=True), self._request(op, inp, full=False)]
+        required_args = cases[1].args
+        out = svc.shape(op.output) if op.output else None
+        status, headers, body, checks = self._response(op, out)
+        tests = OperationTests(
+            method=view_method,
+            name=op.name,
+            cases=cases,
+            required_args=required_args,
+            response_status=status,
+            response_headers=headers,
+            response_body=body,
+            result_checks=checks,
+            returns_none=out is None,
+            paginated=paginated,
+            page_items=page_items,
+            next_link_wire=(op.pagination.output_token or "") if op.pagination else "",
+            errors=[self._error(svc.shape(e)) for e in op.errors if svc.shape(e) is not None],  # type: ignore[arg-type]
+        )
+        # Azure operations declare their error body as the `default` response: any failure
+        # status parses as that error; the AWS protocols fall back to the base class.
+        if svc.protocol is Protocol.REST_JSON and op.errors:
+            tests.unmodeled_class = tests.errors[0].class_name if tests.errors else ""
+        if inp is not None:
+            labels = [m for m in inp.members if m.binding is Binding.LABEL]
+            if labels:
+                name = self.symbols.member_names(inp)[inp.members.index(labels[0])]
+                raw = "a b/ü+%~"
+                tests.escaped_label = (name, raw, label_escape(raw))
+        return tests
+
+    def _request(self, op: Operation, inp: Shape | None, *, full: bool) -> RequestCase:
+        svc = self.service
+        args: list[tuple[str, str]] = []
+        query: dict[str, str] = {}
+        headers: dict[str, str] = {}
+        body: dict[str, Any] = {}
+        payload: Any = None
+        labels: dict[str, str] = {}
+        has_members_body = False
+        if inp is not None:
+            names = self.symbols.member_names(inp)
+            for member, name in zip(inp.members, names, strict=True):
+                if member.binding is Binding.BODY:
+                    has_members_body = True
+                if not member.required and not full:
+                    default = self._sent_default(member)
+                    if default is not None:
+                        target = query if member.binding is Binding.QUERY else headers
+                        target[member.wire_name] = default
+                    continue
+                sample = self.samples.for_member(member, full=full)
+                args.append((name, sample.expr))
+                b = member.binding
+                wire = member.wire_name or member.name
+                if b is Binding.LABEL:
+                    labels[wire] = label_escape(_text(sample.wire))
+                elif b is Binding.QUERY:
+                    query[wire] = _text(
+                        sample.wire if not isinstance(sample.wire, list) else sample.wire[0]
+                    )
+                elif b is Binding.HEADER:
+                    headers[wire] = _text(
+                        sample.wire if not isinstance(sample.wire, list) else sample.wire[0]
+                    )
+                elif b is Binding.PAYLOAD:
+                    payload = sample.wire
+                else:
+                    body[wire] = sample.wire
+        if svc.protocol in (Protocol.AWS_JSON_1_1, Protocol.AWS_JSON_1_0):
+            version = "1.1" if svc.protocol is Protocol.AWS_JSON_1_1 else "1.0"
+            headers["X-Amz-Target"] = f"{svc.target_prefix}.{op.name}"
+            headers["Content-Type"] = f"application/x-amz-json-{version}"
+            # The JSON protocols send every member in the body.
+            return RequestCase(
+                name="full" if full else "required",
+                args=args,
+                method="POST",
+                path="/",
+                query={},
+                headers=headers,
+                body=self._aws_json_body(inp, args, full),
+                has_body=True,
+            )
+        http = op.http
+        assert http is not None
+        path = http.uri.split("?", 1)[0]
+        for label, value in labels.items():
+            path = path.replace("{" + label + "+}", value).replace("{" + label + "}", value)
+        if svc.protocol is Protocol.REST_JSON:
+            query = {"api-version": svc.version, **query}
+        has_body = payload is not None or has_members_body
+        if has_body:
+            headers["Content-Type"] = op.request_content_type or "application/json"
+        return RequestCase(
+            name="full" if full else "required",
+            args=args,
+            method=http.method,
+            path=path,
+            query=query,
+            headers=headers,
+            body=payload if payload is not None else (body if has_members_body else None),
+            has_body=has_body,
+        )
+
+    def _sent_default(self, member: Member) -> str | None:
+        """The text of a spec default the client sends when the argument is omitted."""
+        if self.service.protocol is not Protocol.REST_JSON or not member.has_default:
+            return None
+        if member.binding not in (Binding.HEADER, Binding.QUERY):
+            return None
+        sent_type = _SENT_DEFAULT_TYPES.get(self.types.shape(member.target).kind)
+        if sent_type is None or type(member.default) is not sent_type:
+            return None
+        return _text(member.default)
+
+    def _aws_json_body(self, inp: Shape | None, args: list[tuple[str, str]], full: bool) -> Any:
+        body: dict[str, Any] = {}
+        if inp is None:
+            return body
+        for member in inp.members:
+            if not member.required and not full:
+                continue
+            body[member.wire_name or member.name] = self.samples.for_member(member, full=full).wire
+        return body
+
+    def _response(
+        self, op: Operation, out: Shape | None
+    ) -> tuple[int, dict[str, str], str, list[tuple[str, str]]]:
+        svc = self.service
+        status = op.http.code if op.http else 200
+        if out is None or not out.members:
+            return status, {}, "{}" if svc.protocol is not Protocol.REST_JSON else "", []
+        headers: dict[str, str] = {}
+        checks: list[tuple[str, str]] = []
+        body_text = ""
+        names = self.symbols.member_names(out)
+        payload = [m for m in out.members if m.binding is Binding.PAYLOAD]
+        if payload:
+            target = self.types.shape(payload[0].target)
+            sample = self.samples.value(target.id, payload[0].name, "date-time", full=True, depth=0)
+            body_text = json.dumps(sample.wire, sort_keys=True)
+            if target.kind is Kind.STRUCTURE:
+                tnames = self.symbols.member_names(target)
+                for member, name in zip(target.members, tnames, strict=True):
+                    checks.append((name, self.samples.for_member(member, full=True, depth=1).expr))
+        else:
+            body_wire: dict[str, Any] = {}
+            for member, name in zip(out.members, names, strict=True):
+                sample = self.samples.for_member(member, full=True, depth=1)
+                if member.binding is Binding.HEADER:
+                    headers[member.wire_name] = _text(sample.wire)
+                    checks.append((name, sample.expr))
+                elif member.binding is Binding.BODY:
+                    body_wire[member.wire_name] = sample.wire
+                    checks.append((name, sample.expr))
+            body_text = json.dumps(body_wire, sort_keys=True)
+        if payload:
+            for member in out.members:
+                if member.binding is Binding.HEADER:
+                    sample = self.samples.for_member(member, full=True, depth=1)
+                    headers[member.wire_name] = _text(sample.wire)
+        return status, headers, body_text, checks
+
+    def _error(self, shape: Shape) -> ErrorCase:
+        svc = self.service
+        cls = self.symbols.error_class_name(shape)
+        info = shape.error
+        status = (info.http_status if info and info.http_status else None) or (
+            404 if svc.protocol is Protocol.REST_JSON else 400
+        )
+        sample = self.samples.structure(shape, full=True, depth=1)
+        body: dict[str, Any] = dict(sample.wire)
+        headers: dict[str, str] = {}
+        code = shape.name
+        if svc.protocol is Protocol.REST_JSON1:
+            headers["x-amzn-errortype"] = f"{shape.name}:http://internal.amazon.com/coral/"
+        elif svc.protocol in (Protocol.AWS_JSON_1_1, Protocol.AWS_JSON_1_0):
+            namespace = shape.id.split("#", 1)[0]
+            body["__type"] = f"{namespace}#{shape.name}"
+        else:
+            code = str(body.get("code", "")) or str(status)
+        message = body.get("message", body.get("Message", ""))
+        if isinstance(message, dict):
+            message = message.get("value", "")
+        names = self.symbols.member_names(shape)
+        fields: list[tuple[str, str]] = []
+        for member, name in zip(shape.members, names, strict=True):
+            if member.wire_name.lower() in ("message", "code"):
+                if self.types.shape(member.target).kind is Kind.STRING:
+                    continue
+                name = "error_" + name
+            if member.binding is Binding.HEADER:
+                sample_m = self.samples.for_member(member, full=True, depth=2)
+                headers[member.wire_name] = _text(sample_m.wire)
+                body.pop(member.wire_name, None)
+                fields.append((name, sample_m.expr))
+                continue
+            if (member.wire_name or member.name) in body:
+                fields.append((name, self.samples.for_member(member, full=True, depth=2).expr))
+        return ErrorCase(
+            class_name=cls,
+            status=status,
+            headers=headers,
+            body=json.dumps(body, sort_keys=True),
+            code=code,
+            message=str(message),
+            fields=fields,
+        )
+
+    def models(self, shapes: list[Shape]) -> list[ModelTests]:
+        out: list[ModelTests] = []
+        for shape in shapes:
+            cls = self.symbols.class_name(shape)
+            if shape.kind in (Kind.ENUM, Kind.INT_ENUM):
+                unknown = "'SOMETHING_NEW'" if shape.kind is Kind.ENUM else "987654"
+                out.append(ModelTests(cls, "", "enum", unknown_value=unknown))
+            elif shape.kind is Kind.UNION:
+                sample = self.samples.value(shape.id, shape.name, "date-time", full=True, depth=0)
+                out.append(
+                    ModelTests(
+                        cls,
+                        sample.expr,
+                        "union",
+                        union_unknown=self.symbols.variant_names(shape)[-1],
+                    )
+                )
+            elif shape.kind is Kind.STRUCTURE:
+                sample = self.samples.structure(shape, full=True, depth=0)
+                out.append(ModelTests(cls, sample.expr, "structure"))
+        return out
