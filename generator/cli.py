@@ -122,6 +122,29 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return int(run_generate(args))
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from generator.diff import diff_services
+    from generator.pipeline import load_spec
+
+    loaded = [load_spec(path) for path in (args.old, args.new)]
+    for result in loaded:
+        if result.service is None or result.diagnostics.has_errors:
+            _emit(result.diagnostics.sorted(), args.format, Severity.ERROR)
+            print("apismith diff: fix the spec errors above first", file=sys.stderr)
+            return EXIT_ERRORS
+    old, new = (r.service for r in loaded)
+    assert old is not None and new is not None
+    events = diff_services(old, new)
+    _emit(events, args.format, Severity.NOTE)
+    threshold = Severity[args.fail_on.upper()]
+    worst = max((e.severity for e in events), default=None)
+    if args.format == "text":
+        counts = {s.name: sum(e.severity is s for e in events) for s in reversed(Severity)}
+        summary = ", ".join(f"{n} {name.lower()}" for name, n in counts.items())
+        print(f"{args.old} -> {args.new}: {summary}", file=sys.stderr)
+    return EXIT_ERRORS if worst is not None and worst >= threshold else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="apismith",
@@ -148,6 +171,18 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--service", action="append", help="only this package (repeatable)")
     gen.add_argument("--format", choices=("text", "json"), default="text")
     gen.set_defaults(func=cmd_generate)
+
+    dif = sub.add_parser("diff", help="report what changed between two versions of a spec")
+    dif.add_argument("old", help="the spec before the change")
+    dif.add_argument("new", help="the spec after the change")
+    dif.add_argument("--format", choices=("text", "json"), default="text")
+    dif.add_argument(
+        "--fail-on",
+        choices=[s.name.lower() for s in Severity],
+        default="error",
+        help="exit 1 when an event at least this severe is found (default: error = breaking)",
+    )
+    dif.set_defaults(func=cmd_diff)
 
     ext = sub.add_parser("extract", help="write the closure of some operations as a spec file")
     ext.add_argument("source", help="an official model: Smithy JSON AST, Swagger 2.0 or OpenAPI 3")

@@ -139,3 +139,17 @@ def test_extract_unknown_operation_exits_1(
     src.write_text(BAD)
     assert main(["extract", str(src), "--operations", "Opp"]) == 1
     assert "did you mean" in capsys.readouterr().err.lower()
+
+
+def test_pre_commit_hooks_name_real_commands() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert {h["id"] for h in hooks} == {"apismith-validate", "apismith-generate-check"}
+    for hook in hooks:
+        program, *args = hook["entry"].split()
+        assert program == "apismith" and hook["pass_filenames"] is False
+        proc = subprocess.run(
+            [sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=ROOT
+        )
+        assert proc.returncode == 0, proc.stdout + proc.stderr

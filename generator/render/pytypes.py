@@ -87,7 +87,7 @@ class TypeMapper:
         if kind in (Kind.ENUM, Kind.INT_ENUM):
             return f"{expr}.value"
         if kind in (Kind.STRUCTURE, Kind.UNION):
-            return f"{expr}.to_dict()"
+            return f"{expr}.to_wire()"
         if kind is Kind.LIST:
             v = f"v{depth}"
             inner = self.to_json(shape.list_member.target, v, ts, depth + 1)
@@ -96,6 +96,30 @@ class TypeMapper:
             k, v = f"k{depth}", f"v{depth}"
             inner = self.to_json(shape.map_value.target, v, ts, depth + 1)
             return expr if inner == v else f"{{{k}: {inner} for {k}, {v} in {expr}.items()}}"
+        return expr
+
+    def to_plain(self, shape_id: str, expr: str, depth: int = 0) -> str:
+        """The DESIGN contract's `to_dict()` form: wire names and plain containers, but
+        datetimes stay aware `datetime`, durations `timedelta`, blobs `bytes`; enums give
+        their string values."""
+        shape = self.shape(shape_id)
+        kind = shape.kind
+        if kind in (Kind.ENUM, Kind.INT_ENUM):
+            return f"{expr}.value"
+        if kind in (Kind.STRUCTURE, Kind.UNION):
+            return f"{expr}.to_dict()"
+        if kind is Kind.LIST:
+            v = f"v{depth}"
+            inner = self.to_plain(shape.list_member.target, v, depth + 1)
+            return f"list({expr})" if inner == v else f"[{inner} for {v} in {expr}]"
+        if kind is Kind.MAP:
+            k, v = f"k{depth}", f"v{depth}"
+            inner = self.to_plain(shape.map_value.target, v, depth + 1)
+            return (
+                f"dict({expr})"
+                if inner == v
+                else f"{{{k}: {inner} for {k}, {v} in {expr}.items()}}"
+            )
         return expr
 
     def from_json(self, shape_id: str, expr: str, ts: str, depth: int = 0) -> str:

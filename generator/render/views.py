@@ -24,7 +24,7 @@ class FieldView:
     base_type: str  # without the optional part
     required: bool
     nullable: bool
-    to_json: str  # expression over `value`
+    to_json: str  # expression over `self.<name>`: the JSON wire form
     from_json: str  # expression over `value`
     docs: str
     binding: str = "body"
@@ -37,6 +37,7 @@ class FieldView:
     group: str = ""
     target_class: str = ""  # class name when the target is a model or enum
     variant_class: str = ""  # union members: the variant's class name
+    to_plain: str = ""  # expression over `self.<name>`: the to_dict() form
 
 
 @dataclass
@@ -247,6 +248,7 @@ class ViewBuilder:
             required=required,
             nullable=member.nullable,
             to_json=t.to_json(member.target, f"self.{py_name}", ts),
+            to_plain=t.to_plain(member.target, f"self.{py_name}"),
             from_json=t.from_json(member.target, "value", ts),
             docs=doc_text(member.docs),
             binding=member.binding.value,
@@ -289,6 +291,7 @@ class ViewBuilder:
             for f, variant in zip(fields, variants):
                 f.variant_class = variant
                 f.to_json = f.to_json.replace(f"self.{f.name}", "self.value")
+                f.to_plain = f.to_plain.replace(f"self.{f.name}", "self.value")
             unknown = variants[-1]
         view = ModelView(
             class_name=cls,

@@ -293,10 +293,12 @@ def union_plain(value: Any) -> dict[str, Any]:
 
 
 def ours_plain(result: Any) -> dict[str, Any]:
+    # to_dict() keeps timestamps as aware datetimes, the form botocore returns too.
     data: dict[str, Any] = result.to_dict()
     for key in TIMESTAMP_KEYS:
         if key in data:
-            data[key] = aware(dt.datetime.fromisoformat(data[key]))
+            assert isinstance(data[key], dt.datetime) and data[key].tzinfo is not None
+            data[key] = aware(data[key])
     if result.parameters is not None:
         data["parameters"] = {k: union_plain(v) for k, v in result.parameters.items()}
     return data

@@ -628,8 +628,8 @@ def test_task_get_full_cloud_task(stub: StubServer) -> None:
     theirs = raw.output
     # The same document back, spelled the same (msrest writes .000Z-style date-times; so does
     # the generated client for Azure), and the same meaning.
-    assert mine.to_dict() == theirs.serialize(keep_readonly=True)
-    assert semantic("CloudTask", mine.to_dict()) == semantic("CloudTask", data.cloud_task())
+    assert mine.to_wire() == theirs.serialize(keep_readonly=True)
+    assert semantic("CloudTask", mine.to_wire()) == semantic("CloudTask", data.cloud_task())
     stats, their_stats = mine.stats, theirs.stats
     assert stats.read_i_ops == their_stats.read_iops == 2**63 - 1
     assert isinstance(stats.read_i_ops, int) and stats.write_i_ops == their_stats.write_iops == 0
@@ -795,8 +795,8 @@ def test_unknown_enum_values(stub: StubServer) -> None:
     assert [a.value for a in mine.authentication_token_settings.access] == ["job", "pool"]
     assert theirs.authentication_token_settings.access == ["job", "pool"]
     # The generated model round-trips what it does not know; msrest cannot serialize it back.
-    assert mine.to_dict() == om.CloudTask.from_dict(task).to_dict()
-    assert semantic("CloudTask", mine.to_dict()) == semantic("CloudTask", task)
+    assert mine.to_wire() == om.CloudTask.from_dict(task).to_wire()
+    assert semantic("CloudTask", mine.to_wire()) == semantic("CloudTask", task)
     with pytest.raises(Exception, match="not valid value for enum"):
         theirs.serialize(keep_readonly=True)
 
@@ -833,7 +833,7 @@ def test_task_list_follows_every_page(stub: StubServer) -> None:
         mine = call_ours(client, call)
     our_requests = [wire(r) for r in stub.received]
     assert [t.id for t in mine] == [t.id for t in theirs] == ["t1", "t2", "t3"]
-    assert [t.to_dict() for t in mine] == [t.serialize(keep_readonly=True) for t in theirs]
+    assert [t.to_wire() for t in mine] == [t.serialize(keep_readonly=True) for t in theirs]
     assert len(our_requests) == len(sdk_requests) == 3
     # Next pages: the link exactly as given (no api-version or options added again), with the
     # first request's headers.
@@ -878,13 +878,13 @@ def test_task_list_subtasks(stub: StubServer) -> None:
     known = {"value": data.SUBTASKS["value"][:2]}
     assert om.CloudTaskListSubtasksResult.from_dict(
         known
-    ).to_dict() == sdk.CloudTaskListSubtasksResult.deserialize(known).serialize(keep_readonly=True)
+    ).to_wire() == sdk.CloudTaskListSubtasksResult.deserialize(known).serialize(keep_readonly=True)
     for mine_item, their_item in zip(mine.value, theirs.value):
         assert mine_item.id == their_item.id
         assert mine_item.state == their_item.state
         assert mine_item.result == their_item.result
         assert mine_item.start_time == aware(their_item.start_time)
-    assert semantic("CloudTaskListSubtasksResult", mine.to_dict()) == semantic(
+    assert semantic("CloudTaskListSubtasksResult", mine.to_wire()) == semantic(
         "CloudTaskListSubtasksResult", data.SUBTASKS
     )
     assert mine.response_metadata.request_id == raw.headers["request-id"]
@@ -917,7 +917,7 @@ def test_task_add_collection_results(stub: StubServer) -> None:
             assert mine_result.error.message.lang == their_result.error.message.lang
         mine_values = [(v.key, v.value) for v in mine_result.error.values or []]
         assert mine_values == [(v.key, v.value) for v in their_result.error.values or []]
-    assert semantic("TaskAddCollectionResult", mine.to_dict()) == semantic(
+    assert semantic("TaskAddCollectionResult", mine.to_wire()) == semantic(
         "TaskAddCollectionResult", data.ADD_COLLECTION_RESULT
     )
     assert mine.response_metadata.request_id == raw.headers["request-id"]

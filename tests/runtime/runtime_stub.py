@@ -33,6 +33,8 @@ class Reply:
     delay: float = 0.0
 
 
+_RETIRED: list[socket.socket] = []
+
 _REASONS = {200: "OK", 201: "Created", 204: "No Content", 404: "Not Found", 429: "Too Many"}
 
 
@@ -67,11 +69,14 @@ class StubServer:
             return self._script.pop(0) if self._script else Reply(200, body=b"{}")
 
     def _accept(self) -> None:
-        while not self._closed:
+        while True:
             try:
                 conn, _ = self._listener.accept()
             except OSError:
                 return
+            if self._closed:
+                conn.close()  # a retired server: refuse politely, serve nothing
+                continue
             threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
 
     def _serve(self, conn: socket.socket) -> None:
@@ -95,6 +100,8 @@ class StubServer:
                         return
                     buffer += chunk
                 body, buffer = buffer[:length], buffer[length:]
+                if self._closed:
+                    return  # the test that owned this server is over
                 with self._lock:
                     self.received.append(Received(method, target, pairs, body))
                 reply = self._next()
@@ -113,5 +120,8 @@ class StubServer:
                     return
 
     def close(self) -> None:
+        # The listening socket stays open (answering nothing) until the test session ends:
+        # closing it would free the port for the next test's server, and a client a previous
+        # test left retrying in the background could then consume that server's script.
         self._closed = True
-        self._listener.close()
+        _RETIRED.append(self._listener)

@@ -166,7 +166,7 @@ def serialize_task_add(
         headers["return-client-request-id"] = "true" if return_client_request_id else "false"
     if ocp_date is not None:
         headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
-    data = json.dumps(task.to_dict()).encode("utf-8")
+    data = json.dumps(task.to_wire()).encode("utf-8")
     headers["Content-Type"] = "application/json; odata=minimalmetadata"
     return HttpRequest("POST", url, headers, data)
 
@@ -222,7 +222,7 @@ def serialize_task_add_collection(
         headers["return-client-request-id"] = "true" if return_client_request_id else "false"
     if ocp_date is not None:
         headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
-    data = json.dumps(task_collection.to_dict()).encode("utf-8")
+    data = json.dumps(task_collection.to_wire()).encode("utf-8")
     headers["Content-Type"] = "application/json; odata=minimalmetadata"
     return HttpRequest("POST", url, headers, data)
 
@@ -344,7 +344,7 @@ def serialize_task_update(
         headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
             if_unmodified_since, "http-date"
         )
-    data = json.dumps(task_update_parameter.to_dict()).encode("utf-8")
+    data = json.dumps(task_update_parameter.to_wire()).encode("utf-8")
     headers["Content-Type"] = "application/json; odata=minimalmetadata"
     return HttpRequest("PUT", url, headers, data)
 

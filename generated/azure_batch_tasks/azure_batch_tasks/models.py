@@ -1,7 +1,8 @@
 """Data models of BatchServiceClient (API version 2024-07-01.20.0).
 
-Every model has ``to_dict()`` (a plain dict keyed by wire names, ready for JSON) and
-``from_dict()``. Optional fields are ``None`` when absent; enums accept values this version does
+Every model has ``to_dict()`` (plain data keyed by wire names; datetimes, durations and bytes
+as Python objects), ``to_wire()`` (the same, ready for JSON) and ``from_dict()``, which accepts
+either. Optional fields are ``None`` when absent; enums accept values this version does
 not know, and unions keep unknown variants, so data from newer services survives a round trip.
 """
 
@@ -100,7 +101,14 @@ class AffinityInformation:
     affinity_id: str
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        out["affinityId"] = self.affinity_id
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         out["affinityId"] = self.affinity_id
         return out
@@ -140,7 +148,16 @@ class ApplicationPackageReference:
     version: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        out["applicationId"] = self.application_id
+        if self.version is not None:
+            out["version"] = self.version
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         out["applicationId"] = self.application_id
         if self.version is not None:
@@ -178,7 +195,15 @@ class AuthenticationTokenSettings:
     access: list[AccessScope] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.access is not None:
+            out["access"] = [v0.value for v0 in self.access]
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.access is not None:
             out["access"] = [v0.value for v0 in self.access]
@@ -215,7 +240,17 @@ class AutoUserSpecification:
     elevation_level: ElevationLevel | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.scope is not None:
+            out["scope"] = self.scope.value
+        if self.elevation_level is not None:
+            out["elevationLevel"] = self.elevation_level.value
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.scope is not None:
             out["scope"] = self.scope.value
@@ -249,7 +284,17 @@ class BatchErrorDetail:
     value: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.key is not None:
+            out["key"] = self.key
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.key is not None:
             out["key"] = self.key
@@ -419,7 +464,8 @@ class CloudTask:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.id is not None:
             out["id"] = self.id
@@ -430,23 +476,19 @@ class CloudTask:
         if self.e_tag is not None:
             out["eTag"] = self.e_tag
         if self.last_modified is not None:
-            out["lastModified"] = _wire.format_timestamp(self.last_modified, "date-time-ms")
+            out["lastModified"] = self.last_modified
         if self.creation_time is not None:
-            out["creationTime"] = _wire.format_timestamp(self.creation_time, "date-time-ms")
+            out["creationTime"] = self.creation_time
         if self.exit_conditions is not None:
             out["exitConditions"] = self.exit_conditions.to_dict()
         if self.state is not None:
             out["state"] = self.state.value
         if self.state_transition_time is not None:
-            out["stateTransitionTime"] = _wire.format_timestamp(
-                self.state_transition_time, "date-time-ms"
-            )
+            out["stateTransitionTime"] = self.state_transition_time
         if self.previous_state is not None:
             out["previousState"] = self.previous_state.value
         if self.previous_state_transition_time is not None:
-            out["previousStateTransitionTime"] = _wire.format_timestamp(
-                self.previous_state_transition_time, "date-time-ms"
-            )
+            out["previousStateTransitionTime"] = self.previous_state_transition_time
         if self.command_line is not None:
             out["commandLine"] = self.command_line
         if self.container_settings is not None:
@@ -481,6 +523,71 @@ class CloudTask:
             ]
         if self.authentication_token_settings is not None:
             out["authenticationTokenSettings"] = self.authentication_token_settings.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        if self.display_name is not None:
+            out["displayName"] = self.display_name
+        if self.url is not None:
+            out["url"] = self.url
+        if self.e_tag is not None:
+            out["eTag"] = self.e_tag
+        if self.last_modified is not None:
+            out["lastModified"] = _wire.format_timestamp(self.last_modified, "date-time-ms")
+        if self.creation_time is not None:
+            out["creationTime"] = _wire.format_timestamp(self.creation_time, "date-time-ms")
+        if self.exit_conditions is not None:
+            out["exitConditions"] = self.exit_conditions.to_wire()
+        if self.state is not None:
+            out["state"] = self.state.value
+        if self.state_transition_time is not None:
+            out["stateTransitionTime"] = _wire.format_timestamp(
+                self.state_transition_time, "date-time-ms"
+            )
+        if self.previous_state is not None:
+            out["previousState"] = self.previous_state.value
+        if self.previous_state_transition_time is not None:
+            out["previousStateTransitionTime"] = _wire.format_timestamp(
+                self.previous_state_transition_time, "date-time-ms"
+            )
+        if self.command_line is not None:
+            out["commandLine"] = self.command_line
+        if self.container_settings is not None:
+            out["containerSettings"] = self.container_settings.to_wire()
+        if self.resource_files is not None:
+            out["resourceFiles"] = [v0.to_wire() for v0 in self.resource_files]
+        if self.output_files is not None:
+            out["outputFiles"] = [v0.to_wire() for v0 in self.output_files]
+        if self.environment_settings is not None:
+            out["environmentSettings"] = [v0.to_wire() for v0 in self.environment_settings]
+        if self.affinity_info is not None:
+            out["affinityInfo"] = self.affinity_info.to_wire()
+        if self.constraints is not None:
+            out["constraints"] = self.constraints.to_wire()
+        if self.required_slots is not None:
+            out["requiredSlots"] = self.required_slots
+        if self.user_identity is not None:
+            out["userIdentity"] = self.user_identity.to_wire()
+        if self.execution_info is not None:
+            out["executionInfo"] = self.execution_info.to_wire()
+        if self.node_info is not None:
+            out["nodeInfo"] = self.node_info.to_wire()
+        if self.multi_instance_settings is not None:
+            out["multiInstanceSettings"] = self.multi_instance_settings.to_wire()
+        if self.stats is not None:
+            out["stats"] = self.stats.to_wire()
+        if self.depends_on is not None:
+            out["dependsOn"] = self.depends_on.to_wire()
+        if self.application_package_references is not None:
+            out["applicationPackageReferences"] = [
+                v0.to_wire() for v0 in self.application_package_references
+            ]
+        if self.authentication_token_settings is not None:
+            out["authenticationTokenSettings"] = self.authentication_token_settings.to_wire()
         return out
 
     @classmethod
@@ -594,10 +701,20 @@ class CloudTaskListResult:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.value is not None:
             out["value"] = [v0.to_dict() for v0 in self.value]
+        if self.odata_next_link is not None:
+            out["odata.nextLink"] = self.odata_next_link
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.value is not None:
+            out["value"] = [v0.to_wire() for v0 in self.value]
         if self.odata_next_link is not None:
             out["odata.nextLink"] = self.odata_next_link
         return out
@@ -628,10 +745,18 @@ class CloudTaskListSubtasksResult:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.value is not None:
             out["value"] = [v0.to_dict() for v0 in self.value]
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.value is not None:
+            out["value"] = [v0.to_wire() for v0 in self.value]
         return out
 
     @classmethod
@@ -658,7 +783,15 @@ class ComputeNodeIdentityReference:
     resource_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.resource_id is not None:
+            out["resourceId"] = self.resource_id
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.resource_id is not None:
             out["resourceId"] = self.resource_id
@@ -697,7 +830,25 @@ class ComputeNodeInformation:
     task_root_directory_url: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.affinity_id is not None:
+            out["affinityId"] = self.affinity_id
+        if self.node_url is not None:
+            out["nodeUrl"] = self.node_url
+        if self.pool_id is not None:
+            out["poolId"] = self.pool_id
+        if self.node_id is not None:
+            out["nodeId"] = self.node_id
+        if self.task_root_directory is not None:
+            out["taskRootDirectory"] = self.task_root_directory
+        if self.task_root_directory_url is not None:
+            out["taskRootDirectoryUrl"] = self.task_root_directory_url
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.affinity_id is not None:
             out["affinityId"] = self.affinity_id
@@ -757,7 +908,17 @@ class ContainerHostBatchBindMountEntry:
     is_read_only: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.source is not None:
+            out["source"] = self.source.value
+        if self.is_read_only is not None:
+            out["isReadOnly"] = self.is_read_only
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.source is not None:
             out["source"] = self.source.value
@@ -819,7 +980,8 @@ class ContainerRegistry:
     identity_reference: ComputeNodeIdentityReference | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.user_name is not None:
             out["username"] = self.user_name
@@ -829,6 +991,19 @@ class ContainerRegistry:
             out["registryServer"] = self.registry_server
         if self.identity_reference is not None:
             out["identityReference"] = self.identity_reference.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.user_name is not None:
+            out["username"] = self.user_name
+        if self.password is not None:
+            out["password"] = self.password
+        if self.registry_server is not None:
+            out["registryServer"] = self.registry_server
+        if self.identity_reference is not None:
+            out["identityReference"] = self.identity_reference.to_wire()
         return out
 
     @classmethod
@@ -876,7 +1051,16 @@ class EnvironmentSetting:
     value: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        out["name"] = self.name
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         out["name"] = self.name
         if self.value is not None:
@@ -924,7 +1108,17 @@ class ErrorMessage:
     value: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.lang is not None:
+            out["lang"] = self.lang
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.lang is not None:
             out["lang"] = self.lang
@@ -959,10 +1153,18 @@ class ExitCodeMapping:
     exit_options: ExitOptions
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         out["code"] = self.code
         out["exitOptions"] = self.exit_options.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        out["code"] = self.code
+        out["exitOptions"] = self.exit_options.to_wire()
         return out
 
     @classmethod
@@ -999,11 +1201,20 @@ class ExitCodeRangeMapping:
     exit_options: ExitOptions
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         out["start"] = self.start
         out["end"] = self.end
         out["exitOptions"] = self.exit_options.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        out["start"] = self.start
+        out["end"] = self.end
+        out["exitOptions"] = self.exit_options.to_wire()
         return out
 
     @classmethod
@@ -1063,7 +1274,8 @@ class ExitConditions:
     default: ExitOptions | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.exit_codes is not None:
             out["exitCodes"] = [v0.to_dict() for v0 in self.exit_codes]
@@ -1075,6 +1287,21 @@ class ExitConditions:
             out["fileUploadError"] = self.file_upload_error.to_dict()
         if self.default is not None:
             out["default"] = self.default.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.exit_codes is not None:
+            out["exitCodes"] = [v0.to_wire() for v0 in self.exit_codes]
+        if self.exit_code_ranges is not None:
+            out["exitCodeRanges"] = [v0.to_wire() for v0 in self.exit_code_ranges]
+        if self.pre_processing_error is not None:
+            out["preProcessingError"] = self.pre_processing_error.to_wire()
+        if self.file_upload_error is not None:
+            out["fileUploadError"] = self.file_upload_error.to_wire()
+        if self.default is not None:
+            out["default"] = self.default.to_wire()
         return out
 
     @classmethod
@@ -1128,7 +1355,17 @@ class ExitOptions:
     dependency_action: DependencyAction | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.job_action is not None:
+            out["jobAction"] = self.job_action.value
+        if self.dependency_action is not None:
+            out["dependencyAction"] = self.dependency_action.value
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.job_action is not None:
             out["jobAction"] = self.job_action.value
@@ -1163,7 +1400,16 @@ class HttpHeader:
     value: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        out["name"] = self.name
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         out["name"] = self.name
         if self.value is not None:
@@ -1222,13 +1468,24 @@ class MultiInstanceSettings:
     common_resource_files: list[ResourceFile] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.number_of_instances is not None:
             out["numberOfInstances"] = self.number_of_instances
         out["coordinationCommandLine"] = self.coordination_command_line
         if self.common_resource_files is not None:
             out["commonResourceFiles"] = [v0.to_dict() for v0 in self.common_resource_files]
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.number_of_instances is not None:
+            out["numberOfInstances"] = self.number_of_instances
+        out["coordinationCommandLine"] = self.coordination_command_line
+        if self.common_resource_files is not None:
+            out["commonResourceFiles"] = [v0.to_wire() for v0 in self.common_resource_files]
         return out
 
     @classmethod
@@ -1264,7 +1521,17 @@ class NameValuePair:
     value: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.name is not None:
+            out["name"] = self.name
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.name is not None:
             out["name"] = self.name
@@ -1321,11 +1588,20 @@ class OutputFile:
     upload_options: OutputFileUploadOptions
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         out["filePattern"] = self.file_pattern
         out["destination"] = self.destination.to_dict()
         out["uploadOptions"] = self.upload_options.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        out["filePattern"] = self.file_pattern
+        out["destination"] = self.destination.to_wire()
+        out["uploadOptions"] = self.upload_options.to_wire()
         return out
 
     @classmethod
@@ -1386,7 +1662,8 @@ class OutputFileBlobContainerDestination:
     upload_headers: list[HttpHeader] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.path is not None:
             out["path"] = self.path
@@ -1395,6 +1672,18 @@ class OutputFileBlobContainerDestination:
             out["identityReference"] = self.identity_reference.to_dict()
         if self.upload_headers is not None:
             out["uploadHeaders"] = [v0.to_dict() for v0 in self.upload_headers]
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.path is not None:
+            out["path"] = self.path
+        out["containerUrl"] = self.container_url
+        if self.identity_reference is not None:
+            out["identityReference"] = self.identity_reference.to_wire()
+        if self.upload_headers is not None:
+            out["uploadHeaders"] = [v0.to_wire() for v0 in self.upload_headers]
         return out
 
     @classmethod
@@ -1431,10 +1720,18 @@ class OutputFileDestination:
     container: OutputFileBlobContainerDestination | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.container is not None:
             out["container"] = self.container.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.container is not None:
+            out["container"] = self.container.to_wire()
         return out
 
     @classmethod
@@ -1477,7 +1774,14 @@ class OutputFileUploadOptions:
     upload_condition: OutputFileUploadCondition
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        out["uploadCondition"] = self.upload_condition.value
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         out["uploadCondition"] = self.upload_condition.value
         return out
@@ -1556,7 +1860,8 @@ class ResourceFile:
     identity_reference: ComputeNodeIdentityReference | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.auto_storage_container_name is not None:
             out["autoStorageContainerName"] = self.auto_storage_container_name
@@ -1572,6 +1877,25 @@ class ResourceFile:
             out["fileMode"] = self.file_mode
         if self.identity_reference is not None:
             out["identityReference"] = self.identity_reference.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.auto_storage_container_name is not None:
+            out["autoStorageContainerName"] = self.auto_storage_container_name
+        if self.storage_container_url is not None:
+            out["storageContainerUrl"] = self.storage_container_url
+        if self.http_url is not None:
+            out["httpUrl"] = self.http_url
+        if self.blob_prefix is not None:
+            out["blobPrefix"] = self.blob_prefix
+        if self.file_path is not None:
+            out["filePath"] = self.file_path
+        if self.file_mode is not None:
+            out["fileMode"] = self.file_mode
+        if self.identity_reference is not None:
+            out["identityReference"] = self.identity_reference.to_wire()
         return out
 
     @classmethod
@@ -1660,12 +1984,42 @@ class SubtaskInformation:
     result: TaskExecutionResult | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.id is not None:
             out["id"] = self.id
         if self.node_info is not None:
             out["nodeInfo"] = self.node_info.to_dict()
+        if self.start_time is not None:
+            out["startTime"] = self.start_time
+        if self.end_time is not None:
+            out["endTime"] = self.end_time
+        if self.exit_code is not None:
+            out["exitCode"] = self.exit_code
+        if self.container_info is not None:
+            out["containerInfo"] = self.container_info.to_dict()
+        if self.failure_info is not None:
+            out["failureInfo"] = self.failure_info.to_dict()
+        if self.state is not None:
+            out["state"] = self.state.value
+        if self.state_transition_time is not None:
+            out["stateTransitionTime"] = self.state_transition_time
+        if self.previous_state is not None:
+            out["previousState"] = self.previous_state.value
+        if self.previous_state_transition_time is not None:
+            out["previousStateTransitionTime"] = self.previous_state_transition_time
+        if self.result is not None:
+            out["result"] = self.result.value
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        if self.node_info is not None:
+            out["nodeInfo"] = self.node_info.to_wire()
         if self.start_time is not None:
             out["startTime"] = _wire.format_timestamp(self.start_time, "date-time-ms")
         if self.end_time is not None:
@@ -1673,9 +2027,9 @@ class SubtaskInformation:
         if self.exit_code is not None:
             out["exitCode"] = self.exit_code
         if self.container_info is not None:
-            out["containerInfo"] = self.container_info.to_dict()
+            out["containerInfo"] = self.container_info.to_wire()
         if self.failure_info is not None:
-            out["failureInfo"] = self.failure_info.to_dict()
+            out["failureInfo"] = self.failure_info.to_wire()
         if self.state is not None:
             out["state"] = self.state.value
         if self.state_transition_time is not None:
@@ -1774,9 +2128,16 @@ class TaskAddCollectionParameter:
     value: list[TaskAddParameter]
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         out["value"] = [v0.to_dict() for v0 in self.value]
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        out["value"] = [v0.to_wire() for v0 in self.value]
         return out
 
     @classmethod
@@ -1806,10 +2167,18 @@ class TaskAddCollectionResult:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.value is not None:
             out["value"] = [v0.to_dict() for v0 in self.value]
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.value is not None:
+            out["value"] = [v0.to_wire() for v0 in self.value]
         return out
 
     @classmethod
@@ -1945,7 +2314,8 @@ class TaskAddParameter:
     authentication_token_settings: AuthenticationTokenSettings | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         out["id"] = self.id
         if self.display_name is not None:
@@ -1979,6 +2349,43 @@ class TaskAddParameter:
             ]
         if self.authentication_token_settings is not None:
             out["authenticationTokenSettings"] = self.authentication_token_settings.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        out["id"] = self.id
+        if self.display_name is not None:
+            out["displayName"] = self.display_name
+        out["commandLine"] = self.command_line
+        if self.container_settings is not None:
+            out["containerSettings"] = self.container_settings.to_wire()
+        if self.exit_conditions is not None:
+            out["exitConditions"] = self.exit_conditions.to_wire()
+        if self.resource_files is not None:
+            out["resourceFiles"] = [v0.to_wire() for v0 in self.resource_files]
+        if self.output_files is not None:
+            out["outputFiles"] = [v0.to_wire() for v0 in self.output_files]
+        if self.environment_settings is not None:
+            out["environmentSettings"] = [v0.to_wire() for v0 in self.environment_settings]
+        if self.affinity_info is not None:
+            out["affinityInfo"] = self.affinity_info.to_wire()
+        if self.constraints is not None:
+            out["constraints"] = self.constraints.to_wire()
+        if self.required_slots is not None:
+            out["requiredSlots"] = self.required_slots
+        if self.user_identity is not None:
+            out["userIdentity"] = self.user_identity.to_wire()
+        if self.multi_instance_settings is not None:
+            out["multiInstanceSettings"] = self.multi_instance_settings.to_wire()
+        if self.depends_on is not None:
+            out["dependsOn"] = self.depends_on.to_wire()
+        if self.application_package_references is not None:
+            out["applicationPackageReferences"] = [
+                v0.to_wire() for v0 in self.application_package_references
+            ]
+        if self.authentication_token_settings is not None:
+            out["authenticationTokenSettings"] = self.authentication_token_settings.to_wire()
         return out
 
     @classmethod
@@ -2074,7 +2481,23 @@ class TaskAddResult:
     error: BatchError | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        out["status"] = self.status.value
+        out["taskId"] = self.task_id
+        if self.e_tag is not None:
+            out["eTag"] = self.e_tag
+        if self.last_modified is not None:
+            out["lastModified"] = self.last_modified
+        if self.location is not None:
+            out["location"] = self.location
+        if self.error is not None:
+            out["error"] = self.error.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         out["status"] = self.status.value
         out["taskId"] = self.task_id
@@ -2085,7 +2508,7 @@ class TaskAddResult:
         if self.location is not None:
             out["location"] = self.location
         if self.error is not None:
-            out["error"] = self.error.to_dict()
+            out["error"] = self.error.to_wire()
         return out
 
     @classmethod
@@ -2151,7 +2574,19 @@ class TaskConstraints:
     max_task_retry_count: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.max_wall_clock_time is not None:
+            out["maxWallClockTime"] = self.max_wall_clock_time
+        if self.retention_time is not None:
+            out["retentionTime"] = self.retention_time
+        if self.max_task_retry_count is not None:
+            out["maxTaskRetryCount"] = self.max_task_retry_count
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.max_wall_clock_time is not None:
             out["maxWallClockTime"] = _wire.format_duration(self.max_wall_clock_time)
@@ -2198,7 +2633,19 @@ class TaskContainerExecutionInformation:
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.container_id is not None:
+            out["containerId"] = self.container_id
+        if self.state is not None:
+            out["state"] = self.state
+        if self.error is not None:
+            out["error"] = self.error
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.container_id is not None:
             out["containerId"] = self.container_id
@@ -2257,7 +2704,8 @@ class TaskContainerSettings:
     container_host_batch_bind_mounts: list[ContainerHostBatchBindMountEntry] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.container_run_options is not None:
             out["containerRunOptions"] = self.container_run_options
@@ -2269,6 +2717,22 @@ class TaskContainerSettings:
         if self.container_host_batch_bind_mounts is not None:
             out["containerHostBatchBindMounts"] = [
                 v0.to_dict() for v0 in self.container_host_batch_bind_mounts
+            ]
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.container_run_options is not None:
+            out["containerRunOptions"] = self.container_run_options
+        out["imageName"] = self.image_name
+        if self.registry is not None:
+            out["registry"] = self.registry.to_wire()
+        if self.working_directory is not None:
+            out["workingDirectory"] = self.working_directory.value
+        if self.container_host_batch_bind_mounts is not None:
+            out["containerHostBatchBindMounts"] = [
+                v0.to_wire() for v0 in self.container_host_batch_bind_mounts
             ]
         return out
 
@@ -2320,12 +2784,22 @@ class TaskDependencies:
     task_id_ranges: list[TaskIdRange] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.task_ids is not None:
+            out["taskIds"] = list(self.task_ids)
+        if self.task_id_ranges is not None:
+            out["taskIdRanges"] = [v0.to_dict() for v0 in self.task_id_ranges]
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.task_ids is not None:
             out["taskIds"] = self.task_ids
         if self.task_id_ranges is not None:
-            out["taskIdRanges"] = [v0.to_dict() for v0 in self.task_id_ranges]
+            out["taskIdRanges"] = [v0.to_wire() for v0 in self.task_id_ranges]
         return out
 
     @classmethod
@@ -2415,7 +2889,31 @@ class TaskExecutionInformation:
     result: TaskExecutionResult | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.start_time is not None:
+            out["startTime"] = self.start_time
+        if self.end_time is not None:
+            out["endTime"] = self.end_time
+        if self.exit_code is not None:
+            out["exitCode"] = self.exit_code
+        if self.container_info is not None:
+            out["containerInfo"] = self.container_info.to_dict()
+        if self.failure_info is not None:
+            out["failureInfo"] = self.failure_info.to_dict()
+        out["retryCount"] = self.retry_count
+        if self.last_retry_time is not None:
+            out["lastRetryTime"] = self.last_retry_time
+        out["requeueCount"] = self.requeue_count
+        if self.last_requeue_time is not None:
+            out["lastRequeueTime"] = self.last_requeue_time
+        if self.result is not None:
+            out["result"] = self.result.value
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.start_time is not None:
             out["startTime"] = _wire.format_timestamp(self.start_time, "date-time-ms")
@@ -2424,9 +2922,9 @@ class TaskExecutionInformation:
         if self.exit_code is not None:
             out["exitCode"] = self.exit_code
         if self.container_info is not None:
-            out["containerInfo"] = self.container_info.to_dict()
+            out["containerInfo"] = self.container_info.to_wire()
         if self.failure_info is not None:
-            out["failureInfo"] = self.failure_info.to_dict()
+            out["failureInfo"] = self.failure_info.to_wire()
         out["retryCount"] = self.retry_count
         if self.last_retry_time is not None:
             out["lastRetryTime"] = _wire.format_timestamp(self.last_retry_time, "date-time-ms")
@@ -2512,7 +3010,8 @@ class TaskFailureInformation:
     details: list[NameValuePair] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         out["category"] = self.category.value
         if self.code is not None:
@@ -2521,6 +3020,18 @@ class TaskFailureInformation:
             out["message"] = self.message
         if self.details is not None:
             out["details"] = [v0.to_dict() for v0 in self.details]
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        out["category"] = self.category.value
+        if self.code is not None:
+            out["code"] = self.code
+        if self.message is not None:
+            out["message"] = self.message
+        if self.details is not None:
+            out["details"] = [v0.to_wire() for v0 in self.details]
         return out
 
     @classmethod
@@ -2563,7 +3074,15 @@ class TaskIdRange:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        out["start"] = self.start
+        out["end"] = self.end
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         out["start"] = self.start
         out["end"] = self.end
@@ -2655,7 +3174,24 @@ class TaskStatistics:
     wait_time: timedelta
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        out["url"] = self.url
+        out["startTime"] = self.start_time
+        out["lastUpdateTime"] = self.last_update_time
+        out["userCPUTime"] = self.user_cpu_time
+        out["kernelCPUTime"] = self.kernel_cpu_time
+        out["wallClockTime"] = self.wall_clock_time
+        out["readIOps"] = self.read_i_ops
+        out["writeIOps"] = self.write_i_ops
+        out["readIOGiB"] = self.read_io_gi_b
+        out["writeIOGiB"] = self.write_io_gi_b
+        out["waitTime"] = self.wait_time
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         out["url"] = self.url
         out["startTime"] = _wire.format_timestamp(self.start_time, "date-time-ms")
@@ -2746,10 +3282,18 @@ class TaskUpdateParameter:
     constraints: TaskConstraints | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.constraints is not None:
             out["constraints"] = self.constraints.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.constraints is not None:
+            out["constraints"] = self.constraints.to_wire()
         return out
 
     @classmethod
@@ -2783,12 +3327,22 @@ class UserIdentity:
     auto_user: AutoUserSpecification | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.user_name is not None:
             out["username"] = self.user_name
         if self.auto_user is not None:
             out["autoUser"] = self.auto_user.to_dict()
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.user_name is not None:
+            out["username"] = self.user_name
+        if self.auto_user is not None:
+            out["autoUser"] = self.auto_user.to_wire()
         return out
 
     @classmethod
@@ -2938,7 +3492,23 @@ class TaskAddResponse:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.client_request_id is not None:
+            out["client-request-id"] = self.client_request_id
+        if self.request_id is not None:
+            out["request-id"] = self.request_id
+        if self.e_tag is not None:
+            out["ETag"] = self.e_tag
+        if self.last_modified is not None:
+            out["Last-Modified"] = self.last_modified
+        if self.data_service_id is not None:
+            out["DataServiceId"] = self.data_service_id
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -2996,7 +3566,17 @@ class TaskDeleteResponse:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.client_request_id is not None:
+            out["client-request-id"] = self.client_request_id
+        if self.request_id is not None:
+            out["request-id"] = self.request_id
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3048,7 +3628,23 @@ class TaskReactivateResponse:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.client_request_id is not None:
+            out["client-request-id"] = self.client_request_id
+        if self.request_id is not None:
+            out["request-id"] = self.request_id
+        if self.e_tag is not None:
+            out["ETag"] = self.e_tag
+        if self.last_modified is not None:
+            out["Last-Modified"] = self.last_modified
+        if self.data_service_id is not None:
+            out["DataServiceId"] = self.data_service_id
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3115,7 +3711,23 @@ class TaskTerminateResponse:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.client_request_id is not None:
+            out["client-request-id"] = self.client_request_id
+        if self.request_id is not None:
+            out["request-id"] = self.request_id
+        if self.e_tag is not None:
+            out["ETag"] = self.e_tag
+        if self.last_modified is not None:
+            out["Last-Modified"] = self.last_modified
+        if self.data_service_id is not None:
+            out["DataServiceId"] = self.data_service_id
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3182,7 +3794,23 @@ class TaskUpdateResponse:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        if self.client_request_id is not None:
+            out["client-request-id"] = self.client_request_id
+        if self.request_id is not None:
+            out["request-id"] = self.request_id
+        if self.e_tag is not None:
+            out["ETag"] = self.e_tag
+        if self.last_modified is not None:
+            out["Last-Modified"] = self.last_modified
+        if self.data_service_id is not None:
+            out["DataServiceId"] = self.data_service_id
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3236,7 +3864,8 @@ class BatchError:
     values: list[BatchErrorDetail] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.code is not None:
             out["code"] = self.code
@@ -3244,6 +3873,17 @@ class BatchError:
             out["message"] = self.message.to_dict()
         if self.values is not None:
             out["values"] = [v0.to_dict() for v0 in self.values]
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        out: dict[str, Any] = {}
+        if self.code is not None:
+            out["code"] = self.code
+        if self.message is not None:
+            out["message"] = self.message.to_wire()
+        if self.values is not None:
+            out["values"] = [v0.to_wire() for v0 in self.values]
         return out
 
     @classmethod

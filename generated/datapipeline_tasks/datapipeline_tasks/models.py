@@ -1,7 +1,8 @@
 """Data models of AWS Data Pipeline (API version 2012-10-29).
 
-Every model has ``to_dict()`` (a plain dict keyed by wire names, ready for JSON) and
-``from_dict()``. Optional fields are ``None`` when absent; enums accept values this version does
+Every model has ``to_dict()`` (plain data keyed by wire names; datetimes, durations and bytes
+as Python objects), ``to_wire()`` (the same, ready for JSON) and ``from_dict()``, which accepts
+either. Optional fields are ``None`` when absent; enums accept values this version does
 not know, and unions keep unknown variants, so data from newer services survives a round trip.
 """
 
@@ -30,7 +31,13 @@ class SetTaskStatusOutput:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         return out
 

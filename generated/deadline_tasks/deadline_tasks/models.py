@@ -1,7 +1,8 @@
 """Data models of AWSDeadlineCloud (API version 2023-10-12).
 
-Every model has ``to_dict()`` (a plain dict keyed by wire names, ready for JSON) and
-``from_dict()``. Optional fields are ``None`` when absent; enums accept values this version does
+Every model has ``to_dict()`` (plain data keyed by wire names; datetimes, durations and bytes
+as Python objects), ``to_wire()`` (the same, ready for JSON) and ``from_dict()``, which accepts
+either. Optional fields are ``None`` when absent; enums accept values this version does
 not know, and unions keep unknown variants, so data from newer services survives a round trip.
 """
 
@@ -86,7 +87,33 @@ class GetTaskResponse:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        out["taskId"] = self.task_id
+        out["createdAt"] = self.created_at
+        out["createdBy"] = self.created_by
+        out["runStatus"] = self.run_status.value
+        if self.target_run_status is not None:
+            out["targetRunStatus"] = self.target_run_status.value
+        if self.failure_retry_count is not None:
+            out["failureRetryCount"] = self.failure_retry_count
+        if self.parameters is not None:
+            out["parameters"] = {k0: v0.to_dict() for k0, v0 in self.parameters.items()}
+        if self.started_at is not None:
+            out["startedAt"] = self.started_at
+        if self.ended_at is not None:
+            out["endedAt"] = self.ended_at
+        if self.updated_at is not None:
+            out["updatedAt"] = self.updated_at
+        if self.updated_by is not None:
+            out["updatedBy"] = self.updated_by
+        if self.latest_session_action_id is not None:
+            out["latestSessionActionId"] = self.latest_session_action_id
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         out["taskId"] = self.task_id
         out["createdAt"] = _wire.format_timestamp(self.created_at, "date-time")
@@ -97,7 +124,7 @@ class GetTaskResponse:
         if self.failure_retry_count is not None:
             out["failureRetryCount"] = self.failure_retry_count
         if self.parameters is not None:
-            out["parameters"] = {k0: v0.to_dict() for k0, v0 in self.parameters.items()}
+            out["parameters"] = {k0: v0.to_wire() for k0, v0 in self.parameters.items()}
         if self.started_at is not None:
             out["startedAt"] = _wire.format_timestamp(self.started_at, "date-time")
         if self.ended_at is not None:
@@ -174,7 +201,11 @@ class TaskParameterValue(abc.ABC):
 
     @abc.abstractmethod
     def to_dict(self) -> dict[str, Any]:
-        """The union as ``{tag: value}``."""
+        """The union as ``{tag: value}`` (plain data, as models' ``to_dict``)."""
+
+    @abc.abstractmethod
+    def to_wire(self) -> dict[str, Any]:
+        """The union's JSON form, ``{tag: value}``."""
 
     @staticmethod
     def from_dict(data: Mapping[str, Any]) -> TaskParameterValue:
@@ -211,6 +242,9 @@ class TaskParameterValueInt(TaskParameterValue):
     def to_dict(self) -> dict[str, Any]:
         return {self.tag: self.value}
 
+    def to_wire(self) -> dict[str, Any]:
+        return {self.tag: self.value}
+
 
 @dataclass(frozen=True, slots=True)
 class TaskParameterValueFloat(TaskParameterValue):
@@ -220,6 +254,9 @@ class TaskParameterValueFloat(TaskParameterValue):
     tag: ClassVar[str] = "float"
 
     def to_dict(self) -> dict[str, Any]:
+        return {self.tag: self.value}
+
+    def to_wire(self) -> dict[str, Any]:
         return {self.tag: self.value}
 
 
@@ -233,6 +270,9 @@ class TaskParameterValueString(TaskParameterValue):
     def to_dict(self) -> dict[str, Any]:
         return {self.tag: self.value}
 
+    def to_wire(self) -> dict[str, Any]:
+        return {self.tag: self.value}
+
 
 @dataclass(frozen=True, slots=True)
 class TaskParameterValuePath(TaskParameterValue):
@@ -242,6 +282,9 @@ class TaskParameterValuePath(TaskParameterValue):
     tag: ClassVar[str] = "path"
 
     def to_dict(self) -> dict[str, Any]:
+        return {self.tag: self.value}
+
+    def to_wire(self) -> dict[str, Any]:
         return {self.tag: self.value}
 
 
@@ -256,6 +299,9 @@ class TaskParameterValueChunkInt(TaskParameterValue):
     def to_dict(self) -> dict[str, Any]:
         return {self.tag: self.value}
 
+    def to_wire(self) -> dict[str, Any]:
+        return {self.tag: self.value}
+
 
 @dataclass(frozen=True, slots=True)
 class TaskParameterValueUnknown(TaskParameterValue):
@@ -265,6 +311,9 @@ class TaskParameterValueUnknown(TaskParameterValue):
     raw: Any = None
 
     def to_dict(self) -> dict[str, Any]:
+        return {self.tag: self.raw}
+
+    def to_wire(self) -> dict[str, Any]:
         return {self.tag: self.raw}
 
 
@@ -312,7 +361,13 @@ class UpdateTaskResponse:
     """Status, headers and request id of the HTTP response this model came from."""
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         return out
 
@@ -335,7 +390,15 @@ class ValidationExceptionField:
     message: str
 
     def to_dict(self) -> dict[str, Any]:
-        """This model as plain data keyed by wire names (absent fields left out)."""
+        """Plain data keyed by wire names: absent fields left out, datetimes as aware
+        ``datetime``, durations as ``timedelta``, enums as their values."""
+        out: dict[str, Any] = {}
+        out["name"] = self.name
+        out["message"] = self.message
+        return out
+
+    def to_wire(self) -> dict[str, Any]:
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         out["name"] = self.name
         out["message"] = self.message

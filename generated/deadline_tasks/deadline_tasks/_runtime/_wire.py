@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
 
 from . import _serde
@@ -70,7 +70,12 @@ def format_timestamp_text(value: datetime, fmt: str) -> str:
 
 
 def parse_timestamp(value: Any, fmt: str) -> datetime:
-    """Lenient like the official SDKs: epoch numbers, ISO 8601 or RFC 1123, whatever ``fmt``."""
+    """Lenient like the official SDKs: epoch numbers, ISO 8601 or RFC 1123, whatever ``fmt``.
+
+    A ``datetime`` (what ``to_dict()`` gives) passes through, made aware (UTC) if naive.
+    """
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
     if fmt == "http-date" and isinstance(value, str):
         try:
             return _serde.parse_rfc1123(value)
@@ -80,6 +85,8 @@ def parse_timestamp(value: Any, fmt: str) -> datetime:
 
 
 def parse_duration(value: Any) -> timedelta:
+    if isinstance(value, timedelta):
+        return value
     return _serde.parse_duration(str(value))
 
 
@@ -88,6 +95,8 @@ def b64encode(value: bytes) -> str:
 
 
 def b64decode(value: Any) -> bytes:
+    if isinstance(value, bytes):
+        return value
     return base64.b64decode(str(value))
 
 
