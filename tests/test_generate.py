@@ -167,3 +167,35 @@ def test_generated_packages_import() -> None:
         finally:
             sys.path.pop(0)
         assert module.__all__
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_generated_package_installs_with_pip(package: str, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(ROOT / "generated" / package),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (target / package / "py.typed").exists()
+    assert (target / package / "_runtime" / "_sigv4.py").exists()
+    check = subprocess.run(
+        [sys.executable, "-c", f"import {package}; print({package}.__version__)"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(target)},
+    )
+    assert check.stdout.strip() == "0.1.0", check.stderr

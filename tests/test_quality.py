@@ -18,10 +18,10 @@ def test_mypy_strict() -> None:
 
 
 def test_ruff() -> None:
-    proc = _run("ruff", "check", "generator", "tests")
+    proc = _run("ruff", "check", "generator", "tests", "benchmarks")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_black() -> None:
-    proc = _run("black", "--check", "-q", "-l", "100", "generator", "tests")
+    proc = _run("black", "--check", "-q", "-l", "100", "generator", "tests", "benchmarks")
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -126,6 +126,8 @@ def render_package(
     for template, out, extra in _PACKAGE_FILES:
         path = out.format(pkg=pkg.package)
         text = env.get_template(template).render(pkg=pkg, tests=tests, examples=examples, **extra)
+        if path.endswith(".md"):
+            text = _tidy_markdown(text)
         if path.endswith(".py"):
             if not path.endswith("__init__.py"):
                 text = prune_imports(text)
