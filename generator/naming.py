@@ -6,8 +6,6 @@ import keyword
 import re
 import unicodedata
 
-_WORD_BOUNDARY_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_WORD_BOUNDARY_2 = re.compile(r"([a-z0-9])([A-Z])")
 _NON_IDENT = re.compile(r"[^0-9A-Za-z]+")
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -20,12 +18,25 @@ def ascii_fold(text: str) -> str:
 
 def snake_case(name: str) -> str:
     """`GetTask` -> `get_task`, `Task_AddCollection` -> `task_add_collection`,
-    `$filter` -> `filter`, `client-request-id` -> `client_request_id`, `ETag` -> `e_tag`."""
-    text = ascii_fold(name)
-    text = _WORD_BOUNDARY_1.sub(r"\1_\2", text)
-    text = _WORD_BOUNDARY_2.sub(r"\1_\2", text)
-    text = _NON_IDENT.sub("_", text).strip("_").lower()
-    return re.sub(r"_+", "_", text)
+    `$filter` -> `filter`, `client-request-id` -> `client_request_id`, `readIOps` -> `read_iops`,
+    `readIOGiB` -> `read_io_gi_b`, `ETag` -> `etag`.
+
+    Upper-case runs follow autorest's Python rule (so names match the published Azure SDKs):
+    a run of two letters stays one word (`IO`, `ET`); in a longer run followed by lower case
+    letters, the last capital starts the next word (`IOGiB` -> `io_gi_b`).
+    """
+    text = _NON_IDENT.sub("_", ascii_fold(name))
+
+    def lower_run(m: re.Match[str]) -> str:
+        run = m.group().lower()
+        start, end = m.start(), m.end()
+        prefix = "_" if start > 0 and text[start - 1] != "_" else ""
+        if len(run) > 2 and len(text) - end > 1 and text[end].isalpha():
+            return prefix + run[:-1] + "_" + run[-1]
+        return prefix + run
+
+    text = re.sub("[A-Z]+", lower_run, text)
+    return re.sub(r"_+", "_", text).strip("_")
 
 
 def pascal_case(name: str) -> str:

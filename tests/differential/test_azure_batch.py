@@ -631,8 +631,8 @@ def test_task_get_full_cloud_task(stub: StubServer) -> None:
     assert mine.to_wire() == theirs.serialize(keep_readonly=True)
     assert semantic("CloudTask", mine.to_wire()) == semantic("CloudTask", data.cloud_task())
     stats, their_stats = mine.stats, theirs.stats
-    assert stats.read_i_ops == their_stats.read_iops == 2**63 - 1
-    assert isinstance(stats.read_i_ops, int) and stats.write_i_ops == their_stats.write_iops == 0
+    assert stats.read_iops == their_stats.read_iops == 2**63 - 1
+    assert isinstance(stats.read_iops, int) and stats.write_iops == their_stats.write_iops == 0
     assert stats.read_io_gi_b == their_stats.read_io_gi_b == 1.7976931348623157e308
     assert stats.write_io_gi_b == their_stats.write_io_gi_b == 0.1
     assert stats.wall_clock_time == their_stats.wall_clock_time
@@ -945,26 +945,26 @@ def sdk_value(task: dict[str, Any]) -> Any:
 HEADER_OPS = {
     "task_add": (
         201,
-        ["client_request_id", "request_id", "e_tag", "last_modified", "data_service_id"],
+        ["client_request_id", "request_id", "etag", "last_modified", "data_service_id"],
     ),
     "task_update": (
         200,
-        ["client_request_id", "request_id", "e_tag", "last_modified", "data_service_id"],
+        ["client_request_id", "request_id", "etag", "last_modified", "data_service_id"],
     ),
     "task_terminate": (
         204,
-        ["client_request_id", "request_id", "e_tag", "last_modified", "data_service_id"],
+        ["client_request_id", "request_id", "etag", "last_modified", "data_service_id"],
     ),
     "task_reactivate": (
         204,
-        ["client_request_id", "request_id", "e_tag", "last_modified", "data_service_id"],
+        ["client_request_id", "request_id", "etag", "last_modified", "data_service_id"],
     ),
     "task_delete": (200, ["client_request_id", "request_id"]),
 }
 SDK_HEADER = {
     "client_request_id": "client-request-id",
     "request_id": "request-id",
-    "e_tag": "ETag",
+    "etag": "ETag",
     "last_modified": "Last-Modified",
     "data_service_id": "DataServiceId",
 }

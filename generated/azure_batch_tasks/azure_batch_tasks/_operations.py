@@ -184,7 +184,7 @@ def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
         result.request_id = value
     value = response.headers.get("ETag")
     if value is not None:
-        result.e_tag = value
+        result.etag = value
     value = response.headers.get("Last-Modified")
     if value is not None:
         result.last_modified = _wire.parse_timestamp(value, "http-date")
@@ -362,7 +362,7 @@ def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
         result.request_id = value
     value = response.headers.get("ETag")
     if value is not None:
-        result.e_tag = value
+        result.etag = value
     value = response.headers.get("Last-Modified")
     if value is not None:
         result.last_modified = _wire.parse_timestamp(value, "http-date")
@@ -555,7 +555,7 @@ def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
         result.request_id = value
     value = response.headers.get("ETag")
     if value is not None:
-        result.e_tag = value
+        result.etag = value
     value = response.headers.get("Last-Modified")
     if value is not None:
         result.last_modified = _wire.parse_timestamp(value, "http-date")
@@ -633,7 +633,7 @@ def deserialize_task_reactivate(response: HttpResponse) -> TaskReactivateRespons
         result.request_id = value
     value = response.headers.get("ETag")
     if value is not None:
-        result.e_tag = value
+        result.etag = value
     value = response.headers.get("Last-Modified")
     if value is not None:
         result.last_modified = _wire.parse_timestamp(value, "http-date")

@@ -3151,8 +3151,8 @@ class TaskStatistics:
             Compute Node to when it finished (or to the last time the statistics were updated,
             if the Task had not finished by then). If the Task was retried, this includes the
             wall clock time of all the Task retries.
-        read_i_ops: The total number of disk read operations made by the Task.
-        write_i_ops: The total number of disk write operations made by the Task.
+        read_iops: The total number of disk read operations made by the Task.
+        write_iops: The total number of disk write operations made by the Task.
         read_io_gi_b: The total gibibytes read from disk by the Task.
         write_io_gi_b: The total gibibytes written to disk by the Task.
         wait_time: The total wait time of the Task. The wait time for a Task is defined as
@@ -3167,8 +3167,8 @@ class TaskStatistics:
     user_cpu_time: timedelta
     kernel_cpu_time: timedelta
     wall_clock_time: timedelta
-    read_i_ops: int
-    write_i_ops: int
+    read_iops: int
+    write_iops: int
     read_io_gi_b: float
     write_io_gi_b: float
     wait_time: timedelta
@@ -3183,8 +3183,8 @@ class TaskStatistics:
         out["userCPUTime"] = self.user_cpu_time
         out["kernelCPUTime"] = self.kernel_cpu_time
         out["wallClockTime"] = self.wall_clock_time
-        out["readIOps"] = self.read_i_ops
-        out["writeIOps"] = self.write_i_ops
+        out["readIOps"] = self.read_iops
+        out["writeIOps"] = self.write_iops
         out["readIOGiB"] = self.read_io_gi_b
         out["writeIOGiB"] = self.write_io_gi_b
         out["waitTime"] = self.wait_time
@@ -3199,8 +3199,8 @@ class TaskStatistics:
         out["userCPUTime"] = _wire.format_duration(self.user_cpu_time)
         out["kernelCPUTime"] = _wire.format_duration(self.kernel_cpu_time)
         out["wallClockTime"] = _wire.format_duration(self.wall_clock_time)
-        out["readIOps"] = self.read_i_ops
-        out["writeIOps"] = self.write_i_ops
+        out["readIOps"] = self.read_iops
+        out["writeIOps"] = self.write_iops
         out["readIOGiB"] = self.read_io_gi_b
         out["writeIOGiB"] = self.write_io_gi_b
         out["waitTime"] = _wire.format_duration(self.wait_time)
@@ -3242,12 +3242,12 @@ class TaskStatistics:
             _wire.missing("TaskStatistics", "wallClockTime")
         value = data.get("readIOps")
         if value is not None:
-            kwargs["read_i_ops"] = value
+            kwargs["read_iops"] = value
         else:
             _wire.missing("TaskStatistics", "readIOps")
         value = data.get("writeIOps")
         if value is not None:
-            kwargs["write_i_ops"] = value
+            kwargs["write_iops"] = value
         else:
             _wire.missing("TaskStatistics", "writeIOps")
         value = data.get("readIOGiB")
@@ -3475,7 +3475,7 @@ class TaskAddResponse:
             your report, include the value of this request ID, the approximate time that the
             request was made, the Batch Account against which the request was made, and the
             region that Account resides in.
-        e_tag: The ETag HTTP response header. This is an opaque string. You can use it to
+        etag: The ETag HTTP response header. This is an opaque string. You can use it to
             detect whether the resource has changed between requests. In particular, you can
             pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
             If-None-Match headers.
@@ -3485,7 +3485,7 @@ class TaskAddResponse:
 
     client_request_id: str | None = None
     request_id: str | None = None
-    e_tag: str | None = None
+    etag: str | None = None
     last_modified: datetime | None = None
     data_service_id: str | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
@@ -3499,8 +3499,8 @@ class TaskAddResponse:
             out["client-request-id"] = self.client_request_id
         if self.request_id is not None:
             out["request-id"] = self.request_id
-        if self.e_tag is not None:
-            out["ETag"] = self.e_tag
+        if self.etag is not None:
+            out["ETag"] = self.etag
         if self.last_modified is not None:
             out["Last-Modified"] = self.last_modified
         if self.data_service_id is not None:
@@ -3514,8 +3514,8 @@ class TaskAddResponse:
             out["client-request-id"] = self.client_request_id
         if self.request_id is not None:
             out["request-id"] = self.request_id
-        if self.e_tag is not None:
-            out["ETag"] = self.e_tag
+        if self.etag is not None:
+            out["ETag"] = self.etag
         if self.last_modified is not None:
             out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
         if self.data_service_id is not None:
@@ -3534,7 +3534,7 @@ class TaskAddResponse:
             kwargs["request_id"] = value
         value = data.get("ETag")
         if value is not None:
-            kwargs["e_tag"] = value
+            kwargs["etag"] = value
         value = data.get("Last-Modified")
         if value is not None:
             kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
@@ -3611,7 +3611,7 @@ class TaskReactivateResponse:
             your report, include the value of this request ID, the approximate time that the
             request was made, the Batch Account against which the request was made, and the
             region that Account resides in.
-        e_tag: The ETag HTTP response header. This is an opaque string. You can use it to
+        etag: The ETag HTTP response header. This is an opaque string. You can use it to
             detect whether the resource has changed between requests. In particular, you can
             pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
             If-None-Match headers.
@@ -3621,7 +3621,7 @@ class TaskReactivateResponse:
 
     client_request_id: str | None = None
     request_id: str | None = None
-    e_tag: str | None = None
+    etag: str | None = None
     last_modified: datetime | None = None
     data_service_id: str | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
@@ -3635,8 +3635,8 @@ class TaskReactivateResponse:
             out["client-request-id"] = self.client_request_id
         if self.request_id is not None:
             out["request-id"] = self.request_id
-        if self.e_tag is not None:
-            out["ETag"] = self.e_tag
+        if self.etag is not None:
+            out["ETag"] = self.etag
         if self.last_modified is not None:
             out["Last-Modified"] = self.last_modified
         if self.data_service_id is not None:
@@ -3650,8 +3650,8 @@ class TaskReactivateResponse:
             out["client-request-id"] = self.client_request_id
         if self.request_id is not None:
             out["request-id"] = self.request_id
-        if self.e_tag is not None:
-            out["ETag"] = self.e_tag
+        if self.etag is not None:
+            out["ETag"] = self.etag
         if self.last_modified is not None:
             out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
         if self.data_service_id is not None:
@@ -3670,7 +3670,7 @@ class TaskReactivateResponse:
             kwargs["request_id"] = value
         value = data.get("ETag")
         if value is not None:
-            kwargs["e_tag"] = value
+            kwargs["etag"] = value
         value = data.get("Last-Modified")
         if value is not None:
             kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
@@ -3694,7 +3694,7 @@ class TaskTerminateResponse:
             your report, include the value of this request ID, the approximate time that the
             request was made, the Batch Account against which the request was made, and the
             region that Account resides in.
-        e_tag: The ETag HTTP response header. This is an opaque string. You can use it to
+        etag: The ETag HTTP response header. This is an opaque string. You can use it to
             detect whether the resource has changed between requests. In particular, you can
             pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
             If-None-Match headers.
@@ -3704,7 +3704,7 @@ class TaskTerminateResponse:
 
     client_request_id: str | None = None
     request_id: str | None = None
-    e_tag: str | None = None
+    etag: str | None = None
     last_modified: datetime | None = None
     data_service_id: str | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
@@ -3718,8 +3718,8 @@ class TaskTerminateResponse:
             out["client-request-id"] = self.client_request_id
         if self.request_id is not None:
             out["request-id"] = self.request_id
-        if self.e_tag is not None:
-            out["ETag"] = self.e_tag
+        if self.etag is not None:
+            out["ETag"] = self.etag
         if self.last_modified is not None:
             out["Last-Modified"] = self.last_modified
         if self.data_service_id is not None:
@@ -3733,8 +3733,8 @@ class TaskTerminateResponse:
             out["client-request-id"] = self.client_request_id
         if self.request_id is not None:
             out["request-id"] = self.request_id
-        if self.e_tag is not None:
-            out["ETag"] = self.e_tag
+        if self.etag is not None:
+            out["ETag"] = self.etag
         if self.last_modified is not None:
             out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
         if self.data_service_id is not None:
@@ -3753,7 +3753,7 @@ class TaskTerminateResponse:
             kwargs["request_id"] = value
         value = data.get("ETag")
         if value is not None:
-            kwargs["e_tag"] = value
+            kwargs["etag"] = value
         value = data.get("Last-Modified")
         if value is not None:
             kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
@@ -3777,7 +3777,7 @@ class TaskUpdateResponse:
             your report, include the value of this request ID, the approximate time that the
             request was made, the Batch Account against which the request was made, and the
             region that Account resides in.
-        e_tag: The ETag HTTP response header. This is an opaque string. You can use it to
+        etag: The ETag HTTP response header. This is an opaque string. You can use it to
             detect whether the resource has changed between requests. In particular, you can
             pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
             If-None-Match headers.
@@ -3787,7 +3787,7 @@ class TaskUpdateResponse:
 
     client_request_id: str | None = None
     request_id: str | None = None
-    e_tag: str | None = None
+    etag: str | None = None
     last_modified: datetime | None = None
     data_service_id: str | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
@@ -3801,8 +3801,8 @@ class TaskUpdateResponse:
             out["client-request-id"] = self.client_request_id
         if self.request_id is not None:
             out["request-id"] = self.request_id
-        if self.e_tag is not None:
-            out["ETag"] = self.e_tag
+        if self.etag is not None:
+            out["ETag"] = self.etag
         if self.last_modified is not None:
             out["Last-Modified"] = self.last_modified
         if self.data_service_id is not None:
@@ -3816,8 +3816,8 @@ class TaskUpdateResponse:
             out["client-request-id"] = self.client_request_id
         if self.request_id is not None:
             out["request-id"] = self.request_id
-        if self.e_tag is not None:
-            out["ETag"] = self.e_tag
+        if self.etag is not None:
+            out["ETag"] = self.etag
         if self.last_modified is not None:
             out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
         if self.data_service_id is not None:
@@ -3836,7 +3836,7 @@ class TaskUpdateResponse:
             kwargs["request_id"] = value
         value = data.get("ETag")
         if value is not None:
-            kwargs["e_tag"] = value
+            kwargs["etag"] = value
         value = data.get("Last-Modified")
         if value is not None:
             kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")

@@ -978,7 +978,7 @@ async def test_task_add_parses_response(asynchronous: bool) -> None:
     )
     assert result.client_request_id == "client-request-id-1"
     assert result.request_id == "request-id-1"
-    assert result.e_tag == "ETag-1"
+    assert result.etag == "ETag-1"
     assert result.last_modified == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
     assert result.data_service_id == "DataServiceId-1"
     assert result.response_metadata is not None
@@ -2098,8 +2098,8 @@ async def test_task_get_parses_response(asynchronous: bool) -> None:
         user_cpu_time=timedelta(days=1, hours=2),
         kernel_cpu_time=timedelta(days=1, hours=2),
         wall_clock_time=timedelta(days=1, hours=2),
-        read_i_ops=1099511627783,
-        write_i_ops=1099511627783,
+        read_iops=1099511627783,
+        write_iops=1099511627783,
         read_io_gi_b=2.5,
         write_io_gi_b=2.5,
         wait_time=timedelta(days=1, hours=2),
@@ -2311,7 +2311,7 @@ async def test_task_update_parses_response(asynchronous: bool) -> None:
     )
     assert result.client_request_id == "client-request-id-1"
     assert result.request_id == "request-id-1"
-    assert result.e_tag == "ETag-1"
+    assert result.etag == "ETag-1"
     assert result.last_modified == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
     assert result.data_service_id == "DataServiceId-1"
     assert result.response_metadata is not None
@@ -2967,7 +2967,7 @@ async def test_task_terminate_parses_response(asynchronous: bool) -> None:
     )
     assert result.client_request_id == "client-request-id-1"
     assert result.request_id == "request-id-1"
-    assert result.e_tag == "ETag-1"
+    assert result.etag == "ETag-1"
     assert result.last_modified == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
     assert result.data_service_id == "DataServiceId-1"
     assert result.response_metadata is not None
@@ -3148,7 +3148,7 @@ async def test_task_reactivate_parses_response(asynchronous: bool) -> None:
     )
     assert result.client_request_id == "client-request-id-1"
     assert result.request_id == "request-id-1"
-    assert result.e_tag == "ETag-1"
+    assert result.etag == "ETag-1"
     assert result.last_modified == datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
     assert result.data_service_id == "DataServiceId-1"
     assert result.response_metadata is not None
