@@ -199,3 +199,47 @@ def test_generated_package_installs_with_pip(package: str, tmp_path: Path) -> No
         env={**os.environ, "PYTHONPATH": str(target)},
     )
     assert check.stdout.strip() == "0.1.0", check.stderr
+
+
+def test_installed_apismith_carries_its_templates(tmp_path: Path) -> None:
+    """A regular (non-editable) install generates too: templates ship in the wheel."""
+    site = tmp_path / "site"
+    install = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(site),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert install.returncode == 0, install.stderr
+    project = tmp_path / "proj"
+    (project / "specs").mkdir(parents=True)
+    (project / "specs" / "dp.yaml").write_text(
+        (ROOT / "specs" / "datapipeline.smithy.yaml").read_text()
+    )
+    (project / "pyproject.toml").write_text(
+        '[tool.apismith]\n[[tool.apismith.services]]\nspec = "specs/dp.yaml"\npackage = "dp"\n'
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "generate"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (project / "generated" / "dp" / "dp" / "_runtime" / "_sigv4.py").exists()
+    built = (project / "generated" / "dp" / "dp" / "models.py").read_text()
+    assert built == (
+        ROOT / "generated" / "datapipeline_tasks" / "datapipeline_tasks" / "models.py"
+    ).read_text().replace("datapipeline_tasks", "dp")
