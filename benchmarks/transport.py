@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "templates" / "python"))
 
+from _runtime._aiohttp import AiohttpTransport
 from _runtime._http import HttpRequest
 from _runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
 
@@ -65,6 +66,18 @@ def main() -> None:
         return n / elapsed
 
     rates["httpx (async)"] = asyncio.run(run_async())
+
+    async def run_aiohttp() -> float:
+        transport = AiohttpTransport()
+        await transport.send(request, timeout=5)
+        start = time.perf_counter()
+        for _ in range(n):
+            await transport.send(request, timeout=5)
+        elapsed = time.perf_counter() - start
+        await transport.close()
+        return n / elapsed
+
+    rates["aiohttp (async)"] = asyncio.run(run_aiohttp())
     server.shutdown()
     best = max(rates.values())
     for name, rate in rates.items():

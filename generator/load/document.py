@@ -21,6 +21,16 @@ Path = tuple[Key, ...]
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Real specs nest < 40 levels and use aliases sparingly; the limits keep a hostile document (an
+# alias that contains itself, a "billion laughs" of nested aliases, thousands of brackets) from
+# exhausting the stack or the clock in this stage or the recursive ones after it.
+MAX_DEPTH = 100
+MAX_ALIAS_NODES = 100_000
+
+
+class _Unbuildable(Exception):
+    """Raised inside the builder once a located event has been reported."""
+
 
 @dataclass
 class Document:
@@ -118,6 +128,8 @@ def load_text(text: str, file: str, diags: Diagnostics) -> Document | None:
     builder = _Builder(doc, diags)
     try:
         doc.data = builder.build(node, ())
+    except _Unbuildable:
+        return None
     except (yaml.constructor.ConstructorError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "problem_mark", None)
         loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
@@ -133,11 +145,59 @@ class _Builder:
         self.doc = doc
         self.diags = diags
         self.constructor = yaml.constructor.SafeConstructor()
+        # Collection nodes being built (to spot an alias inside its own anchor), every node built
+        # so far (a node built twice is an alias expansion), and how many expansions were made.
+        self._active: set[int] = set()
+        self._built: set[int] = set()
+        self._expanded = 0
+
+    def _fail(self, id: str, path: Path, message: str, hint: str) -> _Unbuildable:
+        self.diags.error(id, self.doc.loc(path), message, hint)
+        return _Unbuildable()
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        # Iterative over mappings/sequences would be faster, but recursion depth of real specs
-        # is small (< 30); RecursionError from a recursive alias is caught by the caller.
+        # Recursion depth is bounded by MAX_DEPTH (real specs nest < 40 levels).
+        if id(node) in self._active:
+            anchor = f"{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+            raise self._fail(
+                "RecursiveAlias",
+                path[:-1],
+                f"an alias here refers to the anchored node at {anchor} that contains it, so the "
+                "document would be infinitely deep",
+                "replace the alias with a copy of the data, or point it at a node outside itself",
+            )
+        if len(path) > MAX_DEPTH:
+            raise self._fail(
+                "NestingDepth",
+                path[:-1],
+                f"the document nests more than {MAX_DEPTH} levels deep here",
+                "flatten the structure: name nested schemas and refer to them with $ref",
+            )
+        if id(node) in self._built:
+            self._expanded += 1
+            if self._expanded > MAX_ALIAS_NODES:
+                raise self._fail(
+                    "AliasExpansion",
+                    path[:-1],
+                    f"aliases expand to more than {MAX_ALIAS_NODES} nodes (nested aliases that "
+                    "multiply, a 'billion laughs')",
+                    "write the repeated data out once, or reduce the nesting of aliases",
+                )
+        self._built.add(id(node))
         self.doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            self._active.add(id(node))
+            try:
+                return self._collection(node, path)
+            finally:
+                self._active.discard(id(node))
+        value = self.constructor.construct_object(node, deep=True)
+        if hasattr(value, "isoformat") and node.tag.endswith(":timestamp"):
+            # YAML would turn an unquoted date into a datetime; specs mean the string.
+            return node.value
+        return value
+
+    def _collection(self, node: yaml.Node, path: Path) -> Any:
         if isinstance(node, yaml.MappingNode):
             self.constructor.flatten_mapping(node)
             out: dict[Any, Any] = {}
@@ -163,10 +223,4 @@ class _Builder:
                 )
                 out[key] = self.build(value_node, child)
             return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        value = self.constructor.construct_object(node, deep=True)
-        if hasattr(value, "isoformat") and node.tag.endswith(":timestamp"):
-            # YAML would turn an unquoted date into a datetime; specs mean the string.
-            return node.value
-        return value
+        return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]

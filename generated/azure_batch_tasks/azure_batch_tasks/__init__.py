@@ -7,6 +7,7 @@ errors are the classes in :mod:`azure_batch_tasks.errors`.
 
 from ._patch import *  # noqa: F403
 from ._patch import __all__ as _patch_all
+from ._runtime._aiohttp import AiohttpTransport
 from ._runtime._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
 from ._runtime._retry import RetryPolicy
 from ._runtime._sharedkey import SharedKeyCredential
@@ -87,6 +88,7 @@ __all__ = [
     "NULL",
     "AccessScope",
     "AffinityInformation",
+    "AiohttpTransport",
     "ApplicationPackageReference",
     "AsyncBatchServiceClient",
     "AuthenticationTokenSettings",

@@ -47,7 +47,7 @@ class AsyncBatchServiceClient:
         (the azure-core TokenCredential protocol, sync or async).
     :param api_version: the REST API version sent with every request.
     :param credential_scopes: token scopes (default ``BATCH_SCOPE``).
-    :param transport: the HTTP transport; default httpx (HttpxAsyncTransport).
+    :param transport: the HTTP transport; default aiohttp (AiohttpTransport).
     :param retry_policy: attempts and backoff; default azure-core's policy.
     :param timeout: seconds to wait for connecting and for each read.
     """
@@ -78,9 +78,9 @@ class AsyncBatchServiceClient:
                 f"got {type(credential).__name__}"
             )
         if transport is None:
-            from ._runtime._transport import HttpxAsyncTransport
+            from ._runtime._aiohttp import AiohttpTransport
 
-            transport = HttpxAsyncTransport()
+            transport = AiohttpTransport()
         self._transport = transport
         self._retry = retry_policy or RetryPolicy.azure()
         self._timeout = timeout

@@ -61,7 +61,7 @@ class AsyncDataPipelineClient:
         is ``true`` (botocore's ``Config(inject_host_prefix=...)``).
     :param clock: returns the time requests are signed with (default: the system clock in UTC);
         for tests, or to correct a skewed clock.
-    :param transport: the HTTP transport; default httpx (HttpxAsyncTransport).
+    :param transport: the HTTP transport; default aiohttp (AiohttpTransport).
     :param retry_policy: attempts and backoff; default botocore standard mode.
     :param timeout: seconds to wait for connecting and for each read.
     """
@@ -85,9 +85,9 @@ class AsyncDataPipelineClient:
         self._inject_host_prefix = resolve_host_prefix_injection(inject_host_prefix)
         self._clock = clock
         if transport is None:
-            from ._runtime._transport import HttpxAsyncTransport
+            from ._runtime._aiohttp import AiohttpTransport
 
-            transport = HttpxAsyncTransport()
+            transport = AiohttpTransport()
         self._transport = transport
         self._retry = retry_policy or RetryPolicy.aws()
         self._timeout = timeout

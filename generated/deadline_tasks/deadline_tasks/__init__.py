@@ -7,6 +7,7 @@ errors are the classes in :mod:`deadline_tasks.errors`.
 
 from ._patch import *  # noqa: F403
 from ._patch import __all__ as _patch_all
+from ._runtime._aiohttp import AiohttpTransport
 from ._runtime._credentials import AwsCredentials, NoCredentialsError, NoRegionError
 from ._runtime._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
 from ._runtime._retry import RetryPolicy
@@ -49,6 +50,7 @@ __all__ = [
     "ERRORS_BY_CODE",
     "NULL",
     "AccessDeniedException",
+    "AiohttpTransport",
     "AsyncDeadlineClient",
     "AwsCredentials",
     "ConflictException",
