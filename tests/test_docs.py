@@ -99,7 +99,7 @@ def test_azure_task_add_and_deadline_get_task_read_well() -> None:
     assert "Adds a Task to the specified Job." in section
     assert "| `task` | `TaskAddParameter` | The Task to be added. | **required** |" in section
     assert "[`TaskAddResponse`](models/TaskAddResponse.md)" in section
-    assert "[`BatchErrorException`](errors.md#batcherrorexception)" in section
+    assert "[`BatchError`](errors.md#batcherror)" in section
     assert "client.task_add(job_id=" in section
     deadline = (ROOT / "generated" / "deadline_tasks" / "docs" / "DeadlineClient.md").read_text()
     section = deadline.split("\n## get_task\n", 1)[1].split("\n## ", 1)[0]

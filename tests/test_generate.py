@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -172,6 +173,11 @@ def test_generated_packages_import() -> None:
 @pytest.mark.parametrize("package", PACKAGES)
 def test_generated_package_installs_with_pip(package: str, tmp_path: Path) -> None:
     target = tmp_path / "site"
+    # Build from a copy: setuptools builds in the source tree and would leave build/ behind.
+    source = tmp_path / "src"
+    shutil.copytree(
+        ROOT / "generated" / package, source, ignore=shutil.ignore_patterns("__pycache__")
+    )
     proc = subprocess.run(
         [
             sys.executable,
@@ -183,14 +189,14 @@ def test_generated_package_installs_with_pip(package: str, tmp_path: Path) -> No
             "--no-build-isolation",
             "--target",
             str(target),
-            str(ROOT / "generated" / package),
+            str(source),
         ],
         capture_output=True,
         text=True,
     )
     assert proc.returncode == 0, proc.stderr
     assert (target / package / "py.typed").exists()
-    assert (target / package / "_runtime" / "_sigv4.py").exists()
+    assert (target / package / "_runtime" / "_http.py").exists()
     check = subprocess.run(
         [sys.executable, "-c", f"import {package}; print({package}.__version__)"],
         capture_output=True,
@@ -204,6 +210,12 @@ def test_generated_package_installs_with_pip(package: str, tmp_path: Path) -> No
 def test_installed_apismith_carries_its_templates(tmp_path: Path) -> None:
     """A regular (non-editable) install generates too: templates ship in the wheel."""
     site = tmp_path / "site"
+    source = tmp_path / "apismith-src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for name in ("generator", "templates"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     install = subprocess.run(
         [
             sys.executable,

@@ -78,6 +78,8 @@ _SIMPLE = {
 }
 _TS_FORMAT = {"date-time": "date-time", "date-time-rfc1123": "http-date"}
 _REF_PREFIX = "#/components/schemas/"
+# Values an enum can hold (and a dict can be keyed by); lists and mappings are not enum values.
+_SCALARS = (str, int, float, bool)
 
 
 def pascal(text: str) -> str:
@@ -93,15 +95,33 @@ class OpenApiFrontend:
         self._noted: set[str] = set()
         self.shapes: dict[str, Shape] = {}
         self._building: set[str] = set()
+        # Schemas whose allOf parents are being collected (to stop at an allOf cycle).
+        self._inheriting: set[Path] = set()
         self.source_format = "openapi"
         self.spec: dict[str, Any] = doc.data
         self._swagger = False
+        self._convertible = True
         if isinstance(doc.data, dict) and "swagger" in doc.data:
+            from generator.extract import ExtractError
             from generator.extract.swagger2 import convert_swagger2
+            from generator.frontends.swagger import check_swagger
 
-            self.spec = convert_swagger2(doc.data)
             self.source_format = "swagger"
             self._swagger = True
+            self.spec = {}
+            # The conversion trusts its input's shape: convert only what the checks accept.
+            self._convertible = check_swagger(doc, diags)
+            if self._convertible:
+                try:
+                    self.spec = convert_swagger2(doc.data)
+                except ExtractError as exc:  # a case check_swagger does not know yet
+                    self._convertible = False
+                    diags.error(
+                        "SwaggerConversion",
+                        doc.loc(()),
+                        f"cannot convert the Swagger 2.0 document to OpenAPI 3: {exc}",
+                        "fix the construct named above, or convert the document to OpenAPI 3",
+                    )
 
     # -- locations ---------------------------------------------------------------------------
 
@@ -128,6 +148,8 @@ class OpenApiFrontend:
     # -- entry -------------------------------------------------------------------------------
 
     def build(self) -> Service | None:
+        if not self._convertible:
+            return None  # the Swagger checks reported why
         spec = self.spec
         info = spec.get("info") if isinstance(spec.get("info"), dict) else {}
         assert isinstance(info, dict)
@@ -177,8 +199,17 @@ class OpenApiFrontend:
             if isinstance(first, dict):
                 host_template = str(first.get("url", ""))
         self._scan_extensions(spec, ())
+        name = pascal(str(info.get("title", "Service"))) or "Service"
+        if name[0].isdigit():
+            self.diags.error(
+                "InvalidServiceName",
+                self.loc(("info", "title")),
+                f"the client is named after info.title, and {name!r} starts with a digit, which a "
+                "Python class name cannot",
+                "start the title with a letter, e.g. 'Api 123'",
+            )
         return Service(
-            name=pascal(str(info.get("title", "Service"))) or "Service",
+            name=name,
             version=str(info.get("version", "")),
             protocol=Protocol.REST_JSON,
             shapes=tuple(self.shapes[k] for k in sorted(self.shapes)),
@@ -200,7 +231,8 @@ class OpenApiFrontend:
             return ()
         # Preference order is the document's `security` list; unlisted schemes follow by name.
         preferred: list[str] = []
-        for req in self.spec.get("security", []) or []:
+        security = self.spec.get("security", []) or []
+        for req in security if isinstance(security, list) else []:
             if isinstance(req, dict):
                 preferred.extend(str(k) for k in req if k not in preferred)
         order = sorted(
@@ -213,9 +245,10 @@ class OpenApiFrontend:
             typ = scheme.get("type")
             if typ == "oauth2" or (typ == "http" and scheme.get("scheme") == "bearer"):
                 scopes: list[str] = []
-                for flow in (scheme.get("flows") or {}).values():
-                    if isinstance(flow, dict):
-                        scopes.extend(str(s) for s in (flow.get("scopes") or {}))
+                flows = scheme.get("flows") or {}
+                for flow in flows.values() if isinstance(flows, dict) else []:
+                    if isinstance(flow, dict) and isinstance(flow.get("scopes"), dict):
+                        scopes.extend(str(s) for s in flow["scopes"])
                 out.append(Auth(AuthKind.BEARER, name=str(name), scopes=tuple(sorted(set(scopes)))))
             elif typ == "apiKey":
                 header = str(scheme.get("name", ""))
@@ -237,6 +270,13 @@ class OpenApiFrontend:
         self.diags.error(
             "WrongType", self.loc(path), f"{what} must be {want}, got {kind}", f"make it {want}"
         )
+
+    def _format(self, node: dict[str, Any], path: Path) -> str | None:
+        fmt = node.get("format")
+        if fmt is None or isinstance(fmt, str):
+            return fmt
+        self._wrong(path + ("format",), "format", "a string", fmt)
+        return None
 
     def _resolve(self, node: Any, path: Path) -> tuple[Any, Path]:
         """Follow `$ref`s to local components; report dangling ones and cycles."""
@@ -329,7 +369,7 @@ class OpenApiFrontend:
                     self.shapes[shape_id] = shape
             return shape_id, node
         typ = _schema_type(node)
-        fmt = node.get("format")
+        fmt = self._format(node, path)
         if typ in ("string", "integer", "number", "boolean"):
             kind = _SIMPLE.get((typ, fmt)) or _SIMPLE.get((typ, None))
             assert kind is not None
@@ -365,20 +405,35 @@ class OpenApiFrontend:
             return None
         ext = node.get("x-ms-enum") if isinstance(node.get("x-ms-enum"), dict) else {}
         assert isinstance(ext, dict)
-        described = {v.get("value"): v for v in ext.get("values", []) if isinstance(v, dict)}
+        ext_values = ext.get("values", [])
+        if not isinstance(ext_values, list):
+            self._wrong(path + ("x-ms-enum", "values"), "x-ms-enum values", "a list", ext_values)
+            ext_values = []
+        described = {
+            v.get("value"): v
+            for v in ext_values
+            if isinstance(v, dict) and isinstance(v.get("value"), _SCALARS)
+        }
         kind = Kind.INT_ENUM if _schema_type(node) == "integer" else Kind.ENUM
         out: list[EnumValue] = []
         for i, value in enumerate(values):
             if value is None:
                 continue  # `null` in an enum means nullable, not a value
+            vpath = path + ("enum", i)
+            if kind is Kind.INT_ENUM and (not isinstance(value, int) or isinstance(value, bool)):
+                self._wrong(vpath, f"value {i} of integer enum {name}", "an integer", value)
+                continue
+            if not isinstance(value, _SCALARS):
+                self._wrong(vpath, f"value {i} of enum {name}", "a string or a number", value)
+                continue
             meta = described.get(value, {})
             ename = str(meta["name"]) if isinstance(meta.get("name"), str) else str(value)
             out.append(
                 EnumValue(
                     name=ename,
-                    value=value if kind is Kind.INT_ENUM else str(value),
+                    value=value if isinstance(value, int) and kind is Kind.INT_ENUM else str(value),
                     docs=str(meta.get("description", "")),
-                    loc=self.loc(path + ("enum", i)),
+                    loc=self.loc(vpath),
                 )
             )
         return Shape(
@@ -443,7 +498,7 @@ class OpenApiFrontend:
             )
             return Shape(kind=Kind.MAP, members=(key, value), **common)
         if typ in ("string", "integer", "number", "boolean"):
-            fmt = node.get("format")
+            fmt = self._format(node, path)
             kind = _SIMPLE.get((typ, fmt)) or _SIMPLE[(typ, None)]
             return Shape(
                 kind=kind,
@@ -467,14 +522,33 @@ class OpenApiFrontend:
         return Shape(kind=Kind.STRUCTURE, members=tuple(members), **common)
 
     def _object_members(self, node: dict[str, Any], path: Path, name: str) -> list[Member] | None:
+        self._inheriting.add(path)
+        try:
+            return self._collect_members(node, path, name)
+        finally:
+            self._inheriting.discard(path)
+
+    def _collect_members(self, node: dict[str, Any], path: Path, name: str) -> list[Member] | None:
         members: list[Member] = []
         # allOf: inherit members of the parents first, as autorest flattens them.
-        for i, part in enumerate(node.get("allOf", []) or []):
+        parts = node.get("allOf", []) or []
+        if not isinstance(parts, list):
+            self._wrong(path + ("allOf",), f"allOf of {name}", "a list of schemas", parts)
+            parts = []
+        for i, part in enumerate(parts):
             ppath = path + ("allOf", i)
             resolved, rpath = self._resolve(part, ppath)
             if not isinstance(resolved, dict):
                 if resolved is not None:
                     self._wrong(ppath, "an allOf entry", "a mapping", resolved)
+                continue
+            if rpath in self._inheriting:
+                self.diags.error(
+                    "RefCycle",
+                    self.loc(ppath),
+                    f"{name} inherits from itself through allOf",
+                    "a schema cannot be its own parent; remove the allOf entry that leads back",
+                )
                 continue
             inherited = self._object_members(resolved, rpath, name)
             if inherited:
@@ -488,6 +562,9 @@ class OpenApiFrontend:
             self._wrong(path + ("required",), f"required of {name}", "a list", required)
             required = []
         for i, req in enumerate(required):
+            if not isinstance(req, str):
+                self._wrong(path + ("required", i), f"entry {i} of required", "a string", req)
+                continue
             if req not in props and not any(m.name == req for m in members):
                 self.diags.error(
                     "UnknownRequired",
@@ -622,6 +699,9 @@ class OpenApiFrontend:
             loc=self.loc(path),
         )
         output_id, success, errors = self._responses(op_name, base, node, path)
+        error_locs = tuple(
+            (f"error:{ref}", self._error_locs.get(ref, self.loc(path))) for ref in errors
+        )
         pagination = None
         pageable = node.get("x-ms-pageable")
         if isinstance(pageable, dict):
@@ -652,6 +732,7 @@ class OpenApiFrontend:
             request_content_type=content_type,
             deprecated=bool(node.get("deprecated")),
             loc=self.loc(path),
+            ref_locs=error_locs,
         )
 
     def _parameter(
@@ -735,6 +816,7 @@ class OpenApiFrontend:
         success: list[int] = []
         members: list[Member] = []
         errors: list[str] = []
+        self._error_locs: dict[str, Location] = {}
         for code, resp in responses.items():
             cpath = rpath + (code,)
             resolved, respath = self._resolve(resp, cpath)
@@ -763,6 +845,9 @@ class OpenApiFrontend:
                             )
                         )
                 headers = resolved.get("headers", {}) or {}
+                if not isinstance(headers, dict):
+                    self._wrong(respath + ("headers",), "response headers", "a mapping", headers)
+                    headers = {}
                 for hname, hnode in headers.items():
                     hres, hpath = self._resolve(hnode, respath + ("headers", hname))
                     if not isinstance(hres, dict):
@@ -801,6 +886,7 @@ class OpenApiFrontend:
                         )
                     if target not in errors:
                         errors.append(target)
+                        self._error_locs[target] = self.loc(cpath)
         output_id = f"op#{op_name}/output"
         self.shapes[output_id] = Shape(
             id=output_id,

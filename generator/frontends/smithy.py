@@ -159,6 +159,7 @@ class SmithyFrontend:
         self._noted_traits: set[str] = set()
         raw = doc.data.get("shapes") if isinstance(doc.data, dict) else None
         self.raw: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        self._service_id = ""
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -252,6 +253,10 @@ class SmithyFrontend:
             if not self._expect(node, dict, path, f"shape {shape_id}"):
                 continue
             typ = node.get("type")
+            if typ is not None and not self._expect(
+                typ, str, path + ("type",), f"the type of {shape_id}"
+            ):
+                continue
             if typ in _OTHER_TYPES:
                 if typ == "service":
                     services.append(shape_id)
@@ -359,6 +364,13 @@ class SmithyFrontend:
             ):
                 status = None
             retry = traits.get(PRELUDE + "retryable")
+            rpath = path + ("traits", PRELUDE + "retryable")
+            if retry is not None and self._expect(retry, dict, rpath, "the retryable trait"):
+                throttling = retry.get("throttling", False)
+                if not self._expect(
+                    throttling, bool, rpath + ("throttling",), "retryable throttling"
+                ):
+                    retry = {}
             error = ErrorInfo(
                 fault=fault,
                 http_status=status if status is not None else (400 if fault == "client" else 500),
@@ -449,7 +461,7 @@ class SmithyFrontend:
         fmt = traits.get(PRELUDE + "timestampFormat")
         if fmt is None:
             return None
-        if fmt not in _TIMESTAMP_FORMATS:
+        if not isinstance(fmt, str) or fmt not in _TIMESTAMP_FORMATS:
             self.diags.error(
                 "WrongType",
                 self.doc.loc(path + ("traits", PRELUDE + "timestampFormat")),
@@ -498,6 +510,7 @@ class SmithyFrontend:
         self, service_id: str, shapes: dict[str, Shape], operations: dict[str, dict[str, Any]]
     ) -> Service:
         path: Path = ("shapes", service_id)
+        self._service_id = service_id
         node = self.raw[service_id]
         traits = self._traits(node, path)
         op_ids = self._bound_operations(service_id)
@@ -687,11 +700,20 @@ class SmithyFrontend:
         # The service's paginated trait supplies defaults the operation may override.
         base = service_traits.get(PRELUDE + "paginated", {})
         merged = {**(base if isinstance(base, dict) else {}), **raw}
+        names: dict[str, str | None] = {}
+        for key in ("inputToken", "outputToken", "items", "pageSize"):
+            value = merged.get(key)
+            # Located on the operation's trait, or on the service's when the value comes from it.
+            where = path if key in raw else ("shapes", self._service_id)
+            tpath = where + ("traits", PRELUDE + "paginated", key)
+            if value is not None and not self._expect(value, str, tpath, f"paginated {key}"):
+                value = None
+            names[key] = value
         return Pagination(
-            input_token=merged.get("inputToken"),
-            output_token=merged.get("outputToken"),
-            items=merged.get("items"),
-            page_size=merged.get("pageSize"),
+            input_token=names["inputToken"],
+            output_token=names["outputToken"],
+            items=names["items"],
+            page_size=names["pageSize"],
         )
 
 

@@ -116,8 +116,24 @@ def load_text(text: str, file: str, diags: Diagnostics) -> Document | None:
             "fix the syntax at this position (indentation, quotes, brackets, colons)",
         )
         return None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (NUL, other control characters): located by offset.
+        pos = min(max(exc.position, 0), len(text))
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        char: Any = exc.character
+        code = char if isinstance(char, int) else ord(char[:1] or "\0")
+        diags.error(
+            "Syntax",
+            Location(file, line, col),
+            f"YAML/JSON syntax error: character #x{code:04x} is not allowed in YAML",
+            "remove the character, or write it as an escape inside a double-quoted string",
+        )
+        return None
     except yaml.YAMLError as exc:
-        diags.error("Syntax", Location(file), f"YAML/JSON syntax error: {exc}", "fix the syntax")
+        diags.error(
+            "Syntax", Location(file, 1, 1), f"YAML/JSON syntax error: {exc}", "fix the syntax"
+        )
         return None
     finally:
         loader.dispose()
@@ -125,15 +141,18 @@ def load_text(text: str, file: str, diags: Diagnostics) -> Document | None:
     if node is None:
         diags.error("EmptyDocument", Location(file, 1, 1), "the spec is empty", "write a spec")
         return None
-    builder = _Builder(doc, diags)
+    builder = _Builder(doc, diags, node)
     try:
         doc.data = builder.build(node, ())
     except _Unbuildable:
         return None
     except (yaml.constructor.ConstructorError, ValueError, RecursionError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        diags.error("Syntax", loc, f"cannot build the document: {exc}", "fix the value")
+        # A scalar that cannot be built (a date like 2024-13-45, bad !!binary) carries no mark
+        # of its own: the node being built when it failed has one.
+        mark = getattr(exc, "problem_mark", None) or builder.current.start_mark
+        loc = Location(file, mark.line + 1, mark.column + 1)
+        problem = getattr(exc, "problem", None) or str(exc)
+        diags.error("Syntax", loc, f"cannot build the document: {problem}", "fix the value")
         return None
     return doc
 
@@ -141,7 +160,7 @@ def load_text(text: str, file: str, diags: Diagnostics) -> Document | None:
 class _Builder:
     """Turns a composed YAML node graph into plain data, recording positions by path."""
 
-    def __init__(self, doc: Document, diags: Diagnostics) -> None:
+    def __init__(self, doc: Document, diags: Diagnostics, root: yaml.Node) -> None:
         self.doc = doc
         self.diags = diags
         self.constructor = yaml.constructor.SafeConstructor()
@@ -150,6 +169,7 @@ class _Builder:
         self._active: set[int] = set()
         self._built: set[int] = set()
         self._expanded = 0
+        self.current: yaml.Node = root
 
     def _fail(self, id: str, path: Path, message: str, hint: str) -> _Unbuildable:
         self.diags.error(id, self.doc.loc(path), message, hint)
@@ -191,6 +211,7 @@ class _Builder:
                 return self._collection(node, path)
             finally:
                 self._active.discard(id(node))
+        self.current = node
         value = self.constructor.construct_object(node, deep=True)
         if hasattr(value, "isoformat") and node.tag.endswith(":timestamp"):
             # YAML would turn an unquoted date into a datetime; specs mean the string.
@@ -202,6 +223,7 @@ class _Builder:
             self.constructor.flatten_mapping(node)
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
+                self.current = key_node
                 key = self.constructor.construct_object(key_node, deep=True)
                 if not isinstance(key, (str, int, bool, float)) or isinstance(key, bool):
                     key = str(key)

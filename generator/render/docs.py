@@ -86,10 +86,18 @@ class _ToMarkdown(HTMLParser):
 _HTML_HINT = re.compile(r"<(p|code|a|ul|li|b|i|note|important|div|br)\b", re.I)
 
 
+_EXAMPLES = re.compile(r"<examples>.*?(</examples>|$)", re.S | re.I)
+
+
 def doc_text(raw: str) -> str:
-    """Docs as tidy text: paragraphs separated by blank lines, no HTML, no trailing spaces."""
+    """Docs as tidy text: paragraphs separated by blank lines, no HTML, no trailing spaces.
+
+    Raw wire examples (`<examples>` blocks of old AWS models: whole HTTP requests with
+    kilobyte-long tokens) are dropped: they read as noise once flattened into prose.
+    """
     if not raw:
         return ""
+    raw = _EXAMPLES.sub("", raw)
     if _HTML_HINT.search(raw):
         parser = _ToMarkdown()
         parser.feed(raw)

@@ -61,31 +61,35 @@ class SymbolProvider:
             self.names.async_client,
             self.names.base_error,
         }
+        data_targets = {m.target for s in service.shapes for m in s.members}
+        error_ids = {e for op in service.operations for e in op.errors}
+        # An error shape that is also plain data elsewhere (Azure's BatchError inside
+        # TaskAddResult) needs two classes: the exception keeps the spec's name (the package
+        # contract), the data model gets `Body` appended.
+        self.data_errors = {e for e in error_ids if e in data_targets}
         # Sorted by id so the winner of a collision never depends on spec order.
         for shape in sorted(service.shapes, key=lambda s: s.id):
             if shape.kind not in (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM):
                 continue
             name = _class_name(shape.name)
+            if shape.id in self.data_errors:
+                taken.add(name)  # the exception's
+                name += "Body"
             candidate, n = name, 2
             while candidate in taken:
                 candidate, n = f"{name}{n}", n + 1
             taken.add(candidate)
             self._class_names[shape.id] = candidate
-        data_targets = {m.target for s in service.shapes for m in s.members}
-        error_ids = {e for op in service.operations for e in op.errors}
         self._error_names: dict[str, str] = {}
-        self.data_errors: set[str] = set()
         for shape_id in sorted(error_ids):
-            if shape_id not in self._class_names:
+            error = service.shape(shape_id)
+            if error is None or shape_id not in self._class_names:
                 continue
-            name = self._class_names[shape_id]
-            if shape_id in data_targets:
-                self.data_errors.add(shape_id)
-                name, base, n = name + "Exception", name + "Exception", 2
-                while name in taken:
-                    name, n = f"{base}{n}", n + 1
-                taken.add(name)
-            self._error_names[shape_id] = name
+            self._error_names[shape_id] = (
+                _class_name(error.name)
+                if shape_id in self.data_errors
+                else self._class_names[shape_id]
+            )
         # Union variants are classes too: `TaskParameterValueInt`, `...Unknown`.
         self._variants: dict[str, list[str]] = {}
         for shape in sorted(service.shapes, key=lambda s: s.id):
@@ -102,9 +106,7 @@ class SymbolProvider:
             self._variants[shape.id] = names
 
     def error_class_name(self, shape: Shape) -> str:
-        """The exception class of an error shape. A shape that is also plain data elsewhere
-        (Azure's BatchError inside TaskAddResult) keeps its name for the model, and the
-        exception gets `Exception` appended, as msrest-generated Azure clients name it."""
+        """The exception class of an error shape: the spec's name."""
         return self._error_names[shape.id]
 
     def is_error(self, shape: Shape) -> bool:

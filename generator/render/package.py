@@ -20,6 +20,18 @@ from generator.render.testview import ModelTests, OperationTests, TestViewBuilde
 from generator.render.views import PackageView, ViewBuilder
 
 RUNTIME_DIR = BUILTIN_TEMPLATES / "python" / "_runtime"
+_RUNTIME_COMMON = {
+    "__init__.py",
+    "_aiohttp.py",
+    "_http.py",
+    "_model.py",
+    "_retry.py",
+    "_serde.py",
+    "_transport.py",
+    "_wire.py",
+}
+_RUNTIME_AWS = {"_credentials.py", "_sigv4.py"}
+_RUNTIME_AZURE = {"_sharedkey.py"}
 
 # (template, output path relative to the package folder, extra context)
 _PACKAGE_FILES: tuple[tuple[str, str, dict[str, Any]], ...] = (
@@ -135,8 +147,13 @@ def render_package(
             text = formatter.format(text, path)
         files[path] = text
     files[f"{pkg.package}/py.typed"] = ""
-    # The runtime is copied verbatim: it is hand-written, tested code shared by all packages.
-    for source in sorted(RUNTIME_DIR.glob("*.py")):
+    # The runtime is copied verbatim: hand-written, tested code shared by all packages; each
+    # package gets only the modules its protocol, auth and paging need.
+    wanted = set(_RUNTIME_COMMON)
+    wanted |= _RUNTIME_AWS if pkg.protocol != "REST_JSON" else _RUNTIME_AZURE
+    if pkg.has_paging:
+        wanted.add("_paging.py")
+    for source in sorted(p for p in RUNTIME_DIR.glob("*.py") if p.name in wanted):
         text = source.read_text(encoding="utf-8")
         files[f"{pkg.package}/_runtime/{source.name}"] = formatter.format(text, source.name)
     return dict(sorted(files.items()))

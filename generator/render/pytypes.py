@@ -85,7 +85,8 @@ class TypeMapper:
         if kind is Kind.BLOB:
             return f"_wire.b64encode({expr})"
         if kind in (Kind.ENUM, Kind.INT_ENUM):
-            return f"{expr}.value"
+            # `Cls(x)` accepts a member or its plain value (boto3-style strings) alike.
+            return f"{self.symbols.class_name(shape)}({expr}).value"
         if kind in (Kind.STRUCTURE, Kind.UNION):
             return f"{expr}.to_wire()"
         if kind is Kind.LIST:
@@ -104,8 +105,10 @@ class TypeMapper:
         their string values."""
         shape = self.shape(shape_id)
         kind = shape.kind
+        if kind is Kind.TIMESTAMP:
+            return f"_wire.aware({expr})"
         if kind in (Kind.ENUM, Kind.INT_ENUM):
-            return f"{expr}.value"
+            return f"{self.symbols.class_name(shape)}({expr}).value"
         if kind in (Kind.STRUCTURE, Kind.UNION):
             return f"{expr}.to_dict()"
         if kind is Kind.LIST:
@@ -188,7 +191,7 @@ class TypeMapper:
         if kind is Kind.BLOB:
             return f"_wire.b64encode({expr})"
         if kind in (Kind.ENUM, Kind.INT_ENUM):
-            return f"str({expr}.value)"
+            return f"str({self.symbols.class_name(self.shape(shape_id))}({expr}).value)"
         if kind is Kind.STRING:
             return expr
         if kind is Kind.DOCUMENT:

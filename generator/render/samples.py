@@ -101,9 +101,14 @@ class SampleBuilder:
             return Sample(f"{{'key': {item.expr}}}", {"key": item.wire})
         if kind is Kind.UNION:
             variants = self.symbols.variant_names(shape)
-            member = shape.members[0]
+            # The first variant that does not lead back to the union (the rules guarantee one).
+            index = next(
+                (i for i, m in enumerate(shape.members) if not self._recursive(m.target, shape.id)),
+                0,
+            )
+            member = shape.members[index]
             inner = self.for_member(member, full=full, depth=depth + 1)
-            return Sample(f"{variants[0]}(value={inner.expr})", {member.wire_name: inner.wire})
+            return Sample(f"{variants[index]}(value={inner.expr})", {member.wire_name: inner.wire})
         return self.structure(shape, full=full, depth=depth)
 
     def structure(self, shape: Shape, *, full: bool, depth: int) -> Sample:

@@ -153,6 +153,17 @@ class PackageView:
     spec_name: str = ""
 
 
+def _accept_plain_enum(annotation: str, target: Shape) -> str:
+    """Enum arguments also take the plain wire value (`"READY"`), as boto3 users write them."""
+    if target.kind is Kind.ENUM:
+        base, sep, rest = annotation.partition(" | ")
+        return f"{base} | str" + (sep + rest if sep else "")
+    if target.kind is Kind.INT_ENUM:
+        base, sep, rest = annotation.partition(" | ")
+        return f"{base} | int" + (sep + rest if sep else "")
+    return annotation
+
+
 def _py_literal(value: Any) -> str:
     if isinstance(value, (str, int, float, bool)) or value is None:
         return repr(value)
@@ -382,7 +393,7 @@ class ViewBuilder:
                 params.append(
                     ParamView(
                         name=name,
-                        annotation=fv.annotation,
+                        annotation=_accept_plain_enum(fv.annotation, t.shape(member.target)),
                         required=member.required and not member.idempotency_token,
                         binding=b.value,
                         wire=member.wire_name or member.name,

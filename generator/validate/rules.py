@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from generator.diagnostics import Diagnostics
-from generator.ir import Binding, Kind, Protocol, Service, Shape
+from generator.ir import Binding, Kind, Operation, Protocol, Service, Shape
 from generator.naming import IDENTIFIER, constant_case, snake_case
 
 _LABEL = re.compile(r"\{([^}]*)\}")
@@ -74,6 +74,14 @@ def dangling_targets(service: Service, diags: Diagnostics) -> None:
                     op.ref_loc(f"error:{ref}"),
                     f"operation {op.name} lists error {ref}, which is not defined",
                     "define the error structure or remove it from the operation's errors",
+                )
+            elif err.kind is not Kind.STRUCTURE:
+                diags.error(
+                    "WrongType",
+                    op.ref_loc(f"error:{ref}"),
+                    f"error {err.name} of {op.name} is a {err.kind.value}; modeled errors are "
+                    "structures (they become exception classes)",
+                    "make the error an object/structure with members such as code and message",
                 )
             elif err.error is None and service.source_format == "smithy":
                 diags.error(
@@ -374,7 +382,10 @@ def _is_structure(service: Service, shape_id: str) -> bool:
 def pagination(service: Service, diags: Diagnostics) -> None:
     for op in service.operations:
         pg = op.pagination
-        if pg is None or pg.next_link:
+        if pg is not None and pg.next_link:
+            _next_link_pages(service, op, diags)
+            continue
+        if pg is None:
             continue
         inp = service.shape(op.input) if op.input else None
         out = service.shape(op.output) if op.output else None
@@ -394,12 +405,103 @@ def pagination(service: Service, diags: Diagnostics) -> None:
                 )
 
 
+def _next_link_pages(service: Service, op: Operation, diags: Diagnostics) -> None:
+    """x-ms-pageable: the page is the response body; its item member must be a list."""
+    pg = op.pagination
+    out = service.shape(op.output) if op.output else None
+    if pg is None or out is None:
+        return
+    payload = next((m for m in out.members if m.binding is Binding.PAYLOAD), None)
+    page = service.shape(payload.target) if payload else None
+    if page is None or page.kind is not Kind.STRUCTURE:
+        return  # no page to iterate: the operation is generated without paging
+    name = pg.items or "value"
+    items = page.member(name)
+    target = service.shape(items.target) if items else None
+    if items is not None and target is not None and target.kind is not Kind.LIST:
+        diags.error(
+            "PaginatedMember",
+            items.loc,
+            f"x-ms-pageable itemName {name!r} of {op.name} names {page.name}.{items.name}, which "
+            f"is a {target.kind.value}, not an array",
+            "point itemName at the array property holding the page's items",
+        )
+
+
+def payloads(service: Service, diags: Diagnostics) -> None:
+    """A response body is returned as a model (or as raw data): not a bare list, map or scalar."""
+    for op in service.operations:
+        out = service.shape(op.output) if op.output else None
+        if out is None or not out.synthetic:
+            continue
+        for member in out.members:
+            target = service.shape(member.target)
+            if member.binding is not Binding.PAYLOAD or target is None:
+                continue
+            # A document or blob body (a file download) is handed back as it is.
+            if target.kind not in (Kind.STRUCTURE, Kind.DOCUMENT, Kind.BLOB):
+                diags.error(
+                    "UnsupportedPayload",
+                    member.loc,
+                    f"the success response body of {op.name} is a {target.kind.value}; "
+                    "apismith clients return a model object",
+                    "describe the body as an object schema (wrap the value in a property)",
+                )
+
+
+def collections(service: Service, diags: Diagnostics) -> None:
+    """A list or map that contains itself without a structure in between has no Python type."""
+    for shape in service.shapes:
+        if shape.kind not in (Kind.LIST, Kind.MAP):
+            continue
+        seen = {shape.id}
+        current: Shape | None = shape
+        while current is not None and current.kind in (Kind.LIST, Kind.MAP) and current.members:
+            nxt = service.shape(current.members[-1].target)
+            if nxt is not None and nxt.id == shape.id:
+                diags.error(
+                    "RecursiveCollection",
+                    shape.loc,
+                    f"{shape.kind.value} {shape.name} contains itself through lists and maps only",
+                    "go through a structure (an object with a property) for recursive data",
+                )
+                break
+            if nxt is None or nxt.id in seen:
+                break
+            seen.add(nxt.id)
+            current = nxt
+
+
+def _reaches(service: Service, start: str, goal: str) -> bool:
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        sid = todo.pop()
+        if sid == goal:
+            return True
+        if sid in seen:
+            continue
+        seen.add(sid)
+        shape = service.shape(sid)
+        if shape is not None:
+            todo.extend(m.target for m in shape.members)
+    return False
+
+
 def unions(service: Service, diags: Diagnostics) -> None:
     for shape in service.shapes:
         if shape.kind is Kind.UNION:
             if not shape.members:
                 diags.error(
                     "EmptyUnion", shape.loc, f"union {shape.name} has no members", "add a member"
+                )
+            elif all(_reaches(service, m.target, shape.id) for m in shape.members):
+                diags.error(
+                    "RecursiveUnion",
+                    shape.loc,
+                    f"every member of union {shape.name} leads back to {shape.name}, so no value "
+                    "of it is finite",
+                    "add a member that does not contain the union (a string, a number, ...)",
                 )
             for m in shape.members:
                 if m.required:
@@ -431,6 +533,8 @@ RULES: tuple[Rule, ...] = (
     enum_names,
     recursion,
     pagination,
+    payloads,
+    collections,
     unions,
     protocol_operations,
 )

@@ -68,7 +68,7 @@ LABELS = [
     "a+b",
     "tilde~",
     "emoji-😀",
-    "..",
+    "...",
     "a.b_c-d~",
     "query?#&=;,",
     "mixed /ü%+~😀",
@@ -149,6 +149,15 @@ def test_get_task_request(label: str, session_token: str | None) -> None:
     assert mine.url.startswith("https://management.deadline.us-west-2.amazonaws.com/2023-10-12/")
     signed = "host;x-amz-date" + (";x-amz-security-token" if session_token else "")
     assert f"SignedHeaders={signed}," in (mine.header("Authorization") or "")
+
+
+@pytest.mark.parametrize("label", ["", ".", ".."])
+def test_labels_that_would_address_another_resource_are_refused(label: str) -> None:
+    # A deliberate departure: botocore sends `..` as is and the HTTP stack may resolve it to the
+    # parent resource (UpdateTask would become UpdateStep). We refuse before sending.
+    client = dl.DeadlineClient("us-west-2", credentials=dl.AwsCredentials("AKID", "SECRET"))
+    with pytest.raises(ValueError, match="invalid path label"):
+        client.get_task(farm_id="f", queue_id="q", job_id="j", step_id="s", task_id=label)
 
 
 @pytest.mark.parametrize("position", list(IDS))

@@ -1025,7 +1025,7 @@ def _sdk_error(stub: StubServer, call: Call, reply: Reply) -> Any:
 
 def _ours_error(stub: StubServer, call: Call, reply: Reply) -> Any:
     stub.script(reply)
-    with ours_client(stub.url) as client, pytest.raises(ours.BatchErrorException) as info:
+    with ours_client(stub.url) as client, pytest.raises(ours.BatchError) as info:
         call_ours(client, call)
     assert isinstance(info.value, ours.BatchServiceError)
     return info.value
@@ -1214,7 +1214,7 @@ def _check_outcome(outcome: Any, error: BaseException | None) -> None:
     if outcome == "ok":
         assert error is None, error
     elif isinstance(outcome, int):
-        assert isinstance(error, ours.BatchErrorException), error
+        assert isinstance(error, ours.BatchError), error
         assert error.status_code == outcome
     else:
         assert isinstance(error, outcome), error
@@ -1329,6 +1329,6 @@ def test_retry_decisions_against_sdk(
     with ours_client(stub.url, retry_policy=_policy([])) as client:
         try:
             call_ours(client, call)
-        except ours.BatchErrorException:
+        except ours.BatchError:
             pass
     assert len(stub.received) == our_attempts

@@ -8,13 +8,20 @@ errors are the classes in :mod:`azure_batch_tasks.errors`.
 from ._patch import *  # noqa: F403
 from ._patch import __all__ as _patch_all
 from ._runtime._aiohttp import AiohttpTransport
-from ._runtime._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
+from ._runtime._http import (
+    HttpRequest,
+    HttpResponse,
+    ResponseDecodeError,
+    TransportError,
+    TransportTimeout,
+)
 from ._runtime._retry import RetryPolicy
 from ._runtime._sharedkey import SharedKeyCredential
 from ._runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
+from ._runtime._wire import DeserializationError
 from .aio import AsyncBatchServiceClient
 from .client import BatchServiceClient
-from .errors import ERRORS_BY_CODE, BatchErrorException, BatchServiceError
+from .errors import ERRORS_BY_CODE, BatchError, BatchServiceError
 from .models import (
     NULL,
     AccessScope,
@@ -23,7 +30,7 @@ from .models import (
     AuthenticationTokenSettings,
     AutoUserScope,
     AutoUserSpecification,
-    BatchError,
+    BatchErrorBody,
     BatchErrorDetail,
     CloudTask,
     CloudTaskListResult,
@@ -95,8 +102,8 @@ __all__ = [
     "AutoUserScope",
     "AutoUserSpecification",
     "BatchError",
+    "BatchErrorBody",
     "BatchErrorDetail",
-    "BatchErrorException",
     "BatchServiceClient",
     "BatchServiceError",
     "CloudTask",
@@ -109,6 +116,7 @@ __all__ = [
     "ContainerRegistry",
     "ContainerWorkingDirectory",
     "DependencyAction",
+    "DeserializationError",
     "ElevationLevel",
     "EnvironmentSetting",
     "ErrorCategory",
@@ -132,6 +140,7 @@ __all__ = [
     "OutputFileUploadCondition",
     "OutputFileUploadOptions",
     "ResourceFile",
+    "ResponseDecodeError",
     "ResponseMetadata",
     "RetryPolicy",
     "SharedKeyCredential",

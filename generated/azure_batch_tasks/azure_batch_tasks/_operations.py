@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 from ._runtime import _wire
 from ._runtime._http import HttpRequest, HttpResponse
-from .errors import BatchErrorException
+from .errors import BatchError
 from .models import (
     CloudTask,
     CloudTaskListResult,
@@ -76,10 +76,10 @@ def raise_error(response: HttpResponse) -> NoReturn:
         "body": response.body,
     }
     try:
-        exc = BatchErrorException._from_response(response, error, **base)
+        exc = BatchError._from_response(response, error, **base)
     except (AttributeError, TypeError, ValueError):
         # Not a BatchError (a plain-string message, another service's JSON): keep the basics.
-        exc = BatchErrorException(**base)
+        exc = BatchError(**base)
     raise exc
 
 

@@ -86,8 +86,10 @@ class AsyncBatchServiceClient:
         self._timeout = timeout
 
     async def close(self) -> None:
-        """Release the transport's connections."""
-        await self._transport.close()
+        """Release the transport's connections (transports without ``close()`` are fine)."""
+        close = getattr(self._transport, "close", None)
+        if close is not None:
+            await close()
 
     async def __aenter__(self) -> Self:
         return self
@@ -169,7 +171,7 @@ class AsyncBatchServiceClient:
             An iterator over every CloudTask across pages (``.by_page()`` for pages).
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -242,7 +244,7 @@ class AsyncBatchServiceClient:
             TaskAddResponse
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -313,7 +315,7 @@ class AsyncBatchServiceClient:
             TaskAddCollectionResult
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -394,7 +396,7 @@ class AsyncBatchServiceClient:
             CloudTask
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -475,7 +477,7 @@ class AsyncBatchServiceClient:
             TaskUpdateResponse
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -558,7 +560,7 @@ class AsyncBatchServiceClient:
             TaskDeleteResponse
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -623,7 +625,7 @@ class AsyncBatchServiceClient:
             CloudTaskListSubtasksResult
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -701,7 +703,7 @@ class AsyncBatchServiceClient:
             TaskTerminateResponse
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -786,7 +788,7 @@ class AsyncBatchServiceClient:
             TaskReactivateResponse
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:

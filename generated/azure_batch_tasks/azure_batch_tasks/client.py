@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -70,6 +71,11 @@ class BatchServiceClient:
         if isinstance(credential, SharedKeyCredential):
             self._shared_key = credential
         elif callable(getattr(credential, "get_token", None)):
+            if inspect.iscoroutinefunction(credential.get_token):
+                raise TypeError(
+                    "this credential's get_token is async: use it with "
+                    "AsyncBatchServiceClient, or pass a synchronous credential"
+                )
             scopes = tuple(credential_scopes or (BATCH_SCOPE,))
             self._bearer = BearerTokenPolicy(credential, *scopes)
         else:
@@ -86,8 +92,10 @@ class BatchServiceClient:
         self._timeout = timeout
 
     def close(self) -> None:
-        """Release the transport's connections."""
-        self._transport.close()
+        """Release the transport's connections (transports without ``close()`` are fine)."""
+        close = getattr(self._transport, "close", None)
+        if close is not None:
+            close()
 
     def __enter__(self) -> Self:
         return self
@@ -168,7 +176,7 @@ class BatchServiceClient:
             An iterator over every CloudTask across pages (``.by_page()`` for pages).
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -241,7 +249,7 @@ class BatchServiceClient:
             TaskAddResponse
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -312,7 +320,7 @@ class BatchServiceClient:
             TaskAddCollectionResult
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -393,7 +401,7 @@ class BatchServiceClient:
             CloudTask
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -474,7 +482,7 @@ class BatchServiceClient:
             TaskUpdateResponse
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -557,7 +565,7 @@ class BatchServiceClient:
             TaskDeleteResponse
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -622,7 +630,7 @@ class BatchServiceClient:
             CloudTaskListSubtasksResult
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -700,7 +708,7 @@ class BatchServiceClient:
             TaskTerminateResponse
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
@@ -785,7 +793,7 @@ class BatchServiceClient:
             TaskReactivateResponse
 
         Raises:
-            BatchErrorException: a modeled error of this operation.
+            BatchError: a modeled error of this operation.
             BatchServiceError: any other error response.
         """
         if client_request_id is None:

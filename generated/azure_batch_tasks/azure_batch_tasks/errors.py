@@ -7,6 +7,7 @@ own subclass carrying the modeled fields. Connection problems raise
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -15,7 +16,7 @@ from .models import BatchErrorDetail, ErrorMessage
 
 __all__ = [
     "ERRORS_BY_CODE",
-    "BatchErrorException",
+    "BatchError",
     "BatchServiceError",
 ]
 
@@ -53,6 +54,13 @@ class BatchServiceError(Exception):
         self.headers: dict[str, str] = dict(headers or {})
         self.body = body
 
+    @classmethod
+    def _from_response(
+        cls, response: HttpResponse, data: Mapping[str, Any], **base: Any
+    ) -> BatchServiceError:
+        """Build from an error response; modeled subclasses also read their fields."""
+        return cls(**base)
+
     def __str__(self) -> str:
         text = f"{self.code or 'Error'} (HTTP {self.status_code})"
         if self.message:
@@ -62,7 +70,7 @@ class BatchServiceError(Exception):
         return text
 
 
-class BatchErrorException(BatchServiceError):
+class BatchError(BatchServiceError):
     """An error response received from the Azure Batch service.
 
     Attributes:
@@ -101,21 +109,23 @@ class BatchErrorException(BatchServiceError):
     @classmethod
     def _from_response(
         cls, response: HttpResponse, data: Mapping[str, Any], **base: Any
-    ) -> BatchErrorException:
+    ) -> BatchError:
         fields: dict[str, Any] = {}
         value: Any
         value = data.get("message")
         if value is not None:
-            fields["error_message"] = ErrorMessage.from_dict(value)
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["error_message"] = ErrorMessage.from_dict(value)
         value = data.get("values")
         if value is not None:
-            fields["values"] = [
-                None if v0 is None else BatchErrorDetail.from_dict(v0) for v0 in value
-            ]
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["values"] = [
+                    None if v0 is None else BatchErrorDetail.from_dict(v0) for v0 in value
+                ]
         return cls(**base, **fields)
 
 
 ERRORS_BY_CODE: dict[str, type[BatchServiceError]] = {
-    "BatchError": BatchErrorException,
+    "BatchError": BatchError,
 }
 """Modeled errors by the error code the service sends."""

@@ -24,7 +24,7 @@ __all__ = [
     "AuthenticationTokenSettings",
     "AutoUserScope",
     "AutoUserSpecification",
-    "BatchError",
+    "BatchErrorBody",
     "BatchErrorDetail",
     "CloudTask",
     "CloudTaskListResult",
@@ -199,14 +199,14 @@ class AuthenticationTokenSettings:
         ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.access is not None:
-            out["access"] = [v0.value for v0 in self.access]
+            out["access"] = [AccessScope(v0).value for v0 in self.access]
         return out
 
     def to_wire(self) -> dict[str, Any]:
         """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.access is not None:
-            out["access"] = [v0.value for v0 in self.access]
+            out["access"] = [AccessScope(v0).value for v0 in self.access]
         return out
 
     @classmethod
@@ -244,18 +244,18 @@ class AutoUserSpecification:
         ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.scope is not None:
-            out["scope"] = self.scope.value
+            out["scope"] = AutoUserScope(self.scope).value
         if self.elevation_level is not None:
-            out["elevationLevel"] = self.elevation_level.value
+            out["elevationLevel"] = ElevationLevel(self.elevation_level).value
         return out
 
     def to_wire(self) -> dict[str, Any]:
         """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.scope is not None:
-            out["scope"] = self.scope.value
+            out["scope"] = AutoUserScope(self.scope).value
         if self.elevation_level is not None:
-            out["elevationLevel"] = self.elevation_level.value
+            out["elevationLevel"] = ElevationLevel(self.elevation_level).value
         return out
 
     @classmethod
@@ -476,19 +476,19 @@ class CloudTask:
         if self.e_tag is not None:
             out["eTag"] = self.e_tag
         if self.last_modified is not None:
-            out["lastModified"] = self.last_modified
+            out["lastModified"] = _wire.aware(self.last_modified)
         if self.creation_time is not None:
-            out["creationTime"] = self.creation_time
+            out["creationTime"] = _wire.aware(self.creation_time)
         if self.exit_conditions is not None:
             out["exitConditions"] = self.exit_conditions.to_dict()
         if self.state is not None:
-            out["state"] = self.state.value
+            out["state"] = TaskState(self.state).value
         if self.state_transition_time is not None:
-            out["stateTransitionTime"] = self.state_transition_time
+            out["stateTransitionTime"] = _wire.aware(self.state_transition_time)
         if self.previous_state is not None:
-            out["previousState"] = self.previous_state.value
+            out["previousState"] = TaskState(self.previous_state).value
         if self.previous_state_transition_time is not None:
-            out["previousStateTransitionTime"] = self.previous_state_transition_time
+            out["previousStateTransitionTime"] = _wire.aware(self.previous_state_transition_time)
         if self.command_line is not None:
             out["commandLine"] = self.command_line
         if self.container_settings is not None:
@@ -543,13 +543,13 @@ class CloudTask:
         if self.exit_conditions is not None:
             out["exitConditions"] = self.exit_conditions.to_wire()
         if self.state is not None:
-            out["state"] = self.state.value
+            out["state"] = TaskState(self.state).value
         if self.state_transition_time is not None:
             out["stateTransitionTime"] = _wire.format_timestamp(
                 self.state_transition_time, "date-time-ms"
             )
         if self.previous_state is not None:
-            out["previousState"] = self.previous_state.value
+            out["previousState"] = TaskState(self.previous_state).value
         if self.previous_state_transition_time is not None:
             out["previousStateTransitionTime"] = _wire.format_timestamp(
                 self.previous_state_transition_time, "date-time-ms"
@@ -912,7 +912,7 @@ class ContainerHostBatchBindMountEntry:
         ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.source is not None:
-            out["source"] = self.source.value
+            out["source"] = ContainerHostDataPath(self.source).value
         if self.is_read_only is not None:
             out["isReadOnly"] = self.is_read_only
         return out
@@ -921,7 +921,7 @@ class ContainerHostBatchBindMountEntry:
         """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.source is not None:
-            out["source"] = self.source.value
+            out["source"] = ContainerHostDataPath(self.source).value
         if self.is_read_only is not None:
             out["isReadOnly"] = self.is_read_only
         return out
@@ -1359,18 +1359,18 @@ class ExitOptions:
         ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.job_action is not None:
-            out["jobAction"] = self.job_action.value
+            out["jobAction"] = JobAction(self.job_action).value
         if self.dependency_action is not None:
-            out["dependencyAction"] = self.dependency_action.value
+            out["dependencyAction"] = DependencyAction(self.dependency_action).value
         return out
 
     def to_wire(self) -> dict[str, Any]:
         """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
         if self.job_action is not None:
-            out["jobAction"] = self.job_action.value
+            out["jobAction"] = JobAction(self.job_action).value
         if self.dependency_action is not None:
-            out["dependencyAction"] = self.dependency_action.value
+            out["dependencyAction"] = DependencyAction(self.dependency_action).value
         return out
 
     @classmethod
@@ -1777,13 +1777,13 @@ class OutputFileUploadOptions:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
-        out["uploadCondition"] = self.upload_condition.value
+        out["uploadCondition"] = OutputFileUploadCondition(self.upload_condition).value
         return out
 
     def to_wire(self) -> dict[str, Any]:
         """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
-        out["uploadCondition"] = self.upload_condition.value
+        out["uploadCondition"] = OutputFileUploadCondition(self.upload_condition).value
         return out
 
     @classmethod
@@ -1992,9 +1992,9 @@ class SubtaskInformation:
         if self.node_info is not None:
             out["nodeInfo"] = self.node_info.to_dict()
         if self.start_time is not None:
-            out["startTime"] = self.start_time
+            out["startTime"] = _wire.aware(self.start_time)
         if self.end_time is not None:
-            out["endTime"] = self.end_time
+            out["endTime"] = _wire.aware(self.end_time)
         if self.exit_code is not None:
             out["exitCode"] = self.exit_code
         if self.container_info is not None:
@@ -2002,15 +2002,15 @@ class SubtaskInformation:
         if self.failure_info is not None:
             out["failureInfo"] = self.failure_info.to_dict()
         if self.state is not None:
-            out["state"] = self.state.value
+            out["state"] = SubtaskState(self.state).value
         if self.state_transition_time is not None:
-            out["stateTransitionTime"] = self.state_transition_time
+            out["stateTransitionTime"] = _wire.aware(self.state_transition_time)
         if self.previous_state is not None:
-            out["previousState"] = self.previous_state.value
+            out["previousState"] = SubtaskState(self.previous_state).value
         if self.previous_state_transition_time is not None:
-            out["previousStateTransitionTime"] = self.previous_state_transition_time
+            out["previousStateTransitionTime"] = _wire.aware(self.previous_state_transition_time)
         if self.result is not None:
-            out["result"] = self.result.value
+            out["result"] = TaskExecutionResult(self.result).value
         return out
 
     def to_wire(self) -> dict[str, Any]:
@@ -2031,19 +2031,19 @@ class SubtaskInformation:
         if self.failure_info is not None:
             out["failureInfo"] = self.failure_info.to_wire()
         if self.state is not None:
-            out["state"] = self.state.value
+            out["state"] = SubtaskState(self.state).value
         if self.state_transition_time is not None:
             out["stateTransitionTime"] = _wire.format_timestamp(
                 self.state_transition_time, "date-time-ms"
             )
         if self.previous_state is not None:
-            out["previousState"] = self.previous_state.value
+            out["previousState"] = SubtaskState(self.previous_state).value
         if self.previous_state_transition_time is not None:
             out["previousStateTransitionTime"] = _wire.format_timestamp(
                 self.previous_state_transition_time, "date-time-ms"
             )
         if self.result is not None:
-            out["result"] = self.result.value
+            out["result"] = TaskExecutionResult(self.result).value
         return out
 
     @classmethod
@@ -2478,18 +2478,18 @@ class TaskAddResult:
     e_tag: str | None = None
     last_modified: datetime | None = None
     location: str | None = None
-    error: BatchError | None = None
+    error: BatchErrorBody | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
-        out["status"] = self.status.value
+        out["status"] = TaskAddStatus(self.status).value
         out["taskId"] = self.task_id
         if self.e_tag is not None:
             out["eTag"] = self.e_tag
         if self.last_modified is not None:
-            out["lastModified"] = self.last_modified
+            out["lastModified"] = _wire.aware(self.last_modified)
         if self.location is not None:
             out["location"] = self.location
         if self.error is not None:
@@ -2499,7 +2499,7 @@ class TaskAddResult:
     def to_wire(self) -> dict[str, Any]:
         """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
-        out["status"] = self.status.value
+        out["status"] = TaskAddStatus(self.status).value
         out["taskId"] = self.task_id
         if self.e_tag is not None:
             out["eTag"] = self.e_tag
@@ -2536,7 +2536,7 @@ class TaskAddResult:
             kwargs["location"] = value
         value = data.get("error")
         if value is not None:
-            kwargs["error"] = BatchError.from_dict(value)
+            kwargs["error"] = BatchErrorBody.from_dict(value)
         return cls(**kwargs)
 
 
@@ -2713,7 +2713,7 @@ class TaskContainerSettings:
         if self.registry is not None:
             out["registry"] = self.registry.to_dict()
         if self.working_directory is not None:
-            out["workingDirectory"] = self.working_directory.value
+            out["workingDirectory"] = ContainerWorkingDirectory(self.working_directory).value
         if self.container_host_batch_bind_mounts is not None:
             out["containerHostBatchBindMounts"] = [
                 v0.to_dict() for v0 in self.container_host_batch_bind_mounts
@@ -2729,7 +2729,7 @@ class TaskContainerSettings:
         if self.registry is not None:
             out["registry"] = self.registry.to_wire()
         if self.working_directory is not None:
-            out["workingDirectory"] = self.working_directory.value
+            out["workingDirectory"] = ContainerWorkingDirectory(self.working_directory).value
         if self.container_host_batch_bind_mounts is not None:
             out["containerHostBatchBindMounts"] = [
                 v0.to_wire() for v0 in self.container_host_batch_bind_mounts
@@ -2893,9 +2893,9 @@ class TaskExecutionInformation:
         ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         if self.start_time is not None:
-            out["startTime"] = self.start_time
+            out["startTime"] = _wire.aware(self.start_time)
         if self.end_time is not None:
-            out["endTime"] = self.end_time
+            out["endTime"] = _wire.aware(self.end_time)
         if self.exit_code is not None:
             out["exitCode"] = self.exit_code
         if self.container_info is not None:
@@ -2904,12 +2904,12 @@ class TaskExecutionInformation:
             out["failureInfo"] = self.failure_info.to_dict()
         out["retryCount"] = self.retry_count
         if self.last_retry_time is not None:
-            out["lastRetryTime"] = self.last_retry_time
+            out["lastRetryTime"] = _wire.aware(self.last_retry_time)
         out["requeueCount"] = self.requeue_count
         if self.last_requeue_time is not None:
-            out["lastRequeueTime"] = self.last_requeue_time
+            out["lastRequeueTime"] = _wire.aware(self.last_requeue_time)
         if self.result is not None:
-            out["result"] = self.result.value
+            out["result"] = TaskExecutionResult(self.result).value
         return out
 
     def to_wire(self) -> dict[str, Any]:
@@ -2932,7 +2932,7 @@ class TaskExecutionInformation:
         if self.last_requeue_time is not None:
             out["lastRequeueTime"] = _wire.format_timestamp(self.last_requeue_time, "date-time-ms")
         if self.result is not None:
-            out["result"] = self.result.value
+            out["result"] = TaskExecutionResult(self.result).value
         return out
 
     @classmethod
@@ -3013,7 +3013,7 @@ class TaskFailureInformation:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
-        out["category"] = self.category.value
+        out["category"] = ErrorCategory(self.category).value
         if self.code is not None:
             out["code"] = self.code
         if self.message is not None:
@@ -3025,7 +3025,7 @@ class TaskFailureInformation:
     def to_wire(self) -> dict[str, Any]:
         """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
         out: dict[str, Any] = {}
-        out["category"] = self.category.value
+        out["category"] = ErrorCategory(self.category).value
         if self.code is not None:
             out["code"] = self.code
         if self.message is not None:
@@ -3178,8 +3178,8 @@ class TaskStatistics:
         ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         out["url"] = self.url
-        out["startTime"] = self.start_time
-        out["lastUpdateTime"] = self.last_update_time
+        out["startTime"] = _wire.aware(self.start_time)
+        out["lastUpdateTime"] = _wire.aware(self.last_update_time)
         out["userCPUTime"] = self.user_cpu_time
         out["kernelCPUTime"] = self.kernel_cpu_time
         out["wallClockTime"] = self.wall_clock_time
@@ -3502,7 +3502,7 @@ class TaskAddResponse:
         if self.etag is not None:
             out["ETag"] = self.etag
         if self.last_modified is not None:
-            out["Last-Modified"] = self.last_modified
+            out["Last-Modified"] = _wire.aware(self.last_modified)
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
         return out
@@ -3638,7 +3638,7 @@ class TaskReactivateResponse:
         if self.etag is not None:
             out["ETag"] = self.etag
         if self.last_modified is not None:
-            out["Last-Modified"] = self.last_modified
+            out["Last-Modified"] = _wire.aware(self.last_modified)
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
         return out
@@ -3721,7 +3721,7 @@ class TaskTerminateResponse:
         if self.etag is not None:
             out["ETag"] = self.etag
         if self.last_modified is not None:
-            out["Last-Modified"] = self.last_modified
+            out["Last-Modified"] = _wire.aware(self.last_modified)
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
         return out
@@ -3804,7 +3804,7 @@ class TaskUpdateResponse:
         if self.etag is not None:
             out["ETag"] = self.etag
         if self.last_modified is not None:
-            out["Last-Modified"] = self.last_modified
+            out["Last-Modified"] = _wire.aware(self.last_modified)
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
         return out
@@ -3847,7 +3847,7 @@ class TaskUpdateResponse:
 
 
 @dataclass(kw_only=True, slots=True)
-class BatchError:
+class BatchErrorBody:
     """An error response received from the Azure Batch service.
 
     Attributes:
@@ -3887,7 +3887,7 @@ class BatchError:
         return out
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> BatchError:
+    def from_dict(cls, data: Mapping[str, Any]) -> BatchErrorBody:
         """Build from plain data keyed by wire names; unknown keys are ignored."""
         kwargs: dict[str, Any] = {}
         value = data.get("code")

@@ -11,7 +11,7 @@ from azure_batch_tasks import (
     AuthenticationTokenSettings,
     AutoUserScope,
     AutoUserSpecification,
-    BatchError,
+    BatchErrorBody,
     BatchErrorDetail,
     CloudTask,
     CloudTaskListResult,
@@ -90,13 +90,13 @@ def test_auto_user_specification_round_trip() -> None:
     assert AutoUserSpecification.from_dict(value.to_dict()) == value
 
 
-def test_batch_error_round_trip() -> None:
-    value = BatchError(
+def test_batch_error_body_round_trip() -> None:
+    value = BatchErrorBody(
         code="code-1",
         message=ErrorMessage(lang="lang-1", value="value-1"),
         values=[BatchErrorDetail(key="key-1", value="value-1")],
     )
-    assert BatchError.from_dict(value.to_dict()) == value
+    assert BatchErrorBody.from_dict(value.to_dict()) == value
 
 
 def test_batch_error_detail_round_trip() -> None:
@@ -711,7 +711,7 @@ def test_task_add_collection_result_round_trip() -> None:
                 e_tag="eTag-1",
                 last_modified=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC),
                 location="location-1",
-                error=BatchError(
+                error=BatchErrorBody(
                     code="code-1", message=ErrorMessage(), values=[BatchErrorDetail()]
                 ),
             )
@@ -823,7 +823,7 @@ def test_task_add_result_round_trip() -> None:
         e_tag="eTag-1",
         last_modified=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC),
         location="location-1",
-        error=BatchError(
+        error=BatchErrorBody(
             code="code-1",
             message=ErrorMessage(lang="lang-1", value="value-1"),
             values=[BatchErrorDetail(key="key-1", value="value-1")],

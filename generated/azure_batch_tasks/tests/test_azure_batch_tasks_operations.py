@@ -19,8 +19,8 @@ from azure_batch_tasks import (
     AutoUserScope,
     AutoUserSpecification,
     BatchError,
+    BatchErrorBody,
     BatchErrorDetail,
-    BatchErrorException,
     BatchServiceError,
     ComputeNodeIdentityReference,
     ComputeNodeInformation,
@@ -641,8 +641,8 @@ async def test_task_list_follows_every_page(asynchronous: bool) -> None:
 
 
 @CLIENTS
-async def test_task_list_raises_batch_error_exception(asynchronous: bool) -> None:
-    with pytest.raises(BatchErrorException) as caught:
+async def test_task_list_raises_batch_error(asynchronous: bool) -> None:
+    with pytest.raises(BatchError) as caught:
         await invoke(
             asynchronous,
             "task_list",
@@ -679,7 +679,7 @@ async def test_task_list_unmodeled_error_is_the_base_class(asynchronous: bool) -
             },
             response(502, {"Content-Type": "text/html"}, "<html><body>Bad gateway</body></html>"),
         )
-    assert type(caught.value) is BatchErrorException
+    assert type(caught.value) is BatchError
     assert caught.value.status_code == 502
     assert caught.value.code == "502"
 
@@ -986,8 +986,8 @@ async def test_task_add_parses_response(asynchronous: bool) -> None:
 
 
 @CLIENTS
-async def test_task_add_raises_batch_error_exception(asynchronous: bool) -> None:
-    with pytest.raises(BatchErrorException) as caught:
+async def test_task_add_raises_batch_error(asynchronous: bool) -> None:
+    with pytest.raises(BatchError) as caught:
         await invoke(
             asynchronous,
             "task_add",
@@ -1026,7 +1026,7 @@ async def test_task_add_unmodeled_error_is_the_base_class(asynchronous: bool) ->
             },
             response(502, {"Content-Type": "text/html"}, "<html><body>Bad gateway</body></html>"),
         )
-    assert type(caught.value) is BatchErrorException
+    assert type(caught.value) is BatchError
     assert caught.value.status_code == 502
     assert caught.value.code == "502"
 
@@ -1295,7 +1295,9 @@ async def test_task_add_collection_parses_response(asynchronous: bool) -> None:
             e_tag="eTag-1",
             last_modified=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC),
             location="location-1",
-            error=BatchError(code="code-1", message=ErrorMessage(), values=[BatchErrorDetail()]),
+            error=BatchErrorBody(
+                code="code-1", message=ErrorMessage(), values=[BatchErrorDetail()]
+            ),
         )
     ]
     assert result.response_metadata is not None
@@ -1303,8 +1305,8 @@ async def test_task_add_collection_parses_response(asynchronous: bool) -> None:
 
 
 @CLIENTS
-async def test_task_add_collection_raises_batch_error_exception(asynchronous: bool) -> None:
-    with pytest.raises(BatchErrorException) as caught:
+async def test_task_add_collection_raises_batch_error(asynchronous: bool) -> None:
+    with pytest.raises(BatchError) as caught:
         await invoke(
             asynchronous,
             "task_add_collection",
@@ -1347,7 +1349,7 @@ async def test_task_add_collection_unmodeled_error_is_the_base_class(asynchronou
             },
             response(502, {"Content-Type": "text/html"}, "<html><body>Bad gateway</body></html>"),
         )
-    assert type(caught.value) is BatchErrorException
+    assert type(caught.value) is BatchError
     assert caught.value.status_code == 502
     assert caught.value.code == "502"
 
@@ -2118,8 +2120,8 @@ async def test_task_get_parses_response(asynchronous: bool) -> None:
 
 
 @CLIENTS
-async def test_task_get_raises_batch_error_exception(asynchronous: bool) -> None:
-    with pytest.raises(BatchErrorException) as caught:
+async def test_task_get_raises_batch_error(asynchronous: bool) -> None:
+    with pytest.raises(BatchError) as caught:
         await invoke(
             asynchronous,
             "task_get",
@@ -2158,7 +2160,7 @@ async def test_task_get_unmodeled_error_is_the_base_class(asynchronous: bool) ->
             },
             response(502, {"Content-Type": "text/html"}, "<html><body>Bad gateway</body></html>"),
         )
-    assert type(caught.value) is BatchErrorException
+    assert type(caught.value) is BatchError
     assert caught.value.status_code == 502
     assert caught.value.code == "502"
 
@@ -2319,8 +2321,8 @@ async def test_task_update_parses_response(asynchronous: bool) -> None:
 
 
 @CLIENTS
-async def test_task_update_raises_batch_error_exception(asynchronous: bool) -> None:
-    with pytest.raises(BatchErrorException) as caught:
+async def test_task_update_raises_batch_error(asynchronous: bool) -> None:
+    with pytest.raises(BatchError) as caught:
         await invoke(
             asynchronous,
             "task_update",
@@ -2361,7 +2363,7 @@ async def test_task_update_unmodeled_error_is_the_base_class(asynchronous: bool)
             },
             response(502, {"Content-Type": "text/html"}, "<html><body>Bad gateway</body></html>"),
         )
-    assert type(caught.value) is BatchErrorException
+    assert type(caught.value) is BatchError
     assert caught.value.status_code == 502
     assert caught.value.code == "502"
 
@@ -2467,8 +2469,8 @@ async def test_task_delete_parses_response(asynchronous: bool) -> None:
 
 
 @CLIENTS
-async def test_task_delete_raises_batch_error_exception(asynchronous: bool) -> None:
-    with pytest.raises(BatchErrorException) as caught:
+async def test_task_delete_raises_batch_error(asynchronous: bool) -> None:
+    with pytest.raises(BatchError) as caught:
         await invoke(
             asynchronous,
             "task_delete",
@@ -2507,7 +2509,7 @@ async def test_task_delete_unmodeled_error_is_the_base_class(asynchronous: bool)
             },
             response(502, {"Content-Type": "text/html"}, "<html><body>Bad gateway</body></html>"),
         )
-    assert type(caught.value) is BatchErrorException
+    assert type(caught.value) is BatchError
     assert caught.value.status_code == 502
     assert caught.value.code == "502"
 
@@ -2794,8 +2796,8 @@ async def test_task_list_subtasks_parses_response(asynchronous: bool) -> None:
 
 
 @CLIENTS
-async def test_task_list_subtasks_raises_batch_error_exception(asynchronous: bool) -> None:
-    with pytest.raises(BatchErrorException) as caught:
+async def test_task_list_subtasks_raises_batch_error(asynchronous: bool) -> None:
+    with pytest.raises(BatchError) as caught:
         await invoke(
             asynchronous,
             "task_list_subtasks",
@@ -2834,7 +2836,7 @@ async def test_task_list_subtasks_unmodeled_error_is_the_base_class(asynchronous
             },
             response(502, {"Content-Type": "text/html"}, "<html><body>Bad gateway</body></html>"),
         )
-    assert type(caught.value) is BatchErrorException
+    assert type(caught.value) is BatchError
     assert caught.value.status_code == 502
     assert caught.value.code == "502"
 
@@ -2975,8 +2977,8 @@ async def test_task_terminate_parses_response(asynchronous: bool) -> None:
 
 
 @CLIENTS
-async def test_task_terminate_raises_batch_error_exception(asynchronous: bool) -> None:
-    with pytest.raises(BatchErrorException) as caught:
+async def test_task_terminate_raises_batch_error(asynchronous: bool) -> None:
+    with pytest.raises(BatchError) as caught:
         await invoke(
             asynchronous,
             "task_terminate",
@@ -3015,7 +3017,7 @@ async def test_task_terminate_unmodeled_error_is_the_base_class(asynchronous: bo
             },
             response(502, {"Content-Type": "text/html"}, "<html><body>Bad gateway</body></html>"),
         )
-    assert type(caught.value) is BatchErrorException
+    assert type(caught.value) is BatchError
     assert caught.value.status_code == 502
     assert caught.value.code == "502"
 
@@ -3156,8 +3158,8 @@ async def test_task_reactivate_parses_response(asynchronous: bool) -> None:
 
 
 @CLIENTS
-async def test_task_reactivate_raises_batch_error_exception(asynchronous: bool) -> None:
-    with pytest.raises(BatchErrorException) as caught:
+async def test_task_reactivate_raises_batch_error(asynchronous: bool) -> None:
+    with pytest.raises(BatchError) as caught:
         await invoke(
             asynchronous,
             "task_reactivate",
@@ -3196,6 +3198,6 @@ async def test_task_reactivate_unmodeled_error_is_the_base_class(asynchronous: b
             },
             response(502, {"Content-Type": "text/html"}, "<html><body>Bad gateway</body></html>"),
         )
-    assert type(caught.value) is BatchErrorException
+    assert type(caught.value) is BatchError
     assert caught.value.status_code == 502
     assert caught.value.code == "502"

@@ -9,9 +9,16 @@ from ._patch import *  # noqa: F403
 from ._patch import __all__ as _patch_all
 from ._runtime._aiohttp import AiohttpTransport
 from ._runtime._credentials import AwsCredentials, NoCredentialsError, NoRegionError
-from ._runtime._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
+from ._runtime._http import (
+    HttpRequest,
+    HttpResponse,
+    ResponseDecodeError,
+    TransportError,
+    TransportTimeout,
+)
 from ._runtime._retry import RetryPolicy
 from ._runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
+from ._runtime._wire import DeserializationError
 from .aio import AsyncDataPipelineClient
 from .client import DataPipelineClient
 from .errors import (
@@ -35,6 +42,7 @@ __all__ = [
     "AwsCredentials",
     "DataPipelineClient",
     "DataPipelineError",
+    "DeserializationError",
     "HttpRequest",
     "HttpResponse",
     "HttpxAsyncTransport",
@@ -46,6 +54,7 @@ __all__ = [
     "Null",
     "PipelineDeletedException",
     "PipelineNotFoundException",
+    "ResponseDecodeError",
     "ResponseMetadata",
     "RetryPolicy",
     "SetTaskStatusOutput",

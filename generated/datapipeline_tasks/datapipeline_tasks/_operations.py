@@ -79,7 +79,7 @@ def raise_error(response: HttpResponse) -> NoReturn:
     }
     cls = ERRORS_BY_CODE.get(code)
     if cls is not None:
-        raise cls._from_response(response, data, **base)  # type: ignore[attr-defined]
+        raise cls._from_response(response, data, **base)
     raise DataPipelineError(**base)
 
 
@@ -87,7 +87,7 @@ def serialize_set_task_status(
     endpoint: str,
     *,
     task_id: str,
-    task_status: TaskStatus,
+    task_status: TaskStatus | str,
     error_id: str | None = None,
     error_message: str | None = None,
     error_stack_trace: str | None = None,
@@ -99,7 +99,7 @@ def serialize_set_task_status(
     }
     body: dict[str, Any] = {}
     body["taskId"] = task_id
-    body["taskStatus"] = task_status.value
+    body["taskStatus"] = TaskStatus(task_status).value
     if error_id is not None:
         body["errorId"] = error_id
     if error_message is not None:

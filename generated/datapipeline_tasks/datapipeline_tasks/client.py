@@ -93,8 +93,10 @@ class DataPipelineClient:
         self._timeout = timeout
 
     def close(self) -> None:
-        """Release the transport's connections."""
-        self._transport.close()
+        """Release the transport's connections (transports without ``close()`` are fine)."""
+        close = getattr(self._transport, "close", None)
+        if close is not None:
+            close()
 
     def __enter__(self) -> Self:
         return self
@@ -138,7 +140,7 @@ class DataPipelineClient:
         self,
         *,
         task_id: str,
-        task_status: TaskStatus,
+        task_status: TaskStatus | str,
         error_id: str | None = None,
         error_message: str | None = None,
         error_stack_trace: str | None = None,
@@ -147,20 +149,6 @@ class DataPipelineClient:
         and provide information about the final status. A task runner makes this call regardless
         of whether the task was sucessful. A task runner does not need to call `SetTaskStatus`
         for tasks that are canceled by the web service during a call to ReportTaskProgress.
-
-        POST / HTTP/1.1 Content-Type: application/x-amz-json-1.1 X-Amz-Target:
-        DataPipeline.SetTaskStatus Content-Length: 847 Host:
-        datapipeline.us-east-1.amazonaws.com X-Amz-Date: Mon, 12 Nov 2012 17:49:52 GMT
-        Authorization: AuthParams
-
-        {"taskId":
-        "aaGgHT4LuH0T0Y0oLrJRjas5qH0d8cDPADxqq3tn+zCWGELkCdV2JprLreXm1oxeP5EFZHFLJ69kjSsLYE0iYHYBYVGBrB+E/pYq7ANEEeGJFnSBMRiXZVA+8UJ3OzcInvXeinqBmBaKwii7hnnKb/AXjXiNTXyxgydX1KAyg1AxkwBYG4cfPYMZbuEbQJFJvv5C/2+GVXz1w94nKYTeUeepwUOFOuRLS6JVtZoYwpF56E+Yfk1IcGpFOvCZ01B4Bkuu7x3J+MD/j6kJgZLAgbCJQtI3eiW3kdGmX0p0I2BdY1ZsX6b4UiSvM3OMj6NEHJCJL4E0ZfitnhCoe24Kvjo6C2hFbZq+ei/HPgSXBQMSagkr4vS9c0ChzxH2+LNYvec6bY4kymkaZI1dvOzmpa0FcnGf5AjSK4GpsViZ/ujz6zxFv81qBXzjF0/4M1775rjV1VUdyKaixiA/sJiACNezqZqETidp8d24BDPRhGsj6pBCrnelqGFrk/gXEXUsJ+xwMifRC8UVwiKekpAvHUywVk7Ku4jH/n3i2VoLRP6FXwpUbelu34iiZ9czpXyLtyPKwxa87dlrnRVURwkcVjOt2Mcrcaqe+cbWHvNRhyrPkkdfSF3ac8/wfgVbXvLEB2k9mKc67aD9rvdc1PKX09Tk8BKklsMTpZ3TRCd4NzQlJKigMe8Jat9+1tKj4Ole5ZzW6uyTu2s2iFjEV8KXu4MaiRJyNKCdKeGhhZWY37Qk4NBK4Ppgu+C6Y41dpfOh288SLDEVx0/UySlqOEdhba7c6BiPp5r3hKj3mk9lFy5OYp1aoGLeeFmjXveTnPdf2gkWqXXg7AUbJ7jEs1F0lKZQg4szep2gcKyAJXgvXLfJJHcha8Lfb/Ee7wYmyOcAaRpDBoFNSbtoVXar46teIrpho+ZDvynUXvU0grHWGOk=:wn3SgymHZM99bEXAMPLE",
-        "taskStatus": "FINISHED"}
-
-        x-amzn-RequestId: 8c8deb53-0788-11e2-af9c-6bc7a6be6qr8 Content-Type:
-        application/x-amz-json-1.1 Content-Length: 0 Date: Mon, 12 Nov 2012 17:50:53 GMT
-
-        {}
 
         Args:
             task_id: The ID of the task assigned to the task runner. This value is provided

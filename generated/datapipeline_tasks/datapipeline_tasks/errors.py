@@ -56,6 +56,13 @@ class DataPipelineError(Exception):
         self.headers: dict[str, str] = dict(headers or {})
         self.body = body
 
+    @classmethod
+    def _from_response(
+        cls, response: HttpResponse, data: Mapping[str, Any], **base: Any
+    ) -> DataPipelineError:
+        """Build from an error response; modeled subclasses also read their fields."""
+        return cls(**base)
+
     def __str__(self) -> str:
         text = f"{self.code or 'Error'} (HTTP {self.status_code})"
         if self.message:

@@ -9,9 +9,16 @@ from ._patch import *  # noqa: F403
 from ._patch import __all__ as _patch_all
 from ._runtime._aiohttp import AiohttpTransport
 from ._runtime._credentials import AwsCredentials, NoCredentialsError, NoRegionError
-from ._runtime._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
+from ._runtime._http import (
+    HttpRequest,
+    HttpResponse,
+    ResponseDecodeError,
+    TransportError,
+    TransportTimeout,
+)
 from ._runtime._retry import RetryPolicy
 from ._runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
+from ._runtime._wire import DeserializationError
 from .aio import AsyncDeadlineClient
 from .client import DeadlineClient
 from .errors import (
@@ -57,6 +64,7 @@ __all__ = [
     "ConflictExceptionReason",
     "DeadlineClient",
     "DeadlineError",
+    "DeserializationError",
     "GetTaskResponse",
     "HttpRequest",
     "HttpResponse",
@@ -67,6 +75,7 @@ __all__ = [
     "NoRegionError",
     "Null",
     "ResourceNotFoundException",
+    "ResponseDecodeError",
     "ResponseMetadata",
     "RetryPolicy",
     "TaskParameterValue",

@@ -80,7 +80,7 @@ def raise_error(response: HttpResponse) -> NoReturn:
     }
     cls = ERRORS_BY_CODE.get(code)
     if cls is not None:
-        raise cls._from_response(response, data, **base)  # type: ignore[attr-defined]
+        raise cls._from_response(response, data, **base)
     raise DeadlineError(**base)
 
 
@@ -128,7 +128,7 @@ def deserialize_get_task(response: HttpResponse) -> GetTaskResponse:
 def serialize_update_task(
     endpoint: str,
     *,
-    target_run_status: TaskTargetRunStatus,
+    target_run_status: TaskTargetRunStatus | str,
     farm_id: str,
     queue_id: str,
     job_id: str,
@@ -154,7 +154,7 @@ def serialize_update_task(
     if client_token is not None:
         headers["X-Amz-Client-Token"] = client_token
     body: dict[str, Any] = {}
-    body["targetRunStatus"] = target_run_status.value
+    body["targetRunStatus"] = TaskTargetRunStatus(target_run_status).value
     data: bytes | None = json.dumps(body).encode("utf-8")
     headers["Content-Type"] = "application/json"
     return HttpRequest("PATCH", url, headers, data)

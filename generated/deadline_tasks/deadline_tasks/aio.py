@@ -84,8 +84,10 @@ class AsyncDeadlineClient:
         self._timeout = timeout
 
     async def close(self) -> None:
-        """Release the transport's connections."""
-        await self._transport.close()
+        """Release the transport's connections (transports without ``close()`` are fine)."""
+        close = getattr(self._transport, "close", None)
+        if close is not None:
+            await close()
 
     async def __aenter__(self) -> Self:
         return self
@@ -168,7 +170,7 @@ class AsyncDeadlineClient:
     async def update_task(
         self,
         *,
-        target_run_status: TaskTargetRunStatus,
+        target_run_status: TaskTargetRunStatus | str,
         farm_id: str,
         queue_id: str,
         job_id: str,

@@ -84,8 +84,10 @@ class DeadlineClient:
         self._timeout = timeout
 
     def close(self) -> None:
-        """Release the transport's connections."""
-        self._transport.close()
+        """Release the transport's connections (transports without ``close()`` are fine)."""
+        close = getattr(self._transport, "close", None)
+        if close is not None:
+            close()
 
     def __enter__(self) -> Self:
         return self
@@ -168,7 +170,7 @@ class DeadlineClient:
     def update_task(
         self,
         *,
-        target_run_status: TaskTargetRunStatus,
+        target_run_status: TaskTargetRunStatus | str,
         farm_id: str,
         queue_id: str,
         job_id: str,

@@ -59,6 +59,13 @@ class DeadlineError(Exception):
         self.headers: dict[str, str] = dict(headers or {})
         self.body = body
 
+    @classmethod
+    def _from_response(
+        cls, response: HttpResponse, data: Mapping[str, Any], **base: Any
+    ) -> DeadlineError:
+        """Build from an error response; modeled subclasses also read their fields."""
+        return cls(**base)
+
     def __str__(self) -> str:
         text = f"{self.code or 'Error'} (HTTP {self.status_code})"
         if self.message:
@@ -108,7 +115,8 @@ class AccessDeniedException(DeadlineError):
         value: Any
         value = data.get("context")
         if value is not None:
-            fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
         return cls(**base, **fields)
 
 
@@ -162,16 +170,20 @@ class ConflictException(DeadlineError):
         value: Any
         value = data.get("reason")
         if value is not None:
-            fields["reason"] = ConflictExceptionReason(value)
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["reason"] = ConflictExceptionReason(value)
         value = data.get("resourceId")
         if value is not None:
-            fields["resource_id"] = value
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["resource_id"] = value
         value = data.get("resourceType")
         if value is not None:
-            fields["resource_type"] = value
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["resource_type"] = value
         value = data.get("context")
         if value is not None:
-            fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
         return cls(**base, **fields)
 
 
@@ -216,9 +228,8 @@ class InternalServerErrorException(DeadlineError):
         value: Any
         value = response.headers.get("Retry-After")
         if value is not None:
-            # A malformed header (Retry-After as an HTTP date) leaves the field unset rather
-            # than hiding the error itself behind a ValueError.
-            with contextlib.suppress(ValueError):
+            # A malformed modeled field leaves it unset rather than hiding the error itself.
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
                 fields["retry_after_seconds"] = int(value)
         return cls(**base, **fields)
 
@@ -269,13 +280,16 @@ class ResourceNotFoundException(DeadlineError):
         value: Any
         value = data.get("resourceId")
         if value is not None:
-            fields["resource_id"] = value
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["resource_id"] = value
         value = data.get("resourceType")
         if value is not None:
-            fields["resource_type"] = value
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["resource_type"] = value
         value = data.get("context")
         if value is not None:
-            fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
         return cls(**base, **fields)
 
 
@@ -329,19 +343,21 @@ class ThrottlingException(DeadlineError):
         value: Any
         value = data.get("serviceCode")
         if value is not None:
-            fields["service_code"] = value
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["service_code"] = value
         value = data.get("quotaCode")
         if value is not None:
-            fields["quota_code"] = value
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["quota_code"] = value
         value = response.headers.get("Retry-After")
         if value is not None:
-            # A malformed header (Retry-After as an HTTP date) leaves the field unset rather
-            # than hiding the error itself behind a ValueError.
-            with contextlib.suppress(ValueError):
+            # A malformed modeled field leaves it unset rather than hiding the error itself.
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
                 fields["retry_after_seconds"] = int(value)
         value = data.get("context")
         if value is not None:
-            fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
         return cls(**base, **fields)
 
 
@@ -392,15 +408,18 @@ class ValidationException(DeadlineError):
         value: Any
         value = data.get("reason")
         if value is not None:
-            fields["reason"] = ValidationExceptionReason(value)
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["reason"] = ValidationExceptionReason(value)
         value = data.get("fieldList")
         if value is not None:
-            fields["field_list"] = [
-                ValidationExceptionField.from_dict(v0) for v0 in value if v0 is not None
-            ]
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["field_list"] = [
+                    ValidationExceptionField.from_dict(v0) for v0 in value if v0 is not None
+                ]
         value = data.get("context")
         if value is not None:
-            fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
         return cls(**base, **fields)
 
 

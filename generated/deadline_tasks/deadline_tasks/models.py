@@ -91,21 +91,21 @@ class GetTaskResponse:
         ``datetime``, durations as ``timedelta``, enums as their values."""
         out: dict[str, Any] = {}
         out["taskId"] = self.task_id
-        out["createdAt"] = self.created_at
+        out["createdAt"] = _wire.aware(self.created_at)
         out["createdBy"] = self.created_by
-        out["runStatus"] = self.run_status.value
+        out["runStatus"] = TaskRunStatus(self.run_status).value
         if self.target_run_status is not None:
-            out["targetRunStatus"] = self.target_run_status.value
+            out["targetRunStatus"] = TaskTargetRunStatus(self.target_run_status).value
         if self.failure_retry_count is not None:
             out["failureRetryCount"] = self.failure_retry_count
         if self.parameters is not None:
             out["parameters"] = {k0: v0.to_dict() for k0, v0 in self.parameters.items()}
         if self.started_at is not None:
-            out["startedAt"] = self.started_at
+            out["startedAt"] = _wire.aware(self.started_at)
         if self.ended_at is not None:
-            out["endedAt"] = self.ended_at
+            out["endedAt"] = _wire.aware(self.ended_at)
         if self.updated_at is not None:
-            out["updatedAt"] = self.updated_at
+            out["updatedAt"] = _wire.aware(self.updated_at)
         if self.updated_by is not None:
             out["updatedBy"] = self.updated_by
         if self.latest_session_action_id is not None:
@@ -118,9 +118,9 @@ class GetTaskResponse:
         out["taskId"] = self.task_id
         out["createdAt"] = _wire.format_timestamp(self.created_at, "date-time")
         out["createdBy"] = self.created_by
-        out["runStatus"] = self.run_status.value
+        out["runStatus"] = TaskRunStatus(self.run_status).value
         if self.target_run_status is not None:
-            out["targetRunStatus"] = self.target_run_status.value
+            out["targetRunStatus"] = TaskTargetRunStatus(self.target_run_status).value
         if self.failure_retry_count is not None:
             out["failureRetryCount"] = self.failure_retry_count
         if self.parameters is not None:

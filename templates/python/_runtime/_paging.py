@@ -19,10 +19,16 @@ class ItemPaged(Generic[T]):
 
     def __init__(self, fetch: PageFetcher[T]) -> None:
         self._fetch = fetch
+        self._iterator: Iterator[T] | None = None
 
     def __iter__(self) -> Iterator[T]:
-        for page in self.by_page():
-            yield from page
+        return self
+
+    def __next__(self) -> T:
+        # One lazy pass over all pages, as azure-core's ItemPaged: next() works directly.
+        if self._iterator is None:
+            self._iterator = (item for page in self.by_page() for item in page)
+        return next(self._iterator)
 
     def by_page(self, continuation_token: str | None = None) -> Iterator[list[T]]:
         token = continuation_token
@@ -38,6 +44,7 @@ class AsyncItemPaged(Generic[T]):
 
     def __init__(self, fetch: AsyncPageFetcher[T]) -> None:
         self._fetch = fetch
+        self._iterator: AsyncIterator[T] | None = None
 
     async def _items(self) -> AsyncIterator[T]:
         async for page in self.by_page():
@@ -45,7 +52,12 @@ class AsyncItemPaged(Generic[T]):
                 yield item
 
     def __aiter__(self) -> AsyncIterator[T]:
-        return self._items()
+        return self
+
+    async def __anext__(self) -> T:
+        if self._iterator is None:
+            self._iterator = self._items()
+        return await anext(self._iterator)
 
     async def by_page(self, continuation_token: str | None = None) -> AsyncIterator[list[T]]:
         token = continuation_token

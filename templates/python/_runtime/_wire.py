@@ -18,6 +18,8 @@ from ._http import HttpResponse
 from ._model import ResponseMetadata
 
 __all__ = [
+    "DeserializationError",
+    "aware",
     "b64decode",
     "b64encode",
     "format_duration",
@@ -35,7 +37,17 @@ __all__ = [
     "split_header",
 ]
 
-quote_label = _serde.quote_label
+
+def quote_label(value: str) -> str:
+    """A path label, percent-encoded. Empty, `.` and `..` labels are refused: HTTP libraries
+    collapse them, which would silently address the parent resource (a Job instead of a Task)."""
+    if not isinstance(value, str):
+        raise TypeError(f"a path label must be a string, got {type(value).__name__}")
+    if value in ("", ".", ".."):
+        raise ValueError(f"invalid path label {value!r}: it would address another resource")
+    return _serde.quote_label(value)
+
+
 format_duration = _serde.format_duration
 
 
@@ -75,13 +87,21 @@ def parse_timestamp(value: Any, fmt: str) -> datetime:
     A ``datetime`` (what ``to_dict()`` gives) passes through, made aware (UTC) if naive.
     """
     if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+        return aware(value)
     if fmt == "http-date" and isinstance(value, str):
         try:
             return _serde.parse_rfc1123(value)
         except ValueError:
             pass
-    return _serde.parse_timestamp(value)
+    try:
+        return _serde.parse_timestamp(value)
+    except (OverflowError, OSError) as err:  # an epoch beyond what datetime can hold
+        raise DeserializationError(f"timestamp {value!r} is out of range") from err
+
+
+def aware(value: datetime) -> datetime:
+    """`to_dict()` promises aware datetimes: a naive one is taken as UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def parse_duration(value: Any) -> timedelta:

@@ -122,8 +122,17 @@ class Headers(MutableMapping[str, str]):
     __hash__ = None  # type: ignore[assignment]  # mutable
 
     def __repr__(self) -> str:
-        return f"Headers({self._fields!r})"
+        # Credentials travel in headers: never print them (transports and users log these).
+        shown = [
+            (name, "<redacted>" if name.lower() in _SECRET_HEADERS else value)
+            for name, value in self.multi_items()
+        ]
+        return f"Headers({shown!r})"
 
+
+_SECRET_HEADERS = frozenset(
+    {"authorization", "x-amz-security-token", "cookie", "set-cookie", "proxy-authorization"}
+)
 
 HeadersInput: TypeAlias = Headers | Mapping[str, str] | Iterable[tuple[str, str]] | None
 """Anything :class:`Headers` can be built from."""
