@@ -31,7 +31,7 @@ def _builtin_templates() -> Path:
 BUILTIN_TEMPLATES = _builtin_templates()
 
 
-def docstring(text: str, indent: int = 4, width: int = 96) -> str:
+def docstring(text: str, indent: int = 4, width: int = 90) -> str:
     """Body text for a triple-quoted docstring: wrapped, with quotes and backslashes escaped.
 
     The result never contains `\"\"\"` nor ends in a backslash or quote, so it cannot close the
@@ -62,7 +62,7 @@ def docstring(text: str, indent: int = 4, width: int = 96) -> str:
     return body
 
 
-def docitem(text: str, label: str, indent: int = 8, width: int = 96) -> str:
+def docitem(text: str, label: str, indent: int = 8, width: int = 90) -> str:
     """`label: text` for an Args/Attributes section, wrapped with a hanging indent."""
     body = docstring(f"{label}: {text}", indent + 4, width)
     return body
@@ -90,6 +90,7 @@ def mdcell(text: str) -> str:
 def all_sorted(names: list[str]) -> list[str]:
     """`__all__` order as ruff's RUF022 wants it: CONSTANTS, Classes, then the rest."""
 
+    # Case-sensitive within each group (unlike import lists, which ruff sorts ignoring case).
     def key(name: str) -> tuple[int, str]:
         if name.isupper() or (name.upper() == name and "_" in name):
             return (0, name)

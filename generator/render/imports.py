@@ -61,13 +61,14 @@ def prune_imports(source: str) -> str:
     return "".join(lines)
 
 
-def _name_key(name: str) -> tuple[int, str]:
-    # isort/ruff "order-by-type": CONSTANTS, then Classes, then everything else.
+def _name_key(name: str) -> tuple[int, str, str]:
+    # isort/ruff "order-by-type": CONSTANTS, then Classes, then everything else; within each,
+    # case-insensitive (`SessionsStatistics` before `SessionSummary`).
     if name.isupper() and len(name) > 1:
-        return (0, name)
+        return (0, name.lower(), name)
     if name[:1].isupper():
-        return (1, name)
-    return (2, name.lower())
+        return (1, name.lower(), name)
+    return (2, name.lower(), name)
 
 
 def _section(node: ast.Import | ast.ImportFrom, first_party: str) -> int:

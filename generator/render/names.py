@@ -27,6 +27,22 @@ _RESERVED_CLASSES = {
     "field",
     "dataclass",
     "UnknownVariant",
+    # Runtime names every package __init__ exports.
+    "AiohttpTransport",
+    "AwsCredentials",
+    "DeserializationError",
+    "HttpRequest",
+    "HttpResponse",
+    "HttpxAsyncTransport",
+    "HttpxTransport",
+    "NoCredentialsError",
+    "NoRegionError",
+    "ResponseDecodeError",
+    "RetryPolicy",
+    "SharedKeyCredential",
+    "TransportError",
+    "TransportTimeout",
+    "Urllib3Transport",
 }
 _RESERVED_MEMBERS = {"to_dict", "from_dict", "response_metadata", "self", "cls"}
 _RESERVED_ENUM = {"_missing_", "name", "value", "mro"}

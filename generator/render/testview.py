@@ -54,6 +54,7 @@ class OperationTests:
     errors: list[ErrorCase] = field(default_factory=list)
     escaped_label: tuple[str, str, str] | None = None  # (arg, raw value, escaped)
     unmodeled_class: str = ""  # what an error response the model does not name raises
+    raw_result: str = ""  # a body returned as is (downloads): the expected value
 
 
 @dataclass
@@ -86,6 +87,7 @@ class TestViewBuilder:
         cases = [self._request(op, inp, full=True), self._request(op, inp, full=False)]
         required_args = cases[1].args
         out = svc.shape(op.output) if op.output else None
+        self._raw_result = ""
         status, headers, body, checks = self._response(op, out)
         tests = OperationTests(
             method=view_method,
@@ -97,6 +99,7 @@ class TestViewBuilder:
             response_body=body,
             result_checks=checks,
             returns_none=out is None,
+            raw_result=self._raw_result,
             paginated=paginated,
             page_items=page_items,
             next_link_wire=(op.pagination.output_token or "") if op.pagination else "",
@@ -219,12 +222,17 @@ class TestViewBuilder:
         headers: dict[str, str] = {}
         checks: list[tuple[str, str]] = []
         body_text = ""
+        raw_result = ""
         names = self.symbols.member_names(out)
         payload = [m for m in out.members if m.binding is Binding.PAYLOAD]
         if payload:
             target = self.types.shape(payload[0].target)
             sample = self.samples.value(target.id, payload[0].name, "date-time", full=True, depth=0)
             body_text = json.dumps(sample.wire, sort_keys=True)
+            if target.kind is Kind.BLOB:
+                raw_result = repr(body_text.encode("utf-8"))  # a download: the bytes as sent
+            elif target.kind is not Kind.STRUCTURE:
+                raw_result = repr(json.loads(body_text)) if target.kind is Kind.DOCUMENT else ""
             if target.kind is Kind.STRUCTURE:
                 tnames = self.symbols.member_names(target)
                 for member, name in zip(target.members, tnames, strict=True):
@@ -245,6 +253,7 @@ class TestViewBuilder:
                 if member.binding is Binding.HEADER:
                     sample = self.samples.for_member(member, full=True, depth=1)
                     headers[member.wire_name] = _text(sample.wire)
+        self._raw_result = raw_result
         return status, headers, body_text, checks
 
     def _error(self, shape: Shape) -> ErrorCase:

@@ -112,6 +112,7 @@ class OperationView:
     return_annotation: str = "None"
     input_class: str = ""
     success_tuple: str = "(200,)"
+    raw_expr: str = ""  # output_kind "raw": the expression that returns the body
     next_link_attr: str = ""
     client_request_id_param: str = ""  # Azure: generated when omitted (x-ms-client-request-id)
     extra_headers_arg: str = ""  # Azure: the per-call extra headers argument, if any
@@ -439,6 +440,7 @@ class ViewBuilder:
             query_literal.append((k, v))
         # Output.
         output_class, output_kind, payload_class = "", "none", ""
+        raw_expr = ""
         out_fields: list[FieldView] = []
         out_body: list[FieldView] = []
         if out is not None and out.members:
@@ -447,7 +449,18 @@ class ViewBuilder:
             payload = [f for f in fvs if f.binding == "payload"]
             out_fields = [f for f in fvs if f.binding in ("header", "responseCode")]
             out_body = [f for f in fvs if f.binding == "body"]
-            if out.synthetic and payload:
+            if out.synthetic and payload and not payload[0].target_class:
+                # A body that is not a model (a file download, free-form JSON): returned as
+                # is, bytes for blobs, else the parsed JSON converted to the payload's type.
+                member = next(m for m in out.members if m.binding is Binding.PAYLOAD)
+                output_kind = "raw"
+                output_class = t.annotation(member.target)
+                raw_expr = (
+                    "response.body"
+                    if t.shape(member.target).kind is Kind.BLOB
+                    else t.from_json(member.target, "response.json()", "date-time")
+                )
+            elif out.synthetic and payload:
                 output_kind, payload_class = "payload", payload[0].target_class
                 output_class = payload_class
             else:
@@ -513,6 +526,7 @@ class ViewBuilder:
             target=f"{svc.target_prefix}.{op.name}",
             return_annotation=ret,
             success_tuple=repr(tuple(http.success_codes)) if http else "(200,)",
+            raw_expr=raw_expr,
             next_link_attr=next_link_attr,
             client_request_id_param=crid,
             extra_headers_arg=extra,

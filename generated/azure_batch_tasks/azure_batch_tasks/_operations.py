@@ -128,7 +128,10 @@ def serialize_task_list(
 
 
 def deserialize_task_list(response: HttpResponse) -> CloudTaskListResult:
-    """Parse the response of Task_List; raise the modeled error on failure."""
+    """Parse the response of Task_List.
+
+    Raises the modeled error on failure.
+    """
     if response.status not in (200,):
         raise_error(response)
     data = response.json()
@@ -172,7 +175,10 @@ def serialize_task_add(
 
 
 def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
-    """Parse the response of Task_Add; raise the modeled error on failure."""
+    """Parse the response of Task_Add.
+
+    Raises the modeled error on failure.
+    """
     if response.status not in (201,):
         raise_error(response)
     result = TaskAddResponse()
@@ -228,7 +234,10 @@ def serialize_task_add_collection(
 
 
 def deserialize_task_add_collection(response: HttpResponse) -> TaskAddCollectionResult:
-    """Parse the response of Task_AddCollection; raise the modeled error on failure."""
+    """Parse the response of Task_AddCollection.
+
+    Raises the modeled error on failure.
+    """
     if response.status not in (200,):
         raise_error(response)
     data = response.json()
@@ -291,7 +300,10 @@ def serialize_task_get(
 
 
 def deserialize_task_get(response: HttpResponse) -> CloudTask:
-    """Parse the response of Task_Get; raise the modeled error on failure."""
+    """Parse the response of Task_Get.
+
+    Raises the modeled error on failure.
+    """
     if response.status not in (200,):
         raise_error(response)
     data = response.json()
@@ -350,7 +362,10 @@ def serialize_task_update(
 
 
 def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
-    """Parse the response of Task_Update; raise the modeled error on failure."""
+    """Parse the response of Task_Update.
+
+    Raises the modeled error on failure.
+    """
     if response.status not in (200,):
         raise_error(response)
     result = TaskUpdateResponse()
@@ -421,7 +436,10 @@ def serialize_task_delete(
 
 
 def deserialize_task_delete(response: HttpResponse) -> TaskDeleteResponse:
-    """Parse the response of Task_Delete; raise the modeled error on failure."""
+    """Parse the response of Task_Delete.
+
+    Raises the modeled error on failure.
+    """
     if response.status not in (200,):
         raise_error(response)
     result = TaskDeleteResponse()
@@ -477,7 +495,10 @@ def serialize_task_list_subtasks(
 
 
 def deserialize_task_list_subtasks(response: HttpResponse) -> CloudTaskListSubtasksResult:
-    """Parse the response of Task_ListSubtasks; raise the modeled error on failure."""
+    """Parse the response of Task_ListSubtasks.
+
+    Raises the modeled error on failure.
+    """
     if response.status not in (200,):
         raise_error(response)
     data = response.json()
@@ -543,7 +564,10 @@ def serialize_task_terminate(
 
 
 def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
-    """Parse the response of Task_Terminate; raise the modeled error on failure."""
+    """Parse the response of Task_Terminate.
+
+    Raises the modeled error on failure.
+    """
     if response.status not in (204,):
         raise_error(response)
     result = TaskTerminateResponse()
@@ -621,7 +645,10 @@ def serialize_task_reactivate(
 
 
 def deserialize_task_reactivate(response: HttpResponse) -> TaskReactivateResponse:
-    """Parse the response of Task_Reactivate; raise the modeled error on failure."""
+    """Parse the response of Task_Reactivate.
+
+    Raises the modeled error on failure.
+    """
     if response.status not in (204,):
         raise_error(response)
     result = TaskReactivateResponse()

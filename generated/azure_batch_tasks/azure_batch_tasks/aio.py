@@ -138,9 +138,9 @@ class AsyncBatchServiceClient:
     ) -> AsyncItemPaged[CloudTask]:
         """Lists all of the Tasks that are associated with the specified Job.
 
-        For multi-instance Tasks, information such as affinityId, executionInfo and nodeInfo
-        refer to the primary Task. Use the list subtasks API to retrieve information about
-        subtasks.
+        For multi-instance Tasks, information such as affinityId, executionInfo and
+        nodeInfo refer to the primary Task. Use the list subtasks API to retrieve
+        information about subtasks.
 
         Args:
             job_id: The ID of the Job.
@@ -149,26 +149,30 @@ class AsyncBatchServiceClient:
                 https://learn.microsoft.com/rest/api/batchservice/odata-filters-in-batch#list-tasks.
             select: An OData $select clause.
             expand: An OData $expand clause.
-            maxresults: The maximum number of items to return in the response. A maximum of
-                1000 Tasks can be returned. Default: 1000, the service's default (None leaves it
-                out).
-            timeout: The maximum time that the server can spend processing the request, in
-                seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Default: 30, the service's default (None leaves it out).
-            client_request_id: The caller-generated request identity, in the form of a GUID
-                with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
-                call, reused across its retries and pages.
-            return_client_request_id: Whether the server should return the client-request-id
-                in the response. Default: False, the service's default (None leaves it out).
-            ocp_date: The time the request was issued. Client libraries typically set this
-                to the current system clock time; set it explicitly if you are calling the REST
-                API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on every
-                retry and page of the call and signed; they replace headers of the same name.
+            maxresults: The maximum number of items to return in the response. A
+                maximum of 1000 Tasks can be returned. Default: 1000, the service's
+                default (None leaves it out).
+            timeout: The maximum time that the server can spend processing the
+                request, in seconds. The default is 30 seconds. If the value is larger
+                than 30, the default will be used instead. Default: 30, the service's
+                default (None leaves it out).
+            client_request_id: The caller-generated request identity, in the form of a
+                GUID with no decoration such as curly braces, e.g.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
+                id per call, reused across its retries and pages.
+            return_client_request_id: Whether the server should return the
+                client-request-id in the response. Default: False, the service's default
+                (None leaves it out).
+            ocp_date: The time the request was issued. Client libraries typically set
+                this to the current system clock time; set it explicitly if you are
+                calling the REST API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on
+                every retry and page of the call and signed; they replace headers of the
+                same name.
 
         Returns:
-            An iterator over every CloudTask across pages (``.by_page()`` for pages).
+            An iterator over every CloudTask across pages
+            (``.by_page()`` for pages).
 
         Raises:
             BatchError: a modeled error of this operation.
@@ -218,27 +222,30 @@ class AsyncBatchServiceClient:
     ) -> TaskAddResponse:
         """Adds a Task to the specified Job.
 
-        The maximum lifetime of a Task from addition to completion is 180 days. If a Task has
-        not completed within 180 days of being added it will be terminated by the Batch service
-        and left in whatever state it was in at that time.
+        The maximum lifetime of a Task from addition to completion is 180 days. If a Task
+        has not completed within 180 days of being added it will be terminated by the
+        Batch service and left in whatever state it was in at that time.
 
         Args:
             job_id: The ID of the Job to which the Task is to be added.
             task: The Task to be added.
-            timeout: The maximum time that the server can spend processing the request, in
-                seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Default: 30, the service's default (None leaves it out).
-            client_request_id: The caller-generated request identity, in the form of a GUID
-                with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
-                call, reused across its retries and pages.
-            return_client_request_id: Whether the server should return the client-request-id
-                in the response. Default: False, the service's default (None leaves it out).
-            ocp_date: The time the request was issued. Client libraries typically set this
-                to the current system clock time; set it explicitly if you are calling the REST
-                API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on every
-                retry and page of the call and signed; they replace headers of the same name.
+            timeout: The maximum time that the server can spend processing the
+                request, in seconds. The default is 30 seconds. If the value is larger
+                than 30, the default will be used instead. Default: 30, the service's
+                default (None leaves it out).
+            client_request_id: The caller-generated request identity, in the form of a
+                GUID with no decoration such as curly braces, e.g.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
+                id per call, reused across its retries and pages.
+            return_client_request_id: Whether the server should return the
+                client-request-id in the response. Default: False, the service's default
+                (None leaves it out).
+            ocp_date: The time the request was issued. Client libraries typically set
+                this to the current system clock time; set it explicitly if you are
+                calling the REST API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on
+                every retry and page of the call and signed; they replace headers of the
+                same name.
 
         Returns:
             TaskAddResponse
@@ -279,37 +286,41 @@ class AsyncBatchServiceClient:
     ) -> TaskAddCollectionResult:
         """Adds a collection of Tasks to the specified Job.
 
-        Note that each Task must have a unique ID. The Batch service may not return the results
-        for each Task in the same order the Tasks were submitted in this request. If the server
-        times out or the connection is closed during the request, the request may have been
-        partially or fully processed, or not at all. In such cases, the user should re-issue the
-        request. Note that it is up to the user to correctly handle failures when re-issuing a
-        request. For example, you should use the same Task IDs during a retry so that if the
-        prior operation succeeded, the retry will not create extra Tasks unexpectedly. If the
-        response contains any Tasks which failed to add, a client can retry the request. In a
-        retry, it is most efficient to resubmit only Tasks that failed to add, and to omit Tasks
-        that were successfully added on the first attempt. The maximum lifetime of a Task from
-        addition to completion is 180 days. If a Task has not completed within 180 days of being
-        added it will be terminated by the Batch service and left in whatever state it was in at
+        Note that each Task must have a unique ID. The Batch service may not return the
+        results for each Task in the same order the Tasks were submitted in this request.
+        If the server times out or the connection is closed during the request, the
+        request may have been partially or fully processed, or not at all. In such cases,
+        the user should re-issue the request. Note that it is up to the user to correctly
+        handle failures when re-issuing a request. For example, you should use the same
+        Task IDs during a retry so that if the prior operation succeeded, the retry will
+        not create extra Tasks unexpectedly. If the response contains any Tasks which
+        failed to add, a client can retry the request. In a retry, it is most efficient to
+        resubmit only Tasks that failed to add, and to omit Tasks that were successfully
+        added on the first attempt. The maximum lifetime of a Task from addition to
+        completion is 180 days. If a Task has not completed within 180 days of being added
+        it will be terminated by the Batch service and left in whatever state it was in at
         that time.
 
         Args:
             job_id: The ID of the Job to which the Task collection is to be added.
             task_collection: The Tasks to be added.
-            timeout: The maximum time that the server can spend processing the request, in
-                seconds. The default is 2 minutes. If the value is larger than 120, the default
-                will be used instead. Default: 120, the service's default (None leaves it out).
-            client_request_id: The caller-generated request identity, in the form of a GUID
-                with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
-                call, reused across its retries and pages.
-            return_client_request_id: Whether the server should return the client-request-id
-                in the response. Default: False, the service's default (None leaves it out).
-            ocp_date: The time the request was issued. Client libraries typically set this
-                to the current system clock time; set it explicitly if you are calling the REST
-                API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on every
-                retry and page of the call and signed; they replace headers of the same name.
+            timeout: The maximum time that the server can spend processing the
+                request, in seconds. The default is 2 minutes. If the value is larger than
+                120, the default will be used instead. Default: 120, the service's default
+                (None leaves it out).
+            client_request_id: The caller-generated request identity, in the form of a
+                GUID with no decoration such as curly braces, e.g.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
+                id per call, reused across its retries and pages.
+            return_client_request_id: Whether the server should return the
+                client-request-id in the response. Default: False, the service's default
+                (None leaves it out).
+            ocp_date: The time the request was issued. Client libraries typically set
+                this to the current system clock time; set it explicitly if you are
+                calling the REST API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on
+                every retry and page of the call and signed; they replace headers of the
+                same name.
 
         Returns:
             TaskAddCollectionResult
@@ -356,41 +367,46 @@ class AsyncBatchServiceClient:
     ) -> CloudTask:
         """Gets information about the specified Task.
 
-        For multi-instance Tasks, information such as affinityId, executionInfo and nodeInfo
-        refer to the primary Task. Use the list subtasks API to retrieve information about
-        subtasks.
+        For multi-instance Tasks, information such as affinityId, executionInfo and
+        nodeInfo refer to the primary Task. Use the list subtasks API to retrieve
+        information about subtasks.
 
         Args:
             job_id: The ID of the Job that contains the Task.
             task_id: The ID of the Task to get information about.
             select: An OData $select clause.
             expand: An OData $expand clause.
-            timeout: The maximum time that the server can spend processing the request, in
-                seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Default: 30, the service's default (None leaves it out).
-            client_request_id: The caller-generated request identity, in the form of a GUID
-                with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
-                call, reused across its retries and pages.
-            return_client_request_id: Whether the server should return the client-request-id
-                in the response. Default: False, the service's default (None leaves it out).
-            ocp_date: The time the request was issued. Client libraries typically set this
-                to the current system clock time; set it explicitly if you are calling the REST
-                API directly.
-            if_match: An ETag value associated with the version of the resource known to the
-                client. The operation will be performed only if the resource's current ETag on
-                the service exactly matches the value specified by the client.
-            if_none_match: An ETag value associated with the version of the resource known
-                to the client. The operation will be performed only if the resource's current
-                ETag on the service does not match the value specified by the client.
-            if_modified_since: A timestamp indicating the last modified time of the resource
-                known to the client. The operation will be performed only if the resource on the
-                service has been modified since the specified time.
+            timeout: The maximum time that the server can spend processing the
+                request, in seconds. The default is 30 seconds. If the value is larger
+                than 30, the default will be used instead. Default: 30, the service's
+                default (None leaves it out).
+            client_request_id: The caller-generated request identity, in the form of a
+                GUID with no decoration such as curly braces, e.g.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
+                id per call, reused across its retries and pages.
+            return_client_request_id: Whether the server should return the
+                client-request-id in the response. Default: False, the service's default
+                (None leaves it out).
+            ocp_date: The time the request was issued. Client libraries typically set
+                this to the current system clock time; set it explicitly if you are
+                calling the REST API directly.
+            if_match: An ETag value associated with the version of the resource known
+                to the client. The operation will be performed only if the resource's
+                current ETag on the service exactly matches the value specified by the
+                client.
+            if_none_match: An ETag value associated with the version of the resource
+                known to the client. The operation will be performed only if the
+                resource's current ETag on the service does not match the value specified
+                by the client.
+            if_modified_since: A timestamp indicating the last modified time of the
+                resource known to the client. The operation will be performed only if the
+                resource on the service has been modified since the specified time.
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on every
-                retry and page of the call and signed; they replace headers of the same name.
+            headers: Extra request headers (azure-batch's custom_headers), sent on
+                every retry and page of the call and signed; they replace headers of the
+                same name.
 
         Returns:
             CloudTask
@@ -446,32 +462,37 @@ class AsyncBatchServiceClient:
             job_id: The ID of the Job containing the Task.
             task_id: The ID of the Task to update.
             task_update_parameter: The parameters for the request.
-            timeout: The maximum time that the server can spend processing the request, in
-                seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Default: 30, the service's default (None leaves it out).
-            client_request_id: The caller-generated request identity, in the form of a GUID
-                with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
-                call, reused across its retries and pages.
-            return_client_request_id: Whether the server should return the client-request-id
-                in the response. Default: False, the service's default (None leaves it out).
-            ocp_date: The time the request was issued. Client libraries typically set this
-                to the current system clock time; set it explicitly if you are calling the REST
-                API directly.
-            if_match: An ETag value associated with the version of the resource known to the
-                client. The operation will be performed only if the resource's current ETag on
-                the service exactly matches the value specified by the client.
-            if_none_match: An ETag value associated with the version of the resource known
-                to the client. The operation will be performed only if the resource's current
-                ETag on the service does not match the value specified by the client.
-            if_modified_since: A timestamp indicating the last modified time of the resource
-                known to the client. The operation will be performed only if the resource on the
-                service has been modified since the specified time.
+            timeout: The maximum time that the server can spend processing the
+                request, in seconds. The default is 30 seconds. If the value is larger
+                than 30, the default will be used instead. Default: 30, the service's
+                default (None leaves it out).
+            client_request_id: The caller-generated request identity, in the form of a
+                GUID with no decoration such as curly braces, e.g.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
+                id per call, reused across its retries and pages.
+            return_client_request_id: Whether the server should return the
+                client-request-id in the response. Default: False, the service's default
+                (None leaves it out).
+            ocp_date: The time the request was issued. Client libraries typically set
+                this to the current system clock time; set it explicitly if you are
+                calling the REST API directly.
+            if_match: An ETag value associated with the version of the resource known
+                to the client. The operation will be performed only if the resource's
+                current ETag on the service exactly matches the value specified by the
+                client.
+            if_none_match: An ETag value associated with the version of the resource
+                known to the client. The operation will be performed only if the
+                resource's current ETag on the service does not match the value specified
+                by the client.
+            if_modified_since: A timestamp indicating the last modified time of the
+                resource known to the client. The operation will be performed only if the
+                resource on the service has been modified since the specified time.
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on every
-                retry and page of the call and signed; they replace headers of the same name.
+            headers: Extra request headers (azure-batch's custom_headers), sent on
+                every retry and page of the call and signed; they replace headers of the
+                same name.
 
         Returns:
             TaskUpdateResponse
@@ -521,40 +542,46 @@ class AsyncBatchServiceClient:
     ) -> TaskDeleteResponse:
         """Deletes a Task from the specified Job.
 
-        When a Task is deleted, all of the files in its directory on the Compute Node where it
-        ran are also deleted (regardless of the retention time). For multi-instance Tasks, the
-        delete Task operation applies synchronously to the primary task; subtasks and their
-        files are then deleted asynchronously in the background.
+        When a Task is deleted, all of the files in its directory on the Compute Node
+        where it ran are also deleted (regardless of the retention time). For
+        multi-instance Tasks, the delete Task operation applies synchronously to the
+        primary task; subtasks and their files are then deleted asynchronously in the
+        background.
 
         Args:
             job_id: The ID of the Job from which to delete the Task.
             task_id: The ID of the Task to delete.
-            timeout: The maximum time that the server can spend processing the request, in
-                seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Default: 30, the service's default (None leaves it out).
-            client_request_id: The caller-generated request identity, in the form of a GUID
-                with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
-                call, reused across its retries and pages.
-            return_client_request_id: Whether the server should return the client-request-id
-                in the response. Default: False, the service's default (None leaves it out).
-            ocp_date: The time the request was issued. Client libraries typically set this
-                to the current system clock time; set it explicitly if you are calling the REST
-                API directly.
-            if_match: An ETag value associated with the version of the resource known to the
-                client. The operation will be performed only if the resource's current ETag on
-                the service exactly matches the value specified by the client.
-            if_none_match: An ETag value associated with the version of the resource known
-                to the client. The operation will be performed only if the resource's current
-                ETag on the service does not match the value specified by the client.
-            if_modified_since: A timestamp indicating the last modified time of the resource
-                known to the client. The operation will be performed only if the resource on the
-                service has been modified since the specified time.
+            timeout: The maximum time that the server can spend processing the
+                request, in seconds. The default is 30 seconds. If the value is larger
+                than 30, the default will be used instead. Default: 30, the service's
+                default (None leaves it out).
+            client_request_id: The caller-generated request identity, in the form of a
+                GUID with no decoration such as curly braces, e.g.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
+                id per call, reused across its retries and pages.
+            return_client_request_id: Whether the server should return the
+                client-request-id in the response. Default: False, the service's default
+                (None leaves it out).
+            ocp_date: The time the request was issued. Client libraries typically set
+                this to the current system clock time; set it explicitly if you are
+                calling the REST API directly.
+            if_match: An ETag value associated with the version of the resource known
+                to the client. The operation will be performed only if the resource's
+                current ETag on the service exactly matches the value specified by the
+                client.
+            if_none_match: An ETag value associated with the version of the resource
+                known to the client. The operation will be performed only if the
+                resource's current ETag on the service does not match the value specified
+                by the client.
+            if_modified_since: A timestamp indicating the last modified time of the
+                resource known to the client. The operation will be performed only if the
+                resource on the service has been modified since the specified time.
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on every
-                retry and page of the call and signed; they replace headers of the same name.
+            headers: Extra request headers (azure-batch's custom_headers), sent on
+                every retry and page of the call and signed; they replace headers of the
+                same name.
 
         Returns:
             TaskDeleteResponse
@@ -598,7 +625,8 @@ class AsyncBatchServiceClient:
         ocp_date: datetime | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> CloudTaskListSubtasksResult:
-        """Lists all of the subtasks that are associated with the specified multi-instance Task.
+        """Lists all of the subtasks that are associated with the specified multi-instance
+        Task.
 
         If the Task is not a multi-instance Task then this returns an empty collection.
 
@@ -606,20 +634,23 @@ class AsyncBatchServiceClient:
             job_id: The ID of the Job.
             task_id: The ID of the Task.
             select: An OData $select clause.
-            timeout: The maximum time that the server can spend processing the request, in
-                seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Default: 30, the service's default (None leaves it out).
-            client_request_id: The caller-generated request identity, in the form of a GUID
-                with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
-                call, reused across its retries and pages.
-            return_client_request_id: Whether the server should return the client-request-id
-                in the response. Default: False, the service's default (None leaves it out).
-            ocp_date: The time the request was issued. Client libraries typically set this
-                to the current system clock time; set it explicitly if you are calling the REST
-                API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on every
-                retry and page of the call and signed; they replace headers of the same name.
+            timeout: The maximum time that the server can spend processing the
+                request, in seconds. The default is 30 seconds. If the value is larger
+                than 30, the default will be used instead. Default: 30, the service's
+                default (None leaves it out).
+            client_request_id: The caller-generated request identity, in the form of a
+                GUID with no decoration such as curly braces, e.g.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
+                id per call, reused across its retries and pages.
+            return_client_request_id: Whether the server should return the
+                client-request-id in the response. Default: False, the service's default
+                (None leaves it out).
+            ocp_date: The time the request was issued. Client libraries typically set
+                this to the current system clock time; set it explicitly if you are
+                calling the REST API directly.
+            headers: Extra request headers (azure-batch's custom_headers), sent on
+                every retry and page of the call and signed; they replace headers of the
+                same name.
 
         Returns:
             CloudTaskListSubtasksResult
@@ -665,39 +696,44 @@ class AsyncBatchServiceClient:
     ) -> TaskTerminateResponse:
         """Terminates the specified Task.
 
-        When the Task has been terminated, it moves to the completed state. For multi-instance
-        Tasks, the terminate Task operation applies synchronously to the primary task; subtasks
-        are then terminated asynchronously in the background.
+        When the Task has been terminated, it moves to the completed state. For
+        multi-instance Tasks, the terminate Task operation applies synchronously to the
+        primary task; subtasks are then terminated asynchronously in the background.
 
         Args:
             job_id: The ID of the Job containing the Task.
             task_id: The ID of the Task to terminate.
-            timeout: The maximum time that the server can spend processing the request, in
-                seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Default: 30, the service's default (None leaves it out).
-            client_request_id: The caller-generated request identity, in the form of a GUID
-                with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
-                call, reused across its retries and pages.
-            return_client_request_id: Whether the server should return the client-request-id
-                in the response. Default: False, the service's default (None leaves it out).
-            ocp_date: The time the request was issued. Client libraries typically set this
-                to the current system clock time; set it explicitly if you are calling the REST
-                API directly.
-            if_match: An ETag value associated with the version of the resource known to the
-                client. The operation will be performed only if the resource's current ETag on
-                the service exactly matches the value specified by the client.
-            if_none_match: An ETag value associated with the version of the resource known
-                to the client. The operation will be performed only if the resource's current
-                ETag on the service does not match the value specified by the client.
-            if_modified_since: A timestamp indicating the last modified time of the resource
-                known to the client. The operation will be performed only if the resource on the
-                service has been modified since the specified time.
+            timeout: The maximum time that the server can spend processing the
+                request, in seconds. The default is 30 seconds. If the value is larger
+                than 30, the default will be used instead. Default: 30, the service's
+                default (None leaves it out).
+            client_request_id: The caller-generated request identity, in the form of a
+                GUID with no decoration such as curly braces, e.g.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
+                id per call, reused across its retries and pages.
+            return_client_request_id: Whether the server should return the
+                client-request-id in the response. Default: False, the service's default
+                (None leaves it out).
+            ocp_date: The time the request was issued. Client libraries typically set
+                this to the current system clock time; set it explicitly if you are
+                calling the REST API directly.
+            if_match: An ETag value associated with the version of the resource known
+                to the client. The operation will be performed only if the resource's
+                current ETag on the service exactly matches the value specified by the
+                client.
+            if_none_match: An ETag value associated with the version of the resource
+                known to the client. The operation will be performed only if the
+                resource's current ETag on the service does not match the value specified
+                by the client.
+            if_modified_since: A timestamp indicating the last modified time of the
+                resource known to the client. The operation will be performed only if the
+                resource on the service has been modified since the specified time.
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on every
-                retry and page of the call and signed; they replace headers of the same name.
+            headers: Extra request headers (azure-batch's custom_headers), sent on
+                every retry and page of the call and signed; they replace headers of the
+                same name.
 
         Returns:
             TaskTerminateResponse
@@ -744,45 +780,51 @@ class AsyncBatchServiceClient:
         if_unmodified_since: datetime | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> TaskReactivateResponse:
-        """Reactivates a Task, allowing it to run again even if its retry count has been exhausted.
+        """Reactivates a Task, allowing it to run again even if its retry count has been
+        exhausted.
 
-        Reactivation makes a Task eligible to be retried again up to its maximum retry count.
-        The Task's state is changed to active. As the Task is no longer in the completed state,
-        any previous exit code or failure information is no longer available after reactivation.
-        Each time a Task is reactivated, its retry count is reset to 0. Reactivation will fail
-        for Tasks that are not completed or that previously completed successfully (with an exit
-        code of 0). Additionally, it will fail if the Job has completed (or is terminating or
-        deleting).
+        Reactivation makes a Task eligible to be retried again up to its maximum retry
+        count. The Task's state is changed to active. As the Task is no longer in the
+        completed state, any previous exit code or failure information is no longer
+        available after reactivation. Each time a Task is reactivated, its retry count is
+        reset to 0. Reactivation will fail for Tasks that are not completed or that
+        previously completed successfully (with an exit code of 0). Additionally, it will
+        fail if the Job has completed (or is terminating or deleting).
 
         Args:
             job_id: The ID of the Job containing the Task.
             task_id: The ID of the Task to reactivate.
-            timeout: The maximum time that the server can spend processing the request, in
-                seconds. The default is 30 seconds. If the value is larger than 30, the default
-                will be used instead. Default: 30, the service's default (None leaves it out).
-            client_request_id: The caller-generated request identity, in the form of a GUID
-                with no decoration such as curly braces, e.g.
-                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one id per
-                call, reused across its retries and pages.
-            return_client_request_id: Whether the server should return the client-request-id
-                in the response. Default: False, the service's default (None leaves it out).
-            ocp_date: The time the request was issued. Client libraries typically set this
-                to the current system clock time; set it explicitly if you are calling the REST
-                API directly.
-            if_match: An ETag value associated with the version of the resource known to the
-                client. The operation will be performed only if the resource's current ETag on
-                the service exactly matches the value specified by the client.
-            if_none_match: An ETag value associated with the version of the resource known
-                to the client. The operation will be performed only if the resource's current
-                ETag on the service does not match the value specified by the client.
-            if_modified_since: A timestamp indicating the last modified time of the resource
-                known to the client. The operation will be performed only if the resource on the
-                service has been modified since the specified time.
+            timeout: The maximum time that the server can spend processing the
+                request, in seconds. The default is 30 seconds. If the value is larger
+                than 30, the default will be used instead. Default: 30, the service's
+                default (None leaves it out).
+            client_request_id: The caller-generated request identity, in the form of a
+                GUID with no decoration such as curly braces, e.g.
+                9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
+                id per call, reused across its retries and pages.
+            return_client_request_id: Whether the server should return the
+                client-request-id in the response. Default: False, the service's default
+                (None leaves it out).
+            ocp_date: The time the request was issued. Client libraries typically set
+                this to the current system clock time; set it explicitly if you are
+                calling the REST API directly.
+            if_match: An ETag value associated with the version of the resource known
+                to the client. The operation will be performed only if the resource's
+                current ETag on the service exactly matches the value specified by the
+                client.
+            if_none_match: An ETag value associated with the version of the resource
+                known to the client. The operation will be performed only if the
+                resource's current ETag on the service does not match the value specified
+                by the client.
+            if_modified_since: A timestamp indicating the last modified time of the
+                resource known to the client. The operation will be performed only if the
+                resource on the service has been modified since the specified time.
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on every
-                retry and page of the call and signed; they replace headers of the same name.
+            headers: Extra request headers (azure-batch's custom_headers), sent on
+                every retry and page of the call and signed; they replace headers of the
+                same name.
 
         Returns:
             TaskReactivateResponse

@@ -74,10 +74,10 @@ class BatchError(BatchServiceError):
     """An error response received from the Azure Batch service.
 
     Attributes:
-        error_message: A message describing the error, intended to be suitable for display
-            in a user interface.
-        values: A collection of key-value pairs containing additional details about the
-            error.
+        error_message: A message describing the error, intended to be suitable for
+            display in a user interface.
+        values: A collection of key-value pairs containing additional details about
+            the error.
     """
 
     code_name: ClassVar[str] = "BatchError"

@@ -85,17 +85,17 @@ __all__ = [
 
 @dataclass(kw_only=True, slots=True)
 class AffinityInformation:
-    """A locality hint that can be used by the Batch service to select a Compute Node on which to
-    start a Task.
+    """A locality hint that can be used by the Batch service to select a Compute Node on
+    which to start a Task.
 
     Attributes:
-        affinity_id: An opaque string representing the location of a Compute Node or a Task
-            that has run previously.
+        affinity_id: An opaque string representing the location of a Compute Node or a
+            Task that has run previously.
 
-            You can pass the affinityId of a Node to indicate that this Task needs to run on
-            that Compute Node. Note that this is just a soft affinity. If the target Compute
-            Node is busy or unavailable at the time the Task is scheduled, then the Task will be
-            scheduled elsewhere.
+            You can pass the affinityId of a Node to indicate that this Task needs to run
+            on that Compute Node. Note that this is just a soft affinity. If the target
+            Compute Node is busy or unavailable at the time the Task is scheduled, then
+            the Task will be scheduled elsewhere.
     """
 
     affinity_id: str
@@ -134,14 +134,14 @@ class ApplicationPackageReference:
 
             When creating a pool, the package's application ID must be fully qualified
             (/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/applications/{applicationName}).
-        version: The version of the application to deploy. If omitted, the default version
-            is deployed.
+        version: The version of the application to deploy. If omitted, the default
+            version is deployed.
 
             If this is omitted on a Pool, and no default version is specified for this
             application, the request fails with the error code
-            InvalidApplicationPackageReferences and HTTP status code 409. If this is omitted on
-            a Task, and no default version is specified for this application, the Task fails
-            with a pre-processing error.
+            InvalidApplicationPackageReferences and HTTP status code 409. If this is
+            omitted on a Task, and no default version is specified for this application,
+            the Task fails with a pre-processing error.
     """
 
     application_id: str
@@ -181,15 +181,16 @@ class ApplicationPackageReference:
 
 @dataclass(kw_only=True, slots=True)
 class AuthenticationTokenSettings:
-    """The settings for an authentication token that the Task can use to perform Batch service
-    operations.
+    """The settings for an authentication token that the Task can use to perform Batch
+    service operations.
 
     Attributes:
         access: The Batch resources to which the token grants access.
 
-            The authentication token grants access to a limited set of Batch service operations.
-            Currently the only supported value for the access property is 'job', which grants
-            access to all operations related to the Job which contains the Task.
+            The authentication token grants access to a limited set of Batch service
+            operations. Currently the only supported value for the access property is
+            'job', which grants access to all operations related to the Job which contains
+            the Task.
     """
 
     access: list[AccessScope] | None = None
@@ -226,11 +227,11 @@ class AutoUserSpecification:
     Attributes:
         scope: The scope for the auto user
 
-            The default value is pool. If the pool is running Windows a value of Task should be
-            specified if stricter isolation between tasks is required. For example, if the task
-            mutates the registry in a way which could impact other tasks, or if certificates
-            have been specified on the pool which should not be accessible by normal tasks but
-            should be accessible by StartTasks.
+            The default value is pool. If the pool is running Windows a value of Task
+            should be specified if stricter isolation between tasks is required. For
+            example, if the task mutates the registry in a way which could impact other
+            tasks, or if certificates have been specified on the pool which should not be
+            accessible by normal tasks but should be accessible by StartTasks.
         elevation_level: The elevation level of the auto user.
 
             The default value is nonAdmin.
@@ -320,30 +321,30 @@ class CloudTask:
     """An Azure Batch Task.
 
     Batch will retry Tasks when a recovery operation is triggered on a Node. Examples of
-    recovery operations include (but are not limited to) when an unhealthy Node is rebooted or a
-    Compute Node disappeared due to host failure. Retries due to recovery operations are
-    independent of and are not counted against the maxTaskRetryCount. Even if the
-    maxTaskRetryCount is 0, an internal retry due to a recovery operation may occur. Because of
-    this, all Tasks should be idempotent. This means Tasks need to tolerate being interrupted
-    and restarted without causing any corruption or duplicate data. The best practice for long
-    running Tasks is to use some form of checkpointing.
+    recovery operations include (but are not limited to) when an unhealthy Node is
+    rebooted or a Compute Node disappeared due to host failure. Retries due to recovery
+    operations are independent of and are not counted against the maxTaskRetryCount. Even
+    if the maxTaskRetryCount is 0, an internal retry due to a recovery operation may
+    occur. Because of this, all Tasks should be idempotent. This means Tasks need to
+    tolerate being interrupted and restarted without causing any corruption or duplicate
+    data. The best practice for long running Tasks is to use some form of checkpointing.
 
     Attributes:
         id: A string that uniquely identifies the Task within the Job.
 
-            The ID can contain any combination of alphanumeric characters including hyphens and
-            underscores, and cannot contain more than 64 characters.
+            The ID can contain any combination of alphanumeric characters including
+            hyphens and underscores, and cannot contain more than 64 characters.
         display_name: A display name for the Task.
 
-            The display name need not be unique and can contain any Unicode characters up to a
-            maximum length of 1024.
+            The display name need not be unique and can contain any Unicode characters up
+            to a maximum length of 1024.
         url: The URL of the Task.
         e_tag: The ETag of the Task.
 
-            This is an opaque string. You can use it to detect whether the Task has changed
-            between requests. In particular, you can be pass the ETag when updating a Task to
-            specify that your changes should take effect only if nobody else has modified the
-            Task in the meantime.
+            This is an opaque string. You can use it to detect whether the Task has
+            changed between requests. In particular, you can be pass the ETag when
+            updating a Task to specify that your changes should take effect only if nobody
+            else has modified the Task in the meantime.
         last_modified: The last modified time of the Task.
         creation_time: The creation time of the Task.
         exit_conditions: How the Batch service should respond when the Task completes.
@@ -352,85 +353,89 @@ class CloudTask:
         previous_state: The previous state of the Task.
 
             This property is not set if the Task is in its initial Active state.
-        previous_state_transition_time: The time at which the Task entered its previous
-            state.
+        previous_state_transition_time: The time at which the Task entered its
+            previous state.
 
             This property is not set if the Task is in its initial Active state.
         command_line: The command line of the Task.
 
-            For multi-instance Tasks, the command line is executed as the primary Task, after
-            the primary Task and all subtasks have finished executing the coordination command
-            line. The command line does not run under a shell, and therefore cannot take
-            advantage of shell features such as environment variable expansion. If you want to
-            take advantage of such features, you should invoke the shell in the command line,
-            for example using "cmd /c MyCommand" in Windows or "/bin/sh -c MyCommand" in Linux.
-            If the command line refers to file paths, it should use a relative path (relative to
-            the Task working directory), or use the Batch provided environment variable
+            For multi-instance Tasks, the command line is executed as the primary Task,
+            after the primary Task and all subtasks have finished executing the
+            coordination command line. The command line does not run under a shell, and
+            therefore cannot take advantage of shell features such as environment variable
+            expansion. If you want to take advantage of such features, you should invoke
+            the shell in the command line, for example using "cmd /c MyCommand" in Windows
+            or "/bin/sh -c MyCommand" in Linux. If the command line refers to file paths,
+            it should use a relative path (relative to the Task working directory), or use
+            the Batch provided environment variable
             (https://learn.microsoft.com/azure/batch/batch-compute-node-environment-variables).
         container_settings: The settings for the container under which the Task runs.
 
-            If the Pool that will run this Task has containerConfiguration set, this must be set
-            as well. If the Pool that will run this Task doesn't have containerConfiguration
-            set, this must not be set. When this is specified, all directories recursively below
-            the AZ_BATCH_NODE_ROOT_DIR (the root of Azure Batch directories on the node) are
-            mapped into the container, all Task environment variables are mapped into the
-            container, and the Task command line is executed in the container. Files produced in
-            the container outside of AZ_BATCH_NODE_ROOT_DIR might not be reflected to the host
-            disk, meaning that Batch file APIs will not be able to access those files.
-        resource_files: A list of files that the Batch service will download to the Compute
-            Node before running the command line.
+            If the Pool that will run this Task has containerConfiguration set, this must
+            be set as well. If the Pool that will run this Task doesn't have
+            containerConfiguration set, this must not be set. When this is specified, all
+            directories recursively below the AZ_BATCH_NODE_ROOT_DIR (the root of Azure
+            Batch directories on the node) are mapped into the container, all Task
+            environment variables are mapped into the container, and the Task command line
+            is executed in the container. Files produced in the container outside of
+            AZ_BATCH_NODE_ROOT_DIR might not be reflected to the host disk, meaning that
+            Batch file APIs will not be able to access those files.
+        resource_files: A list of files that the Batch service will download to the
+            Compute Node before running the command line.
 
-            For multi-instance Tasks, the resource files will only be downloaded to the Compute
-            Node on which the primary Task is executed. There is a maximum size for the list of
-            resource files. When the max size is exceeded, the request will fail and the
-            response error code will be RequestEntityTooLarge. If this occurs, the collection of
-            ResourceFiles must be reduced in size. This can be achieved using .zip files,
-            Application Packages, or Docker Containers.
-        output_files: A list of files that the Batch service will upload from the Compute
-            Node after running the command line.
+            For multi-instance Tasks, the resource files will only be downloaded to the
+            Compute Node on which the primary Task is executed. There is a maximum size
+            for the list of resource files. When the max size is exceeded, the request
+            will fail and the response error code will be RequestEntityTooLarge. If this
+            occurs, the collection of ResourceFiles must be reduced in size. This can be
+            achieved using .zip files, Application Packages, or Docker Containers.
+        output_files: A list of files that the Batch service will upload from the
+            Compute Node after running the command line.
 
-            For multi-instance Tasks, the files will only be uploaded from the Compute Node on
-            which the primary Task is executed.
+            For multi-instance Tasks, the files will only be uploaded from the Compute
+            Node on which the primary Task is executed.
         environment_settings: A list of environment variable settings for the Task.
-        affinity_info: A locality hint that can be used by the Batch service to select a
-            Compute Node on which to start the new Task.
+        affinity_info: A locality hint that can be used by the Batch service to select
+            a Compute Node on which to start the new Task.
         constraints: The execution constraints that apply to this Task.
         required_slots: The number of scheduling slots that the Task requires to run.
 
-            The default is 1. A Task can only be scheduled to run on a compute node if the node
-            has enough free scheduling slots available. For multi-instance Tasks, this must be
-            1.
+            The default is 1. A Task can only be scheduled to run on a compute node if the
+            node has enough free scheduling slots available. For multi-instance Tasks,
+            this must be 1.
         user_identity: The user identity under which the Task runs.
 
             If omitted, the Task runs as a non-administrative user unique to the Task.
         execution_info: Information about the execution of the Task.
         node_info: Information about the Compute Node on which the Task ran.
-        multi_instance_settings: An object that indicates that the Task is a multi-instance
-            Task, and contains information about how to run the multi-instance Task.
+        multi_instance_settings: An object that indicates that the Task is a
+            multi-instance Task, and contains information about how to run the
+            multi-instance Task.
         stats: Resource usage statistics for the Task.
         depends_on: The Tasks that this Task depends on.
 
-            This Task will not be scheduled until all Tasks that it depends on have completed
-            successfully. If any of those Tasks fail and exhaust their retry counts, this Task
-            will never be scheduled.
+            This Task will not be scheduled until all Tasks that it depends on have
+            completed successfully. If any of those Tasks fail and exhaust their retry
+            counts, this Task will never be scheduled.
         application_package_references: A list of Packages that the Batch service will
             deploy to the Compute Node before running the command line.
 
-            Application packages are downloaded and deployed to a shared directory, not the Task
-            working directory. Therefore, if a referenced package is already on the Node, and is
-            up to date, then it is not re-downloaded; the existing copy on the Compute Node is
-            used. If a referenced Package cannot be installed, for example because the package
-            has been deleted or because download failed, the Task fails.
-        authentication_token_settings: The settings for an authentication token that the
-            Task can use to perform Batch service operations.
+            Application packages are downloaded and deployed to a shared directory, not
+            the Task working directory. Therefore, if a referenced package is already on
+            the Node, and is up to date, then it is not re-downloaded; the existing copy
+            on the Compute Node is used. If a referenced Package cannot be installed, for
+            example because the package has been deleted or because download failed, the
+            Task fails.
+        authentication_token_settings: The settings for an authentication token that
+            the Task can use to perform Batch service operations.
 
-            If this property is set, the Batch service provides the Task with an authentication
-            token which can be used to authenticate Batch service operations without requiring
-            an Account access key. The token is provided via the AZ_BATCH_AUTHENTICATION_TOKEN
-            environment variable. The operations that the Task can carry out using the token
-            depend on the settings. For example, a Task can request Job permissions in order to
-            add other Tasks to the Job, or check the status of the Job or of other Tasks under
-            the Job.
+            If this property is set, the Batch service provides the Task with an
+            authentication token which can be used to authenticate Batch service
+            operations without requiring an Account access key. The token is provided via
+            the AZ_BATCH_AUTHENTICATION_TOKEN environment variable. The operations that
+            the Task can carry out using the token depend on the settings. For example, a
+            Task can request Job permissions in order to add other Tasks to the Job, or
+            check the status of the Job or of other Tasks under the Job.
     """
 
     id: str | None = None
@@ -773,8 +778,8 @@ class CloudTaskListSubtasksResult:
 
 @dataclass(kw_only=True, slots=True)
 class ComputeNodeIdentityReference:
-    """The reference to a user assigned identity associated with the Batch pool which a compute
-    node will use.
+    """The reference to a user assigned identity associated with the Batch pool which a
+    compute node will use.
 
     Attributes:
         resource_id: The ARM resource id of the user assigned identity.
@@ -812,14 +817,15 @@ class ComputeNodeInformation:
     """Information about the Compute Node on which a Task ran.
 
     Attributes:
-        affinity_id: An identifier for the Node on which the Task ran, which can be passed
-            when adding a Task to request that the Task be scheduled on this Compute Node.
+        affinity_id: An identifier for the Node on which the Task ran, which can be
+            passed when adding a Task to request that the Task be scheduled on this
+            Compute Node.
         node_url: The URL of the Compute Node on which the Task ran.
         pool_id: The ID of the Pool on which the Task ran.
         node_id: The ID of the Compute Node on which the Task ran.
         task_root_directory: The root directory of the Task on the Compute Node.
-        task_root_directory_url: The URL to the root directory of the Task on the Compute
-            Node.
+        task_root_directory_url: The URL to the root directory of the Task on the
+            Compute Node.
     """
 
     affinity_id: str | None = None
@@ -895,13 +901,13 @@ class ContainerHostBatchBindMountEntry:
 
     Attributes:
         source: The path which be mounted to container customer can select.
-        is_read_only: Mount this source path as read-only mode or not. Default value is
-            false (read/write mode).
+        is_read_only: Mount this source path as read-only mode or not. Default value
+            is false (read/write mode).
 
-            For Linux, if you mount this path as a read/write mode, this does not mean that all
-            users in container have the read/write access for the path, it depends on the access
-            in host VM. If this path is mounted read-only, all users within the container will
-            not be able to modify the path.
+            For Linux, if you mount this path as a read/write mode, this does not mean
+            that all users in container have the read/write access for the path, it
+            depends on the access in host VM. If this path is mounted read-only, all users
+            within the container will not be able to modify the path.
     """
 
     source: ContainerHostDataPath | None = None
@@ -942,7 +948,8 @@ class ContainerHostBatchBindMountEntry:
 class ContainerHostDataPath(OpenStrEnum):
     """The paths which will be mounted to container task's container.
 
-    Values this client does not know are kept as they are: ``ContainerHostDataPath("new")``
+    Values this client does not know are kept as they are, so
+    ``ContainerHostDataPath("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
@@ -970,8 +977,8 @@ class ContainerRegistry:
         registry_server: The registry URL.
 
             If omitted, the default is "docker.io".
-        identity_reference: The reference to the user assigned identity to use to access an
-            Azure Container Registry instead of username and password.
+        identity_reference: The reference to the user assigned identity to use to
+            access an Azure Container Registry instead of username and password.
     """
 
     user_name: str | None = None
@@ -1028,14 +1035,16 @@ class ContainerRegistry:
 class ElevationLevel(OpenStrEnum):
     """The elevation level of the user.
 
-    Values this client does not know are kept as they are: ``ElevationLevel("new")``
+    Values this client does not know are kept as they are, so
+    ``ElevationLevel("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
     NON_ADMIN = "nonadmin"
     """The user is a standard user without elevated access."""
     ADMIN = "admin"
-    """The user is a user with elevated access and operates with full Administrator permissions."""
+    """The user is a user with elevated access and operates with full Administrator
+    permissions."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -1085,7 +1094,8 @@ class EnvironmentSetting:
 class ErrorCategory(OpenStrEnum):
     """The category of the error.
 
-    Values this client does not know are kept as they are: ``ErrorCategory("new")``
+    Values this client does not know are kept as they are, so
+    ``ErrorCategory("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
@@ -1145,8 +1155,8 @@ class ExitCodeMapping:
 
     Attributes:
         code: A process exit code.
-        exit_options: How the Batch service should respond if the Task exits with this exit
-            code.
+        exit_options: How the Batch service should respond if the Task exits with this
+            exit code.
     """
 
     code: int
@@ -1186,14 +1196,14 @@ class ExitCodeMapping:
 
 @dataclass(kw_only=True, slots=True)
 class ExitCodeRangeMapping:
-    """A range of exit codes and how the Batch service should respond to exit codes within that
-    range.
+    """A range of exit codes and how the Batch service should respond to exit codes within
+    that range.
 
     Attributes:
         start: The first exit code in the range.
         end: The last exit code in the range.
-        exit_options: How the Batch service should respond if the Task exits with an exit
-            code in the range start to end (inclusive).
+        exit_options: How the Batch service should respond if the Task exits with an
+            exit code in the range start to end (inclusive).
     """
 
     start: int
@@ -1244,26 +1254,26 @@ class ExitConditions:
     """Specifies how the Batch service should respond when the Task completes.
 
     Attributes:
-        exit_codes: A list of individual Task exit codes and how the Batch service should
-            respond to them.
-        exit_code_ranges: A list of Task exit code ranges and how the Batch service should
-            respond to them.
-        pre_processing_error: How the Batch service should respond if the Task fails to
-            start due to an error.
+        exit_codes: A list of individual Task exit codes and how the Batch service
+            should respond to them.
+        exit_code_ranges: A list of Task exit code ranges and how the Batch service
+            should respond to them.
+        pre_processing_error: How the Batch service should respond if the Task fails
+            to start due to an error.
         file_upload_error: How the Batch service should respond if a file upload error
             occurs.
 
             If the Task exited with an exit code that was specified via exitCodes or
-            exitCodeRanges, and then encountered a file upload error, then the action specified
-            by the exit code takes precedence.
+            exitCodeRanges, and then encountered a file upload error, then the action
+            specified by the exit code takes precedence.
         default: How the Batch service should respond if the Task fails with an exit
             condition not covered by any of the other properties.
 
-            This value is used if the Task exits with any nonzero exit code not listed in the
-            exitCodes or exitCodeRanges collection, with a pre-processing error if the
+            This value is used if the Task exits with any nonzero exit code not listed in
+            the exitCodes or exitCodeRanges collection, with a pre-processing error if the
             preProcessingError property is not present, or with a file upload error if the
-            fileUploadError property is not present. If you want non-default behavior on exit
-            code 0, you must list it explicitly using the exitCodes or exitCodeRanges
+            fileUploadError property is not present. If you want non-default behavior on
+            exit code 0, you must list it explicitly using the exitCodes or exitCodeRanges
             collection.
     """
 
@@ -1335,20 +1345,21 @@ class ExitOptions:
     """Specifies how the Batch service responds to a particular exit condition.
 
     Attributes:
-        job_action: An action to take on the Job containing the Task, if the Task completes
-            with the given exit condition and the Job's onTaskFailed property is
+        job_action: An action to take on the Job containing the Task, if the Task
+            completes with the given exit condition and the Job's onTaskFailed property is
             'performExitOptionsJobAction'.
 
-            The default is none for exit code 0 and terminate for all other exit conditions. If
-            the Job's onTaskFailed property is noaction, then specifying this property returns
-            an error and the add Task request fails with an invalid property value error; if you
-            are calling the REST API directly, the HTTP status code is 400 (Bad Request).
-        dependency_action: An action that the Batch service performs on Tasks that depend on
-            this Task.
+            The default is none for exit code 0 and terminate for all other exit
+            conditions. If the Job's onTaskFailed property is noaction, then specifying
+            this property returns an error and the add Task request fails with an invalid
+            property value error; if you are calling the REST API directly, the HTTP
+            status code is 400 (Bad Request).
+        dependency_action: An action that the Batch service performs on Tasks that
+            depend on this Task.
 
-            Possible values are 'satisfy' (allowing dependent tasks to progress) and 'block'
-            (dependent tasks continue to wait). Batch does not yet support cancellation of
-            dependent tasks.
+            Possible values are 'satisfy' (allowing dependent tasks to progress) and
+            'block' (dependent tasks continue to wait). Batch does not yet support
+            cancellation of dependent tasks.
     """
 
     job_action: JobAction | None = None
@@ -1391,8 +1402,8 @@ class HttpHeader:
     """An HTTP header name-value pair
 
     Attributes:
-        name: The case-insensitive name of the header to be used while uploading output
-            files
+        name: The case-insensitive name of the header to be used while uploading
+            output files
         value: The value of the header to be used while uploading output files
     """
 
@@ -1435,10 +1446,10 @@ class HttpHeader:
 class MultiInstanceSettings:
     """Settings which specify how to run a multi-instance Task.
 
-    Multi-instance Tasks are commonly used to support MPI Tasks. In the MPI case, if any of the
-    subtasks fail (for example due to exiting with a non-zero exit code) the entire
-    multi-instance Task fails. The multi-instance Task is then terminated and retried, up to its
-    retry limit.
+    Multi-instance Tasks are commonly used to support MPI Tasks. In the MPI case, if any
+    of the subtasks fail (for example due to exiting with a non-zero exit code) the entire
+    multi-instance Task fails. The multi-instance Task is then terminated and retried, up
+    to its retry limit.
 
     Attributes:
         number_of_instances: The number of Compute Nodes required by the Task.
@@ -1447,20 +1458,21 @@ class MultiInstanceSettings:
         coordination_command_line: The command line to run on all the Compute Nodes to
             enable them to coordinate when the primary runs the main Task command.
 
-            A typical coordination command line launches a background service and verifies that
-            the service is ready to process inter-node messages.
-        common_resource_files: A list of files that the Batch service will download before
-            running the coordination command line.
+            A typical coordination command line launches a background service and verifies
+            that the service is ready to process inter-node messages.
+        common_resource_files: A list of files that the Batch service will download
+            before running the coordination command line.
 
-            The difference between common resource files and Task resource files is that common
-            resource files are downloaded for all subtasks including the primary, whereas Task
-            resource files are downloaded only for the primary. Also note that these resource
-            files are not downloaded to the Task working directory, but instead are downloaded
-            to the Task root directory (one directory above the working directory). There is a
-            maximum size for the list of resource files. When the max size is exceeded, the
-            request will fail and the response error code will be RequestEntityTooLarge. If this
-            occurs, the collection of ResourceFiles must be reduced in size. This can be
-            achieved using .zip files, Application Packages, or Docker Containers.
+            The difference between common resource files and Task resource files is that
+            common resource files are downloaded for all subtasks including the primary,
+            whereas Task resource files are downloaded only for the primary. Also note
+            that these resource files are not downloaded to the Task working directory,
+            but instead are downloaded to the Task root directory (one directory above the
+            working directory). There is a maximum size for the list of resource files.
+            When the max size is exceeded, the request will fail and the response error
+            code will be RequestEntityTooLarge. If this occurs, the collection of
+            ResourceFiles must be reduced in size. This can be achieved using .zip files,
+            Application Packages, or Docker Containers.
     """
 
     number_of_instances: int | None = None
@@ -1554,33 +1566,35 @@ class NameValuePair:
 
 @dataclass(kw_only=True, slots=True)
 class OutputFile:
-    """A specification for uploading files from an Azure Batch Compute Node to another location
-    after the Batch service has finished executing the Task process.
+    """A specification for uploading files from an Azure Batch Compute Node to another
+    location after the Batch service has finished executing the Task process.
 
     On every file uploads, Batch service writes two log files to the compute node,
-    'fileuploadout.txt' and 'fileuploaderr.txt'. These log files are used to learn more about a
-    specific failure.
+    'fileuploadout.txt' and 'fileuploaderr.txt'. These log files are used to learn more
+    about a specific failure.
 
     Attributes:
         file_pattern: A pattern indicating which file(s) to upload.
 
-            Both relative and absolute paths are supported. Relative paths are relative to the
-            Task working directory. The following wildcards are supported: * matches 0 or more
-            characters (for example pattern abc* would match abc or abcdef), ** matches any
-            directory, ? matches any single character, [abc] matches one character in the
-            brackets, and [a-c] matches one character in the range. Brackets can include a
-            negation to match any character not specified (for example [!abc] matches any
-            character but a, b, or c). If a file name starts with "." it is ignored by default
-            but may be matched by specifying it explicitly (for example *.gif will not match
-            .a.gif, but .*.gif will). A simple example: **\\*.txt matches any file that does not
-            start in '.' and ends with .txt in the Task working directory or any subdirectory.
-            If the filename contains a wildcard character it can be escaped using brackets (for
-            example abc[*] would match a file named abc*). Note that both \\ and / are treated
-            as directory separators on Windows, but only / is on Linux. Environment variables
-            (%var% on Windows or $var on Linux) are expanded prior to the pattern being applied.
+            Both relative and absolute paths are supported. Relative paths are relative to
+            the Task working directory. The following wildcards are supported: * matches 0
+            or more characters (for example pattern abc* would match abc or abcdef), **
+            matches any directory, ? matches any single character, [abc] matches one
+            character in the brackets, and [a-c] matches one character in the range.
+            Brackets can include a negation to match any character not specified (for
+            example [!abc] matches any character but a, b, or c). If a file name starts
+            with "." it is ignored by default but may be matched by specifying it
+            explicitly (for example *.gif will not match .a.gif, but .*.gif will). A
+            simple example: **\\*.txt matches any file that does not start in '.' and ends
+            with .txt in the Task working directory or any subdirectory. If the filename
+            contains a wildcard character it can be escaped using brackets (for example
+            abc[*] would match a file named abc*). Note that both \\ and / are treated as
+            directory separators on Windows, but only / is on Linux. Environment variables
+            (%var% on Windows or $var on Linux) are expanded prior to the pattern being
+            applied.
         destination: The destination for the output file(s).
-        upload_options: Additional options for the upload operation, including under what
-            conditions to perform the upload.
+        upload_options: Additional options for the upload operation, including under
+            what conditions to perform the upload.
     """
 
     file_pattern: str
@@ -1631,28 +1645,29 @@ class OutputFileBlobContainerDestination:
     """Specifies a file upload destination within an Azure blob storage container.
 
     Attributes:
-        path: The destination blob or virtual directory within the Azure Storage container.
+        path: The destination blob or virtual directory within the Azure Storage
+            container.
 
-            If filePattern refers to a specific file (i.e. contains no wildcards), then path is
-            the name of the blob to which to upload that file. If filePattern contains one or
-            more wildcards (and therefore may match multiple files), then path is the name of
-            the blob virtual directory (which is prepended to each blob name) to which to upload
-            the file(s). If omitted, file(s) are uploaded to the root of the container with a
-            blob name matching their file name.
-        container_url: The URL of the container within Azure Blob Storage to which to upload
-            the file(s).
+            If filePattern refers to a specific file (i.e. contains no wildcards), then
+            path is the name of the blob to which to upload that file. If filePattern
+            contains one or more wildcards (and therefore may match multiple files), then
+            path is the name of the blob virtual directory (which is prepended to each
+            blob name) to which to upload the file(s). If omitted, file(s) are uploaded to
+            the root of the container with a blob name matching their file name.
+        container_url: The URL of the container within Azure Blob Storage to which to
+            upload the file(s).
 
-            If not using a managed identity, the URL must include a Shared Access Signature
-            (SAS) granting write permissions to the container.
-        identity_reference: The reference to the user assigned identity to use to access
-            Azure Blob Storage specified by containerUrl
+            If not using a managed identity, the URL must include a Shared Access
+            Signature (SAS) granting write permissions to the container.
+        identity_reference: The reference to the user assigned identity to use to
+            access Azure Blob Storage specified by containerUrl
 
             The identity must have write access to the Azure Blob Storage container
         upload_headers: A list of name-value pairs for headers to be used in uploading
             output files
 
-            These headers will be specified when uploading files to Azure Storage. Official
-            document on allowed headers when uploading blobs:
+            These headers will be specified when uploading files to Azure Storage.
+            Official document on allowed headers when uploading blobs:
             https://learn.microsoft.com/rest/api/storageservices/put-blob#request-headers-all-blob-types
     """
 
@@ -1747,7 +1762,8 @@ class OutputFileDestination:
 class OutputFileUploadCondition(OpenStrEnum):
     """The conditions under which a Task output file or set of files should be uploaded.
 
-    Values this client does not know are kept as they are: ``OutputFileUploadCondition("new")``
+    Values this client does not know are kept as they are, so
+    ``OutputFileUploadCondition("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
@@ -1761,12 +1777,12 @@ class OutputFileUploadCondition(OpenStrEnum):
 
 @dataclass(kw_only=True, slots=True)
 class OutputFileUploadOptions:
-    """Details about an output file upload operation, including under what conditions to perform
-    the upload.
+    """Details about an output file upload operation, including under what conditions to
+    perform the upload.
 
     Attributes:
-        upload_condition: The conditions under which the Task output file or set of files
-            should be uploaded.
+        upload_condition: The conditions under which the Task output file or set of
+            files should be uploaded.
 
             The default is taskcompletion.
     """
@@ -1803,52 +1819,57 @@ class ResourceFile:
     """A single file or multiple files to be downloaded to a Compute Node.
 
     Attributes:
-        auto_storage_container_name: The storage container name in the auto storage Account.
+        auto_storage_container_name: The storage container name in the auto storage
+            Account.
 
             The autoStorageContainerName, storageContainerUrl and httpUrl properties are
             mutually exclusive and one of them must be specified.
-        storage_container_url: The URL of the blob container within Azure Blob Storage.
+        storage_container_url: The URL of the blob container within Azure Blob
+            Storage.
 
             The autoStorageContainerName, storageContainerUrl and httpUrl properties are
-            mutually exclusive and one of them must be specified. This URL must be readable and
-            listable from compute nodes. There are three ways to get such a URL for a container
-            in Azure storage: include a Shared Access Signature (SAS) granting read and list
-            permissions on the container, use a managed identity with read and list permissions,
-            or set the ACL for the container to allow public access.
+            mutually exclusive and one of them must be specified. This URL must be
+            readable and listable from compute nodes. There are three ways to get such a
+            URL for a container in Azure storage: include a Shared Access Signature (SAS)
+            granting read and list permissions on the container, use a managed identity
+            with read and list permissions, or set the ACL for the container to allow
+            public access.
         http_url: The URL of the file to download.
 
             The autoStorageContainerName, storageContainerUrl and httpUrl properties are
-            mutually exclusive and one of them must be specified. If the URL points to Azure
-            Blob Storage, it must be readable from compute nodes. There are three ways to get
-            such a URL for a blob in Azure storage: include a Shared Access Signature (SAS)
-            granting read permissions on the blob, use a managed identity with read permission,
-            or set the ACL for the blob or its container to allow public access.
-        blob_prefix: The blob prefix to use when downloading blobs from an Azure Storage
-            container. Only the blobs whose names begin with the specified prefix will be
-            downloaded.
+            mutually exclusive and one of them must be specified. If the URL points to
+            Azure Blob Storage, it must be readable from compute nodes. There are three
+            ways to get such a URL for a blob in Azure storage: include a Shared Access
+            Signature (SAS) granting read permissions on the blob, use a managed identity
+            with read permission, or set the ACL for the blob or its container to allow
+            public access.
+        blob_prefix: The blob prefix to use when downloading blobs from an Azure
+            Storage container. Only the blobs whose names begin with the specified prefix
+            will be downloaded.
 
-            The property is valid only when autoStorageContainerName or storageContainerUrl is
-            used. This prefix can be a partial filename or a subdirectory. If a prefix is not
-            specified, all the files in the container will be downloaded.
+            The property is valid only when autoStorageContainerName or
+            storageContainerUrl is used. This prefix can be a partial filename or a
+            subdirectory. If a prefix is not specified, all the files in the container
+            will be downloaded.
         file_path: The location on the Compute Node to which to download the file(s),
             relative to the Task's working directory.
 
-            If the httpUrl property is specified, the filePath is required and describes the
-            path which the file will be downloaded to, including the filename. Otherwise, if the
-            autoStorageContainerName or storageContainerUrl property is specified, filePath is
-            optional and is the directory to download the files to. In the case where filePath
-            is used as a directory, any directory structure already associated with the input
-            data will be retained in full and appended to the specified filePath directory. The
-            specified relative path cannot break out of the Task's working directory (for
-            example by using '..').
+            If the httpUrl property is specified, the filePath is required and describes
+            the path which the file will be downloaded to, including the filename.
+            Otherwise, if the autoStorageContainerName or storageContainerUrl property is
+            specified, filePath is optional and is the directory to download the files to.
+            In the case where filePath is used as a directory, any directory structure
+            already associated with the input data will be retained in full and appended
+            to the specified filePath directory. The specified relative path cannot break
+            out of the Task's working directory (for example by using '..').
         file_mode: The file permission mode attribute in octal format.
 
-            This property applies only to files being downloaded to Linux Compute Nodes. It will
-            be ignored if it is specified for a resourceFile which will be downloaded to a
-            Windows Compute Node. If this property is not specified for a Linux Compute Node,
-            then a default value of 0770 is applied to the file.
-        identity_reference: The reference to the user assigned identity to use to access
-            Azure Blob Storage specified by storageContainerUrl or httpUrl
+            This property applies only to files being downloaded to Linux Compute Nodes.
+            It will be ignored if it is specified for a resourceFile which will be
+            downloaded to a Windows Compute Node. If this property is not specified for a
+            Linux Compute Node, then a default value of 0770 is applied to the file.
+        identity_reference: The reference to the user assigned identity to use to
+            access Azure Blob Storage specified by storageContainerUrl or httpUrl
     """
 
     auto_storage_container_name: str | None = None
@@ -1933,35 +1954,37 @@ class SubtaskInformation:
     Attributes:
         id: The ID of the subtask.
         node_info: Information about the Compute Node on which the subtask ran.
-        start_time: The time at which the subtask started running. If the subtask has been
-            restarted or retried, this is the most recent time at which the subtask started
-            running.
+        start_time: The time at which the subtask started running. If the subtask has
+            been restarted or retried, this is the most recent time at which the subtask
+            started running.
         end_time: The time at which the subtask completed.
 
             This property is set only if the subtask is in the Completed state.
         exit_code: The exit code of the program specified on the subtask command line.
 
-            This property is set only if the subtask is in the completed state. In general, the
-            exit code for a process reflects the specific convention implemented by the
-            application developer for that process. If you use the exit code value to make
-            decisions in your code, be sure that you know the exit code convention used by the
-            application process. However, if the Batch service terminates the subtask (due to
-            timeout, or user termination via the API) you may see an operating system-defined
-            exit code.
-        container_info: Information about the container under which the Task is executing.
+            This property is set only if the subtask is in the completed state. In
+            general, the exit code for a process reflects the specific convention
+            implemented by the application developer for that process. If you use the exit
+            code value to make decisions in your code, be sure that you know the exit code
+            convention used by the application process. However, if the Batch service
+            terminates the subtask (due to timeout, or user termination via the API) you
+            may see an operating system-defined exit code.
+        container_info: Information about the container under which the Task is
+            executing.
 
             This property is set only if the Task runs in a container context.
         failure_info: Information describing the Task failure, if any.
 
-            This property is set only if the Task is in the completed state and encountered a
-            failure.
+            This property is set only if the Task is in the completed state and
+            encountered a failure.
         state: The current state of the subtask.
-        state_transition_time: The time at which the subtask entered its current state.
+        state_transition_time: The time at which the subtask entered its current
+            state.
         previous_state: The previous state of the subtask.
 
             This property is not set if the subtask is in its initial running state.
-        previous_state_transition_time: The time at which the subtask entered its previous
-            state.
+        previous_state_transition_time: The time at which the subtask entered its
+            previous state.
 
             This property is not set if the subtask is in its initial running state.
         result: The result of the Task execution.
@@ -2092,24 +2115,25 @@ class SubtaskInformation:
 class SubtaskState(OpenStrEnum):
     """The state of the subtask.
 
-    Values this client does not know are kept as they are: ``SubtaskState("new")``
+    Values this client does not know are kept as they are, so
+    ``SubtaskState("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
     PREPARING = "preparing"
-    """The Task has been assigned to a Compute Node, but is waiting for a required Job Preparation
-    Task to complete on the Compute Node. If the Job Preparation Task succeeds, the Task will
-    move to running. If the Job Preparation Task fails, the Task will return to active and will
-    be eligible to be assigned to a different Compute Node."""
+    """The Task has been assigned to a Compute Node, but is waiting for a required Job
+    Preparation Task to complete on the Compute Node. If the Job Preparation Task
+    succeeds, the Task will move to running. If the Job Preparation Task fails, the Task
+    will return to active and will be eligible to be assigned to a different Compute Node."""
     RUNNING = "running"
     """The Task is running on a Compute Node. This includes task-level preparation such as
     downloading resource files or deploying Packages specified on the Task - it does not
     necessarily mean that the Task command line has started executing."""
     COMPLETED = "completed"
-    """The Task is no longer eligible to run, usually because the Task has finished successfully,
-    or the Task has finished unsuccessfully and has exhausted its retry limit. A Task is also
-    marked as completed if an error occurred launching the Task, or when the Task has been
-    terminated."""
+    """The Task is no longer eligible to run, usually because the Task has finished
+    successfully, or the Task has finished unsuccessfully and has exhausted its retry
+    limit. A Task is also marked as completed if an error occurred launching the Task, or
+    when the Task has been terminated."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -2119,10 +2143,10 @@ class TaskAddCollectionParameter:
     Attributes:
         value: The collection of Tasks to add. The maximum count of Tasks is 100.
 
-            The total serialized size of this collection must be less than 1MB. If it is greater
-            than 1MB (for example if each Task has 100's of resource files or environment
-            variables), the request will fail with code 'RequestBodyTooLarge' and should be
-            retried again with fewer Tasks.
+            The total serialized size of this collection must be less than 1MB. If it is
+            greater than 1MB (for example if each Task has 100's of resource files or
+            environment variables), the request will fail with code 'RequestBodyTooLarge'
+            and should be retried again with fewer Tasks.
     """
 
     value: list[TaskAddParameter]
@@ -2196,104 +2220,108 @@ class TaskAddParameter:
     """An Azure Batch Task to add.
 
     Batch will retry Tasks when a recovery operation is triggered on a Node. Examples of
-    recovery operations include (but are not limited to) when an unhealthy Node is rebooted or a
-    Compute Node disappeared due to host failure. Retries due to recovery operations are
-    independent of and are not counted against the maxTaskRetryCount. Even if the
-    maxTaskRetryCount is 0, an internal retry due to a recovery operation may occur. Because of
-    this, all Tasks should be idempotent. This means Tasks need to tolerate being interrupted
-    and restarted without causing any corruption or duplicate data. The best practice for long
-    running Tasks is to use some form of checkpointing.
+    recovery operations include (but are not limited to) when an unhealthy Node is
+    rebooted or a Compute Node disappeared due to host failure. Retries due to recovery
+    operations are independent of and are not counted against the maxTaskRetryCount. Even
+    if the maxTaskRetryCount is 0, an internal retry due to a recovery operation may
+    occur. Because of this, all Tasks should be idempotent. This means Tasks need to
+    tolerate being interrupted and restarted without causing any corruption or duplicate
+    data. The best practice for long running Tasks is to use some form of checkpointing.
 
     Attributes:
         id: A string that uniquely identifies the Task within the Job.
 
-            The ID can contain any combination of alphanumeric characters including hyphens and
-            underscores, and cannot contain more than 64 characters. The ID is case-preserving
-            and case-insensitive (that is, you may not have two IDs within a Job that differ
-            only by case).
+            The ID can contain any combination of alphanumeric characters including
+            hyphens and underscores, and cannot contain more than 64 characters. The ID is
+            case-preserving and case-insensitive (that is, you may not have two IDs within
+            a Job that differ only by case).
         display_name: A display name for the Task.
 
-            The display name need not be unique and can contain any Unicode characters up to a
-            maximum length of 1024.
+            The display name need not be unique and can contain any Unicode characters up
+            to a maximum length of 1024.
         command_line: The command line of the Task.
 
-            For multi-instance Tasks, the command line is executed as the primary Task, after
-            the primary Task and all subtasks have finished executing the coordination command
-            line. The command line does not run under a shell, and therefore cannot take
-            advantage of shell features such as environment variable expansion. If you want to
-            take advantage of such features, you should invoke the shell in the command line,
-            for example using "cmd /c MyCommand" in Windows or "/bin/sh -c MyCommand" in Linux.
-            If the command line refers to file paths, it should use a relative path (relative to
-            the Task working directory), or use the Batch provided environment variable
+            For multi-instance Tasks, the command line is executed as the primary Task,
+            after the primary Task and all subtasks have finished executing the
+            coordination command line. The command line does not run under a shell, and
+            therefore cannot take advantage of shell features such as environment variable
+            expansion. If you want to take advantage of such features, you should invoke
+            the shell in the command line, for example using "cmd /c MyCommand" in Windows
+            or "/bin/sh -c MyCommand" in Linux. If the command line refers to file paths,
+            it should use a relative path (relative to the Task working directory), or use
+            the Batch provided environment variable
             (https://learn.microsoft.com/azure/batch/batch-compute-node-environment-variables).
         container_settings: The settings for the container under which the Task runs.
 
-            If the Pool that will run this Task has containerConfiguration set, this must be set
-            as well. If the Pool that will run this Task doesn't have containerConfiguration
-            set, this must not be set. When this is specified, all directories recursively below
-            the AZ_BATCH_NODE_ROOT_DIR (the root of Azure Batch directories on the node) are
-            mapped into the container, all Task environment variables are mapped into the
-            container, and the Task command line is executed in the container. Files produced in
-            the container outside of AZ_BATCH_NODE_ROOT_DIR might not be reflected to the host
-            disk, meaning that Batch file APIs will not be able to access those files.
+            If the Pool that will run this Task has containerConfiguration set, this must
+            be set as well. If the Pool that will run this Task doesn't have
+            containerConfiguration set, this must not be set. When this is specified, all
+            directories recursively below the AZ_BATCH_NODE_ROOT_DIR (the root of Azure
+            Batch directories on the node) are mapped into the container, all Task
+            environment variables are mapped into the container, and the Task command line
+            is executed in the container. Files produced in the container outside of
+            AZ_BATCH_NODE_ROOT_DIR might not be reflected to the host disk, meaning that
+            Batch file APIs will not be able to access those files.
         exit_conditions: How the Batch service should respond when the Task completes.
-        resource_files: A list of files that the Batch service will download to the Compute
-            Node before running the command line.
+        resource_files: A list of files that the Batch service will download to the
+            Compute Node before running the command line.
 
-            For multi-instance Tasks, the resource files will only be downloaded to the Compute
-            Node on which the primary Task is executed. There is a maximum size for the list of
-            resource files. When the max size is exceeded, the request will fail and the
-            response error code will be RequestEntityTooLarge. If this occurs, the collection of
-            ResourceFiles must be reduced in size. This can be achieved using .zip files,
-            Application Packages, or Docker Containers.
-        output_files: A list of files that the Batch service will upload from the Compute
-            Node after running the command line.
+            For multi-instance Tasks, the resource files will only be downloaded to the
+            Compute Node on which the primary Task is executed. There is a maximum size
+            for the list of resource files. When the max size is exceeded, the request
+            will fail and the response error code will be RequestEntityTooLarge. If this
+            occurs, the collection of ResourceFiles must be reduced in size. This can be
+            achieved using .zip files, Application Packages, or Docker Containers.
+        output_files: A list of files that the Batch service will upload from the
+            Compute Node after running the command line.
 
-            For multi-instance Tasks, the files will only be uploaded from the Compute Node on
-            which the primary Task is executed.
+            For multi-instance Tasks, the files will only be uploaded from the Compute
+            Node on which the primary Task is executed.
         environment_settings: A list of environment variable settings for the Task.
-        affinity_info: A locality hint that can be used by the Batch service to select a
-            Compute Node on which to start the new Task.
+        affinity_info: A locality hint that can be used by the Batch service to select
+            a Compute Node on which to start the new Task.
         constraints: The execution constraints that apply to this Task.
 
-            If you do not specify constraints, the maxTaskRetryCount is the maxTaskRetryCount
-            specified for the Job, the maxWallClockTime is infinite, and the retentionTime is 7
-            days.
+            If you do not specify constraints, the maxTaskRetryCount is the
+            maxTaskRetryCount specified for the Job, the maxWallClockTime is infinite, and
+            the retentionTime is 7 days.
         required_slots: The number of scheduling slots that the Task required to run.
 
-            The default is 1. A Task can only be scheduled to run on a compute node if the node
-            has enough free scheduling slots available. For multi-instance Tasks, this must be
-            1.
+            The default is 1. A Task can only be scheduled to run on a compute node if the
+            node has enough free scheduling slots available. For multi-instance Tasks,
+            this must be 1.
         user_identity: The user identity under which the Task runs.
 
             If omitted, the Task runs as a non-administrative user unique to the Task.
-        multi_instance_settings: An object that indicates that the Task is a multi-instance
-            Task, and contains information about how to run the multi-instance Task.
+        multi_instance_settings: An object that indicates that the Task is a
+            multi-instance Task, and contains information about how to run the
+            multi-instance Task.
         depends_on: The Tasks that this Task depends on.
 
-            This Task will not be scheduled until all Tasks that it depends on have completed
-            successfully. If any of those Tasks fail and exhaust their retry counts, this Task
-            will never be scheduled. If the Job does not have usesTaskDependencies set to true,
-            and this element is present, the request fails with error code
-            TaskDependenciesNotSpecifiedOnJob.
+            This Task will not be scheduled until all Tasks that it depends on have
+            completed successfully. If any of those Tasks fail and exhaust their retry
+            counts, this Task will never be scheduled. If the Job does not have
+            usesTaskDependencies set to true, and this element is present, the request
+            fails with error code TaskDependenciesNotSpecifiedOnJob.
         application_package_references: A list of Packages that the Batch service will
             deploy to the Compute Node before running the command line.
 
-            Application packages are downloaded and deployed to a shared directory, not the Task
-            working directory. Therefore, if a referenced package is already on the Node, and is
-            up to date, then it is not re-downloaded; the existing copy on the Compute Node is
-            used. If a referenced Package cannot be installed, for example because the package
-            has been deleted or because download failed, the Task fails.
-        authentication_token_settings: The settings for an authentication token that the
-            Task can use to perform Batch service operations.
+            Application packages are downloaded and deployed to a shared directory, not
+            the Task working directory. Therefore, if a referenced package is already on
+            the Node, and is up to date, then it is not re-downloaded; the existing copy
+            on the Compute Node is used. If a referenced Package cannot be installed, for
+            example because the package has been deleted or because download failed, the
+            Task fails.
+        authentication_token_settings: The settings for an authentication token that
+            the Task can use to perform Batch service operations.
 
-            If this property is set, the Batch service provides the Task with an authentication
-            token which can be used to authenticate Batch service operations without requiring
-            an Account access key. The token is provided via the AZ_BATCH_AUTHENTICATION_TOKEN
-            environment variable. The operations that the Task can carry out using the token
-            depend on the settings. For example, a Task can request Job permissions in order to
-            add other Tasks to the Job, or check the status of the Job or of other Tasks under
-            the Job.
+            If this property is set, the Batch service provides the Task with an
+            authentication token which can be used to authenticate Batch service
+            operations without requiring an Account access key. The token is provided via
+            the AZ_BATCH_AUTHENTICATION_TOKEN environment variable. The operations that
+            the Task can carry out using the token depend on the settings. For example, a
+            Task can request Job permissions in order to add other Tasks to the Job, or
+            check the status of the Job or of other Tasks under the Job.
     """
 
     id: str
@@ -2465,9 +2493,9 @@ class TaskAddResult:
         e_tag: The ETag of the Task, if the Task was successfully added.
 
             You can use this to detect whether the Task has changed between requests. In
-            particular, you can be pass the ETag with an Update Task request to specify that
-            your changes should take effect only if nobody else has modified the Job in the
-            meantime.
+            particular, you can be pass the ETag with an Update Task request to specify
+            that your changes should take effect only if nobody else has modified the Job
+            in the meantime.
         last_modified: The last modified time of the Task.
         location: The URL of the Task, if the Task was successfully added.
         error: The error encountered while attempting to add the Task.
@@ -2545,28 +2573,28 @@ class TaskConstraints:
     """Execution constraints to apply to a Task.
 
     Attributes:
-        max_wall_clock_time: The maximum elapsed time that the Task may run, measured from
-            the time the Task starts. If the Task does not complete within the time limit, the
-            Batch service terminates it.
+        max_wall_clock_time: The maximum elapsed time that the Task may run, measured
+            from the time the Task starts. If the Task does not complete within the time
+            limit, the Batch service terminates it.
 
             If this is not specified, there is no time limit on how long the Task may run.
-        retention_time: The minimum time to retain the Task directory on the Compute Node
-            where it ran, from the time it completes execution. After this time, the Batch
-            service may delete the Task directory and all its contents.
+        retention_time: The minimum time to retain the Task directory on the Compute
+            Node where it ran, from the time it completes execution. After this time, the
+            Batch service may delete the Task directory and all its contents.
 
-            The default is 7 days, i.e. the Task directory will be retained for 7 days unless
-            the Compute Node is removed or the Job is deleted.
-        max_task_retry_count: The maximum number of times the Task may be retried. The Batch
-            service retries a Task if its exit code is nonzero.
+            The default is 7 days, i.e. the Task directory will be retained for 7 days
+            unless the Compute Node is removed or the Job is deleted.
+        max_task_retry_count: The maximum number of times the Task may be retried. The
+            Batch service retries a Task if its exit code is nonzero.
 
             Note that this value specifically controls the number of retries for the Task
-            executable due to a nonzero exit code. The Batch service will try the Task once, and
-            may then retry up to this limit. For example, if the maximum retry count is 3, Batch
-            tries the Task up to 4 times (one initial try and 3 retries). If the maximum retry
-            count is 0, the Batch service does not retry the Task after the first attempt. If
-            the maximum retry count is -1, the Batch service retries the Task without limit,
-            however this is not recommended for a start task or any task. The default value is 0
-            (no retries).
+            executable due to a nonzero exit code. The Batch service will try the Task
+            once, and may then retry up to this limit. For example, if the maximum retry
+            count is 3, Batch tries the Task up to 4 times (one initial try and 3
+            retries). If the maximum retry count is 0, the Batch service does not retry
+            the Task after the first attempt. If the maximum retry count is -1, the Batch
+            service retries the Task without limit, however this is not recommended for a
+            start task or any task. The default value is 0 (no retries).
     """
 
     max_wall_clock_time: timedelta | None = None
@@ -2620,8 +2648,8 @@ class TaskContainerExecutionInformation:
         container_id: The ID of the container.
         state: The state of the container.
 
-            This is the state of the container according to the Docker service. It is equivalent
-            to the status field returned by "docker inspect".
+            This is the state of the container according to the Docker service. It is
+            equivalent to the status field returned by "docker inspect".
         error: Detailed error information about the container.
 
             This is the detailed error string from the Docker service, if available. It is
@@ -2678,23 +2706,26 @@ class TaskContainerSettings:
     Attributes:
         container_run_options: Additional options to the container create command.
 
-            These additional options are supplied as arguments to the "docker create" command,
-            in addition to those controlled by the Batch Service.
-        image_name: The Image to use to create the container in which the Task will run.
+            These additional options are supplied as arguments to the "docker create"
+            command, in addition to those controlled by the Batch Service.
+        image_name: The Image to use to create the container in which the Task will
+            run.
 
-            This is the full Image reference, as would be specified to "docker pull". If no tag
-            is provided as part of the Image name, the tag ":latest" is used as a default.
+            This is the full Image reference, as would be specified to "docker pull". If
+            no tag is provided as part of the Image name, the tag ":latest" is used as a
+            default.
         registry: The private registry which contains the container Image.
 
             This setting can be omitted if was already provided at Pool creation.
         working_directory: The location of the container Task working directory.
 
             The default is 'taskWorkingDirectory'.
-        container_host_batch_bind_mounts: The paths you want to mounted to container task.
+        container_host_batch_bind_mounts: The paths you want to mounted to container
+            task.
 
-            If this array is null or be not present, container task will mount entire temporary
-            disk drive in windows (or AZ_BATCH_NODE_ROOT_DIR in Linux). It won't' mount any data
-            paths into container if this array is set as empty.
+            If this array is null or be not present, container task will mount entire
+            temporary disk drive in windows (or AZ_BATCH_NODE_ROOT_DIR in Linux). It
+            won't' mount any data paths into container if this array is set as empty.
     """
 
     container_run_options: str | None = None
@@ -2765,19 +2796,20 @@ class TaskContainerSettings:
 
 @dataclass(kw_only=True, slots=True)
 class TaskDependencies:
-    """Specifies any dependencies of a Task. Any Task that is explicitly specified or within a
-    dependency range must complete before the dependant Task will be scheduled.
+    """Specifies any dependencies of a Task. Any Task that is explicitly specified or within
+    a dependency range must complete before the dependant Task will be scheduled.
 
     Attributes:
-        task_ids: The list of Task IDs that this Task depends on. All Tasks in this list
-            must complete successfully before the dependent Task can be scheduled.
+        task_ids: The list of Task IDs that this Task depends on. All Tasks in this
+            list must complete successfully before the dependent Task can be scheduled.
 
             The taskIds collection is limited to 64000 characters total (i.e. the combined
-            length of all Task IDs). If the taskIds collection exceeds the maximum length, the
-            Add Task request fails with error code TaskDependencyListTooLong. In this case
-            consider using Task ID ranges instead.
-        task_id_ranges: The list of Task ID ranges that this Task depends on. All Tasks in
-            all ranges must complete successfully before the dependent Task can be scheduled.
+            length of all Task IDs). If the taskIds collection exceeds the maximum length,
+            the Add Task request fails with error code TaskDependencyListTooLong. In this
+            case consider using Task ID ranges instead.
+        task_id_ranges: The list of Task ID ranges that this Task depends on. All
+            Tasks in all ranges must complete successfully before the dependent Task can
+            be scheduled.
     """
 
     task_ids: list[str] | None = None
@@ -2824,51 +2856,55 @@ class TaskExecutionInformation:
     Attributes:
         start_time: The time at which the Task started running.
 
-            'Running' corresponds to the running state, so if the Task specifies resource files
-            or Packages, then the start time reflects the time at which the Task started
-            downloading or deploying these. If the Task has been restarted or retried, this is
-            the most recent time at which the Task started running. This property is present
-            only for Tasks that are in the running or completed state.
+            'Running' corresponds to the running state, so if the Task specifies resource
+            files or Packages, then the start time reflects the time at which the Task
+            started downloading or deploying these. If the Task has been restarted or
+            retried, this is the most recent time at which the Task started running. This
+            property is present only for Tasks that are in the running or completed state.
         end_time: The time at which the Task completed.
 
             This property is set only if the Task is in the Completed state.
         exit_code: The exit code of the program specified on the Task command line.
 
-            This property is set only if the Task is in the completed state. In general, the
-            exit code for a process reflects the specific convention implemented by the
-            application developer for that process. If you use the exit code value to make
-            decisions in your code, be sure that you know the exit code convention used by the
-            application process. However, if the Batch service terminates the Task (due to
-            timeout, or user termination via the API) you may see an operating system-defined
-            exit code.
-        container_info: Information about the container under which the Task is executing.
+            This property is set only if the Task is in the completed state. In general,
+            the exit code for a process reflects the specific convention implemented by
+            the application developer for that process. If you use the exit code value to
+            make decisions in your code, be sure that you know the exit code convention
+            used by the application process. However, if the Batch service terminates the
+            Task (due to timeout, or user termination via the API) you may see an
+            operating system-defined exit code.
+        container_info: Information about the container under which the Task is
+            executing.
 
             This property is set only if the Task runs in a container context.
         failure_info: Information describing the Task failure, if any.
 
-            This property is set only if the Task is in the completed state and encountered a
-            failure.
-        retry_count: The number of times the Task has been retried by the Batch service.
+            This property is set only if the Task is in the completed state and
+            encountered a failure.
+        retry_count: The number of times the Task has been retried by the Batch
+            service.
 
-            Task application failures (non-zero exit code) are retried, pre-processing errors
-            (the Task could not be run) and file upload errors are not retried. The Batch
-            service will retry the Task up to the limit specified by the constraints.
-        last_retry_time: The most recent time at which a retry of the Task started running.
+            Task application failures (non-zero exit code) are retried, pre-processing
+            errors (the Task could not be run) and file upload errors are not retried. The
+            Batch service will retry the Task up to the limit specified by the
+            constraints.
+        last_retry_time: The most recent time at which a retry of the Task started
+            running.
 
-            This element is present only if the Task was retried (i.e. retryCount is nonzero).
-            If present, this is typically the same as startTime, but may be different if the
-            Task has been restarted for reasons other than retry; for example, if the Compute
-            Node was rebooted during a retry, then the startTime is updated but the
-            lastRetryTime is not.
-        requeue_count: The number of times the Task has been requeued by the Batch service
-            as the result of a user request.
+            This element is present only if the Task was retried (i.e. retryCount is
+            nonzero). If present, this is typically the same as startTime, but may be
+            different if the Task has been restarted for reasons other than retry; for
+            example, if the Compute Node was rebooted during a retry, then the startTime
+            is updated but the lastRetryTime is not.
+        requeue_count: The number of times the Task has been requeued by the Batch
+            service as the result of a user request.
 
-            When the user removes Compute Nodes from a Pool (by resizing/shrinking the pool) or
-            when the Job is being disabled, the user can specify that running Tasks on the
-            Compute Nodes be requeued for execution. This count tracks how many times the Task
-            has been requeued for these reasons.
-        last_requeue_time: The most recent time at which the Task has been requeued by the
-            Batch service as the result of a user request.
+            When the user removes Compute Nodes from a Pool (by resizing/shrinking the
+            pool) or when the Job is being disabled, the user can specify that running
+            Tasks on the Compute Nodes be requeued for execution. This count tracks how
+            many times the Task has been requeued for these reasons.
+        last_requeue_time: The most recent time at which the Task has been requeued by
+            the Batch service as the result of a user request.
 
             This property is set only if the requeueCount is nonzero.
         result: The result of the Task execution.
@@ -2979,16 +3015,17 @@ class TaskExecutionInformation:
 class TaskExecutionResult(OpenStrEnum):
     """The result of Task execution.
 
-    Values this client does not know are kept as they are: ``TaskExecutionResult("new")``
+    Values this client does not know are kept as they are, so
+    ``TaskExecutionResult("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
     SUCCESS = "success"
     """The Task ran successfully."""
     FAILURE = "failure"
-    """There was an error during processing of the Task. The failure may have occurred before the
-    Task process was launched, while the Task process was executing, or after the Task process
-    exited."""
+    """There was an error during processing of the Task. The failure may have occurred before
+    the Task process was launched, while the Task process was executing, or after the Task
+    process exited."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -2997,10 +3034,10 @@ class TaskFailureInformation:
 
     Attributes:
         category: The category of the Task error.
-        code: An identifier for the Task error. Codes are invariant and are intended to be
-            consumed programmatically.
-        message: A message describing the Task error, intended to be suitable for display in
-            a user interface.
+        code: An identifier for the Task error. Codes are invariant and are intended
+            to be consumed programmatically.
+        message: A message describing the Task error, intended to be suitable for
+            display in a user interface.
         details: A list of additional details related to the error.
     """
 
@@ -3059,11 +3096,11 @@ class TaskFailureInformation:
 
 @dataclass(kw_only=True, slots=True)
 class TaskIdRange:
-    """A range of Task IDs that a Task can depend on. All Tasks with IDs in the range must complete
-    successfully before the dependent Task can be scheduled.
+    """A range of Task IDs that a Task can depend on. All Tasks with IDs in the range must
+    complete successfully before the dependent Task can be scheduled.
 
-    The start and end of the range are inclusive. For example, if a range has start 9 and end
-    12, then it represents Tasks '9', '10', '11' and '12'.
+    The start and end of the range are inclusive. For example, if a range has start 9 and
+    end 12, then it represents Tasks '9', '10', '11' and '12'.
 
     Attributes:
         start: The first Task ID in the range.
@@ -3108,28 +3145,29 @@ class TaskIdRange:
 class TaskState(OpenStrEnum):
     """The state of the Task.
 
-    Values this client does not know are kept as they are: ``TaskState("new")``
+    Values this client does not know are kept as they are, so
+    ``TaskState("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
     ACTIVE = "active"
-    """The Task is queued and able to run, but is not currently assigned to a Compute Node. A Task
-    enters this state when it is created, when it is enabled after being disabled, or when it is
-    awaiting a retry after a failed run."""
+    """The Task is queued and able to run, but is not currently assigned to a Compute Node. A
+    Task enters this state when it is created, when it is enabled after being disabled, or
+    when it is awaiting a retry after a failed run."""
     PREPARING = "preparing"
-    """The Task has been assigned to a Compute Node, but is waiting for a required Job Preparation
-    Task to complete on the Compute Node. If the Job Preparation Task succeeds, the Task will
-    move to running. If the Job Preparation Task fails, the Task will return to active and will
-    be eligible to be assigned to a different Compute Node."""
+    """The Task has been assigned to a Compute Node, but is waiting for a required Job
+    Preparation Task to complete on the Compute Node. If the Job Preparation Task
+    succeeds, the Task will move to running. If the Job Preparation Task fails, the Task
+    will return to active and will be eligible to be assigned to a different Compute Node."""
     RUNNING = "running"
     """The Task is running on a Compute Node. This includes task-level preparation such as
     downloading resource files or deploying Packages specified on the Task - it does not
     necessarily mean that the Task command line has started executing."""
     COMPLETED = "completed"
-    """The Task is no longer eligible to run, usually because the Task has finished successfully,
-    or the Task has finished unsuccessfully and has exhausted its retry limit. A Task is also
-    marked as completed if an error occurred launching the Task, or when the Task has been
-    terminated."""
+    """The Task is no longer eligible to run, usually because the Task has finished
+    successfully, or the Task has finished unsuccessfully and has exhausted its retry
+    limit. A Task is also marked as completed if an error occurred launching the Task, or
+    when the Task has been terminated."""
 
 
 @dataclass(kw_only=True, slots=True)
@@ -3139,26 +3177,26 @@ class TaskStatistics:
     Attributes:
         url: The URL of the statistics.
         start_time: The start time of the time range covered by the statistics.
-        last_update_time: The time at which the statistics were last updated. All statistics
-            are limited to the range between startTime and lastUpdateTime.
-        user_cpu_time: The total user mode CPU time (summed across all cores and all Compute
-            Nodes) consumed by the Task.
-        kernel_cpu_time: The total kernel mode CPU time (summed across all cores and all
+        last_update_time: The time at which the statistics were last updated. All
+            statistics are limited to the range between startTime and lastUpdateTime.
+        user_cpu_time: The total user mode CPU time (summed across all cores and all
             Compute Nodes) consumed by the Task.
+        kernel_cpu_time: The total kernel mode CPU time (summed across all cores and
+            all Compute Nodes) consumed by the Task.
         wall_clock_time: The total wall clock time of the Task.
 
-            The wall clock time is the elapsed time from when the Task started running on a
-            Compute Node to when it finished (or to the last time the statistics were updated,
-            if the Task had not finished by then). If the Task was retried, this includes the
-            wall clock time of all the Task retries.
+            The wall clock time is the elapsed time from when the Task started running on
+            a Compute Node to when it finished (or to the last time the statistics were
+            updated, if the Task had not finished by then). If the Task was retried, this
+            includes the wall clock time of all the Task retries.
         read_iops: The total number of disk read operations made by the Task.
         write_iops: The total number of disk write operations made by the Task.
         read_io_gi_b: The total gibibytes read from disk by the Task.
         write_io_gi_b: The total gibibytes written to disk by the Task.
-        wait_time: The total wait time of the Task. The wait time for a Task is defined as
-            the elapsed time between the creation of the Task and the start of Task execution.
-            (If the Task is retried due to failures, the wait time is the time to the most
-            recent Task execution.)
+        wait_time: The total wait time of the Task. The wait time for a Task is
+            defined as the elapsed time between the creation of the Task and the start of
+            Task execution. (If the Task is retried due to failures, the wait time is the
+            time to the most recent Task execution.)
     """
 
     url: str
@@ -3275,8 +3313,9 @@ class TaskUpdateParameter:
     Attributes:
         constraints: Constraints that apply to this Task.
 
-            If omitted, the Task is given the default constraints. For multi-instance Tasks,
-            updating the retention time applies only to the primary Task and not subtasks.
+            If omitted, the Task is given the default constraints. For multi-instance
+            Tasks, updating the retention time applies only to the primary Task and not
+            subtasks.
     """
 
     constraints: TaskConstraints | None = None
@@ -3315,12 +3354,12 @@ class UserIdentity:
     Attributes:
         user_name: The name of the user identity under which the Task is run.
 
-            The userName and autoUser properties are mutually exclusive; you must specify one
-            but not both.
+            The userName and autoUser properties are mutually exclusive; you must specify
+            one but not both.
         auto_user: The auto user under which the Task is run.
 
-            The userName and autoUser properties are mutually exclusive; you must specify one
-            but not both.
+            The userName and autoUser properties are mutually exclusive; you must specify
+            one but not both.
     """
 
     user_name: str | None = None
@@ -3361,7 +3400,8 @@ class UserIdentity:
 class AccessScope(OpenStrEnum):
     """AccessScope values.
 
-    Values this client does not know are kept as they are: ``AccessScope("new")``
+    Values this client does not know are kept as they are, so
+    ``AccessScope("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
@@ -3373,12 +3413,13 @@ class AutoUserScope(OpenStrEnum):
     """The scope for the auto user
 
     The default value is pool. If the pool is running Windows a value of Task should be
-    specified if stricter isolation between tasks is required. For example, if the task mutates
-    the registry in a way which could impact other tasks, or if certificates have been specified
-    on the pool which should not be accessible by normal tasks but should be accessible by
-    StartTasks.
+    specified if stricter isolation between tasks is required. For example, if the task
+    mutates the registry in a way which could impact other tasks, or if certificates have
+    been specified on the pool which should not be accessible by normal tasks but should
+    be accessible by StartTasks.
 
-    Values this client does not know are kept as they are: ``AutoUserScope("new")``
+    Values this client does not know are kept as they are, so
+    ``AutoUserScope("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
@@ -3394,69 +3435,75 @@ class ContainerWorkingDirectory(OpenStrEnum):
 
     The default is 'taskWorkingDirectory'.
 
-    Values this client does not know are kept as they are: ``ContainerWorkingDirectory("new")``
+    Values this client does not know are kept as they are, so
+    ``ContainerWorkingDirectory("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
     TASK_WORKING_DIRECTORY = "taskWorkingDirectory"
-    """Use the standard Batch service Task working directory, which will contain the Task Resource
-    Files populated by Batch."""
+    """Use the standard Batch service Task working directory, which will contain the Task
+    Resource Files populated by Batch."""
     CONTAINER_IMAGE_DEFAULT = "containerImageDefault"
-    """Use the working directory defined in the container Image. Beware that this directory will
-    not contain the Resource Files downloaded by Batch."""
+    """Use the working directory defined in the container Image. Beware that this directory
+    will not contain the Resource Files downloaded by Batch."""
 
 
 class DependencyAction(OpenStrEnum):
     """An action that the Batch service performs on Tasks that depend on this Task.
 
-    Possible values are 'satisfy' (allowing dependent tasks to progress) and 'block' (dependent
-    tasks continue to wait). Batch does not yet support cancellation of dependent tasks.
+    Possible values are 'satisfy' (allowing dependent tasks to progress) and 'block'
+    (dependent tasks continue to wait). Batch does not yet support cancellation of
+    dependent tasks.
 
-    Values this client does not know are kept as they are: ``DependencyAction("new")``
+    Values this client does not know are kept as they are, so
+    ``DependencyAction("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
     SATISFY = "satisfy"
-    """Satisfy tasks waiting on this task; once all dependencies are satisfied, the task will be
-    scheduled to run."""
+    """Satisfy tasks waiting on this task; once all dependencies are satisfied, the task will
+    be scheduled to run."""
     BLOCK = "block"
     """Blocks tasks waiting on this task, preventing them from being scheduled."""
 
 
 class JobAction(OpenStrEnum):
-    """An action to take on the Job containing the Task, if the Task completes with the given exit
-    condition and the Job's onTaskFailed property is 'performExitOptionsJobAction'.
+    """An action to take on the Job containing the Task, if the Task completes with the given
+    exit condition and the Job's onTaskFailed property is 'performExitOptionsJobAction'.
 
-    The default is none for exit code 0 and terminate for all other exit conditions. If the
-    Job's onTaskFailed property is noaction, then specifying this property returns an error and
-    the add Task request fails with an invalid property value error; if you are calling the REST
-    API directly, the HTTP status code is 400 (Bad Request).
+    The default is none for exit code 0 and terminate for all other exit conditions. If
+    the Job's onTaskFailed property is noaction, then specifying this property returns an
+    error and the add Task request fails with an invalid property value error; if you are
+    calling the REST API directly, the HTTP status code is 400 (Bad Request).
 
-    Values this client does not know are kept as they are: ``JobAction("new")``
+    Values this client does not know are kept as they are, so
+    ``JobAction("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
     NONE = "none"
     """Take no action."""
     DISABLE = "disable"
-    """Disable the Job. This is equivalent to calling the disable Job API, with a disableTasks
-    value of requeue."""
+    """Disable the Job. This is equivalent to calling the disable Job API, with a
+    disableTasks value of requeue."""
     TERMINATE = "terminate"
-    """Terminate the Job. The terminateReason in the Job's executionInfo is set to "TaskFailed"."""
+    """Terminate the Job. The terminateReason in the Job's executionInfo is set to
+    "TaskFailed"."""
 
 
 class TaskAddStatus(OpenStrEnum):
     """The status of the add Task request.
 
-    Values this client does not know are kept as they are: ``TaskAddStatus("new")``
+    Values this client does not know are kept as they are, so
+    ``TaskAddStatus("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
     SUCCESS = "success"
     """The Task was added successfully."""
     CLIENT_ERROR = "clienterror"
-    """The Task failed to add due to a client error and should not be retried without modifying the
-    request as appropriate."""
+    """The Task failed to add due to a client error and should not be retried without
+    modifying the request as appropriate."""
     SERVER_ERROR = "servererror"
     """Task failed to add due to a server error and can be retried without modification."""
 
@@ -3466,19 +3513,19 @@ class TaskAddResponse:
     """TaskAddResponse
 
     Attributes:
-        client_request_id: The client-request-id provided by the client during the request.
-            This will be returned only if the return-client-request-id parameter was set to
-            true.
-        request_id: A unique identifier for the request that was made to the Batch service.
-            If a request is consistently failing and you have verified that the request is
-            properly formulated, you may use this value to report the error to Microsoft. In
-            your report, include the value of this request ID, the approximate time that the
-            request was made, the Batch Account against which the request was made, and the
-            region that Account resides in.
-        etag: The ETag HTTP response header. This is an opaque string. You can use it to
-            detect whether the resource has changed between requests. In particular, you can
-            pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
-            If-None-Match headers.
+        client_request_id: The client-request-id provided by the client during the
+            request. This will be returned only if the return-client-request-id parameter
+            was set to true.
+        request_id: A unique identifier for the request that was made to the Batch
+            service. If a request is consistently failing and you have verified that the
+            request is properly formulated, you may use this value to report the error to
+            Microsoft. In your report, include the value of this request ID, the
+            approximate time that the request was made, the Batch Account against which
+            the request was made, and the region that Account resides in.
+        etag: The ETag HTTP response header. This is an opaque string. You can use it
+            to detect whether the resource has changed between requests. In particular,
+            you can pass the ETag to one of the If-Modified-Since, If-Unmodified-Since,
+            If-Match or If-None-Match headers.
         last_modified: The time at which the resource was last modified.
         data_service_id: The OData ID of the resource to which the request applied.
     """
@@ -3549,15 +3596,15 @@ class TaskDeleteResponse:
     """TaskDeleteResponse
 
     Attributes:
-        client_request_id: The client-request-id provided by the client during the request.
-            This will be returned only if the return-client-request-id parameter was set to
-            true.
-        request_id: A unique identifier for the request that was made to the Batch service.
-            If a request is consistently failing and you have verified that the request is
-            properly formulated, you may use this value to report the error to Microsoft. In
-            your report, include the value of this request ID, the approximate time that the
-            request was made, the Batch Account against which the request was made, and the
-            region that Account resides in.
+        client_request_id: The client-request-id provided by the client during the
+            request. This will be returned only if the return-client-request-id parameter
+            was set to true.
+        request_id: A unique identifier for the request that was made to the Batch
+            service. If a request is consistently failing and you have verified that the
+            request is properly formulated, you may use this value to report the error to
+            Microsoft. In your report, include the value of this request ID, the
+            approximate time that the request was made, the Batch Account against which
+            the request was made, and the region that Account resides in.
     """
 
     client_request_id: str | None = None
@@ -3602,19 +3649,19 @@ class TaskReactivateResponse:
     """TaskReactivateResponse
 
     Attributes:
-        client_request_id: The client-request-id provided by the client during the request.
-            This will be returned only if the return-client-request-id parameter was set to
-            true.
-        request_id: A unique identifier for the request that was made to the Batch service.
-            If a request is consistently failing and you have verified that the request is
-            properly formulated, you may use this value to report the error to Microsoft. In
-            your report, include the value of this request ID, the approximate time that the
-            request was made, the Batch Account against which the request was made, and the
-            region that Account resides in.
-        etag: The ETag HTTP response header. This is an opaque string. You can use it to
-            detect whether the resource has changed between requests. In particular, you can
-            pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
-            If-None-Match headers.
+        client_request_id: The client-request-id provided by the client during the
+            request. This will be returned only if the return-client-request-id parameter
+            was set to true.
+        request_id: A unique identifier for the request that was made to the Batch
+            service. If a request is consistently failing and you have verified that the
+            request is properly formulated, you may use this value to report the error to
+            Microsoft. In your report, include the value of this request ID, the
+            approximate time that the request was made, the Batch Account against which
+            the request was made, and the region that Account resides in.
+        etag: The ETag HTTP response header. This is an opaque string. You can use it
+            to detect whether the resource has changed between requests. In particular,
+            you can pass the ETag to one of the If-Modified-Since, If-Unmodified-Since,
+            If-Match or If-None-Match headers.
         last_modified: The time at which the resource was last modified.
         data_service_id: The OData ID of the resource to which the request applied.
     """
@@ -3685,19 +3732,19 @@ class TaskTerminateResponse:
     """TaskTerminateResponse
 
     Attributes:
-        client_request_id: The client-request-id provided by the client during the request.
-            This will be returned only if the return-client-request-id parameter was set to
-            true.
-        request_id: A unique identifier for the request that was made to the Batch service.
-            If a request is consistently failing and you have verified that the request is
-            properly formulated, you may use this value to report the error to Microsoft. In
-            your report, include the value of this request ID, the approximate time that the
-            request was made, the Batch Account against which the request was made, and the
-            region that Account resides in.
-        etag: The ETag HTTP response header. This is an opaque string. You can use it to
-            detect whether the resource has changed between requests. In particular, you can
-            pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
-            If-None-Match headers.
+        client_request_id: The client-request-id provided by the client during the
+            request. This will be returned only if the return-client-request-id parameter
+            was set to true.
+        request_id: A unique identifier for the request that was made to the Batch
+            service. If a request is consistently failing and you have verified that the
+            request is properly formulated, you may use this value to report the error to
+            Microsoft. In your report, include the value of this request ID, the
+            approximate time that the request was made, the Batch Account against which
+            the request was made, and the region that Account resides in.
+        etag: The ETag HTTP response header. This is an opaque string. You can use it
+            to detect whether the resource has changed between requests. In particular,
+            you can pass the ETag to one of the If-Modified-Since, If-Unmodified-Since,
+            If-Match or If-None-Match headers.
         last_modified: The time at which the resource was last modified.
         data_service_id: The OData ID of the resource to which the request applied.
     """
@@ -3768,19 +3815,19 @@ class TaskUpdateResponse:
     """TaskUpdateResponse
 
     Attributes:
-        client_request_id: The client-request-id provided by the client during the request.
-            This will be returned only if the return-client-request-id parameter was set to
-            true.
-        request_id: A unique identifier for the request that was made to the Batch service.
-            If a request is consistently failing and you have verified that the request is
-            properly formulated, you may use this value to report the error to Microsoft. In
-            your report, include the value of this request ID, the approximate time that the
-            request was made, the Batch Account against which the request was made, and the
-            region that Account resides in.
-        etag: The ETag HTTP response header. This is an opaque string. You can use it to
-            detect whether the resource has changed between requests. In particular, you can
-            pass the ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or
-            If-None-Match headers.
+        client_request_id: The client-request-id provided by the client during the
+            request. This will be returned only if the return-client-request-id parameter
+            was set to true.
+        request_id: A unique identifier for the request that was made to the Batch
+            service. If a request is consistently failing and you have verified that the
+            request is properly formulated, you may use this value to report the error to
+            Microsoft. In your report, include the value of this request ID, the
+            approximate time that the request was made, the Batch Account against which
+            the request was made, and the region that Account resides in.
+        etag: The ETag HTTP response header. This is an opaque string. You can use it
+            to detect whether the resource has changed between requests. In particular,
+            you can pass the ETag to one of the If-Modified-Since, If-Unmodified-Since,
+            If-Match or If-None-Match headers.
         last_modified: The time at which the resource was last modified.
         data_service_id: The OData ID of the resource to which the request applied.
     """
@@ -3853,10 +3900,10 @@ class BatchErrorBody:
     Attributes:
         code: An identifier for the error. Codes are invariant and are intended to be
             consumed programmatically.
-        message: A message describing the error, intended to be suitable for display in a
-            user interface.
-        values: A collection of key-value pairs containing additional details about the
-            error.
+        message: A message describing the error, intended to be suitable for display
+            in a user interface.
+        values: A collection of key-value pairs containing additional details about
+            the error.
     """
 
     code: str | None = None

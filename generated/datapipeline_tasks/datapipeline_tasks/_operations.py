@@ -110,7 +110,10 @@ def serialize_set_task_status(
 
 
 def deserialize_set_task_status(response: HttpResponse) -> SetTaskStatusOutput:
-    """Parse the response of SetTaskStatus; raise the modeled error on failure."""
+    """Parse the response of SetTaskStatus.
+
+    Raises the modeled error on failure.
+    """
     if not 200 <= response.status < 300:
         raise_error(response)
     data = response.json()

@@ -27,24 +27,26 @@ ENDPOINT_PREFIX = "datapipeline"
 
 
 class DataPipelineClient:
-    """AWS Data Pipeline configures and manages a data-driven workflow called a pipeline. AWS Data
-    Pipeline handles the details of scheduling and ensuring that data dependencies are met so
-    that your application can focus on processing the data.
+    """AWS Data Pipeline configures and manages a data-driven workflow called a pipeline. AWS
+    Data Pipeline handles the details of scheduling and ensuring that data dependencies
+    are met so that your application can focus on processing the data.
 
-    AWS Data Pipeline provides a JAR implementation of a task runner called AWS Data Pipeline
-    Task Runner. AWS Data Pipeline Task Runner provides logic for common data management
-    scenarios, such as performing database queries and running data analysis using Amazon
-    Elastic MapReduce (Amazon EMR). You can use AWS Data Pipeline Task Runner as your task
-    runner, or you can write your own task runner to provide custom data management.
+    AWS Data Pipeline provides a JAR implementation of a task runner called AWS Data
+    Pipeline Task Runner. AWS Data Pipeline Task Runner provides logic for common data
+    management scenarios, such as performing database queries and running data analysis
+    using Amazon Elastic MapReduce (Amazon EMR). You can use AWS Data Pipeline Task Runner
+    as your task runner, or you can write your own task runner to provide custom data
+    management.
 
-    AWS Data Pipeline implements two main sets of functionality. Use the first set to create a
-    pipeline and define data sources, schedules, dependencies, and the transforms to be
-    performed on the data. Use the second set in your task runner application to receive the
-    next task ready for processing. The logic for performing the task, such as querying the
-    data, running data analysis, or converting the data from one format to another, is contained
-    within the task runner. The task runner performs the task assigned to it by the web service,
-    reporting progress to the web service as it does so. When the task is done, the task runner
-    reports the final success or failure of the task to the web service.
+    AWS Data Pipeline implements two main sets of functionality. Use the first set to
+    create a pipeline and define data sources, schedules, dependencies, and the transforms
+    to be performed on the data. Use the second set in your task runner application to
+    receive the next task ready for processing. The logic for performing the task, such as
+    querying the data, running data analysis, or converting the data from one format to
+    another, is contained within the task runner. The task runner performs the task
+    assigned to it by the web service, reporting progress to the web service as it does
+    so. When the task is done, the task runner reports the final success or failure of the
+    task to the web service.
 
     Use it as a context manager, or call ``close()``, to release connections.
 
@@ -145,28 +147,29 @@ class DataPipelineClient:
         error_message: str | None = None,
         error_stack_trace: str | None = None,
     ) -> SetTaskStatusOutput:
-        """Task runners call `SetTaskStatus` to notify AWS Data Pipeline that a task is completed
-        and provide information about the final status. A task runner makes this call regardless
-        of whether the task was sucessful. A task runner does not need to call `SetTaskStatus`
-        for tasks that are canceled by the web service during a call to ReportTaskProgress.
+        """Task runners call `SetTaskStatus` to notify AWS Data Pipeline that a task is
+        completed and provide information about the final status. A task runner makes this
+        call regardless of whether the task was sucessful. A task runner does not need to
+        call `SetTaskStatus` for tasks that are canceled by the web service during a call
+        to ReportTaskProgress.
 
         Args:
-            task_id: The ID of the task assigned to the task runner. This value is provided
-                in the response for PollForTask.
-            task_status: If `FINISHED`, the task successfully completed. If `FAILED`, the
-                task ended unsuccessfully. Preconditions use false.
-            error_id: If an error occurred during the task, this value specifies the error
-                code. This value is set on the physical attempt object. It is used to display
-                error information to the user. It should not start with string "Service_" which
-                is reserved by the system.
-            error_message: If an error occurred during the task, this value specifies a text
-                description of the error. This value is set on the physical attempt object. It
-                is used to display error information to the user. The web service does not parse
-                this value.
-            error_stack_trace: If an error occurred during the task, this value specifies
-                the stack trace associated with the error. This value is set on the physical
-                attempt object. It is used to display error information to the user. The web
+            task_id: The ID of the task assigned to the task runner. This value is
+                provided in the response for PollForTask.
+            task_status: If `FINISHED`, the task successfully completed. If `FAILED`,
+                the task ended unsuccessfully. Preconditions use false.
+            error_id: If an error occurred during the task, this value specifies the
+                error code. This value is set on the physical attempt object. It is used
+                to display error information to the user. It should not start with string
+                "Service_" which is reserved by the system.
+            error_message: If an error occurred during the task, this value specifies
+                a text description of the error. This value is set on the physical attempt
+                object. It is used to display error information to the user. The web
                 service does not parse this value.
+            error_stack_trace: If an error occurred during the task, this value
+                specifies the stack trace associated with the error. This value is set on
+                the physical attempt object. It is used to display error information to
+                the user. The web service does not parse this value.
 
         Returns:
             SetTaskStatusOutput

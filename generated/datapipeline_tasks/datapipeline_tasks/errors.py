@@ -108,8 +108,8 @@ class InternalServiceError(DataPipelineError):
 
 class InvalidRequestException(DataPipelineError):
     """The request was not valid. Verify that your request was properly formatted, that the
-    signature was generated with the correct credentials, and that you haven't exceeded any of
-    the service limits for your account.
+    signature was generated with the correct credentials, and that you haven't exceeded
+    any of the service limits for your account.
     """
 
     code_name: ClassVar[str] = "InvalidRequestException"
@@ -178,8 +178,8 @@ class PipelineDeletedException(DataPipelineError):
 
 
 class PipelineNotFoundException(DataPipelineError):
-    """The specified pipeline was not found. Verify that you used the correct user and account
-    identifiers.
+    """The specified pipeline was not found. Verify that you used the correct user and
+    account identifiers.
     """
 
     code_name: ClassVar[str] = "PipelineNotFoundException"

@@ -50,7 +50,8 @@ class SetTaskStatusOutput:
 class TaskStatus(OpenStrEnum):
     """TaskStatus values.
 
-    Values this client does not know are kept as they are: ``TaskStatus("new")``
+    Values this client does not know are kept as they are, so
+    ``TaskStatus("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 

@@ -113,7 +113,10 @@ def serialize_get_task(
 
 
 def deserialize_get_task(response: HttpResponse) -> GetTaskResponse:
-    """Parse the response of GetTask; raise the modeled error on failure."""
+    """Parse the response of GetTask.
+
+    Raises the modeled error on failure.
+    """
     if not 200 <= response.status < 300:
         raise_error(response)
     data = response.json()
@@ -161,7 +164,10 @@ def serialize_update_task(
 
 
 def deserialize_update_task(response: HttpResponse) -> UpdateTaskResponse:
-    """Parse the response of UpdateTask; raise the modeled error on failure."""
+    """Parse the response of UpdateTask.
+
+    Raises the modeled error on failure.
+    """
     if not 200 <= response.status < 300:
         raise_error(response)
     data = response.json()

@@ -29,13 +29,14 @@ ENDPOINT_PREFIX = "deadline"
 
 class AsyncDeadlineClient:
     """The Amazon Web Services Deadline Cloud API provides infrastructure and centralized
-    management for your projects. Use the Deadline Cloud API to onboard users, assign projects,
-    and attach permissions specific to their job function.
+    management for your projects. Use the Deadline Cloud API to onboard users, assign
+    projects, and attach permissions specific to their job function.
 
     With Deadline Cloud, content production teams can deploy resources for their workforce
     securely in the cloud, reducing the costs of added physical infrastructure. Keep your
-    content production operations secure, while allowing your contributors to access the tools
-    they need, such as scalable high-speed storage, licenses, and cost management services.
+    content production operations secure, while allowing your contributors to access the
+    tools they need, such as scalable high-speed storage, licenses, and cost management
+    services.
 
     Every method is a coroutine; use ``async with`` or ``await client.close()``.
 
@@ -187,8 +188,9 @@ class AsyncDeadlineClient:
             job_id: The job ID to update.
             step_id: The step ID to update.
             task_id: The task ID to update.
-            client_token: The unique token which the server uses to recognize retries of the
-                same request. Generated (uuid4) when omitted, and reused across retries.
+            client_token: The unique token which the server uses to recognize retries
+                of the same request. Generated (uuid4) when omitted, and reused across
+                retries.
 
         Returns:
             UpdateTaskResponse

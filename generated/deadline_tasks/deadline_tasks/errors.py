@@ -121,8 +121,8 @@ class AccessDeniedException(DeadlineError):
 
 
 class ConflictException(DeadlineError):
-    """Your request has conflicting operations. This can occur if you're trying to perform more
-    than one operation on the same resource at the same time.
+    """Your request has conflicting operations. This can occur if you're trying to perform
+    more than one operation on the same resource at the same time.
 
     Attributes:
         reason: A description of the error.
@@ -191,8 +191,8 @@ class InternalServerErrorException(DeadlineError):
     """Deadline Cloud can't process your request right now. Try again later.
 
     Attributes:
-        retry_after_seconds: The number of seconds a client should wait before retrying the
-            request.
+        retry_after_seconds: The number of seconds a client should wait before
+            retrying the request.
     """
 
     code_name: ClassVar[str] = "InternalServerErrorException"
@@ -299,8 +299,8 @@ class ThrottlingException(DeadlineError):
     Attributes:
         service_code: Identifies the service that is being throttled.
         quota_code: Identifies the quota that is being throttled.
-        retry_after_seconds: The number of seconds a client should wait before retrying the
-            request.
+        retry_after_seconds: The number of seconds a client should wait before
+            retrying the request.
         context: Information about the resources in use when the exception was thrown.
     """
 

@@ -41,7 +41,8 @@ __all__ = [
 class ConflictExceptionReason(OpenStrEnum):
     """ConflictExceptionReason values.
 
-    Values this client does not know are kept as they are: ``ConflictExceptionReason("new")``
+    Values this client does not know are kept as they are, so
+    ``ConflictExceptionReason("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
@@ -194,7 +195,9 @@ class TaskParameterValue(abc.ABC):
     """The data types for the task parameters.
 
     A tagged union: exactly one of the variants below. Variants this client does not know
-    arrive as :class:`TaskParameterValueUnknown`, which keeps the tag and the raw value.
+    arrive as
+    :class:`TaskParameterValueUnknown`,
+    which keeps the tag and the raw value.
     """
 
     __slots__ = ()
@@ -320,7 +323,8 @@ class TaskParameterValueUnknown(TaskParameterValue):
 class TaskRunStatus(OpenStrEnum):
     """TaskRunStatus values.
 
-    Values this client does not know are kept as they are: ``TaskRunStatus("new")``
+    Values this client does not know are kept as they are, so
+    ``TaskRunStatus("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
@@ -341,7 +345,8 @@ class TaskRunStatus(OpenStrEnum):
 class TaskTargetRunStatus(OpenStrEnum):
     """TaskTargetRunStatus values.
 
-    Values this client does not know are kept as they are: ``TaskTargetRunStatus("new")``
+    Values this client does not know are kept as they are, so
+    ``TaskTargetRunStatus("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
@@ -424,7 +429,8 @@ class ValidationExceptionField:
 class ValidationExceptionReason(OpenStrEnum):
     """ValidationExceptionReason values.
 
-    Values this client does not know are kept as they are: ``ValidationExceptionReason("new")``
+    Values this client does not know are kept as they are, so
+    ``ValidationExceptionReason("new")``
     does not fail, and ``.value`` gives the wire value back.
     """
 
