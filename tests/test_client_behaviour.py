@@ -179,3 +179,44 @@ def test_out_of_range_epoch_is_a_deserialization_error() -> None:
         _deadline(transport).get_task(
             farm_id="f", queue_id="q", job_id="j", step_id="s", task_id="t"
         )
+
+
+def test_async_bearer_token_is_fresh_on_every_attempt() -> None:
+    import time
+
+    class Token:
+        def __init__(self, token: str) -> None:
+            self.token = token
+            self.expires_on = int(time.time()) + 60  # inside the refresh margin: never cached
+
+    class AsyncCredential:
+        def __init__(self) -> None:
+            self.calls = 0
+
+        async def get_token(self, *scopes: str, **kwargs: Any) -> Token:
+            self.calls += 1
+            return Token(f"tok-{self.calls}")
+
+    class AsyncSendOnly(SendOnly):
+        async def send(self, request: Any, *, timeout: float | None) -> Any:  # type: ignore[override]
+            return SendOnly.send(self, request, timeout=timeout)
+
+    async def run() -> list[str]:
+        transport = AsyncSendOnly(
+            az.HttpResponse(500, {}, b"{}"), az.HttpResponse(200, {}, b'{"id": "t"}')
+        )
+
+        async def no_sleep(_: float) -> None:
+            return None
+
+        client = az.AsyncBatchServiceClient(
+            "https://acct.eastus.batch.azure.com",
+            AsyncCredential(),
+            transport=transport,
+            retry_policy=az.RetryPolicy.azure(async_sleep=no_sleep),
+        )
+        task = await client.task_get(job_id="j", task_id="t")
+        assert task.id == "t"
+        return [r.headers["Authorization"] for r in transport.requests]
+
+    assert asyncio.run(run()) == ["Bearer tok-1", "Bearer tok-2"]

@@ -104,13 +104,14 @@ class AsyncBatchServiceClient:
 
     async def _send(self, request: HttpRequest, *, idempotent: bool) -> HttpResponse:
         """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
-        token = await self._bearer.token() if self._bearer is not None else None
 
-        def prepare(attempt: int) -> HttpRequest:
+        async def prepare(attempt: int) -> HttpRequest:
+            # Per attempt: a token cached by the policy, refreshed if a long retry outlived it.
             fresh = request.copy()
             if self._shared_key is not None:
                 return sign_shared_key(fresh, self._shared_key)
-            fresh.headers["Authorization"] = f"Bearer {token}"
+            assert self._bearer is not None
+            fresh.headers["Authorization"] = f"Bearer {await self._bearer.token()}"
             return fresh
 
         return await async_send_with_retries(

@@ -253,7 +253,7 @@ def send_with_retries(
 
 async def async_send_with_retries(
     transport: AsyncTransport,
-    prepare: Callable[[int], HttpRequest],
+    prepare: Callable[[int], HttpRequest | Awaitable[HttpRequest]],
     policy: RetryPolicy,
     *,
     timeout: float | None,
@@ -264,7 +264,10 @@ async def async_send_with_retries(
     attempt = 1
     while True:
         try:
-            response = await transport.send(prepare(attempt), timeout=timeout)
+            prepared = prepare(attempt)
+            if not isinstance(prepared, HttpRequest):
+                prepared = await prepared  # async signing (a token refresh) per attempt
+            response = await transport.send(prepared, timeout=timeout)
         except TransportError as err:
             delay = policy.error_delay(err, attempt, idempotent=idempotent)
             if delay is None:
