@@ -8,16 +8,24 @@
 - Respectful: `.apismith-manifest` lists what the generator owns. Everything else in the folder
   (a hand-written `_patch.py`, notes) is carried over untouched; generated files that are no
   longer produced are dropped.
+- Exclusive: a run holds a lock on the output folder's parent from planning to swapping, so two
+  runs at once (an editor's save hook and a pre-commit hook, a CI matrix) take turns instead of
+  swapping half-built trees over each other; leftovers are removed only when their owner is gone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import errno
+import fcntl
 import os
 import shutil
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 MANIFEST = ".apismith-manifest"
@@ -114,14 +122,63 @@ def _libc_exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
+@contextlib.contextmanager
+def output_lock(folder: Path, *, wait_message: str = "") -> Iterator[None]:
+    """Hold the exclusive lock of `folder` (a `flock` on its parent directory) for the block.
+
+    Locking the parent, not the folder, because the folder itself is swapped out from under any
+    lock taken on it; and a directory lock leaves no lock file behind for users to commit. The
+    kernel drops the lock when its holder dies, even by kill -9, so no stale lock can block a
+    later run. A run that has to wait says so on stderr (`wait_message`).
+    """
+    parent = folder.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise
+            if wait_message:
+                print(wait_message, file=sys.stderr)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def _owner_alive(leftover: Path) -> bool:
+    """Whether the run that made this staging/old folder still runs (its pid is in the name)."""
+    pid_text = leftover.name.rsplit("-", 2)[-2] if leftover.name.count("-") >= 2 else ""
+    if not pid_text.isdigit():
+        return False  # an older run's folder (no pid in the name): its run is long over
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, owned by another user
+    return True
+
+
 def cleanup_leftovers(folder: Path) -> None:
-    """Remove staging/old trees a crashed run left beside `folder`."""
+    """Remove staging/old trees that a crashed run left beside `folder`.
+
+    Only folders whose owning process is gone: a live run's staging folder is its work in
+    progress (callers also hold `output_lock`, so a live owner can only be a run from before
+    locking existed, or one on another machine sharing the folder).
+    """
     parent = folder.parent
     if not parent.is_dir():
         return
     for prefix in (_STAGE_PREFIX, _OLD_PREFIX):
         for leftover in parent.glob(f"{prefix}{folder.name}-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+            if not _owner_alive(leftover):
+                shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _test_pause() -> None:
@@ -138,7 +195,10 @@ def write_tree(folder: Path, files: dict[str, str], changes: Changes) -> None:
         return
     all_files = _with_manifest(files)
     folder.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f"{_STAGE_PREFIX}{folder.name}-", dir=folder.parent))
+    # The pid in the name tells later runs whether this folder's owner is still alive.
+    stage = Path(
+        tempfile.mkdtemp(prefix=f"{_STAGE_PREFIX}{folder.name}-{os.getpid()}-", dir=folder.parent)
+    )
     try:
         unchanged = set(changes.unchanged)
         owned_before = set(read_manifest(folder))
@@ -170,7 +230,7 @@ def write_tree(folder: Path, files: dict[str, str], changes: Changes) -> None:
         # 3. Swap: one atomic exchange, or (no renameat2) two renames.
         if folder.exists():
             if not _libc_exchange(stage, folder):
-                old = folder.parent / f"{_OLD_PREFIX}{folder.name}-{os.getpid()}"
+                old = folder.parent / f"{_OLD_PREFIX}{folder.name}-{os.getpid()}-0"
                 os.rename(folder, old)
                 os.rename(stage, folder)
                 stage = old

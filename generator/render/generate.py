@@ -13,7 +13,13 @@ from generator.pipeline import load_spec
 from generator.render.environment import build_environment
 from generator.render.format import Formatter
 from generator.render.package import render_package, scaffold_files
-from generator.write import cleanup_leftovers, plan_changes, write_text_atomic, write_tree
+from generator.write import (
+    cleanup_leftovers,
+    output_lock,
+    plan_changes,
+    write_text_atomic,
+    write_tree,
+)
 
 EXIT_OK, EXIT_ERRORS = 0, 1
 
@@ -56,19 +62,22 @@ def run_generate(args: argparse.Namespace) -> int:
             continue
         files = render_package(result.service, service_config, env, formatter)
         out_dir = service_config.output
-        if not args.check:
-            cleanup_leftovers(out_dir)
-        changes = plan_changes(out_dir, files)
         rel = os.path.relpath(out_dir)
         if args.check:
+            changes = plan_changes(out_dir, files)
             for path in changes.changed + changes.removed:
                 stale.append(f"{rel}/{path}")
             continue
-        write_tree(out_dir, files, changes)
-        for own, text in scaffold_files(result.service, service_config, env).items():
-            if not (out_dir / own).exists():
-                write_text_atomic(out_dir / own, text)
-                print(f"{rel}/{own}: created for your own code", file=sys.stderr)
+        # Plan, write and scaffold under the folder's lock: a second run waits here, then plans
+        # against what the first one wrote, so neither swaps a tree over the other's.
+        with output_lock(out_dir, wait_message=f"{rel}: waiting for another apismith run"):
+            cleanup_leftovers(out_dir)
+            changes = plan_changes(out_dir, files)
+            write_tree(out_dir, files, changes)
+            for own, text in scaffold_files(result.service, service_config, env).items():
+                if not (out_dir / own).exists():
+                    write_text_atomic(out_dir / own, text)
+                    print(f"{rel}/{own}: created for your own code", file=sys.stderr)
         written += len(changes.changed) + len(changes.removed)
         print(
             f"{rel}: {len(files)} files, {len(changes.changed)} written, "
