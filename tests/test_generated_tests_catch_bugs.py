@@ -23,7 +23,7 @@ MUTATIONS = [
     pytest.param(
         "deadline.smithy.yaml",
         "deadline_tasks",
-        "python/package/_operations.py.j2",
+        "python/protocols/http_bindings.j2",
         'headers[" ~ (p.wire | pystr) ~ "] = " ~ p.to_text',
         'headers[" ~ ((p.wire ~ "-typo") | pystr) ~ "] = " ~ p.to_text',
         "test_update_task_sends_full_request",
@@ -32,7 +32,7 @@ MUTATIONS = [
     pytest.param(
         "datapipeline.smithy.yaml",
         "datapipeline_tasks",
-        "python/package/_operations.py.j2",
+        "python/protocols/awsjson.j2",
         '{{ m.guarded(p, "body[" ~ (p.wire | pystr) ~ "] = " ~ p.to_json) }}',
         "{% if not p.required %}\n"
         '{{ m.guarded(p, "body[" ~ (p.wire | pystr) ~ "] = " ~ p.to_json) }}\n{% endif %}',

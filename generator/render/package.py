@@ -25,13 +25,12 @@ _RUNTIME_COMMON = {
     "_aiohttp.py",
     "_http.py",
     "_model.py",
+    "_protocol.py",
     "_retry.py",
     "_serde.py",
     "_transport.py",
     "_wire.py",
 }
-_RUNTIME_AWS = {"_credentials.py", "_sigv4.py"}
-_RUNTIME_AZURE = {"_sharedkey.py"}
 
 # (template, output path relative to the package folder, extra context)
 _PACKAGE_FILES: tuple[tuple[str, str, dict[str, Any]], ...] = (
@@ -116,7 +115,10 @@ def _build(service: Service, config: ServiceConfig) -> tuple[ViewBuilder, Packag
 
 
 def render_package(
-    service: Service, config: ServiceConfig, env: jinja2.Environment, formatter: Formatter
+    service: Service,
+    config: ServiceConfig,
+    env: jinja2.Environment,
+    formatter: Formatter,
 ) -> dict[str, str]:
     builder, pkg = _build(service, config)
     tests = build_tests_view(builder, pkg)
@@ -149,8 +151,8 @@ def render_package(
     files[f"{pkg.package}/py.typed"] = ""
     # The runtime is copied verbatim: hand-written, tested code shared by all packages; each
     # package gets only the modules its protocol, auth and paging need.
-    wanted = set(_RUNTIME_COMMON)
-    wanted |= _RUNTIME_AWS if pkg.protocol != "REST_JSON" else _RUNTIME_AZURE
+    proto = builder.proto
+    wanted = set(_RUNTIME_COMMON) | {proto.runtime_module + ".py"} | proto.runtime_extra
     if pkg.has_paging:
         wanted.add("_paging.py")
     for source in sorted(p for p in RUNTIME_DIR.glob("*.py") if p.name in wanted):

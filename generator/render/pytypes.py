@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ir import Binding, Kind, Member, Protocol, Service, Shape
+from generator.ir import Binding, Kind, Member, Service, Shape
 from generator.render.names import SymbolProvider
+from generator.render.protocols import ProtocolGenerator
 
 _SCALARS = {
     Kind.STRING: "str",
@@ -28,19 +29,12 @@ _SCALARS = {
     Kind.DOCUMENT: "Any",
 }
 
-# Protocol defaults for timestamps by where they travel (Smithy timestampFormat rules).
-_DEFAULT_TS = {
-    Protocol.REST_JSON1: {"body": "epoch-seconds", "header": "http-date", "query": "date-time"},
-    Protocol.AWS_JSON_1_1: {"body": "epoch-seconds", "header": "http-date", "query": "date-time"},
-    Protocol.AWS_JSON_1_0: {"body": "epoch-seconds", "header": "http-date", "query": "date-time"},
-    Protocol.REST_JSON: {"body": "date-time", "header": "http-date", "query": "date-time"},
-}
-
 
 @dataclass
 class TypeMapper:
     service: Service
     symbols: SymbolProvider
+    proto: ProtocolGenerator
 
     def shape(self, shape_id: str) -> Shape:
         shape = self.service.shape(shape_id)
@@ -64,14 +58,11 @@ class TypeMapper:
     def ts_format(self, member: Member, where: str) -> str:
         target = self.shape(member.target)
         fmt = member.timestamp_format or target.timestamp_format
-        return fmt or _DEFAULT_TS[self.service.protocol][where]
+        return fmt or self.proto.timestamp_defaults[where]
 
     def _written(self, ts: str) -> str:
-        """The format a timestamp is written in: Azure (REST_JSON) date-times as msrest writes
-        them, always with milliseconds (``...T12:00:00.000Z``); parsing accepts either."""
-        if ts == "date-time" and self.service.protocol is Protocol.REST_JSON:
-            return "date-time-ms"
-        return ts
+        """The format a timestamp is written in (the protocol's habits; parsing takes any)."""
+        return self.proto.written_timestamp(ts)
 
     # -- JSON body values --------------------------------------------------------------------
 
@@ -166,8 +157,8 @@ class TypeMapper:
     def _drops_nulls(self) -> bool:
         # Smithy collections are dense unless @sparse: clients drop the nulls a service sends
         # in them (protocol test RestJsonDeserializesDenseSetMapAndSkipsNull) instead of
-        # failing on them. msrest (Azure) keeps nulls, so OpenAPI collections keep them too.
-        return self.service.protocol is not Protocol.REST_JSON
+        # failing on them; msrest (Azure) keeps them. The protocol says which.
+        return self.proto.drops_nulls
 
     # -- headers, query strings and labels (strings on the wire) ---------------------------
 

@@ -13,8 +13,9 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
-from generator.ir import Binding, Kind, Member, Protocol, Service, Shape
+from generator.ir import Binding, Kind, Member, Service, Shape
 from generator.render.names import SymbolProvider
+from generator.render.protocols import ProtocolGenerator
 from generator.render.pytypes import TypeMapper
 
 SAMPLE_TIME = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -28,14 +29,12 @@ class Sample:
     wire: Any  # the JSON value on the wire (or the text for headers/query/labels)
 
 
-def _timestamp_wire(fmt: str, protocol: Protocol) -> Any:
+def _timestamp_wire(fmt: str, proto: ProtocolGenerator) -> Any:
     if fmt == "epoch-seconds":
         return int(SAMPLE_TIME.timestamp())
     if fmt == "http-date":
         return "Tue, 02 Jan 2024 03:04:05 GMT"
-    if protocol is Protocol.REST_JSON:
-        return "2024-01-02T03:04:05.000Z"  # msrest always writes milliseconds
-    return "2024-01-02T03:04:05Z"
+    return proto.sample_timestamp(fmt)
 
 
 class SampleBuilder:
@@ -59,7 +58,7 @@ class SampleBuilder:
     def value(self, shape_id: str, hint: str, ts: str, *, full: bool, depth: int) -> Sample:
         shape = self.shape(shape_id)
         kind = shape.kind
-        proto = self.service.protocol
+        proto = self.types.proto
         if kind is Kind.STRING:
             text = f"{hint}-1"
             if (

@@ -6,11 +6,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.ir import Binding, Kind, Member, Operation, Protocol, Service, Shape
+from generator.ir import Binding, Kind, Member, Operation, Service, Shape
 from generator.render.names import SymbolProvider
 from generator.render.pytypes import TypeMapper
 from generator.render.samples import SampleBuilder, label_escape
-from generator.render.views import _SENT_DEFAULT_TYPES
 
 
 @dataclass
@@ -105,10 +104,9 @@ class TestViewBuilder:
             next_link_wire=(op.pagination.output_token or "") if op.pagination else "",
             errors=[self._error(svc.shape(e)) for e in op.errors if svc.shape(e) is not None],  # type: ignore[arg-type]
         )
-        # Azure operations declare their error body as the `default` response: any failure
-        # status parses as that error; the AWS protocols fall back to the base class.
-        if svc.protocol is Protocol.REST_JSON and op.errors:
-            tests.unmodeled_class = tests.errors[0].class_name if tests.errors else ""
+        tests.unmodeled_class = self.types.proto.unmodeled_error_class(
+            [e.class_name for e in tests.errors]
+        )
         if inp is not None:
             labels = [m for m in inp.members if m.binding is Binding.LABEL]
             if labels:
@@ -118,7 +116,6 @@ class TestViewBuilder:
         return tests
 
     def _request(self, op: Operation, inp: Shape | None, *, full: bool) -> RequestCase:
-        svc = self.service
         args: list[tuple[str, str]] = []
         query: dict[str, str] = {}
         headers: dict[str, str] = {}
@@ -155,54 +152,36 @@ class TestViewBuilder:
                     payload = sample.wire
                 else:
                     body[wire] = sample.wire
-        if svc.protocol in (Protocol.AWS_JSON_1_1, Protocol.AWS_JSON_1_0):
-            version = "1.1" if svc.protocol is Protocol.AWS_JSON_1_1 else "1.0"
-            headers["X-Amz-Target"] = f"{svc.target_prefix}.{op.name}"
-            headers["Content-Type"] = f"application/x-amz-json-{version}"
-            # The JSON protocols send every member in the body.
-            return RequestCase(
-                name="full" if full else "required",
-                args=args,
-                method="POST",
-                path="/",
-                query={},
-                headers=headers,
-                body=self._aws_json_body(inp, args, full),
-                has_body=True,
-            )
-        http = op.http
-        assert http is not None
-        path = http.uri.split("?", 1)[0]
-        for label, value in labels.items():
-            path = path.replace("{" + label + "+}", value).replace("{" + label + "}", value)
-        if svc.protocol is Protocol.REST_JSON:
-            query = {"api-version": svc.version, **query}
+        proto = self.types.proto
+        if proto.all_members_in_body:
+            body = self._all_members_body(inp, args, full) if inp is not None else {}
+            has_members_body = True
         has_body = payload is not None or has_members_body
-        if has_body:
-            headers["Content-Type"] = op.request_content_type or "application/json"
+        expected = proto.expected_request(
+            op,
+            labels,
+            query,
+            headers,
+            payload if payload is not None else (body if has_members_body else None),
+            has_body,
+        )
         return RequestCase(
             name="full" if full else "required",
             args=args,
-            method=http.method,
-            path=path,
-            query=query,
-            headers=headers,
-            body=payload if payload is not None else (body if has_members_body else None),
-            has_body=has_body,
+            method=expected.method,
+            path=expected.path,
+            query=expected.query,
+            headers=expected.headers,
+            body=expected.body,
+            has_body=expected.has_body,
         )
 
     def _sent_default(self, member: Member) -> str | None:
-        """The text of a spec default the client sends when the argument is omitted."""
-        if self.service.protocol is not Protocol.REST_JSON or not member.has_default:
-            return None
-        if member.binding not in (Binding.HEADER, Binding.QUERY):
-            return None
-        sent_type = _SENT_DEFAULT_TYPES.get(self.types.shape(member.target).kind)
-        if sent_type is None or type(member.default) is not sent_type:
-            return None
-        return _text(member.default)
+        """The text of a value the client sends when the argument is omitted."""
+        value = self.types.proto.sent_default(member, self.types.shape(member.target))
+        return None if value is None else _text(value)
 
-    def _aws_json_body(self, inp: Shape | None, args: list[tuple[str, str]], full: bool) -> Any:
+    def _all_members_body(self, inp: Shape | None, args: list[tuple[str, str]], full: bool) -> Any:
         body: dict[str, Any] = {}
         if inp is None:
             return body
@@ -215,10 +194,9 @@ class TestViewBuilder:
     def _response(
         self, op: Operation, out: Shape | None
     ) -> tuple[int, dict[str, str], str, list[tuple[str, str]]]:
-        svc = self.service
         status = op.http.code if op.http else 200
         if out is None or not out.members:
-            return status, {}, "{}" if svc.protocol is not Protocol.REST_JSON else "", []
+            return status, {}, self.types.proto.empty_output_body(), []
         headers: dict[str, str] = {}
         checks: list[tuple[str, str]] = []
         body_text = ""
@@ -257,23 +235,15 @@ class TestViewBuilder:
         return status, headers, body_text, checks
 
     def _error(self, shape: Shape) -> ErrorCase:
-        svc = self.service
         cls = self.symbols.error_class_name(shape)
-        info = shape.error
-        status = (info.http_status if info and info.http_status else None) or (
-            404 if svc.protocol is Protocol.REST_JSON else 400
-        )
         sample = self.samples.structure(shape, full=True, depth=1)
-        body: dict[str, Any] = dict(sample.wire)
-        headers: dict[str, str] = {}
-        code = shape.name
-        if svc.protocol is Protocol.REST_JSON1:
-            headers["x-amzn-errortype"] = f"{shape.name}:http://internal.amazon.com/coral/"
-        elif svc.protocol in (Protocol.AWS_JSON_1_1, Protocol.AWS_JSON_1_0):
-            namespace = shape.id.split("#", 1)[0]
-            body["__type"] = f"{namespace}#{shape.name}"
-        else:
-            code = str(body.get("code", "")) or str(status)
+        canned = self.types.proto.error_response(shape, dict(sample.wire))
+        status, headers, body, code = (
+            canned.status,
+            canned.headers,
+            canned.body,
+            canned.code,
+        )
         message = body.get("message", body.get("Message", ""))
         if isinstance(message, dict):
             message = message.get("value", "")

@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.ir import Binding, Kind, Member, Operation, Protocol, Service, Shape
+from generator.ir import Binding, Kind, Member, Operation, Service, Shape
 from generator.render.docs import doc_text
 from generator.render.names import SymbolProvider
+from generator.render.protocols import ProtocolGenerator, protocol_for
 from generator.render.pytypes import TypeMapper
 
 
@@ -127,7 +128,6 @@ class PackageView:
     title: str
     service_name: str
     version: str
-    protocol: str
     docs: str
     models: list[ModelView]
     errors: list[ModelView]
@@ -145,13 +145,13 @@ class PackageView:
     client_imports: list[str] = field(default_factory=list)
     needs_uuid: bool = False
     has_paging: bool = False
-    request_id_header: str = ""
-    json_content_type: str = ""
     package_version: str = "0.1.0"
     model_names: list[str] = field(default_factory=list)
     error_names: list[str] = field(default_factory=list)
     distribution: str = ""
     spec_name: str = ""
+    # The protocol module: templates import its macros (`proto.wire_template`, ...).
+    proto: ProtocolGenerator | None = None
 
 
 def _accept_plain_enum(annotation: str, target: Shape) -> str:
@@ -171,24 +171,13 @@ def _py_literal(value: Any) -> str:
     return ""
 
 
-# Optional header/query parameters whose spec default becomes the argument's default (so it is
-# sent unless the caller passes None), by the Python type the literal must have.
-_SENT_DEFAULT_TYPES = {
-    Kind.STRING: str,
-    Kind.BOOLEAN: bool,
-    Kind.BYTE: int,
-    Kind.SHORT: int,
-    Kind.INTEGER: int,
-    Kind.LONG: int,
-}
-
-
 class ViewBuilder:
     def __init__(self, service: Service, package: str, options: dict[str, Any]) -> None:
         self.service = service
         self.options = options
         self.symbols = SymbolProvider(service, package, options.get("client_name"))
-        self.types = TypeMapper(service, self.symbols)
+        self.proto = protocol_for(service)
+        self.types = TypeMapper(service, self.symbols, self.proto)
 
     # -- shapes ------------------------------------------------------------------------------
 
@@ -361,36 +350,12 @@ class ViewBuilder:
                     body_kind = "members" if body_kind == "none" else body_kind
                 if member.idempotency_token:
                     idem = name
-                # Azure (REST_JSON): spec defaults of option parameters are sent, as azure-batch
-                # does (its options models default to them: timeout=30, maxresults=1000,
-                # return-client-request-id false); None leaves a parameter out. botocore sends
-                # no defaults, so the AWS protocols keep None.
-                default = "None"
-                sent_type = _SENT_DEFAULT_TYPES.get(t.shape(member.target).kind)
-                if (
-                    svc.protocol is Protocol.REST_JSON
-                    and b in (Binding.HEADER, Binding.QUERY)
-                    and not member.required
-                    and sent_type is not None
-                    and type(member.default) is sent_type
-                ):
-                    default = repr(member.default)
-                # msrest checks the bounds of query/header numbers (maxresults 1..1000) before
-                # sending and raises; so do the Azure serializers.
+                target = t.shape(member.target)
+                sent = self.proto.sent_default(member, target)
+                default = "None" if sent is None else repr(sent)
                 check, text = "", ""
-                if (
-                    svc.protocol is Protocol.REST_JSON
-                    and b in (Binding.HEADER, Binding.QUERY)
-                    and sent_type is int
-                ):
-                    lo = _py_literal(member.constraints.min)
-                    hi = _py_literal(member.constraints.max)
-                    if member.constraints.min is not None and member.constraints.max is not None:
-                        check, text = f"not {lo} <= {name} <= {hi}", f"from {lo} to {hi}"
-                    elif member.constraints.min is not None:
-                        check, text = f"{name} < {lo}", f"at least {lo}"
-                    elif member.constraints.max is not None:
-                        check, text = f"{name} > {hi}", f"at most {hi}"
+                if self.proto.checks_range(member, target):
+                    check, text = _range_check(member, name)
                 params.append(
                     ParamView(
                         name=name,
@@ -402,7 +367,7 @@ class ViewBuilder:
                         to_json=t.to_json(member.target, name, t.ts_format(member, "body")),
                         docs=fv.docs,
                         idempotency_token=member.idempotency_token,
-                        client_request_id=member.client_request_id,
+                        client_request_id=self.proto.client_request_id(member),
                         default_repr=fv.default_repr,
                         is_json_body_member=b is Binding.BODY,
                         default=default,
@@ -410,12 +375,10 @@ class ViewBuilder:
                         range_text=text,
                     )
                 )
-            # AWS JSON protocols put every member in the body.
-            if svc.protocol in (Protocol.AWS_JSON_1_1, Protocol.AWS_JSON_1_0):
-                body_kind = "members"
+            if self.proto.all_members_in_body:
                 for p in params:
                     p.is_json_body_member = True
-        if svc.protocol in (Protocol.AWS_JSON_1_1, Protocol.AWS_JSON_1_0):
+        if self.proto.all_members_in_body:
             body_kind = "members"
         # Required arguments first, then optional ones (all keyword-only, so order is cosmetic).
         params.sort(key=lambda p: not p.required)
@@ -491,10 +454,8 @@ class ViewBuilder:
         ret = output_class or "None"
         if paginated:
             ret = f"ItemPaged[{item_class}]"
-        azure = svc.protocol is Protocol.REST_JSON
-        crid = next((p.name for p in params if p.client_request_id and azure), "")
-        # azure-batch's `custom_headers`; named as azure-core's `headers` unless that is taken.
-        extra = "" if not azure or any(p.name == "headers" for p in params) else "headers"
+        crid = next((p.name for p in params if p.client_request_id), "")
+        extra = self.proto.extra_headers_arg({p.name for p in params})
         return OperationView(
             name=op.name,
             method=self.symbols.method_name(op.name),
@@ -507,7 +468,7 @@ class ViewBuilder:
             params=params,
             body_kind=body_kind,
             payload_param=payload_param,
-            content_type=op.request_content_type,
+            content_type=self.proto.request_content_type(op),
             output_class=output_class,
             output_kind=output_kind,
             output_fields=out_fields,
@@ -523,7 +484,7 @@ class ViewBuilder:
             next_link=(pg.output_token or "") if pg else "",
             item_class=item_class,
             idempotency_param=idem,
-            target=f"{svc.target_prefix}.{op.name}",
+            target=self.proto.target_header(op),
             return_annotation=ret,
             success_tuple=repr(tuple(http.success_codes)) if http else "(200,)",
             raw_expr=raw_expr,
@@ -555,7 +516,6 @@ class ViewBuilder:
         op_texts += [o.output_class for o in ops] + [
             f.from_text for o in ops for f in o.output_fields
         ]
-        aws = svc.protocol is not Protocol.REST_JSON
         return PackageView(
             error_imports=used(
                 [
@@ -572,12 +532,7 @@ class ViewBuilder:
             ),
             needs_uuid=any(o.idempotency_param or o.client_request_id_param for o in ops),
             has_paging=any(o.paginated for o in ops),
-            request_id_header="x-amzn-RequestId" if aws else "request-id",
-            json_content_type=(
-                "application/x-amz-json-1.1"
-                if svc.protocol is Protocol.AWS_JSON_1_1
-                else "application/x-amz-json-1.0"
-            ),
+            proto=self.proto,
             package=names.package,
             client=names.client,
             async_client=names.async_client,
@@ -585,7 +540,6 @@ class ViewBuilder:
             title=names.title,
             service_name=svc.name,
             version=svc.version,
-            protocol=svc.protocol.name,
             docs=doc_text(svc.docs),
             models=[v for v in views if v.kind != "error"],
             errors=[v for v in views if v.kind == "error"],
@@ -599,3 +553,16 @@ class ViewBuilder:
             generator_version=generator_version,
             options=self.options,
         )
+
+
+def _range_check(member: Member, name: str) -> tuple[str, str]:
+    """A condition over the argument that is true when it is out of bounds, and the bounds."""
+    lo = _py_literal(member.constraints.min)
+    hi = _py_literal(member.constraints.max)
+    if member.constraints.min is not None and member.constraints.max is not None:
+        return f"not {lo} <= {name} <= {hi}", f"from {lo} to {hi}"
+    if member.constraints.min is not None:
+        return f"{name} < {lo}", f"at least {lo}"
+    if member.constraints.max is not None:
+        return f"{name} > {hi}", f"at most {hi}"
+    return "", ""

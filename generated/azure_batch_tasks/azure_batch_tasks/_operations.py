@@ -1,18 +1,18 @@
-"""Request serializers and response deserializers, one pair per operation (REST_JSON).
+"""Request serializers and response deserializers, one pair per operation (azure).
 
 Shared by the sync and the async client: these functions do no I/O.
 """
 
 from __future__ import annotations
 
-import http.client
 import json
-from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, NoReturn
 
+from ._runtime import _azure as _protocol
 from ._runtime import _wire
 from ._runtime._http import HttpRequest, HttpResponse
+from ._runtime._protocol import request_id
 from .errors import BatchError
 from .models import (
     CloudTask,
@@ -29,56 +29,30 @@ from .models import (
     TaskUpdateResponse,
 )
 
-REQUEST_ID_HEADER = "request-id"
-_JSON_CONTENT_TYPE = "application/json; odata=minimalmetadata"
+# The protocol's error-code reader; the retry layer uses it to spot throttling.
+error_code = _protocol.error_code
 
 
 def _query_string(query: list[tuple[str, str]]) -> str:
-    # Names as the Azure SDKs send them ("$filter", not "%24filter"); values percent-encoded.
     return "&".join(_wire.quote_query_name(k) + "=" + _wire.quote_query(v) for k, v in query)
 
 
-def _body(response: HttpResponse) -> Mapping[str, Any]:
-    """The JSON body of a response as a mapping ({} for empty or non-JSON bodies)."""
-    try:
-        data = response.json()
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def error_code(response: HttpResponse) -> str | None:
-    data = _body(response)
-    error = data.get("odata.error", data)
-    code = error.get("code") if isinstance(error, Mapping) else None
-    return str(code) if code else None
-
-
 def raise_error(response: HttpResponse) -> NoReturn:
-    """Turn an error response into a BatchError-style exception with the service's code."""
-    data = _body(response)
-    # Batch errors are sometimes wrapped: {"odata.error": {...}}.
-    inner = data.get("odata.error", data)
-    error = inner if isinstance(inner, Mapping) else {}
-    raw_message = error.get("message")
-    if isinstance(raw_message, Mapping):
-        message = str(raw_message.get("value") or "")
-    else:
-        message = str(raw_message or "")
+    """Turn an error response into the modeled exception (or the base class)."""
+    error = _protocol.parse_error(response)
     base: dict[str, Any] = {
-        # No message (an HTML page from a proxy, an empty 503): the status's reason phrase, as
-        # azure-batch reports it.
-        "message": message or http.client.responses.get(response.status, ""),
+        "message": error.message,
         "status_code": response.status,
-        "code": str(error.get("code") or response.status),
-        "request_id": response.headers.get(REQUEST_ID_HEADER, ""),
+        "code": error.code,
+        "request_id": request_id(response, _protocol.REQUEST_ID_HEADERS),
         "headers": dict(response.headers.multi_items()),
         "body": response.body,
     }
+    # Every error response is the operations' declared error body, whatever its code.
     try:
-        exc = BatchError._from_response(response, error, **base)
+        exc = BatchError._from_response(response, error.data, **base)
     except (AttributeError, TypeError, ValueError):
-        # Not a BatchError (a plain-string message, another service's JSON): keep the basics.
+        # Not that error body (a plain-string message, another service's JSON): the basics.
         exc = BatchError(**base)
     raise exc
 
@@ -138,7 +112,7 @@ def deserialize_task_list(response: HttpResponse) -> CloudTaskListResult:
     if not isinstance(data, dict):
         data = {}
     result = CloudTaskListResult.from_dict(data)
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
 
@@ -197,7 +171,7 @@ def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
     value = response.headers.get("DataServiceId")
     if value is not None:
         result.data_service_id = value
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
 
@@ -244,7 +218,7 @@ def deserialize_task_add_collection(response: HttpResponse) -> TaskAddCollection
     if not isinstance(data, dict):
         data = {}
     result = TaskAddCollectionResult.from_dict(data)
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
 
@@ -310,7 +284,7 @@ def deserialize_task_get(response: HttpResponse) -> CloudTask:
     if not isinstance(data, dict):
         data = {}
     result = CloudTask.from_dict(data)
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
 
@@ -384,7 +358,7 @@ def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
     value = response.headers.get("DataServiceId")
     if value is not None:
         result.data_service_id = value
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
 
@@ -430,7 +404,7 @@ def serialize_task_delete(
             if_unmodified_since, "http-date"
         )
     data = None
-    # Framed as azure-batch (requests) frames it, whatever the transport; SharedKey signs it.
+    # Framed as the official SDK frames it, whatever the transport; signatures cover it.
     headers["Content-Length"] = "0"
     return HttpRequest("DELETE", url, headers, data)
 
@@ -449,7 +423,7 @@ def deserialize_task_delete(response: HttpResponse) -> TaskDeleteResponse:
     value = response.headers.get("request-id")
     if value is not None:
         result.request_id = value
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
 
@@ -505,7 +479,7 @@ def deserialize_task_list_subtasks(response: HttpResponse) -> CloudTaskListSubta
     if not isinstance(data, dict):
         data = {}
     result = CloudTaskListSubtasksResult.from_dict(data)
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
 
@@ -558,7 +532,7 @@ def serialize_task_terminate(
             if_unmodified_since, "http-date"
         )
     data = None
-    # Framed as azure-batch (requests) frames it, whatever the transport; SharedKey signs it.
+    # Framed as the official SDK frames it, whatever the transport; signatures cover it.
     headers["Content-Length"] = "0"
     return HttpRequest("POST", url, headers, data)
 
@@ -586,7 +560,7 @@ def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
     value = response.headers.get("DataServiceId")
     if value is not None:
         result.data_service_id = value
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
 
@@ -639,7 +613,7 @@ def serialize_task_reactivate(
             if_unmodified_since, "http-date"
         )
     data = None
-    # Framed as azure-batch (requests) frames it, whatever the transport; SharedKey signs it.
+    # Framed as the official SDK frames it, whatever the transport; signatures cover it.
     headers["Content-Length"] = "0"
     return HttpRequest("POST", url, headers, data)
 
@@ -667,5 +641,5 @@ def deserialize_task_reactivate(response: HttpResponse) -> TaskReactivateRespons
     value = response.headers.get("DataServiceId")
     if value is not None:
         result.data_service_id = value
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result

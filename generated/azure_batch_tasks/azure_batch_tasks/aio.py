@@ -48,7 +48,7 @@ class AsyncBatchServiceClient:
     :param api_version: the REST API version sent with every request.
     :param credential_scopes: token scopes (default ``BATCH_SCOPE``).
     :param transport: the HTTP transport; default aiohttp (AiohttpTransport).
-    :param retry_policy: attempts and backoff; default azure-core's policy.
+    :param retry_policy: attempts and backoff; default ``RetryPolicy.azure()``.
     :param timeout: seconds to wait for connecting and for each read.
     """
 

@@ -1,85 +1,42 @@
-"""Request serializers and response deserializers, one pair per operation (AWS_JSON_1_1).
+"""Request serializers and response deserializers, one pair per operation (awsJson1_1).
 
 Shared by the sync and the async client: these functions do no I/O.
 """
 
 from __future__ import annotations
 
-import http.client
 import json
-from collections.abc import Mapping
 from typing import Any, NoReturn
 
+from ._runtime import _awsjson as _protocol
 from ._runtime import _wire
 from ._runtime._http import HttpRequest, HttpResponse
+from ._runtime._protocol import request_id
 from .errors import ERRORS_BY_CODE, DataPipelineError
 from .models import SetTaskStatusOutput, TaskStatus
 
-REQUEST_ID_HEADER = "x-amzn-RequestId"
+# The protocol's error-code reader; the retry layer uses it to spot throttling.
+error_code = _protocol.error_code
 
 
 def _query_string(query: list[tuple[str, str]]) -> str:
     return "&".join(_wire.quote_query(k) + "=" + _wire.quote_query(v) for k, v in query)
 
 
-def _body(response: HttpResponse) -> Mapping[str, Any]:
-    """The JSON body of a response as a mapping ({} for empty or non-JSON bodies)."""
-    try:
-        data = response.json()
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _error_body(response: HttpResponse) -> Mapping[str, Any]:
-    """The JSON body of an error response; a body that is not JSON is the message (botocore)."""
-    try:
-        data = response.json()
-    except ValueError:
-        return {"message": response.text()}
-    return data if isinstance(data, dict) else {}
-
-
-def _is_generic_error(response: HttpResponse) -> bool:
-    """A 5xx with an empty or HTML body (a proxy's answer, not the service's): botocore then
-    ignores any error type and reports the status and its reason phrase."""
-    body = response.body.strip()
-    return response.status >= 500 and (not body or body.startswith(b"<html>"))
-
-
-def _sanitize_code(code: str) -> str:
-    # "aws.protocoltests#Throttling:http://..." -> "Throttling"
-    return code.split(":", 1)[0].rsplit("#", 1)[-1].strip()
-
-
-def error_code(response: HttpResponse) -> str | None:
-    """The error code of an error response, by the AWS_JSON_1_1 rules."""
-    if _is_generic_error(response):
-        return None
-    data = _body(response)
-    code = data.get("__type")
-    return _sanitize_code(str(code)) if code else None
-
-
 def raise_error(response: HttpResponse) -> NoReturn:
     """Turn an error response into the modeled exception (or the base class)."""
-    data = _error_body(response)
-    code = error_code(response) or str(response.status)
-    if _is_generic_error(response):
-        message = http.client.responses.get(response.status, "")
-    else:
-        message = data.get("message", data.get("Message", ""))
+    error = _protocol.parse_error(response)
     base: dict[str, Any] = {
-        "message": str(message) if message is not None else "",
+        "message": error.message,
         "status_code": response.status,
-        "code": code,
-        "request_id": response.headers.get(REQUEST_ID_HEADER, ""),
+        "code": error.code,
+        "request_id": request_id(response, _protocol.REQUEST_ID_HEADERS),
         "headers": dict(response.headers.multi_items()),
         "body": response.body,
     }
-    cls = ERRORS_BY_CODE.get(code)
+    cls = ERRORS_BY_CODE.get(error.code)
     if cls is not None:
-        raise cls._from_response(response, data, **base)
+        raise cls._from_response(response, error.data, **base)
     raise DataPipelineError(**base)
 
 
@@ -120,5 +77,5 @@ def deserialize_set_task_status(response: HttpResponse) -> SetTaskStatusOutput:
     if not isinstance(data, dict):
         data = {}
     result = SetTaskStatusOutput.from_dict(data)
-    result.response_metadata = _wire.metadata(response, REQUEST_ID_HEADER)
+    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result

@@ -54,7 +54,7 @@ class AsyncDeadlineClient:
     :param clock: returns the time requests are signed with (default: the system clock in UTC);
         for tests, or to correct a skewed clock.
     :param transport: the HTTP transport; default aiohttp (AiohttpTransport).
-    :param retry_policy: attempts and backoff; default botocore standard mode.
+    :param retry_policy: attempts and backoff; default ``RetryPolicy.aws()``.
     :param timeout: seconds to wait for connecting and for each read.
     """
 

@@ -1,0 +1,22 @@
+"""Protocol modules: one per wire protocol, behind the interface in `base`."""
+
+from __future__ import annotations
+
+from generator.ir import Protocol, Service
+from generator.render.protocols.awsjson import AwsJson
+from generator.render.protocols.azure import AzureRest
+from generator.render.protocols.base import ProtocolGenerator
+from generator.render.protocols.restjson1 import RestJson1
+
+__all__ = ["ProtocolGenerator", "protocol_for"]
+
+
+def protocol_for(service: Service) -> ProtocolGenerator:
+    """The protocol module that renders `service` (validation has checked it is supported)."""
+    if service.protocol is Protocol.REST_JSON1:
+        return RestJson1(service)
+    if service.protocol is Protocol.AWS_JSON_1_1:
+        return AwsJson(service, "1.1")
+    if service.protocol is Protocol.AWS_JSON_1_0:
+        return AwsJson(service, "1.0")
+    return AzureRest(service)

@@ -1,0 +1,13 @@
+"""What the AWS protocols share: SigV4 clients built from a region, errors told apart by code."""
+
+from __future__ import annotations
+
+from generator.render.protocols.base import ProtocolGenerator
+
+
+class AwsProtocol(ProtocolGenerator):
+    client_template = "python/protocols/aws_client.j2"
+    runtime_extra = frozenset({"_aws_errors.py", "_credentials.py", "_sigv4.py"})
+    retry_policy = "aws"
+    stub_imports = ("AwsCredentials",)
+    runtime_exports = (("_credentials", ("AwsCredentials", "NoCredentialsError", "NoRegionError")),)
