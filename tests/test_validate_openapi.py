@@ -136,7 +136,8 @@ def test_missing_operation_id(tmp_path: Path) -> None:
     text = BASE.replace("      operationId: Thing_Get\n", "")
     result, _ = spec_from_text(tmp_path, text)
     [event] = find(result.diagnostics.events, "MissingOperationId")
-    assert event.location.line == 6 and "operationId" in event.hint  # the operation body
+    assert (event.location.line, event.location.col) == (5, 5)  # the `get:` key
+    assert "operationId" in event.hint
 
 
 def test_label_mismatch(tmp_path: Path) -> None:
@@ -160,7 +161,7 @@ def test_duplicate_operation_names(tmp_path: Path) -> None:
     )
     result, body = spec_from_text(tmp_path, text)
     [event] = find(result.diagnostics.events, "DuplicateOperationName")
-    assert event.location.line == line_of(body, "<- OP")
+    assert (event.location.line, event.location.col) == (line_of(body, "<- OP"), 20)
 
 
 def test_enum_names_that_collide(tmp_path: Path) -> None:

@@ -125,10 +125,11 @@ class OpenApiFrontend:
 
     # -- locations ---------------------------------------------------------------------------
 
-    def loc(self, path: Path) -> Location:
+    def loc(self, path: Path, *, key: bool = False) -> Location:
+        """Where `path` stands; `key=True` for the key naming it (a property, a schema, `get:`)."""
         if self._swagger:
             path = _swagger_path(path)
-        return self.doc.loc(path)
+        return self.doc.loc(path, key=key)
 
     def _scan_extensions(self, node: dict[str, Any], path: Path) -> None:
         for key in node:
@@ -136,7 +137,7 @@ class OpenApiFrontend:
                 if key in HANDLED_EXTENSIONS or key in INERT_EXTENSIONS or key in self._noted:
                     continue
                 self._noted.add(key)
-                where = self.loc(path + (key,))
+                where = self.loc(path + (key,), key=True)
                 self.notes.append(Note(f"unknown extension {key!r} is ignored", where))
                 self.diags.note(
                     "UnknownExtension",
@@ -442,7 +443,7 @@ class OpenApiFrontend:
             kind=kind,
             enum_values=tuple(out),
             docs=_docs(node),
-            loc=self.loc(path),
+            loc=self.loc(path, key=True),
         )
 
     def _schema_shape(self, shape_id: str, name: str, node: Any, path: Path) -> Shape | None:
@@ -461,7 +462,7 @@ class OpenApiFrontend:
             id=shape_id,
             name=name,
             docs=_docs(node),
-            loc=self.loc(path),
+            loc=self.loc(path, key=True),
             deprecated=bool(node.get("deprecated")),
         )
         if typ == "array":
@@ -469,7 +470,7 @@ class OpenApiFrontend:
             if items is None:
                 self.diags.error(
                     "MissingMember",
-                    self.loc(path),
+                    self.loc(path, key=True),
                     f"array schema {name} has no 'items'",
                     "add `items:` with the element schema",
                 )
@@ -603,7 +604,7 @@ class OpenApiFrontend:
             deprecated=bool(schema.get("deprecated")),
             nullable=bool(schema.get("nullable") or schema.get("x-nullable")),
             read_only=bool(schema.get("readOnly")),
-            loc=self.loc(path),
+            loc=self.loc(path, key=True),
         )
 
     def _string_id(self) -> str:
@@ -621,7 +622,7 @@ class OpenApiFrontend:
         if not isinstance(op_name, str) or not op_name:
             self.diags.error(
                 "MissingOperationId",
-                self.loc(path),
+                self.loc(path, key=True),
                 f"{method.upper()} {uri} has no operationId",
                 "add `operationId:`; apismith names the client method after it",
             )
@@ -685,7 +686,7 @@ class OpenApiFrontend:
                                 binding=Binding.PAYLOAD,
                                 wire_name=str(bname),
                                 docs=str(resolved.get("description", "")) or _docs(msch),
-                                loc=self.loc(bpath),
+                                loc=self.loc(bpath, key=True),
                             )
                         )
         input_id = f"op#{op_name}/input"
@@ -696,11 +697,11 @@ class OpenApiFrontend:
             members=tuple(members),
             is_input=True,
             synthetic=True,
-            loc=self.loc(path),
+            loc=self.loc(path, key=True),
         )
         output_id, success, errors = self._responses(op_name, base, node, path)
         error_locs = tuple(
-            (f"error:{ref}", self._error_locs.get(ref, self.loc(path))) for ref in errors
+            (f"error:{ref}", self._error_locs.get(ref, self.loc(path, key=True))) for ref in errors
         )
         pagination = None
         pageable = node.get("x-ms-pageable")
@@ -731,8 +732,8 @@ class OpenApiFrontend:
             pagination=pagination,
             request_content_type=content_type,
             deprecated=bool(node.get("deprecated")),
-            loc=self.loc(path),
-            ref_locs=error_locs,
+            loc=self.loc(path, key=True),
+            ref_locs=error_locs + (("name", self.loc(path + ("operationId",))),),
         )
 
     def _parameter(
@@ -808,7 +809,7 @@ class OpenApiFrontend:
         if not isinstance(responses, dict) or not responses:
             self.diags.error(
                 "MissingResponses",
-                self.loc(rpath if responses is not None else path),
+                self.loc(rpath if responses is not None else path, key=True),
                 f"operation {op_name} has no responses",
                 "add at least one 2xx response",
             )
@@ -841,7 +842,7 @@ class OpenApiFrontend:
                                 binding=Binding.PAYLOAD,
                                 wire_name="body",
                                 docs=str(resolved.get("description", "")),
-                                loc=self.loc(cpath),
+                                loc=self.loc(cpath, key=True),
                             )
                         )
                 headers = resolved.get("headers", {}) or {}
@@ -868,7 +869,7 @@ class OpenApiFrontend:
                                 wire_name=str(hname),
                                 docs=str(hres.get("description", "")),
                                 timestamp_format=shape.timestamp_format if shape else None,
-                                loc=self.loc(hpath),
+                                loc=self.loc(hpath, key=True),
                             )
                         )
             elif schema is not None:
@@ -886,7 +887,7 @@ class OpenApiFrontend:
                         )
                     if target not in errors:
                         errors.append(target)
-                        self._error_locs[target] = self.loc(cpath)
+                        self._error_locs[target] = self.loc(cpath, key=True)
         output_id = f"op#{op_name}/output"
         self.shapes[output_id] = Shape(
             id=output_id,
@@ -895,7 +896,7 @@ class OpenApiFrontend:
             members=tuple(members),
             is_output=True,
             synthetic=True,
-            loc=self.loc(rpath),
+            loc=self.loc(rpath, key=True),
         )
         return output_id, sorted(success), errors
 

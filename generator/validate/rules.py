@@ -41,7 +41,7 @@ def dangling_targets(service: Service, diags: Diagnostics) -> None:
             if service.shape(member.target) is None:
                 diags.error(
                     "DanglingTarget",
-                    member.loc,
+                    member.target_loc if member.target_loc.line else member.loc,
                     f"member {shape.name}.{member.name} targets {member.target}, which is not "
                     "defined",
                     "define the target shape, or target a prelude shape such as "
@@ -110,7 +110,7 @@ def http_bindings(service: Service, diags: Diagnostics) -> None:
         if http.method not in _HTTP_METHODS:
             diags.error(
                 "HttpMethod",
-                http.loc,
+                op.ref_loc("http.method"),  # the method value (Smithy) or the `get:` key
                 f"{op.name} uses unknown HTTP method {http.method!r}",
                 "use one of " + ", ".join(sorted(_HTTP_METHODS)),
             )
@@ -233,7 +233,7 @@ def operation_names(service: Service, diags: Diagnostics) -> None:
         if method in seen:
             diags.error(
                 "DuplicateOperationName",
-                op.loc,
+                op.ref_loc("name"),  # the operationId (OpenAPI) or the shape id (Smithy)
                 f"operations {seen[method]} and {op.name} would both become the client method "
                 f"{method}()",
                 "rename one operation (operationId or shape name)",
