@@ -9,6 +9,7 @@ become shared enum shapes named by the extension.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -358,16 +359,26 @@ class OpenApiFrontend:
             shape_id = "enum#" + ename
             shape = self._enum_shape(shape_id, ename, node, path)
             if shape is not None:
-                old = self.shapes.get(shape_id)
-                if old is not None and old.enum_values != shape.enum_values:
-                    self.diags.error(
-                        "EnumNameConflict",
-                        self.loc(path),
-                        f"two different enums are both named {ename!r}",
-                        "give them different x-ms-enum names",
-                    )
-                elif old is None:
-                    self.shapes[shape_id] = shape
+                # Enums with the same name and values are one enum (Azure's x-ms-enum sharing);
+                # a different enum with a taken name is legal: it gets its own shape, and the
+                # render stage tells the class names apart (Color, Color2) in declaration order.
+                n = 1
+                while (old := self.shapes.get(shape_id)) is not None and not _same_enum(old, shape):
+                    n += 1
+                    shape_id = f"enum#{ename}~{n}"
+                if old is None:
+                    if n > 1:
+                        first = self.shapes["enum#" + ename]
+                        self.diags.note(
+                            "EnumNameConflict",
+                            self.loc(path),
+                            f"two different enums are both named {ename!r} (the other is at "
+                            f"{first.loc.line}:{first.loc.col}); their classes get numeric "
+                            "suffixes in declaration order",
+                            "nothing to do; to choose the names, give them different x-ms-enum "
+                            "names",
+                        )
+                    self.shapes[shape_id] = _replace(shape, id=shape_id)
             return shape_id, node
         typ = _schema_type(node)
         fmt = self._format(node, path)
@@ -522,16 +533,28 @@ class OpenApiFrontend:
             return Shape(kind=Kind.DOCUMENT, **common)
         return Shape(kind=Kind.STRUCTURE, members=tuple(members), **common)
 
-    def _object_members(self, node: dict[str, Any], path: Path, name: str) -> list[Member] | None:
+    def _object_members(
+        self, node: dict[str, Any], path: Path, name: str, *, top: bool = True
+    ) -> list[Member] | None:
         self._inheriting.add(path)
         try:
-            return self._collect_members(node, path, name)
+            return self._collect_members(node, path, name, top=top)
         finally:
             self._inheriting.discard(path)
 
-    def _collect_members(self, node: dict[str, Any], path: Path, name: str) -> list[Member] | None:
+    def _collect_members(
+        self, node: dict[str, Any], path: Path, name: str, *, top: bool
+    ) -> list[Member] | None:
+        """Properties of an object schema, allOf parts merged first (as autorest flattens them).
+
+        allOf parts may redeclare a property (the later declaration wins, once), and a part's
+        `required` may name a property another part declares: required-ness is decided on the
+        merged schema, so only `top` (the schema being built, not one of its parts) reports an
+        UnknownRequired.
+        """
         members: list[Member] = []
-        # allOf: inherit members of the parents first, as autorest flattens them.
+        # Names required by any part: they apply to the merged schema.
+        required_names: set[str] = set()
         parts = node.get("allOf", []) or []
         if not isinstance(parts, list):
             self._wrong(path + ("allOf",), f"allOf of {name}", "a list of schemas", parts)
@@ -551,9 +574,10 @@ class OpenApiFrontend:
                     "a schema cannot be its own parent; remove the allOf entry that leads back",
                 )
                 continue
-            inherited = self._object_members(resolved, rpath, name)
-            if inherited:
-                members.extend(inherited)
+            inherited = self._object_members(resolved, rpath, name, top=False)
+            for member in inherited or []:
+                members = _merge_member(members, member)
+            required_names.update(r for r, _ in self._required_entries(resolved, rpath))
         props = node.get("properties", {}) or {}
         if not isinstance(props, dict):
             self._wrong(path + ("properties",), f"properties of {name}", "a mapping", props)
@@ -565,14 +589,11 @@ class OpenApiFrontend:
         for i, req in enumerate(required):
             if not isinstance(req, str):
                 self._wrong(path + ("required", i), f"entry {i} of required", "a string", req)
-                continue
-            if req not in props and not any(m.name == req for m in members):
-                self.diags.error(
-                    "UnknownRequired",
-                    self.loc(path + ("required", i)),
-                    f"{req!r} is listed as required but {name} has no such property",
-                    "remove it from 'required' or add the property",
-                )
+        # (name, path) of the `required` entries this schema answers for: its own and those of
+        # its inline allOf parts (a $ref'd part is a schema of its own and reports its own).
+        wanted = [(r, path + ("required", i)) for i, r in enumerate(required) if isinstance(r, str)]
+        wanted += self._parts_required(parts, path)
+        required_names.update(r for r, _ in wanted)
         for pname, pschema in props.items():
             ppath = path + ("properties", pname)
             hint = name + pascal(str(pname))
@@ -580,8 +601,44 @@ class OpenApiFrontend:
             if not target_id:
                 continue
             member = self._member_from_schema(str(pname), target_id, msch, ppath, pname in required)
-            members = [m for m in members if m.name != member.name] + [member]
+            members = _merge_member(members, member)
+        names = {m.wire_name for m in members}
+        members = [
+            dataclasses.replace(m, required=True) if m.wire_name in required_names else m
+            for m in members
+        ]
+        if top:
+            for req, rpath in wanted:
+                if req not in names:
+                    # Legal JSON Schema (the key must be present, with any value), but the
+                    # client has no typed field for it: most likely a typo.
+                    self.diags.warning(
+                        "UnknownRequired",
+                        self.loc(rpath),
+                        f"{req!r} is listed as required but {name} has no such property",
+                        "remove it from 'required' or add the property",
+                    )
         return members
+
+    def _parts_required(self, parts: list[Any], path: Path) -> list[tuple[str, Path]]:
+        """`required` entries of inline allOf parts (a $ref'd part reports its own)."""
+        out: list[tuple[str, Path]] = []
+        for i, part in enumerate(parts):
+            if isinstance(part, dict) and "$ref" not in part:
+                out += self._required_entries(part, path + ("allOf", i))
+        return out
+
+    def _required_entries(self, node: dict[str, Any], path: Path) -> list[tuple[str, Path]]:
+        required = node.get("required", []) or []
+        out = [
+            (r, path + ("required", i))
+            for i, r in enumerate(required if isinstance(required, list) else [])
+            if isinstance(r, str)
+        ]
+        parts = node.get("allOf", []) or []
+        if isinstance(parts, list) and path not in self._inheriting:
+            out += self._parts_required(parts, path)
+        return out
 
     def _member_from_schema(
         self, name: str, target: str, schema: dict[str, Any], path: Path, required: bool
@@ -905,6 +962,17 @@ def _replace(shape: Shape, **changes: Any) -> Shape:
     from dataclasses import replace
 
     return replace(shape, **changes)
+
+
+def _merge_member(members: list[Member], member: Member) -> list[Member]:
+    """Add a property; a redeclared one (same wire name) replaces the earlier declaration."""
+    return [m for m in members if m.wire_name != member.wire_name] + [member]
+
+
+def _same_enum(a: Shape, b: Shape) -> bool:
+    """Same kind and the same values (names and wire values), wherever each was written."""
+    key = [(v.name, v.value) for v in a.enum_values], a.kind
+    return key == ([(v.name, v.value) for v in b.enum_values], b.kind)
 
 
 def _pick_json(content: Any) -> tuple[str, Any]:

@@ -11,7 +11,14 @@ import keyword
 from dataclasses import dataclass
 
 from generator.ir import Kind, Service, Shape
-from generator.naming import IDENTIFIER, constant_case, pascal_case, safe_identifier, snake_case
+from generator.naming import (
+    IDENTIFIER,
+    enum_constant,
+    member_base,
+    pascal_case,
+    safe_identifier,
+    snake_case,
+)
 
 # Names taken by the generated modules themselves (imports, helpers, runtime types).
 _RESERVED_CLASSES = {
@@ -83,8 +90,10 @@ class SymbolProvider:
         # TaskAddResult) needs two classes: the exception keeps the spec's name (the package
         # contract), the data model gets `Body` appended.
         self.data_errors = {e for e in error_ids if e in data_targets}
-        # Sorted by id so the winner of a collision never depends on spec order.
-        for shape in sorted(service.shapes, key=lambda s: s.id):
+        # In declaration order (then by id, for shapes without a position), so the first shape
+        # keeps its name and later ones get suffixes: stable across runs, and a shape added at
+        # the end of a spec never renames the ones before it.
+        for shape in sorted(service.shapes, key=_declaration_order):
             if shape.kind not in (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM):
                 continue
             name = _class_name(shape.name)
@@ -108,7 +117,7 @@ class SymbolProvider:
             )
         # Union variants are classes too: `TaskParameterValueInt`, `...Unknown`.
         self._variants: dict[str, list[str]] = {}
-        for shape in sorted(service.shapes, key=lambda s: s.id):
+        for shape in sorted(service.shapes, key=_declaration_order):
             if shape.kind is not Kind.UNION:
                 continue
             names = []
@@ -143,7 +152,9 @@ class SymbolProvider:
         out: list[str] = []
         taken: set[str] = set()
         for member in shape.members:
-            base = snake_case(member.name) or "member"
+            # `日本語` -> `u65e5_u672c_u8a9e`, `$` -> `dollar_sign`; colliding names (`mixedCase`
+            # and `mixed_case`) are told apart by suffixes in declaration order.
+            base = member_base(member.name)
             name = safe_identifier(base, "m")
             if name in _RESERVED_MEMBERS:
                 name += "_"
@@ -158,7 +169,7 @@ class SymbolProvider:
         out: list[str] = []
         taken: set[str] = set()
         for ev in shape.enum_values:
-            name = constant_case(ev.name) or constant_case(str(ev.value)) or "VALUE"
+            name = enum_constant(ev.name, ev.value)
             if name[0].isdigit():
                 name = "V_" + name
             if keyword.iskeyword(name) or name in _RESERVED_ENUM or not IDENTIFIER.match(name):
@@ -169,6 +180,11 @@ class SymbolProvider:
             taken.add(candidate)
             out.append(candidate)
         return out
+
+
+def _declaration_order(shape: Shape) -> tuple[str, int, int, str]:
+    loc = shape.loc
+    return (loc.file, loc.line, loc.col, shape.id)
 
 
 def _class_name(name: str) -> str:

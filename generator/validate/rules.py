@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from generator.diagnostics import Diagnostics
 from generator.ir import Binding, Kind, Operation, Protocol, Service, Shape
-from generator.naming import IDENTIFIER, constant_case, snake_case
+from generator.naming import IDENTIFIER, enum_constant, member_base, snake_case
 
 _LABEL = re.compile(r"\{([^}]*)\}")
 _HTTP_METHODS = {"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"}
@@ -126,12 +126,19 @@ def http_bindings(service: Service, diags: Diagnostics) -> None:
         for raw in _LABEL.findall(path):
             label = raw.rstrip("+")
             labels[label] += 1
-            if not IDENTIFIER.match(label):
+            # Smithy labels are identifiers; OpenAPI path parameter names are any string
+            # (`{task-id}`), matched to the parameter by its name.
+            smithy = service.source_format == "smithy"
+            if (smithy and not IDENTIFIER.match(label)) or not label.strip() or "{" in label:
                 diags.error(
                     "HttpUri",
                     http.loc,
                     f"URI label {{{raw}}} of {op.name} is not a valid name",
-                    "labels are letters, digits and underscores, e.g. {jobId}",
+                    (
+                        "labels are letters, digits and underscores, e.g. {jobId}"
+                        if smithy
+                        else "name the label after its path parameter, e.g. {jobId} or {task-id}"
+                    ),
                 )
         for label, count in labels.items():
             if count > 1:
@@ -256,26 +263,35 @@ def operation_names(service: Service, diags: Diagnostics) -> None:
 
 
 def member_names(service: Service, diags: Diagnostics) -> None:
+    """Member names that are not Smithy identifiers are refused (the format says so); any other
+    name is legal and becomes a Python name in the render stage: OpenAPI property names are any
+    string (`日本語` -> `u65e5_u672c_u8a9e`, `$` -> `dollar_sign`), and names that collide once
+    they are snake_case (`mixedCase`, `mixed_case`) are told apart by suffixes in declaration
+    order. A NOTE says so, since the Python name is then not the obvious one."""
     for shape in service.shapes:
         if shape.kind not in (Kind.STRUCTURE, Kind.UNION) or not shape.members:
             continue
         seen: dict[str, str] = {}
         for member in shape.members:
-            py = snake_case(member.name)
-            if not py:
+            if service.source_format == "smithy" and not IDENTIFIER.match(member.name):
                 diags.error(
                     "InvalidMemberName",
                     member.loc,
-                    f"member name {member.name!r} of {shape.name} has no letters or digits",
-                    "rename the member (OpenAPI: x-ms-client-name)",
+                    f"member name {member.name!r} of {shape.name} is not a Smithy identifier",
+                    "member names are ASCII letters, digits and underscores, starting with a "
+                    "letter or underscore; put the wire name in jsonName (or httpHeader, "
+                    "httpQuery)",
                 )
-            elif py in seen:
-                diags.error(
+                continue
+            py = member_base(member.name)
+            if py in seen:
+                diags.note(
                     "DuplicateMemberName",
                     member.loc,
                     f"members {seen[py]!r} and {member.name!r} of {shape.name} would both become "
-                    f"the Python name {py!r}",
-                    "rename one of them (OpenAPI: x-ms-client-name)",
+                    f"the Python name {py!r}; the later one gets a numeric suffix ({py}_2)",
+                    "nothing to do; to choose the name yourself, rename one (OpenAPI: "
+                    "x-ms-client-name)",
                 )
             else:
                 seen[py] = member.name
@@ -304,24 +320,20 @@ def enum_names(service: Service, diags: Diagnostics) -> None:
                     'letter; put the wire value in `"smithy.api#enumValue"`',
                 )
                 continue
-            const = constant_case(ev.name)
-            if not const:
-                diags.error(
-                    "InvalidEnumName",
-                    ev.loc,
-                    f"enum value {ev.value!r} of {shape.name} gives no usable name",
-                    "name it with x-ms-enum values[].name",
-                )
-            elif const in seen:
-                diags.error(
-                    "InvalidEnumName",
+            # Any OpenAPI enum value is legal: the render stage names it (`.` -> FULL_STOP,
+            # -1 -> MINUS_1) and tells colliding names apart with suffixes.
+            const = enum_constant(ev.name, ev.value)
+            if const in seen and seen[const] != str(ev.value):
+                diags.note(
+                    "DuplicateEnumName",
                     ev.loc,
                     f"enum values {seen[const]!r} and {ev.value!r} of {shape.name} would both "
-                    f"become {const}",
-                    "name them apart with x-ms-enum values[].name (Smithy: member names)",
+                    f"become {const}; the later one gets a numeric suffix ({const}_2)",
+                    "nothing to do; to choose the names yourself, use x-ms-enum values[].name "
+                    "(Smithy: member names)",
                 )
             else:
-                seen[const] = str(ev.value)
+                seen.setdefault(const, str(ev.value))
             if ev.value in values:
                 diags.error(
                     "DuplicateEnumValue",
