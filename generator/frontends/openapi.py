@@ -10,6 +10,7 @@ become shared enum shapes named by the extension.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from typing import Any
 
@@ -847,8 +848,9 @@ class OpenApiFrontend:
             required=bool(param.get("required")),
             binding=binding,
             wire_name=name,
-            has_default="default" in msch,
-            default=msch.get("default"),
+            # A YAML .nan/.inf default has no Python literal: treated as no default.
+            has_default="default" in msch and _finite(msch.get("default")),
+            default=msch.get("default") if _finite(msch.get("default")) else None,
             docs=str(param.get("description", "")) or _docs(msch),
             timestamp_format=shape.timestamp_format if shape else None,
             constraints=_constraints(msch),
@@ -964,6 +966,10 @@ def _replace(shape: Shape, **changes: Any) -> Shape:
     return replace(shape, **changes)
 
 
+def _finite(value: Any) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)
+
+
 def _merge_member(members: list[Member], member: Member) -> list[Member]:
     """Add a property; a redeclared one (same wire name) replaces the earlier declaration."""
     return [m for m in members if m.wire_name != member.wire_name] + [member]
@@ -1017,7 +1023,8 @@ def _constraints(node: Any) -> Constraints:
         ("maximum", "max"),
     ):
         value = node.get(src)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # YAML can say .inf or .nan; an infinite bound is no bound (and nan none either).
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
             out[dst] = value
     if isinstance(node.get("pattern"), str):
         out["pattern"] = node["pattern"]

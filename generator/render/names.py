@@ -7,6 +7,7 @@ Templates never derive names themselves. Names are computed once per service so 
 
 from __future__ import annotations
 
+import builtins
 import keyword
 from dataclasses import dataclass
 
@@ -51,7 +52,41 @@ _RESERVED_CLASSES = {
     "TransportTimeout",
     "Urllib3Transport",
 }
-_RESERVED_MEMBERS = {"to_dict", "from_dict", "response_metadata", "self", "cls"}
+# A field named like a type the generated annotations use would shadow it inside the class
+# body (`str: str | None` makes every later `str` annotation refer to the field).
+_ANNOTATION_NAMES = {
+    "str",
+    "int",
+    "float",
+    "bool",
+    "bytes",
+    "list",
+    "dict",
+    "object",
+    "type",
+    "datetime",
+    "timedelta",
+    "date",
+    "Any",
+    "Mapping",
+    "Sequence",
+    "Iterator",
+    "ClassVar",
+    "Self",
+    "Literal",
+    "Null",
+    "NULL",
+}
+_RESERVED_MEMBERS = {
+    "to_dict",
+    "from_dict",
+    "to_wire",
+    "response_metadata",
+    "self",
+    "cls",
+} | _ANNOTATION_NAMES
+# Builtins (Exception, ValueError, ...) are not shadowed by model or error classes either.
+_BUILTIN_NAMES = {n for n in dir(builtins) if not n.startswith("_")}
 _RESERVED_ENUM = {"_missing_", "name", "value", "mro"}
 
 
@@ -79,11 +114,15 @@ class SymbolProvider:
             title=service.title or service.sdk_id or service.name,
         )
         self._class_names: dict[str, str] = {}
-        taken = set(_RESERVED_CLASSES) | {
-            self.names.client,
-            self.names.async_client,
-            self.names.base_error,
-        }
+        taken = (
+            set(_RESERVED_CLASSES)
+            | _BUILTIN_NAMES
+            | {
+                self.names.client,
+                self.names.async_client,
+                self.names.base_error,
+            }
+        )
         data_targets = {m.target for s in service.shapes for m in s.members}
         error_ids = {e for op in service.operations for e in op.errors}
         # An error shape that is also plain data elsewhere (Azure's BatchError inside
@@ -97,8 +136,10 @@ class SymbolProvider:
             if shape.kind not in (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM):
                 continue
             name = _class_name(shape.name)
+            if shape.id in error_ids and shape.id not in self.data_errors:
+                name = _error_name(name)
             if shape.id in self.data_errors:
-                taken.add(name)  # the exception's
+                taken.add(_error_name(name))  # the exception's
                 name += "Body"
             candidate, n = name, 2
             while candidate in taken:
@@ -111,7 +152,7 @@ class SymbolProvider:
             if error is None or shape_id not in self._class_names:
                 continue
             self._error_names[shape_id] = (
-                _class_name(error.name)
+                _error_name(_class_name(error.name))
                 if shape_id in self.data_errors
                 else self._class_names[shape_id]
             )
@@ -180,6 +221,12 @@ class SymbolProvider:
             taken.add(candidate)
             out.append(candidate)
         return out
+
+
+def _error_name(name: str) -> str:
+    """The exception keeps the spec's name unless that would shadow a builtin or a name the
+    package itself defines (`Exception` -> `ExceptionError`)."""
+    return name + "Error" if name in _BUILTIN_NAMES or name in _RESERVED_CLASSES else name
 
 
 def _declaration_order(shape: Shape) -> tuple[str, int, int, str]:

@@ -273,23 +273,24 @@ def member_names(service: Service, diags: Diagnostics) -> None:
             continue
         seen: dict[str, str] = {}
         for member in shape.members:
+            py = member_base(member.name)
             if service.source_format == "smithy" and not IDENTIFIER.match(member.name):
-                diags.error(
+                # Other Smithy tools refuse it; apismith can still name it, so it is no ERROR.
+                diags.warning(
                     "InvalidMemberName",
                     member.loc,
-                    f"member name {member.name!r} of {shape.name} is not a Smithy identifier",
+                    f"member name {member.name!r} of {shape.name} is not a Smithy identifier "
+                    f"(other Smithy tools refuse it); its Python name is {py!r}",
                     "member names are ASCII letters, digits and underscores, starting with a "
                     "letter or underscore; put the wire name in jsonName (or httpHeader, "
                     "httpQuery)",
                 )
-                continue
-            py = member_base(member.name)
             if py in seen:
                 diags.note(
                     "DuplicateMemberName",
                     member.loc,
                     f"members {seen[py]!r} and {member.name!r} of {shape.name} would both become "
-                    f"the Python name {py!r}; the later one gets a numeric suffix ({py}_2)",
+                    f"the Python name {py!r}; the later one gets a numeric suffix",
                     "nothing to do; to choose the name yourself, rename one (OpenAPI: "
                     "x-ms-client-name)",
                 )
@@ -311,24 +312,24 @@ def enum_names(service: Service, diags: Diagnostics) -> None:
         seen: dict[str, str] = {}
         values: set[object] = set()
         for ev in shape.enum_values:
-            if service.source_format == "smithy" and not IDENTIFIER.match(ev.name):
-                diags.error(
-                    "InvalidEnumName",
-                    ev.loc,
-                    f"enum member name {ev.name!r} of {shape.name} is not a valid identifier",
-                    "enum member names are letters, digits and underscores, starting with a "
-                    'letter; put the wire value in `"smithy.api#enumValue"`',
-                )
-                continue
             # Any OpenAPI enum value is legal: the render stage names it (`.` -> FULL_STOP,
             # -1 -> MINUS_1) and tells colliding names apart with suffixes.
             const = enum_constant(ev.name, ev.value)
+            if service.source_format == "smithy" and not IDENTIFIER.match(ev.name):
+                diags.warning(
+                    "InvalidEnumName",
+                    ev.loc,
+                    f"enum member name {ev.name!r} of {shape.name} is not a Smithy identifier "
+                    "(other Smithy tools refuse it); apismith names it anyway",
+                    "enum member names are letters, digits and underscores, starting with a "
+                    'letter; put the wire value in `"smithy.api#enumValue"`',
+                )
             if const in seen and seen[const] != str(ev.value):
                 diags.note(
                     "DuplicateEnumName",
                     ev.loc,
                     f"enum values {seen[const]!r} and {ev.value!r} of {shape.name} would both "
-                    f"become {const}; the later one gets a numeric suffix ({const}_2)",
+                    f"become {const}; the later one gets a numeric suffix",
                     "nothing to do; to choose the names yourself, use x-ms-enum values[].name "
                     "(Smithy: member names)",
                 )
