@@ -422,6 +422,9 @@ class SmithyFrontend:
         ):
             if PRELUDE + trait in traits:
                 bindings.append((trait, kind))
+        # In the order they are written, so the event lands on the one that conflicts.
+        order = {trait_id: i for i, trait_id in enumerate(traits)}
+        bindings.sort(key=lambda b: order[PRELUDE + b[0]])
         if len(bindings) > 1:
             self.diags.error(
                 "ConflictingBindings",
@@ -683,8 +686,25 @@ class SmithyFrontend:
                 (f"error:{ref}", self.doc.loc(path + ("errors", i, "target")))
                 for i, ref in enumerate(errors)
             )
-            + (("http.method", self.doc.loc(hpath + ("method",))),),
+            + (("http.method", self.doc.loc(hpath + ("method",))),)
+            + self._pagination_locs(traits, path),
         )
+
+    def _pagination_locs(
+        self, traits: dict[str, Any], path: Path
+    ) -> tuple[tuple[str, Location], ...]:
+        """Where each paginated member name is written: the operation's trait, or the service's
+        when the value comes from there."""
+        raw = traits.get(PRELUDE + "paginated")
+        if not isinstance(raw, dict):
+            return ()
+        out = []
+        for key in ("inputToken", "outputToken", "items", "pageSize"):
+            where = path if key in raw else ("shapes", self._service_id)
+            out.append(
+                (f"paginated:{key}", self.doc.loc(where + ("traits", PRELUDE + "paginated", key)))
+            )
+        return tuple(out)
 
     def _pagination(
         self, traits: dict[str, Any], service_traits: dict[str, Any], path: Path

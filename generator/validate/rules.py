@@ -411,7 +411,7 @@ def pagination(service: Service, diags: Diagnostics) -> None:
             if name and (shape is None or shape.member(name.split(".")[0]) is None):
                 diags.error(
                     "PaginatedMember",
-                    op.loc,
+                    op.ref_loc(f"paginated:{role}"),  # the trait's value that names nothing
                     f"paginated {role} {name!r} of {op.name} is not a member of its "
                     f"{'input' if role in ('inputToken', 'pageSize') else 'output'}",
                     "name an existing member in the paginated trait",
