@@ -254,3 +254,65 @@ def test_swagger2_is_normalised_and_located(tmp_path: Path) -> None:
     events = find(result.diagnostics.events, "DanglingTarget")
     assert events and events[0].location.line == line_of(body, "<- MISSING")
     assert result.service is not None and result.service.source_format == "swagger"
+
+
+ALLOF = """
+openapi: 3.0.3
+info: {title: Things, version: "1.0"}
+paths:
+  /things/{task-id}:
+    get:
+      operationId: Thing_Get
+      parameters:
+        - {name: task-id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Derived"}
+components:
+  schemas:
+    Base:
+      type: object
+      properties:
+        bar: {type: string}
+        baz: {type: integer, description: base}
+    Derived:
+      allOf:
+        - $ref: "#/components/schemas/Base"
+        - type: object
+          required: [bar]
+        - type: object
+          properties:
+            baz: {type: string, description: redeclared}
+"""
+
+
+def test_allof_parts_share_required_and_redeclare_properties(tmp_path: Path) -> None:
+    result, _ = spec_from_text(tmp_path, ALLOF)
+    # No UnknownRequired (bar is Base's), no DuplicateMemberName (baz is redeclared, once),
+    # no HttpUri ({task-id} is a legal OpenAPI label).
+    assert not result.diagnostics.events, [e.format() for e in result.diagnostics.events]
+    svc = result.service
+    assert svc is not None
+    derived = svc.shape("#/components/schemas/Derived")
+    assert derived is not None
+    members = {m.name: m for m in derived.members}
+    assert list(members) == ["bar", "baz"]
+    assert members["bar"].required and not members["baz"].required
+    assert members["baz"].docs == "redeclared"  # the later declaration wins
+    [op] = svc.operations
+    assert op.http is not None and op.http.uri == "/things/{task-id}"
+
+
+def test_required_naming_nothing_in_any_part_is_a_warning(tmp_path: Path) -> None:
+    text = ALLOF.replace("          required: [bar]\n", "          required: [bar, qux]  # <- Q\n")
+    result, body = spec_from_text(tmp_path, text)
+    assert result.ok
+    [event] = find(result.diagnostics.events, "UnknownRequired")
+    assert event.severity is Severity.WARNING and "qux" in event.message
+    assert (event.location.line, event.location.col) == (
+        line_of(body, "<- Q"),
+        col_of(body, "<- Q", "qux"),
+    )
