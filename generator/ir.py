@@ -108,7 +108,8 @@ class Member:
     # x-ms-client-name of a parameter: kept for docs; the method argument stays named after the
     # wire name (`maxresults`), as the published clients of these APIs name it.
     client_name: str = ""
-    loc: Location = NOWHERE
+    loc: Location = NOWHERE  # the member's key (Smithy member name, OpenAPI property/parameter)
+    target_loc: Location = NOWHERE  # the reference to the target (Smithy `target`, a `$ref`)
 
 
 @dataclass(frozen=True)
