@@ -24,11 +24,15 @@ _RUNTIME_COMMON = {
     "__init__.py",
     "_aiohttp.py",
     "_http.py",
+    "_logging.py",
     "_model.py",
+    "_options.py",
     "_protocol.py",
+    "_proxy.py",
     "_retry.py",
     "_serde.py",
     "_transport.py",
+    "_useragent.py",
     "_wire.py",
 }
 

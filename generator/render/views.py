@@ -116,7 +116,44 @@ class OperationView:
     raw_expr: str = ""  # output_kind "raw": the expression that returns the body
     next_link_attr: str = ""
     client_request_id_param: str = ""  # Azure: generated when omitted (x-ms-client-request-id)
-    extra_headers_arg: str = ""  # Azure: the per-call extra headers argument, if any
+
+
+@dataclass
+class CallOptionView:
+    """A keyword option of every client method (per-call timeout, retries, headers...)."""
+
+    key: str  # what the client's _send calls it: timeout | retry_policy | headers | deadline
+    name: str  # the method's argument name (see SymbolProvider.call_option_names)
+    annotation: str
+    default: str
+    docs: str
+
+
+_CALL_OPTION_TYPES = {
+    "timeout": (
+        "float | Unset | None",
+        "UNSET",
+        "Seconds one attempt may take, connecting and reading the whole response included "
+        "(None: no limit); default: the client's timeout.",
+    ),
+    "retry_policy": (
+        "RetryPolicy | None",
+        "None",
+        "Retries of this call (``RetryPolicy.no_retries()`` for none); default: the client's.",
+    ),
+    "headers": (
+        "Mapping[str, str] | None",
+        "None",
+        "Extra request headers, sent (and signed) on every attempt and page of the call; "
+        "they replace headers of the same name.",
+    ),
+    "deadline": (
+        "float | None",
+        "None",
+        "Seconds the whole call may take, retries and the waits between them included "
+        "(for paged operations: each page); default: none.",
+    ),
+}
 
 
 @dataclass
@@ -152,6 +189,8 @@ class PackageView:
     spec_name: str = ""
     # The protocol module: templates import its macros (`proto.wire_template`, ...).
     proto: ProtocolGenerator | None = None
+    # Keyword options of every method, in order (names never shadow a spec argument).
+    call_options: list[CallOptionView] = field(default_factory=list)
 
 
 def _accept_plain_enum(annotation: str, target: Shape) -> str:
@@ -455,7 +494,6 @@ class ViewBuilder:
         if paginated:
             ret = f"ItemPaged[{item_class}]"
         crid = next((p.name for p in params if p.client_request_id), "")
-        extra = self.proto.extra_headers_arg({p.name for p in params})
         return OperationView(
             name=op.name,
             method=self.symbols.method_name(op.name),
@@ -490,7 +528,6 @@ class ViewBuilder:
             raw_expr=raw_expr,
             next_link_attr=next_link_attr,
             client_request_id_param=crid,
-            extra_headers_arg=extra,
         )
 
     def package(self, generator_version: str) -> PackageView:
@@ -512,6 +549,11 @@ class ViewBuilder:
                 found.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
             return sorted(found & model_names)
 
+        option_names = self.symbols.call_option_names({p.name for o in ops for p in o.params})
+        call_options = [
+            CallOptionView(key, option_names[key], *_CALL_OPTION_TYPES[key])
+            for key in option_names
+        ]
         op_texts = [p.annotation for o in ops for p in o.params]
         op_texts += [o.output_class for o in ops] + [
             f.from_text for o in ops for f in o.output_fields
@@ -531,6 +573,7 @@ class ViewBuilder:
                 + [o.item_class for o in ops]
             ),
             needs_uuid=any(o.idempotency_param or o.client_request_id_param for o in ops),
+            call_options=call_options,
             has_paging=any(o.paginated for o in ops),
             proto=self.proto,
             package=names.package,

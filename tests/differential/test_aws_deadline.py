@@ -768,6 +768,14 @@ def test_retries_match_botocore_standard_mode(
     assert my_outcome == their_outcome
     assert len(transport.requests) == len(theirs.sent)
     assert my_sleeps == pytest.approx(their_sleeps)
+    # botocore's retry headers, attempt by attempt: the same counter and the same maximum,
+    # and one invocation id per call (a uuid4) shared by its attempts.
+    for sent in (transport.sent, theirs.sent):
+        ids = {s.header("amz-sdk-invocation-id") for s in sent}
+        assert len(ids) == 1 and is_uuid4(ids.pop())
+    assert [s.header("amz-sdk-request") for s in transport.sent] == [
+        s.header("amz-sdk-request") for s in theirs.sent
+    ]
     if operation == "update_task":
         # One token per call, the same on every attempt, in both.
         for sent in (transport.sent, theirs.sent):

@@ -17,6 +17,8 @@ from .models import SetTaskStatusOutput, TaskStatus
 
 # The protocol's error-code reader; the retry layer uses it to spot throttling.
 error_code = _protocol.error_code
+# The response headers carrying the service's request id (errors, metadata, the debug log).
+REQUEST_ID_HEADERS = _protocol.REQUEST_ID_HEADERS
 
 
 def _query_string(query: list[tuple[str, str]]) -> str:

@@ -74,10 +74,6 @@ class AzureRest(ProtocolGenerator):
     def client_request_id(self, member: Member) -> bool:
         return member.client_request_id
 
-    def extra_headers_arg(self, taken: set[str]) -> str:
-        # azure-batch's `custom_headers`, named as azure-core's `headers` unless that is taken.
-        return "" if "headers" in taken else "headers"
-
     def expected_request(
         self,
         op: Operation,

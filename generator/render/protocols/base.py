@@ -122,10 +122,6 @@ class ProtocolGenerator:
         """Whether this argument is a request id the client generates once per call."""
         return False
 
-    def extra_headers_arg(self, taken: set[str]) -> str:
-        """The name of a per-call extra-headers argument, or "" for none."""
-        return ""
-
     def target_header(self, op: Operation) -> str:
         return ""
 
