@@ -117,6 +117,11 @@ def all_sorted(names: list[str]) -> list[str]:
     return sorted(names, key=key)
 
 
+def tuple_repr(values: list[object]) -> str:
+    """A Python tuple literal of the values (`(404,)`)."""
+    return repr(tuple(values))
+
+
 def pyrepr(value: object) -> str:
     """A Python literal for JSON-like data (dicts, lists, strings, numbers, None)."""
     return repr(value)
@@ -163,6 +168,7 @@ def build_environment(overrides: Path | None) -> jinja2.Environment:
         mdcell=mdcell,
         all_sorted=all_sorted,
         pyrepr=pyrepr,
+        tuple_repr=tuple_repr,
         jsonpy=jsonpy,
         snake=snake_case,
         first_sentence=first_sentence,

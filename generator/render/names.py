@@ -106,7 +106,13 @@ class ClientNames:
 
 
 class SymbolProvider:
-    def __init__(self, service: Service, package: str, client_name: str | None = None) -> None:
+    def __init__(
+        self,
+        service: Service,
+        package: str,
+        client_name: str | None = None,
+        reserved: frozenset[str] = frozenset(),
+    ) -> None:
         self.service = service
         self.package = package
         base = client_name or service.name
@@ -128,6 +134,7 @@ class SymbolProvider:
                 self.names.async_client,
                 self.names.base_error,
             }
+            | reserved  # classes the protocol adds (Azure's errors by status)
         )
         data_targets = {m.target for s in service.shapes for m in s.members}
         error_ids = {e for op in service.operations for e in op.errors}

@@ -115,6 +115,8 @@ def _build(service: Service, config: ServiceConfig) -> tuple[ViewBuilder, Packag
             names += [f.variant_class for f in model.fields] + [model.unknown_class]
     view.model_names = names
     view.error_names = [view.base_error, "ERRORS_BY_CODE"] + [e.class_name for e in view.errors]
+    if view.status_errors:
+        view.error_names += ["STATUS_ERRORS"] + [s.class_name for s in view.status_errors]
     return builder, view
 
 

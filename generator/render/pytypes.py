@@ -125,8 +125,16 @@ class TypeMapper:
             return f"_wire.parse_duration({expr})"
         if kind is Kind.BLOB:
             return f"_wire.b64decode({expr})"
+        # Scalars are checked, not trusted: a typed model never holds a value of another type,
+        # and a wrong one is reported (DeserializationError) with the field it came in.
         if kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
-            return f"float({expr})"
+            return f"_wire.as_float({expr})"
+        if kind is Kind.STRING:
+            return f"_wire.as_str({expr})"
+        if kind is Kind.BOOLEAN:
+            return f"_wire.as_bool({expr})"
+        if kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
+            return f"_wire.as_int({expr})"
         if kind in (Kind.ENUM, Kind.INT_ENUM, Kind.STRUCTURE, Kind.UNION):
             cls = self.symbols.class_name(shape)
             return (
@@ -137,20 +145,20 @@ class TypeMapper:
         if kind is Kind.LIST:
             v = f"v{depth}"
             inner = self.from_json(shape.list_member.target, v, ts, depth + 1)
+            items = f"_wire.as_list({expr})"
             if self._drops_nulls:
-                return f"[{inner} for {v} in {expr} if {v} is not None]"
+                return f"[{inner} for {v} in {items} if {v} is not None]"
             # Kept nulls stay None (msrest); only values are converted.
             keep = f"None if {v} is None else {inner}"
-            return f"list({expr})" if inner == v else f"[{keep} for {v} in {expr}]"
+            return f"list({items})" if inner == v else f"[{keep} for {v} in {items}]"
         if kind is Kind.MAP:
             k, v = f"k{depth}", f"v{depth}"
             inner = self.from_json(shape.map_value.target, v, ts, depth + 1)
+            entries = f"_wire.as_map({expr}).items()"
             if self._drops_nulls:
-                return f"{{{k}: {inner} for {k}, {v} in {expr}.items() if {v} is not None}}"
+                return f"{{{k}: {inner} for {k}, {v} in {entries} if {v} is not None}}"
             keep = f"None if {v} is None else {inner}"
-            return (
-                f"dict({expr})" if inner == v else f"{{{k}: {keep} for {k}, {v} in {expr}.items()}}"
-            )
+            return f"dict({entries})" if inner == v else f"{{{k}: {keep} for {k}, {v} in {entries}}}"
         return expr
 
     @property

@@ -157,6 +157,16 @@ _CALL_OPTION_TYPES = {
 
 
 @dataclass
+class StatusErrorView:
+    """An error class raised by HTTP status (Azure's ResourceNotFoundError...)."""
+
+    class_name: str
+    statuses: list[int]
+    docs: str
+    parent: str  # the class it subclasses
+
+
+@dataclass
 class PackageView:
     package: str
     client: str
@@ -191,6 +201,7 @@ class PackageView:
     proto: ProtocolGenerator | None = None
     # Keyword options of every method, in order (names never shadow a spec argument).
     call_options: list[CallOptionView] = field(default_factory=list)
+    status_errors: list[StatusErrorView] = field(default_factory=list)
 
 
 def _accept_plain_enum(annotation: str, target: Shape) -> str:
@@ -214,8 +225,13 @@ class ViewBuilder:
     def __init__(self, service: Service, package: str, options: dict[str, Any]) -> None:
         self.service = service
         self.options = options
-        self.symbols = SymbolProvider(service, package, options.get("client_name"))
         self.proto = protocol_for(service)
+        self.symbols = SymbolProvider(
+            service,
+            package,
+            options.get("client_name"),
+            reserved=frozenset(name for name, _, _ in self.proto.status_errors),
+        )
         self.types = TypeMapper(service, self.symbols, self.proto)
 
     # -- shapes ------------------------------------------------------------------------------
@@ -530,6 +546,17 @@ class ViewBuilder:
             client_request_id_param=crid,
         )
 
+    def _status_errors(self, views: list[ModelView]) -> list[StatusErrorView]:
+        # Under the operations' error when every error response is that one error (Azure's
+        # `default` response), else under the base class.
+        errors = [v.class_name for v in views if v.kind == "error"]
+        parent = errors[0] if errors and not self.proto.errors_by_code else ""
+        parent = parent or self.symbols.names.base_error
+        return [
+            StatusErrorView(name, list(statuses), docs, parent)
+            for name, statuses, docs in self.proto.status_errors
+        ]
+
     def package(self, generator_version: str) -> PackageView:
         svc = self.service
         shapes, results, errors = self._reachable()
@@ -574,6 +601,7 @@ class ViewBuilder:
             ),
             needs_uuid=any(o.idempotency_param or o.client_request_id_param for o in ops),
             call_options=call_options,
+            status_errors=self._status_errors(views),
             has_paging=any(o.paginated for o in ops),
             proto=self.proto,
             package=names.package,

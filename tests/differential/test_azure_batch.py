@@ -837,6 +837,39 @@ def test_unknown_enum_values(stub: StubServer) -> None:
         theirs.serialize(keep_readonly=True)
 
 
+def test_unknown_fields_survive_a_read_modify_write(stub: StubServer) -> None:
+    """Deliberate: fields a newer service version sends (at the top and nested) are kept in
+    ``unknown_fields`` and sent back; azure-batch 14.2 drops them. ``odata.metadata`` is the
+    response's OData context, not data: neither keeps it."""
+    task = data.cloud_task()
+    task["odata.metadata"] = "https://acct.eastus.batch.azure.com/$metadata#tasks/@Element"
+    task["newTopLevel"] = {"x": [1, 2]}
+    task["constraints"]["maxCpuSeconds"] = 3600
+    theirs, mine = _both(
+        stub, Call("task_get", options={}), Reply(200, JSON, json.dumps(task).encode())
+    )
+    assert mine.unknown_fields == {"newTopLevel": {"x": [1, 2]}}
+    assert mine.constraints.unknown_fields == {"maxCpuSeconds": 3600}
+    known = theirs.serialize(keep_readonly=True)
+    assert "newTopLevel" not in known and "maxCpuSeconds" not in known["constraints"]
+    assert mine.to_wire() == {
+        **known,
+        "newTopLevel": {"x": [1, 2]},
+        "constraints": {**known["constraints"], "maxCpuSeconds": 3600},
+    }
+    # The modified constraints go back with the field this client does not know.
+    mine.constraints.max_task_retry_count = 5
+    stub.script(SUCCESS["task_update"])
+    with ours_client(stub.url) as client:
+        client.task_update(
+            job_id="j",
+            task_id="t",
+            task_update_parameter=om.TaskUpdateParameter(constraints=mine.constraints),
+        )
+    sent = json.loads(stub.received[0].body)["constraints"]
+    assert sent["maxCpuSeconds"] == 3600 and sent["maxTaskRetryCount"] == 5
+
+
 def _page(tasks: list[dict[str, Any]], next_link: str | None) -> Reply:
     document: dict[str, Any] = {"odata.metadata": "https://x/$metadata#tasks", "value": tasks}
     if next_link is not None:
@@ -1088,6 +1121,40 @@ def test_batch_errors_match_sdk(stub: StubServer, op: str, case: str) -> None:
     assert [(v.key, v.value) for v in mine.values or []] == [
         (v.key, v.value) for v in error.values or []
     ]
+
+
+STATUS_CLASSES = {
+    304: "ResourceNotModifiedError",
+    401: "ClientAuthenticationError",
+    403: "ClientAuthenticationError",
+    404: "ResourceNotFoundError",
+    409: "ResourceExistsError",
+    412: "ResourceModifiedError",
+    400: "BatchError",
+    500: "BatchError",
+}
+
+
+@pytest.mark.parametrize("with_body", [False, True], ids=["empty", "batch-error"])
+@pytest.mark.parametrize("status", sorted(STATUS_CLASSES))
+def test_error_classes_by_status(stub: StubServer, status: int, with_body: bool) -> None:
+    """azure-core's classes by status (what its users catch), each a BatchError; azure-batch
+    raises BatchErrorException for all. A 304 carries no code in either client."""
+    body = json.dumps({**data.BATCH_ERROR, "code": "Whatever"}).encode() if with_body else b""
+    reply = Reply(status, {**JSON, "request-id": "rid-s"}, body)
+    call = Call("task_get", options={"if_none_match": '"0x1"'})
+    theirs = _sdk_error(stub, call, reply)
+    mine = _ours_error(stub, call, reply)
+    assert type(mine).__name__ == STATUS_CLASSES[status]
+    assert isinstance(mine, ours.BatchError) and isinstance(mine, ours.BatchServiceError)
+    assert mine.status_code == theirs.response.status_code == status
+    if status == 304:  # bodiless by definition: neither client reads one
+        assert mine.code == "" and theirs.error.code is None
+        assert mine.message == "Not Modified"
+    elif with_body:
+        assert mine.code == theirs.error.code == "Whatever"
+    else:
+        assert mine.code == str(status) and theirs.error.code is None  # pinned: see UNMODELED
 
 
 def test_wrapped_batch_error_is_unwrapped(stub: StubServer) -> None:

@@ -76,8 +76,8 @@ def deserialize_set_task_status(response: HttpResponse) -> SetTaskStatusOutput:
     if not 200 <= response.status < 300:
         raise_error(response)
     data = response.json()
-    if not isinstance(data, dict):
-        data = {}
+    if data is None:
+        data = {}  # an empty body: every member absent
     result = SetTaskStatusOutput.from_dict(data)
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result

@@ -78,8 +78,8 @@ def deserialize_get_task(response: HttpResponse) -> GetTaskResponse:
     if not 200 <= response.status < 300:
         raise_error(response)
     data = response.json()
-    if not isinstance(data, dict):
-        data = {}
+    if data is None:
+        data = {}  # an empty body: every member absent
     result = GetTaskResponse.from_dict(data)
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
@@ -128,8 +128,8 @@ def deserialize_update_task(response: HttpResponse) -> UpdateTaskResponse:
     if not 200 <= response.status < 300:
         raise_error(response)
     data = response.json()
-    if not isinstance(data, dict):
-        data = {}
+    if data is None:
+        data = {}  # an empty body: every member absent
     result = UpdateTaskResponse.from_dict(data)
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result

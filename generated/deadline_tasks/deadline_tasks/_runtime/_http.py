@@ -13,6 +13,7 @@ from typing import Any, Protocol, TypeAlias
 
 __all__ = [
     "AsyncTransport",
+    "DeserializationError",
     "Headers",
     "HeadersInput",
     "HttpRequest",
@@ -190,7 +191,22 @@ class HttpRequest:
         return f"<HttpRequest {self.method} {self.url} ({size})>"
 
 
-class ResponseDecodeError(ValueError):
+class DeserializationError(ValueError):
+    """A response did not have the shape the service model promises.
+
+    ``model`` names the model being read, ``field`` the path of the offending field from it
+    (wire names, ``"parameters.int"``), ``reason`` what was wrong. Messages name fields and
+    types; the value itself only when the field is not marked sensitive.
+    """
+
+    def __init__(self, message: str, *, model: str = "", field: str = "", reason: str = "") -> None:
+        super().__init__(message)
+        self.model = model
+        self.field = field
+        self.reason = reason or message
+
+
+class ResponseDecodeError(DeserializationError):
     """The response body is not the JSON the client expected."""
 
     def __init__(self, message: str, *, status: int, body: bytes) -> None:
