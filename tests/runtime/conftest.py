@@ -7,7 +7,6 @@ package ``_runtime`` (its modules only use relative imports, so that is all it n
 
 from __future__ import annotations
 
-import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,13 +30,3 @@ def stub_server() -> Iterator[StubServer]:
         yield server
     finally:
         server.close()
-
-
-@pytest.fixture
-def refused_url() -> str:
-    """A 127.0.0.1 URL nothing listens on (connecting is refused)."""
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
-    return f"http://127.0.0.1:{port}/"

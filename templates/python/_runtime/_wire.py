@@ -68,7 +68,7 @@ CONVERSION_ERRORS: Final = (TypeError, ValueError, AttributeError, KeyError, Ove
 
 def missing(model: str, wire_name: str) -> NoReturn:
     raise DeserializationError(
-        f"{model}: required field {wire_name!r} is missing",
+        f"{model}.{wire_name}: required field is missing",
         model=model,
         field=wire_name,
         reason="required field is missing",

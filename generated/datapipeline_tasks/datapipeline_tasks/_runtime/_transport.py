@@ -21,6 +21,7 @@ import asyncio
 import ssl
 import threading
 import time
+from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
@@ -175,6 +176,9 @@ def _read_body(
 ) -> bytes:
     """The whole body, before ``deadline``: each read may only wait for what is left of it."""
     chunks: list[bytes] = []
+    # read1 (urllib3 >= 2.3) returns what one socket read gives, so the deadline is checked
+    # between reads; read(amt) of older versions waits for a whole chunk.
+    read: Callable[[int], bytes] = getattr(response, "read1", response.read)
     try:
         while True:
             if deadline is not None:
@@ -188,7 +192,7 @@ def _read_body(
                 sock = getattr(connection, "sock", None)
                 if sock is not None:
                     sock.settimeout(remaining)
-            chunk = response.read1(_CHUNK)
+            chunk = read(_CHUNK)
             if not chunk:
                 return b"".join(chunks)
             chunks.append(chunk)

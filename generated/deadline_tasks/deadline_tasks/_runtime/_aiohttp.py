@@ -100,14 +100,20 @@ class AiohttpTransport:
 
         session = self._get_session()
         proxy = self._fixed or (self._env.proxy_for(request.url) if self._env else None)
+        headers = request.headers.multi_items()
         proxy_headers = None
         if proxy is not None and proxy.authorization:
-            proxy_headers = {"Proxy-Authorization": proxy.authorization}
+            # The CONNECT request carries the proxy's credentials for an https target; a
+            # request forwarded in the clear carries them itself.
+            if request.url[:6].lower() == "https:":
+                proxy_headers = {"Proxy-Authorization": proxy.authorization}
+            else:
+                headers.append(("Proxy-Authorization", proxy.authorization))
         try:
             async with session.request(
                 request.method,
                 URL(request.url, encoded=True),
-                headers=request.headers.multi_items(),
+                headers=headers,
                 data=request.body or None,
                 allow_redirects=False,
                 proxy=proxy.url if proxy is not None else None,
@@ -116,8 +122,7 @@ class AiohttpTransport:
                 timeout=aiohttp.ClientTimeout(total=timeout, connect=timeout),
             ) as response:
                 body = await response.read()
-                headers: list[tuple[str, str]] = list(response.headers.items())
-                return HttpResponse(response.status, headers, body)
+                return HttpResponse(response.status, list(response.headers.items()), body)
         except (TimeoutError, aiohttp.ServerTimeoutError) as err:
             raise TransportTimeout(f"timed out: {err or 'no response'}", request_sent=True) from err
         except aiohttp.ClientConnectorCertificateError as err:
