@@ -6,6 +6,7 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -59,6 +60,8 @@ class StubServer:
         self.port = self._listener.getsockname()[1]
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.received: list[Received] = []
+        #: answers requests once the script is used up (default: 200 with ``{}``)
+        self.responder: Callable[[Received], Reply] | None = None
         self._script: list[Reply] = []
         self._lock = threading.Lock()
         self._closed = False
@@ -70,9 +73,11 @@ class StubServer:
             self._script = list(replies)
             self.received.clear()
 
-    def _next(self) -> Reply:
+    def _next(self, received: Received) -> Reply:
         with self._lock:
-            return self._script.pop(0) if self._script else Reply(200, body=b"{}")
+            if self._script:
+                return self._script.pop(0)
+        return self.responder(received) if self.responder else Reply(200, body=b"{}")
 
     def _accept(self) -> None:
         while True:
@@ -116,9 +121,10 @@ class StubServer:
                 body, buffer = buffer[:length], buffer[length:]
                 if self._closed:
                     return  # the test that owned this server is over
+                received = Received(method, target, pairs, body)
                 with self._lock:
-                    self.received.append(Received(method, target, pairs, body))
-                reply = self._next()
+                    self.received.append(received)
+                reply = self._next(received)
                 if reply.drop:
                     return
                 if reply.delay:
