@@ -30,7 +30,15 @@ _RUNTIME_COMMON = {
     "_transport.py",
     "_wire.py",
 }
-_RUNTIME_AWS = {"_credentials.py", "_sigv4.py"}
+_RUNTIME_AWS = {
+    "_aws_config.py",
+    "_aws_http.py",
+    "_aws_refresh.py",
+    "_aws_sources.py",
+    "_aws_sts.py",
+    "_credentials.py",
+    "_sigv4.py",
+}
 _RUNTIME_AZURE = {"_sharedkey.py"}
 
 # (template, output path relative to the package folder, extra context)
