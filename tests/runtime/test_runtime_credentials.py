@@ -290,3 +290,14 @@ def test_region_from_the_credentials_file_like_botocore(home: Path) -> None:
 def test_explicit_credentials_must_have_get_frozen_credentials(home: Path) -> None:
     with pytest.raises(TypeError, match="get_frozen_credentials"):
         resolve_credentials(("AKID", "SECRET"))  # type: ignore[arg-type]
+
+
+def test_login_sessions_are_refused_not_skipped(home: Path) -> None:
+    # botocore's login provider would claim this profile before its static keys.
+    write(
+        home / ".aws" / "config",
+        "[default]\nlogin_session = arn:aws:iam::1:user/me\n"
+        "aws_access_key_id = CFG\naws_secret_access_key = C\n",
+    )
+    with pytest.raises(ConfigurationError, match="login_session"):
+        resolve_credentials(None)

@@ -395,6 +395,13 @@ def _profile_chain(
         return chosen("shared-credentials-file", found)
     if record:
         ctx.looked.append(f"profile {name!r} in {config.credentials_path}")
+    if "login_session" in config.profiles.get(name, {}):
+        # botocore's login provider would answer here; skipping to a later source would sign
+        # with other credentials than botocore does.
+        raise ConfigurationError(
+            f"profile {name!r} uses an `aws login` session (login_session), which generated "
+            "clients do not support; use `aws configure export-credentials` or another source"
+        )
     command = config.profiles.get(name, {}).get("credential_process")
     if command:
         process = RefreshableCredentials(

@@ -125,6 +125,10 @@ class ChainContext:
     region: str | None = None
     clock: Callable[[], datetime] = utc_clock
     looked: list[str] = field(default_factory=list)
+    #: botocore's METHOD name of the provider that answered (``env``, ``assume-role``,
+    #: ``assume-role-with-web-identity``, ``sso``, ``shared-credentials-file``,
+    #: ``custom-process``, ``config-file``, ``container-role``, ``iam-role``).
+    method: str | None = None
     _config: SharedConfig | None = None
 
     @property
@@ -169,14 +173,12 @@ def default_chain(ctx: ChainContext) -> CredentialsSource:
     if not ctx.explicit_profile:
         found = _env_source(ctx.environ, ctx.clock)
         if found is not None:
-            _log.debug("credentials from environment variables")
-            return found
+            return _chosen(ctx, "env", found)
         ctx.looked.append("environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY")
 
     profile = ctx.config.profiles.get(ctx.profile, {})
     if _is_assume_role(profile):
-        _log.debug("credentials from assume-role profile %r", ctx.profile)
-        return _assume_role_source(ctx, ctx.profile, [ctx.profile])
+        return _chosen(ctx, "assume-role", _assume_role_source(ctx, ctx.profile, [ctx.profile]))
 
     found = _profile_chain(ctx, ctx.profile, disable_env=ctx.explicit_profile, record=True)
     if found is not None:
@@ -184,11 +186,16 @@ def default_chain(ctx: ChainContext) -> CredentialsSource:
 
     found = _container_source(ctx)
     if found is not None:
-        _log.debug("credentials from the container credentials endpoint")
-        return found
+        return _chosen(ctx, "container-role", found)
     ctx.looked.append("container credentials (AWS_CONTAINER_CREDENTIALS_*_URI not set)")
 
-    return _imds_source(ctx)
+    return _chosen(ctx, "iam-role", _imds_source(ctx))
+
+
+def _chosen(ctx: ChainContext, method: str, found: CredentialsSource) -> CredentialsSource:
+    ctx.method = method
+    _log.debug("AWS credentials from the %s provider (profile %r)", method, ctx.profile)
+    return found
 
 
 # --- 1. environment ----------------------------------------------------------------------------
@@ -293,7 +300,7 @@ def _assume_role_source(ctx: ChainContext, name: str, visited: list[str]) -> Cre
         frozen = source.get_frozen_credentials()
         return assume_role(ctx.transport(proxy=True), endpoint, frozen, params)
 
-    return RefreshableCredentials(fetch, method=f"assume-role ({name})", clock=ctx.clock)
+    return RefreshableCredentials(fetch, method="assume-role", clock=ctx.clock)
 
 
 def _session_name() -> str:
@@ -358,7 +365,7 @@ def _named_source(ctx: ChainContext, credential_source: str, profile: str) -> Cr
                 raise missing
             return result
 
-        found = RefreshableCredentials(fetch, method="instance metadata", clock=ctx.clock)
+        found = RefreshableCredentials(fetch, method="iam-role", clock=ctx.clock)
     if found is None:
         raise missing
     return found
@@ -373,29 +380,37 @@ def _profile_chain(
     """botocore's ProfileProviderBuilder.providers(): web identity, SSO, the credentials
     file, (login), credential_process, the config file."""
     config = ctx.config
+
+    def chosen(method: str, found: CredentialsSource) -> CredentialsSource:
+        return _chosen(ctx, method, found) if record else found
+
     found = _web_identity_source(ctx, name, disable_env)
     if found is not None:
-        return found
+        return chosen("assume-role-with-web-identity", found)
     found = _sso_source(ctx, name)
     if found is not None:
-        _log.debug("credentials from SSO, profile %r", name)
-        return found
+        return chosen("sso", found)
     found = _static_source(config.credentials_profiles.get(name), name, config.credentials_path)
     if found is not None:
-        _log.debug("credentials from %s, profile %r", config.credentials_path, name)
-        return found
+        return chosen("shared-credentials-file", found)
     if record:
         ctx.looked.append(f"profile {name!r} in {config.credentials_path}")
+    if "login_session" in config.profiles.get(name, {}):
+        # botocore's login provider would answer here; skipping to a later source would sign
+        # with other credentials than botocore does.
+        raise ConfigurationError(
+            f"profile {name!r} uses an `aws login` session (login_session), which generated "
+            "clients do not support; use `aws configure export-credentials` or another source"
+        )
     command = config.profiles.get(name, {}).get("credential_process")
     if command:
-        _log.debug("credentials from credential_process, profile %r", name)
-        return RefreshableCredentials(
-            lambda: _run_process(command, name), method="credential_process", clock=ctx.clock
+        process = RefreshableCredentials(
+            lambda: _run_process(command, name), method="custom-process", clock=ctx.clock
         )
+        return chosen("custom-process", process)
     found = _static_source(config.config_profiles.get(name), name, config.config_path)
     if found is not None:
-        _log.debug("credentials from %s, profile %r", config.config_path, name)
-        return found
+        return chosen("config-file", found)
     if record:
         ctx.looked.append(f"profile {name!r} in {config.config_path}")
     return None
@@ -449,7 +464,6 @@ def _web_identity_source(
             " but no role ARN: set role_arn in the profile or AWS_ROLE_ARN"
         )
     session_name = get("role_session_name") or _session_name()
-    _log.debug("credentials from web identity, role %s", role_arn)
 
     def fetch() -> AwsCredentials:
         try:
@@ -473,7 +487,7 @@ def _web_identity_source(
         )
         return assume_role_with_web_identity(ctx.transport(proxy=True), endpoint, params)
 
-    return RefreshableCredentials(fetch, method="web identity", clock=ctx.clock)
+    return RefreshableCredentials(fetch, method="assume-role-with-web-identity", clock=ctx.clock)
 
 
 # --- 4. SSO ------------------------------------------------------------------------------------
@@ -710,7 +724,7 @@ def _container_source(ctx: ChainContext) -> CredentialsSource | None:
     else:
         return None
     return RefreshableCredentials(
-        lambda: _container_fetch(ctx, url), method="container", clock=ctx.clock
+        lambda: _container_fetch(ctx, url), method="container-role", clock=ctx.clock
     )
 
 
@@ -887,8 +901,7 @@ def _imds_source(ctx: ChainContext) -> CredentialsSource:
         state["fetched"] = True
         return found
 
-    _log.debug("no credentials configured; will ask EC2 instance metadata")
-    return RefreshableCredentials(fetch, method="instance metadata", clock=ctx.clock)
+    return RefreshableCredentials(fetch, method="iam-role", clock=ctx.clock)
 
 
 def _nothing_found(looked: list[str]) -> NoCredentialsError:
