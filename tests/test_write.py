@@ -33,9 +33,7 @@ def _project(tmp_path: Path, version: str = "2023-10-12") -> Path:
 
 
 def _run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*GENERATE, *args], capture_output=True, text=True, cwd=project, env=ENV
-    )
+    return subprocess.run([*GENERATE, *args], capture_output=True, text=True, cwd=project, env=ENV)
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -50,32 +48,20 @@ def test_unchanged_files_keep_their_mtime_and_inode(tmp_path: Path) -> None:
     project = _project(tmp_path)
     assert _run(project).returncode == 0
     out = project / "out" / "deadline_tasks"
-    before = {
-        p: (p.stat().st_mtime_ns, p.stat().st_ino)
-        for p in out.rglob("*")
-        if p.is_file()
-    }
+    before = {p: (p.stat().st_mtime_ns, p.stat().st_ino) for p in out.rglob("*") if p.is_file()}
     time.sleep(0.05)
     second = _run(project)
     assert second.returncode == 0 and "0 written" in second.stderr
-    after = {
-        p: (p.stat().st_mtime_ns, p.stat().st_ino)
-        for p in out.rglob("*")
-        if p.is_file()
-    }
+    after = {p: (p.stat().st_mtime_ns, p.stat().st_ino) for p in out.rglob("*") if p.is_file()}
     assert after == before
     # A change rewrites only the files it touches; the rest keep mtime and inode.
     spec = project / "specs" / "deadline.yaml"
-    spec.write_text(
-        spec.read_text().replace("<p>Gets a task.</p>", "<p>Gets one task.</p>")
-    )
+    spec.write_text(spec.read_text().replace("<p>Gets a task.</p>", "<p>Gets one task.</p>"))
     assert _run(project).returncode == 0
     changed = {
         p
         for p in out.rglob("*")
-        if p.is_file()
-        and p in before
-        and (p.stat().st_mtime_ns, p.stat().st_ino) != before[p]
+        if p.is_file() and p in before and (p.stat().st_mtime_ns, p.stat().st_ino) != before[p]
     }
     names = {p.name for p in changed}
     assert names and "deadline_tasks_models.py" not in names
@@ -102,9 +88,7 @@ def test_patch_file_and_user_files_survive_and_stale_files_go(tmp_path: Path) ->
     patch_stat = patch.stat()
 
     spec = project / "specs" / "deadline.yaml"
-    spec.write_text(
-        spec.read_text().replace("<p>Gets a task.</p>", "<p>Gets one task.</p>")
-    )
+    spec.write_text(spec.read_text().replace("<p>Gets a task.</p>", "<p>Gets one task.</p>"))
     result = _run(project)
     assert result.returncode == 0, result.stderr
     assert "1 removed" in result.stderr
@@ -115,10 +99,7 @@ def test_patch_file_and_user_files_survive_and_stale_files_go(tmp_path: Path) ->
     )
     assert notes.read_text() == "my notes\n"
     assert not stale.exists()
-    assert (
-        "_patch.py" not in manifest.read_text()
-        and "NOTES.md" not in manifest.read_text()
-    )
+    assert "_patch.py" not in manifest.read_text() and "NOTES.md" not in manifest.read_text()
     check = subprocess.run(
         [
             sys.executable,
@@ -135,17 +116,12 @@ def test_patch_file_and_user_files_survive_and_stale_files_go(tmp_path: Path) ->
 
 def _staged_files(parent: Path) -> int:
     return sum(
-        1
-        for stage in parent.glob(".apismith-stage-*")
-        for p in stage.rglob("*")
-        if p.is_file()
+        1 for stage in parent.glob(".apismith-stage-*") for p in stage.rglob("*") if p.is_file()
     )
 
 
 @pytest.mark.parametrize("kill_at", ["render", "stage:1", "stage:12", "stage:30"])
-def test_kill_9_leaves_old_or_new_tree_never_a_mix(
-    tmp_path: Path, kill_at: str
-) -> None:
+def test_kill_9_leaves_old_or_new_tree_never_a_mix(tmp_path: Path, kill_at: str) -> None:
     old_project = _project(tmp_path / "old")
     new_project = _project(tmp_path / "new", version="2099-01-01")
     assert _run(old_project).returncode == 0 and _run(new_project).returncode == 0
@@ -194,9 +170,7 @@ def test_template_override_replaces_one_template(tmp_path: Path) -> None:
     builtin = _snapshot(out)
     overrides = project / "my-templates" / "python" / "package"
     overrides.mkdir(parents=True)
-    (overrides / "README.md.j2").write_text(
-        "# {{ pkg.distribution }}\n\nOur house style.\n"
-    )
+    (overrides / "README.md.j2").write_text("# {{ pkg.distribution }}\n\nOur house style.\n")
     assert _run(project, "--templates", "my-templates").returncode == 0
     custom = _snapshot(out)
     assert custom["README.md"] == b"# deadline-tasks\n\nOur house style.\n"
@@ -243,27 +217,19 @@ def test_concurrent_runs_take_turns_and_keep_every_user_file(tmp_path: Path) -> 
     for trial in range(5):
         version = versions[(trial + 1) % 2]
         spec.write_text(
-            (
-                tmp_path / f"ref-{version}" / "proj" / "specs" / "deadline.yaml"
-            ).read_text()
+            (tmp_path / f"ref-{version}" / "proj" / "specs" / "deadline.yaml").read_text()
         )
         runs = [
-            subprocess.Popen(
-                GENERATE, cwd=project, env=slow, stderr=subprocess.PIPE, text=True
-            )
+            subprocess.Popen(GENERATE, cwd=project, env=slow, stderr=subprocess.PIPE, text=True)
             for _ in range(2)
         ]
         outputs = [run.communicate(timeout=120)[1] for run in runs]
         assert [run.returncode for run in runs] == [0, 0], outputs
         now = _snapshot(out)
         expected = dict(references[version])
-        del expected[
-            "deadline_tasks/_patch.py"
-        ]  # the scaffold; the user's own copy is kept
+        del expected["deadline_tasks/_patch.py"]  # the scaffold; the user's own copy is kept
         expected.update(mine)
-        assert (
-            now == expected
-        ), f"trial {trial}: the tree is not the new one plus user files"
+        assert now == expected, f"trial {trial}: the tree is not the new one plus user files"
         assert not list(out.parent.glob(".apismith-*"))
 
 
@@ -312,12 +278,8 @@ def test_a_run_waits_for_the_lock_holder(tmp_path: Path) -> None:
         text=True,
     )
     try:
-        assert (
-            holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        )
-        run = subprocess.Popen(
-            GENERATE, cwd=project, env=ENV, stderr=subprocess.PIPE, text=True
-        )
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        run = subprocess.Popen(GENERATE, cwd=project, env=ENV, stderr=subprocess.PIPE, text=True)
         assert run.stderr is not None
         first = run.stderr.readline()
         assert "waiting for another apismith run" in first, first
