@@ -6,6 +6,8 @@ in apismith, so a CI log that shows 3 is worth a bug report and nothing else is.
 
 from __future__ import annotations
 
+import textwrap
+
 OK = 0
 FINDINGS = 1
 USAGE = 2
@@ -31,7 +33,10 @@ TABLE: tuple[tuple[int, str], ...] = (
 )
 
 
-def help_text() -> str:
+def help_text(width: int = 79) -> str:
     lines = ["exit codes:"]
-    lines += [f"  {code:<4} {meaning}" for code, meaning in TABLE]
+    for code, meaning in TABLE:
+        lines += textwrap.wrap(
+            meaning, width, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7
+        )
     return "\n".join(lines)

@@ -8,6 +8,7 @@ import json
 import os
 import pty
 import re
+import select
 import subprocess
 import sys
 import time
@@ -101,29 +102,35 @@ def test_live_line_is_drawn_and_erased_only_when_live() -> None:
 def test_a_terminal_gets_a_spinner(tmp_path: Path) -> None:
     (tmp_path / "spec.yaml").write_text(starter_spec("smithy", "shop"))
     primary, secondary = pty.openpty()
+    chunks = []
     try:
-        proc = subprocess.run(
+        proc = subprocess.Popen(
             [sys.executable, "-m", "generator", "generate", "spec.yaml", "-o", "out"],
             cwd=tmp_path,
             stdout=subprocess.PIPE,
             stderr=secondary,
             env={**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm"},
-            timeout=120,
         )
         os.close(secondary)
-        chunks = []
-        while True:
-            try:
-                data = os.read(primary, 65536)
-            except OSError:
+        # Drain the terminal while the run goes on: a full pty buffer would block its writes.
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([primary], [], [], 0.5)
+            if ready:
+                try:
+                    data = os.read(primary, 65536)
+                except OSError:  # EIO: the run closed its end
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+            elif proc.poll() is not None:
                 break
-            if not data:
-                break
-            chunks.append(data)
+        stdout, _ = proc.communicate(timeout=60)
     finally:
         os.close(primary)
     err = b"".join(chunks).decode()
-    assert proc.returncode == 0 and proc.stdout == b""
+    assert proc.returncode == 0 and stdout == b""
     assert "\x1b[K" in err and "[1/1] shop: render" in err
     # The live line is erased before the package's final line is printed.
     assert " files, " in err.rsplit("\x1b[K", 1)[-1]
