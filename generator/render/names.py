@@ -38,6 +38,7 @@ _RESERVED_CLASSES = {
     # Runtime names every package __init__ exports.
     "AiohttpTransport",
     "AwsCredentials",
+    "CredentialRetrievalError",
     "DeserializationError",
     "HttpRequest",
     "HttpResponse",
@@ -45,6 +46,7 @@ _RESERVED_CLASSES = {
     "HttpxTransport",
     "NoCredentialsError",
     "NoRegionError",
+    "RefreshableCredentials",
     "ResponseDecodeError",
     "RetryPolicy",
     "SharedKeyCredential",
