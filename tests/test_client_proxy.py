@@ -226,3 +226,18 @@ def test_a_refused_proxy_is_a_transport_error_before_sending(
         get_task(target.url, "urllib3")
     assert caught.value.request_sent is False  # safe to retry, even a non-idempotent call
     assert target.received == []
+
+
+@EACH_TRANSPORT
+def test_an_unusable_proxy_variable_fails_the_requests_it_applies_to(
+    kind: str, target: StubServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Creating the client still works (the variable may not apply to it); a request it applies
+    # to fails before anything is sent rather than going around the proxy.
+    monkeypatch.setenv("ALL_PROXY", "socks5://127.0.0.1:1080")
+    with pytest.raises(dl.TransportError, match="socks5") as caught:
+        get_task(target.url, kind)
+    assert caught.value.request_sent is False and caught.value.retryable is False
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    assert get_task(target.url, kind).task_id == "t"
+    assert len(target.received) == 1

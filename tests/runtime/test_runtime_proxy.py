@@ -76,3 +76,10 @@ def test_answers_are_cached_per_host() -> None:
     assert config.proxy_for("https://direct.example/b?x=1") is None
     assert config.proxy_for("https://other.example/") == Proxy(P)
     assert ProxyConfig().empty and not config.empty
+
+
+def test_an_unusable_variable_fails_only_where_it_applies() -> None:
+    config = ProxyConfig.from_environment({"ALL_PROXY": "socks5://s:1080", "HTTPS_PROXY": P})
+    assert config.proxy_for("https://a.example/") == Proxy(P)
+    with pytest.raises(ValueError, match="all_proxy: unsupported proxy scheme 'socks5'"):
+        config.proxy_for("http://a.example/")

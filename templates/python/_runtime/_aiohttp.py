@@ -21,7 +21,7 @@ from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Self
 
 from ._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
-from ._proxy import Proxy, ProxyConfig
+from ._proxy import Proxy, ProxyConfig, environment_proxy
 
 if TYPE_CHECKING:
     import aiohttp
@@ -99,7 +99,7 @@ class AiohttpTransport:
         from yarl import URL
 
         session = self._get_session()
-        proxy = self._fixed or (self._env.proxy_for(request.url) if self._env else None)
+        proxy = self._fixed or environment_proxy(self._env, request.url)
         headers = request.headers.multi_items()
         proxy_headers = None
         if proxy is not None and proxy.authorization:

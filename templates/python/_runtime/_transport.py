@@ -29,7 +29,7 @@ import urllib3
 import urllib3.exceptions
 
 from ._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
-from ._proxy import Proxy, ProxyConfig
+from ._proxy import Proxy, ProxyConfig, environment_proxy
 
 if TYPE_CHECKING:
     import httpx
@@ -104,7 +104,7 @@ class Urllib3Transport:
             self._env = None if config.empty else config
 
     def _pool_for(self, url: str) -> urllib3.PoolManager:
-        proxy = self._fixed or (self._env.proxy_for(url) if self._env is not None else None)
+        proxy = self._fixed or environment_proxy(self._env, url)
         if proxy is None:
             return self._pool
         manager = self._proxies.get(proxy)
@@ -280,7 +280,7 @@ class _HttpxClients:
     def for_url(self, url: str) -> Any:
         if self._given is not None:
             return self._given
-        proxy = self._fixed or (self._env.proxy_for(url) if self._env is not None else None)
+        proxy = self._fixed or environment_proxy(self._env, url)
         client = self._clients.get(proxy)
         if client is None:
             with self._lock:

@@ -21,7 +21,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["Proxy", "ProxyConfig"]
+from ._http import TransportError
+
+__all__ = ["Proxy", "ProxyConfig", "environment_proxy"]
 
 _CACHE_LIMIT = 256  # hosts remembered; a client talks to a handful
 
@@ -70,7 +72,15 @@ class ProxyConfig:
     def __init__(
         self, proxies: Mapping[str, str] | None = None, no_proxy: str | None = None
     ) -> None:
-        self._proxies = {k: Proxy.parse(v) for k, v in (proxies or {}).items() if v}
+        # A variable naming no usable proxy (socks5://...) fails the requests it applies to,
+        # when they are made: going direct instead could bypass a proxy the network requires.
+        self._proxies: dict[str, Proxy | ValueError] = {}
+        for scheme, value in (proxies or {}).items():
+            if value:
+                try:
+                    self._proxies[scheme] = Proxy.parse(value)
+                except ValueError as err:
+                    self._proxies[scheme] = ValueError(f"{scheme}_proxy: {err}")
         entries = (no_proxy or "").replace(" ", "").split(",")
         self._bypass_all = "*" in entries
         self._no_proxy_names: list[str] = []
@@ -113,7 +123,10 @@ class ProxyConfig:
         return not self._proxies
 
     def proxy_for(self, url: str) -> Proxy | None:
-        """The proxy ``url`` goes through, or None to connect directly."""
+        """The proxy ``url`` goes through, or None to connect directly.
+
+        :raises ValueError: the variable that applies names no usable proxy.
+        """
         if not self._proxies:
             return None
         parts = urlsplit(url)
@@ -130,7 +143,10 @@ class ProxyConfig:
             pass
         proxy = None
         if host and not self._bypass(host, port):
-            proxy = self._proxies.get(scheme) or self._proxies.get("all")
+            chosen = self._proxies.get(scheme) or self._proxies.get("all")
+            if isinstance(chosen, ValueError):
+                raise chosen
+            proxy = chosen
         with self._lock:
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
@@ -154,3 +170,14 @@ class ProxyConfig:
             if host.endswith("." + name) or with_port.endswith("." + name):
                 return True
         return False
+
+
+def environment_proxy(config: ProxyConfig | None, url: str) -> Proxy | None:
+    """The proxy ``config`` (the environment's; None: none) names for ``url``. A variable that
+    names no usable proxy fails the request before anything is sent (no retry can help)."""
+    if config is None:
+        return None
+    try:
+        return config.proxy_for(url)
+    except ValueError as err:
+        raise TransportError(str(err), request_sent=False, retryable=False) from err
