@@ -128,13 +128,13 @@ class TypeMapper:
         # Scalars are checked, not trusted: a typed model never holds a value of another type,
         # and a wrong one is reported (DeserializationError) with the field it came in.
         if kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
-            return f"_wire.as_float({expr})"
+            return _checked(expr, "float", "_wire.as_float")
         if kind is Kind.STRING:
-            return f"_wire.as_str({expr})"
+            return _checked(expr, "str", "_wire.as_str")
         if kind is Kind.BOOLEAN:
-            return f"_wire.as_bool({expr})"
+            return _checked(expr, "bool", "_wire.as_bool")
         if kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
-            return f"_wire.as_int({expr})"
+            return _checked(expr, "int", "_wire.as_int")
         if kind in (Kind.ENUM, Kind.INT_ENUM, Kind.STRUCTURE, Kind.UNION):
             cls = self.symbols.class_name(shape)
             return (
@@ -217,3 +217,13 @@ class TypeMapper:
         if kind is Kind.LIST:
             return f"_wire.split_header({expr})"
         return expr
+
+
+def _checked(expr: str, pytype: str, convert: str) -> str:
+    """`expr` as `pytype`: a value already of that exact type is taken as is (no call, the
+    common case when parsing), anything else goes through `convert`, which takes other
+    spellings (5.0 for 5) or raises. Only names are tested inline: an expression such as
+    `response.json()` must not run twice."""
+    if expr.isidentifier():
+        return f"({expr} if type({expr}) is {pytype} else {convert}({expr}))"
+    return f"{convert}({expr})"

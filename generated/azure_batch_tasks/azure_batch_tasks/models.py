@@ -137,7 +137,7 @@ class AffinityInformation:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("AffinityInformation", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -145,7 +145,7 @@ class AffinityInformation:
             key = "affinityId"
             value = data.get(key)
             if value is not None:
-                kwargs["affinity_id"] = _wire.as_str(value)
+                kwargs["affinity_id"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("AffinityInformation", key)
         except _wire.CONVERSION_ERRORS as err:
@@ -217,7 +217,7 @@ class ApplicationPackageReference:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ApplicationPackageReference", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -225,13 +225,13 @@ class ApplicationPackageReference:
             key = "applicationId"
             value = data.get(key)
             if value is not None:
-                kwargs["application_id"] = _wire.as_str(value)
+                kwargs["application_id"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("ApplicationPackageReference", key)
             key = "version"
             value = data.get(key)
             if value is not None:
-                kwargs["version"] = _wire.as_str(value)
+                kwargs["version"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("ApplicationPackageReference", key, err) from err
         if len(data) > len(kwargs):
@@ -293,7 +293,7 @@ class AuthenticationTokenSettings:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("AuthenticationTokenSettings", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -373,7 +373,7 @@ class AutoUserSpecification:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("AutoUserSpecification", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -447,7 +447,7 @@ class BatchErrorDetail:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("BatchErrorDetail", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -455,11 +455,11 @@ class BatchErrorDetail:
             key = "key"
             value = data.get(key)
             if value is not None:
-                kwargs["key"] = _wire.as_str(value)
+                kwargs["key"] = value if type(value) is str else _wire.as_str(value)
             key = "value"
             value = data.get(key)
             if value is not None:
-                kwargs["value"] = _wire.as_str(value)
+                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("BatchErrorDetail", key, err) from err
         if len(data) > len(kwargs):
@@ -800,7 +800,7 @@ class CloudTask:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("CloudTask", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -808,19 +808,19 @@ class CloudTask:
             key = "id"
             value = data.get(key)
             if value is not None:
-                kwargs["id"] = _wire.as_str(value)
+                kwargs["id"] = value if type(value) is str else _wire.as_str(value)
             key = "displayName"
             value = data.get(key)
             if value is not None:
-                kwargs["display_name"] = _wire.as_str(value)
+                kwargs["display_name"] = value if type(value) is str else _wire.as_str(value)
             key = "url"
             value = data.get(key)
             if value is not None:
-                kwargs["url"] = _wire.as_str(value)
+                kwargs["url"] = value if type(value) is str else _wire.as_str(value)
             key = "eTag"
             value = data.get(key)
             if value is not None:
-                kwargs["e_tag"] = _wire.as_str(value)
+                kwargs["e_tag"] = value if type(value) is str else _wire.as_str(value)
             key = "lastModified"
             value = data.get(key)
             if value is not None:
@@ -852,7 +852,7 @@ class CloudTask:
             key = "commandLine"
             value = data.get(key)
             if value is not None:
-                kwargs["command_line"] = _wire.as_str(value)
+                kwargs["command_line"] = value if type(value) is str else _wire.as_str(value)
             key = "containerSettings"
             value = data.get(key)
             if value is not None:
@@ -888,7 +888,7 @@ class CloudTask:
             key = "requiredSlots"
             value = data.get(key)
             if value is not None:
-                kwargs["required_slots"] = _wire.as_int(value)
+                kwargs["required_slots"] = value if type(value) is int else _wire.as_int(value)
             key = "userIdentity"
             value = data.get(key)
             if value is not None:
@@ -989,7 +989,7 @@ class CloudTaskListResult:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("CloudTaskListResult", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -1003,7 +1003,7 @@ class CloudTaskListResult:
             key = "odata.nextLink"
             value = data.get(key)
             if value is not None:
-                kwargs["odata_next_link"] = _wire.as_str(value)
+                kwargs["odata_next_link"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("CloudTaskListResult", key, err) from err
         if len(data) > len(kwargs):
@@ -1061,7 +1061,7 @@ class CloudTaskListSubtasksResult:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("CloudTaskListSubtasksResult", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -1129,7 +1129,7 @@ class ComputeNodeIdentityReference:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ComputeNodeIdentityReference", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -1137,7 +1137,7 @@ class ComputeNodeIdentityReference:
             key = "resourceId"
             value = data.get(key)
             if value is not None:
-                kwargs["resource_id"] = _wire.as_str(value)
+                kwargs["resource_id"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("ComputeNodeIdentityReference", key, err) from err
         if len(data) > len(kwargs):
@@ -1236,7 +1236,7 @@ class ComputeNodeInformation:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ComputeNodeInformation", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -1244,27 +1244,29 @@ class ComputeNodeInformation:
             key = "affinityId"
             value = data.get(key)
             if value is not None:
-                kwargs["affinity_id"] = _wire.as_str(value)
+                kwargs["affinity_id"] = value if type(value) is str else _wire.as_str(value)
             key = "nodeUrl"
             value = data.get(key)
             if value is not None:
-                kwargs["node_url"] = _wire.as_str(value)
+                kwargs["node_url"] = value if type(value) is str else _wire.as_str(value)
             key = "poolId"
             value = data.get(key)
             if value is not None:
-                kwargs["pool_id"] = _wire.as_str(value)
+                kwargs["pool_id"] = value if type(value) is str else _wire.as_str(value)
             key = "nodeId"
             value = data.get(key)
             if value is not None:
-                kwargs["node_id"] = _wire.as_str(value)
+                kwargs["node_id"] = value if type(value) is str else _wire.as_str(value)
             key = "taskRootDirectory"
             value = data.get(key)
             if value is not None:
-                kwargs["task_root_directory"] = _wire.as_str(value)
+                kwargs["task_root_directory"] = value if type(value) is str else _wire.as_str(value)
             key = "taskRootDirectoryUrl"
             value = data.get(key)
             if value is not None:
-                kwargs["task_root_directory_url"] = _wire.as_str(value)
+                kwargs["task_root_directory_url"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("ComputeNodeInformation", key, err) from err
         if len(data) > len(kwargs):
@@ -1332,7 +1334,7 @@ class ContainerHostBatchBindMountEntry:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ContainerHostBatchBindMountEntry", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -1344,7 +1346,7 @@ class ContainerHostBatchBindMountEntry:
             key = "isReadOnly"
             value = data.get(key)
             if value is not None:
-                kwargs["is_read_only"] = _wire.as_bool(value)
+                kwargs["is_read_only"] = value if type(value) is bool else _wire.as_bool(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("ContainerHostBatchBindMountEntry", key, err) from err
         if len(data) > len(kwargs):
@@ -1445,7 +1447,7 @@ class ContainerRegistry:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ContainerRegistry", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -1453,15 +1455,15 @@ class ContainerRegistry:
             key = "username"
             value = data.get(key)
             if value is not None:
-                kwargs["user_name"] = _wire.as_str(value)
+                kwargs["user_name"] = value if type(value) is str else _wire.as_str(value)
             key = "password"
             value = data.get(key)
             if value is not None:
-                kwargs["password"] = _wire.as_str(value)
+                kwargs["password"] = value if type(value) is str else _wire.as_str(value)
             key = "registryServer"
             value = data.get(key)
             if value is not None:
-                kwargs["registry_server"] = _wire.as_str(value)
+                kwargs["registry_server"] = value if type(value) is str else _wire.as_str(value)
             key = "identityReference"
             value = data.get(key)
             if value is not None:
@@ -1540,7 +1542,7 @@ class EnvironmentSetting:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("EnvironmentSetting", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -1548,13 +1550,13 @@ class EnvironmentSetting:
             key = "name"
             value = data.get(key)
             if value is not None:
-                kwargs["name"] = _wire.as_str(value)
+                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("EnvironmentSetting", key)
             key = "value"
             value = data.get(key)
             if value is not None:
-                kwargs["value"] = _wire.as_str(value)
+                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("EnvironmentSetting", key, err) from err
         if len(data) > len(kwargs):
@@ -1630,7 +1632,7 @@ class ErrorMessage:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ErrorMessage", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -1638,11 +1640,11 @@ class ErrorMessage:
             key = "lang"
             value = data.get(key)
             if value is not None:
-                kwargs["lang"] = _wire.as_str(value)
+                kwargs["lang"] = value if type(value) is str else _wire.as_str(value)
             key = "value"
             value = data.get(key)
             if value is not None:
-                kwargs["value"] = _wire.as_str(value)
+                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("ErrorMessage", key, err) from err
         if len(data) > len(kwargs):
@@ -1701,7 +1703,7 @@ class ExitCodeMapping:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ExitCodeMapping", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -1709,7 +1711,7 @@ class ExitCodeMapping:
             key = "code"
             value = data.get(key)
             if value is not None:
-                kwargs["code"] = _wire.as_int(value)
+                kwargs["code"] = value if type(value) is int else _wire.as_int(value)
             else:
                 _wire.missing("ExitCodeMapping", key)
             key = "exitOptions"
@@ -1781,7 +1783,7 @@ class ExitCodeRangeMapping:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ExitCodeRangeMapping", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -1789,13 +1791,13 @@ class ExitCodeRangeMapping:
             key = "start"
             value = data.get(key)
             if value is not None:
-                kwargs["start"] = _wire.as_int(value)
+                kwargs["start"] = value if type(value) is int else _wire.as_int(value)
             else:
                 _wire.missing("ExitCodeRangeMapping", key)
             key = "end"
             value = data.get(key)
             if value is not None:
-                kwargs["end"] = _wire.as_int(value)
+                kwargs["end"] = value if type(value) is int else _wire.as_int(value)
             else:
                 _wire.missing("ExitCodeRangeMapping", key)
             key = "exitOptions"
@@ -1908,7 +1910,7 @@ class ExitConditions:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ExitConditions", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -2015,7 +2017,7 @@ class ExitOptions:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ExitOptions", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -2088,7 +2090,7 @@ class HttpHeader:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("HttpHeader", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -2096,13 +2098,13 @@ class HttpHeader:
             key = "name"
             value = data.get(key)
             if value is not None:
-                kwargs["name"] = _wire.as_str(value)
+                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("HttpHeader", key)
             key = "value"
             value = data.get(key)
             if value is not None:
-                kwargs["value"] = _wire.as_str(value)
+                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("HttpHeader", key, err) from err
         if len(data) > len(kwargs):
@@ -2193,7 +2195,7 @@ class MultiInstanceSettings:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("MultiInstanceSettings", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -2201,11 +2203,13 @@ class MultiInstanceSettings:
             key = "numberOfInstances"
             value = data.get(key)
             if value is not None:
-                kwargs["number_of_instances"] = _wire.as_int(value)
+                kwargs["number_of_instances"] = value if type(value) is int else _wire.as_int(value)
             key = "coordinationCommandLine"
             value = data.get(key)
             if value is not None:
-                kwargs["coordination_command_line"] = _wire.as_str(value)
+                kwargs["coordination_command_line"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
             else:
                 _wire.missing("MultiInstanceSettings", key)
             key = "commonResourceFiles"
@@ -2276,7 +2280,7 @@ class NameValuePair:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("NameValuePair", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -2284,11 +2288,11 @@ class NameValuePair:
             key = "name"
             value = data.get(key)
             if value is not None:
-                kwargs["name"] = _wire.as_str(value)
+                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
             key = "value"
             value = data.get(key)
             if value is not None:
-                kwargs["value"] = _wire.as_str(value)
+                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("NameValuePair", key, err) from err
         if len(data) > len(kwargs):
@@ -2375,7 +2379,7 @@ class OutputFile:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("OutputFile", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -2383,7 +2387,7 @@ class OutputFile:
             key = "filePattern"
             value = data.get(key)
             if value is not None:
-                kwargs["file_pattern"] = _wire.as_str(value)
+                kwargs["file_pattern"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("OutputFile", key)
             key = "destination"
@@ -2491,7 +2495,7 @@ class OutputFileBlobContainerDestination:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("OutputFileBlobContainerDestination", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -2499,11 +2503,11 @@ class OutputFileBlobContainerDestination:
             key = "path"
             value = data.get(key)
             if value is not None:
-                kwargs["path"] = _wire.as_str(value)
+                kwargs["path"] = value if type(value) is str else _wire.as_str(value)
             key = "containerUrl"
             value = data.get(key)
             if value is not None:
-                kwargs["container_url"] = _wire.as_str(value)
+                kwargs["container_url"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("OutputFileBlobContainerDestination", key)
             key = "identityReference"
@@ -2571,7 +2575,7 @@ class OutputFileDestination:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("OutputFileDestination", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -2653,7 +2657,7 @@ class OutputFileUploadOptions:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("OutputFileUploadOptions", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -2810,7 +2814,7 @@ class ResourceFile:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ResourceFile", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -2818,27 +2822,31 @@ class ResourceFile:
             key = "autoStorageContainerName"
             value = data.get(key)
             if value is not None:
-                kwargs["auto_storage_container_name"] = _wire.as_str(value)
+                kwargs["auto_storage_container_name"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
             key = "storageContainerUrl"
             value = data.get(key)
             if value is not None:
-                kwargs["storage_container_url"] = _wire.as_str(value)
+                kwargs["storage_container_url"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
             key = "httpUrl"
             value = data.get(key)
             if value is not None:
-                kwargs["http_url"] = _wire.as_str(value)
+                kwargs["http_url"] = value if type(value) is str else _wire.as_str(value)
             key = "blobPrefix"
             value = data.get(key)
             if value is not None:
-                kwargs["blob_prefix"] = _wire.as_str(value)
+                kwargs["blob_prefix"] = value if type(value) is str else _wire.as_str(value)
             key = "filePath"
             value = data.get(key)
             if value is not None:
-                kwargs["file_path"] = _wire.as_str(value)
+                kwargs["file_path"] = value if type(value) is str else _wire.as_str(value)
             key = "fileMode"
             value = data.get(key)
             if value is not None:
-                kwargs["file_mode"] = _wire.as_str(value)
+                kwargs["file_mode"] = value if type(value) is str else _wire.as_str(value)
             key = "identityReference"
             value = data.get(key)
             if value is not None:
@@ -3011,7 +3019,7 @@ class SubtaskInformation:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("SubtaskInformation", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -3019,7 +3027,7 @@ class SubtaskInformation:
             key = "id"
             value = data.get(key)
             if value is not None:
-                kwargs["id"] = _wire.as_int(value)
+                kwargs["id"] = value if type(value) is int else _wire.as_int(value)
             key = "nodeInfo"
             value = data.get(key)
             if value is not None:
@@ -3035,7 +3043,7 @@ class SubtaskInformation:
             key = "exitCode"
             value = data.get(key)
             if value is not None:
-                kwargs["exit_code"] = _wire.as_int(value)
+                kwargs["exit_code"] = value if type(value) is int else _wire.as_int(value)
             key = "containerInfo"
             value = data.get(key)
             if value is not None:
@@ -3146,7 +3154,7 @@ class TaskAddCollectionParameter:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskAddCollectionParameter", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -3217,7 +3225,7 @@ class TaskAddCollectionResult:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskAddCollectionResult", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -3480,7 +3488,7 @@ class TaskAddParameter:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskAddParameter", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -3488,17 +3496,17 @@ class TaskAddParameter:
             key = "id"
             value = data.get(key)
             if value is not None:
-                kwargs["id"] = _wire.as_str(value)
+                kwargs["id"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("TaskAddParameter", key)
             key = "displayName"
             value = data.get(key)
             if value is not None:
-                kwargs["display_name"] = _wire.as_str(value)
+                kwargs["display_name"] = value if type(value) is str else _wire.as_str(value)
             key = "commandLine"
             value = data.get(key)
             if value is not None:
-                kwargs["command_line"] = _wire.as_str(value)
+                kwargs["command_line"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("TaskAddParameter", key)
             key = "containerSettings"
@@ -3540,7 +3548,7 @@ class TaskAddParameter:
             key = "requiredSlots"
             value = data.get(key)
             if value is not None:
-                kwargs["required_slots"] = _wire.as_int(value)
+                kwargs["required_slots"] = value if type(value) is int else _wire.as_int(value)
             key = "userIdentity"
             value = data.get(key)
             if value is not None:
@@ -3654,7 +3662,7 @@ class TaskAddResult:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskAddResult", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -3668,13 +3676,13 @@ class TaskAddResult:
             key = "taskId"
             value = data.get(key)
             if value is not None:
-                kwargs["task_id"] = _wire.as_str(value)
+                kwargs["task_id"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("TaskAddResult", key)
             key = "eTag"
             value = data.get(key)
             if value is not None:
-                kwargs["e_tag"] = _wire.as_str(value)
+                kwargs["e_tag"] = value if type(value) is str else _wire.as_str(value)
             key = "lastModified"
             value = data.get(key)
             if value is not None:
@@ -3682,7 +3690,7 @@ class TaskAddResult:
             key = "location"
             value = data.get(key)
             if value is not None:
-                kwargs["location"] = _wire.as_str(value)
+                kwargs["location"] = value if type(value) is str else _wire.as_str(value)
             key = "error"
             value = data.get(key)
             if value is not None:
@@ -3775,7 +3783,7 @@ class TaskConstraints:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskConstraints", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -3791,7 +3799,9 @@ class TaskConstraints:
             key = "maxTaskRetryCount"
             value = data.get(key)
             if value is not None:
-                kwargs["max_task_retry_count"] = _wire.as_int(value)
+                kwargs["max_task_retry_count"] = (
+                    value if type(value) is int else _wire.as_int(value)
+                )
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("TaskConstraints", key, err) from err
         if len(data) > len(kwargs):
@@ -3867,7 +3877,7 @@ class TaskContainerExecutionInformation:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskContainerExecutionInformation", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -3875,15 +3885,15 @@ class TaskContainerExecutionInformation:
             key = "containerId"
             value = data.get(key)
             if value is not None:
-                kwargs["container_id"] = _wire.as_str(value)
+                kwargs["container_id"] = value if type(value) is str else _wire.as_str(value)
             key = "state"
             value = data.get(key)
             if value is not None:
-                kwargs["state"] = _wire.as_str(value)
+                kwargs["state"] = value if type(value) is str else _wire.as_str(value)
             key = "error"
             value = data.get(key)
             if value is not None:
-                kwargs["error"] = _wire.as_str(value)
+                kwargs["error"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("TaskContainerExecutionInformation", key, err) from err
         if len(data) > len(kwargs):
@@ -3991,7 +4001,7 @@ class TaskContainerSettings:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskContainerSettings", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -3999,11 +4009,13 @@ class TaskContainerSettings:
             key = "containerRunOptions"
             value = data.get(key)
             if value is not None:
-                kwargs["container_run_options"] = _wire.as_str(value)
+                kwargs["container_run_options"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
             key = "imageName"
             value = data.get(key)
             if value is not None:
-                kwargs["image_name"] = _wire.as_str(value)
+                kwargs["image_name"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("TaskContainerSettings", key)
             key = "registry"
@@ -4091,7 +4103,7 @@ class TaskDependencies:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskDependencies", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -4100,7 +4112,8 @@ class TaskDependencies:
             value = data.get(key)
             if value is not None:
                 kwargs["task_ids"] = [
-                    None if v0 is None else _wire.as_str(v0) for v0 in _wire.as_list(value)
+                    None if v0 is None else (v0 if type(v0) is str else _wire.as_str(v0))
+                    for v0 in _wire.as_list(value)
                 ]
             key = "taskIdRanges"
             value = data.get(key)
@@ -4274,7 +4287,7 @@ class TaskExecutionInformation:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskExecutionInformation", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -4290,7 +4303,7 @@ class TaskExecutionInformation:
             key = "exitCode"
             value = data.get(key)
             if value is not None:
-                kwargs["exit_code"] = _wire.as_int(value)
+                kwargs["exit_code"] = value if type(value) is int else _wire.as_int(value)
             key = "containerInfo"
             value = data.get(key)
             if value is not None:
@@ -4302,7 +4315,7 @@ class TaskExecutionInformation:
             key = "retryCount"
             value = data.get(key)
             if value is not None:
-                kwargs["retry_count"] = _wire.as_int(value)
+                kwargs["retry_count"] = value if type(value) is int else _wire.as_int(value)
             else:
                 _wire.missing("TaskExecutionInformation", key)
             key = "lastRetryTime"
@@ -4312,7 +4325,7 @@ class TaskExecutionInformation:
             key = "requeueCount"
             value = data.get(key)
             if value is not None:
-                kwargs["requeue_count"] = _wire.as_int(value)
+                kwargs["requeue_count"] = value if type(value) is int else _wire.as_int(value)
             else:
                 _wire.missing("TaskExecutionInformation", key)
             key = "lastRequeueTime"
@@ -4414,7 +4427,7 @@ class TaskFailureInformation:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskFailureInformation", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -4428,11 +4441,11 @@ class TaskFailureInformation:
             key = "code"
             value = data.get(key)
             if value is not None:
-                kwargs["code"] = _wire.as_str(value)
+                kwargs["code"] = value if type(value) is str else _wire.as_str(value)
             key = "message"
             value = data.get(key)
             if value is not None:
-                kwargs["message"] = _wire.as_str(value)
+                kwargs["message"] = value if type(value) is str else _wire.as_str(value)
             key = "details"
             value = data.get(key)
             if value is not None:
@@ -4501,7 +4514,7 @@ class TaskIdRange:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskIdRange", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -4509,13 +4522,13 @@ class TaskIdRange:
             key = "start"
             value = data.get(key)
             if value is not None:
-                kwargs["start"] = _wire.as_int(value)
+                kwargs["start"] = value if type(value) is int else _wire.as_int(value)
             else:
                 _wire.missing("TaskIdRange", key)
             key = "end"
             value = data.get(key)
             if value is not None:
-                kwargs["end"] = _wire.as_int(value)
+                kwargs["end"] = value if type(value) is int else _wire.as_int(value)
             else:
                 _wire.missing("TaskIdRange", key)
         except _wire.CONVERSION_ERRORS as err:
@@ -4665,7 +4678,7 @@ class TaskStatistics:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskStatistics", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -4673,7 +4686,7 @@ class TaskStatistics:
             key = "url"
             value = data.get(key)
             if value is not None:
-                kwargs["url"] = _wire.as_str(value)
+                kwargs["url"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("TaskStatistics", key)
             key = "startTime"
@@ -4709,25 +4722,25 @@ class TaskStatistics:
             key = "readIOps"
             value = data.get(key)
             if value is not None:
-                kwargs["read_iops"] = _wire.as_int(value)
+                kwargs["read_iops"] = value if type(value) is int else _wire.as_int(value)
             else:
                 _wire.missing("TaskStatistics", key)
             key = "writeIOps"
             value = data.get(key)
             if value is not None:
-                kwargs["write_iops"] = _wire.as_int(value)
+                kwargs["write_iops"] = value if type(value) is int else _wire.as_int(value)
             else:
                 _wire.missing("TaskStatistics", key)
             key = "readIOGiB"
             value = data.get(key)
             if value is not None:
-                kwargs["read_io_gi_b"] = _wire.as_float(value)
+                kwargs["read_io_gi_b"] = value if type(value) is float else _wire.as_float(value)
             else:
                 _wire.missing("TaskStatistics", key)
             key = "writeIOGiB"
             value = data.get(key)
             if value is not None:
-                kwargs["write_io_gi_b"] = _wire.as_float(value)
+                kwargs["write_io_gi_b"] = value if type(value) is float else _wire.as_float(value)
             else:
                 _wire.missing("TaskStatistics", key)
             key = "waitTime"
@@ -4795,7 +4808,7 @@ class TaskUpdateParameter:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskUpdateParameter", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -4873,7 +4886,7 @@ class UserIdentity:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("UserIdentity", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -4881,7 +4894,7 @@ class UserIdentity:
             key = "username"
             value = data.get(key)
             if value is not None:
-                kwargs["user_name"] = _wire.as_str(value)
+                kwargs["user_name"] = value if type(value) is str else _wire.as_str(value)
             key = "autoUser"
             value = data.get(key)
             if value is not None:
@@ -5097,7 +5110,7 @@ class TaskAddResponse:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskAddResponse", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -5105,15 +5118,15 @@ class TaskAddResponse:
             key = "client-request-id"
             value = data.get(key)
             if value is not None:
-                kwargs["client_request_id"] = _wire.as_str(value)
+                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
             key = "request-id"
             value = data.get(key)
             if value is not None:
-                kwargs["request_id"] = _wire.as_str(value)
+                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
             key = "ETag"
             value = data.get(key)
             if value is not None:
-                kwargs["etag"] = _wire.as_str(value)
+                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
             key = "Last-Modified"
             value = data.get(key)
             if value is not None:
@@ -5121,7 +5134,7 @@ class TaskAddResponse:
             key = "DataServiceId"
             value = data.get(key)
             if value is not None:
-                kwargs["data_service_id"] = _wire.as_str(value)
+                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("TaskAddResponse", key, err) from err
         if len(data) > len(kwargs):
@@ -5194,7 +5207,7 @@ class TaskDeleteResponse:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskDeleteResponse", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -5202,11 +5215,11 @@ class TaskDeleteResponse:
             key = "client-request-id"
             value = data.get(key)
             if value is not None:
-                kwargs["client_request_id"] = _wire.as_str(value)
+                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
             key = "request-id"
             value = data.get(key)
             if value is not None:
-                kwargs["request_id"] = _wire.as_str(value)
+                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("TaskDeleteResponse", key, err) from err
         if len(data) > len(kwargs):
@@ -5307,7 +5320,7 @@ class TaskReactivateResponse:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskReactivateResponse", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -5315,15 +5328,15 @@ class TaskReactivateResponse:
             key = "client-request-id"
             value = data.get(key)
             if value is not None:
-                kwargs["client_request_id"] = _wire.as_str(value)
+                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
             key = "request-id"
             value = data.get(key)
             if value is not None:
-                kwargs["request_id"] = _wire.as_str(value)
+                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
             key = "ETag"
             value = data.get(key)
             if value is not None:
-                kwargs["etag"] = _wire.as_str(value)
+                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
             key = "Last-Modified"
             value = data.get(key)
             if value is not None:
@@ -5331,7 +5344,7 @@ class TaskReactivateResponse:
             key = "DataServiceId"
             value = data.get(key)
             if value is not None:
-                kwargs["data_service_id"] = _wire.as_str(value)
+                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("TaskReactivateResponse", key, err) from err
         if len(data) > len(kwargs):
@@ -5432,7 +5445,7 @@ class TaskTerminateResponse:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskTerminateResponse", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -5440,15 +5453,15 @@ class TaskTerminateResponse:
             key = "client-request-id"
             value = data.get(key)
             if value is not None:
-                kwargs["client_request_id"] = _wire.as_str(value)
+                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
             key = "request-id"
             value = data.get(key)
             if value is not None:
-                kwargs["request_id"] = _wire.as_str(value)
+                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
             key = "ETag"
             value = data.get(key)
             if value is not None:
-                kwargs["etag"] = _wire.as_str(value)
+                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
             key = "Last-Modified"
             value = data.get(key)
             if value is not None:
@@ -5456,7 +5469,7 @@ class TaskTerminateResponse:
             key = "DataServiceId"
             value = data.get(key)
             if value is not None:
-                kwargs["data_service_id"] = _wire.as_str(value)
+                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("TaskTerminateResponse", key, err) from err
         if len(data) > len(kwargs):
@@ -5557,7 +5570,7 @@ class TaskUpdateResponse:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskUpdateResponse", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -5565,15 +5578,15 @@ class TaskUpdateResponse:
             key = "client-request-id"
             value = data.get(key)
             if value is not None:
-                kwargs["client_request_id"] = _wire.as_str(value)
+                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
             key = "request-id"
             value = data.get(key)
             if value is not None:
-                kwargs["request_id"] = _wire.as_str(value)
+                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
             key = "ETag"
             value = data.get(key)
             if value is not None:
-                kwargs["etag"] = _wire.as_str(value)
+                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
             key = "Last-Modified"
             value = data.get(key)
             if value is not None:
@@ -5581,7 +5594,7 @@ class TaskUpdateResponse:
             key = "DataServiceId"
             value = data.get(key)
             if value is not None:
-                kwargs["data_service_id"] = _wire.as_str(value)
+                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("TaskUpdateResponse", key, err) from err
         if len(data) > len(kwargs):
@@ -5652,7 +5665,7 @@ class BatchErrorBody:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("BatchErrorBody", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -5660,7 +5673,7 @@ class BatchErrorBody:
             key = "code"
             value = data.get(key)
             if value is not None:
-                kwargs["code"] = _wire.as_str(value)
+                kwargs["code"] = value if type(value) is str else _wire.as_str(value)
             key = "message"
             value = data.get(key)
             if value is not None:

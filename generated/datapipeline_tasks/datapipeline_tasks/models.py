@@ -66,7 +66,7 @@ class SetTaskStatusOutput:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("SetTaskStatusOutput", data)
         kwargs: dict[str, Any] = {}
         if len(data) > len(kwargs):

@@ -118,7 +118,9 @@ class AccessDeniedException(DeadlineError):
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
                 fields["context"] = {
-                    k0: _wire.as_str(v0) for k0, v0 in _wire.as_map(value).items() if v0 is not None
+                    k0: (v0 if type(v0) is str else _wire.as_str(v0))
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
                 }
         return cls(**base, **fields)
 
@@ -178,16 +180,18 @@ class ConflictException(DeadlineError):
         value = data.get("resourceId")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["resource_id"] = _wire.as_str(value)
+                fields["resource_id"] = value if type(value) is str else _wire.as_str(value)
         value = data.get("resourceType")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["resource_type"] = _wire.as_str(value)
+                fields["resource_type"] = value if type(value) is str else _wire.as_str(value)
         value = data.get("context")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
                 fields["context"] = {
-                    k0: _wire.as_str(v0) for k0, v0 in _wire.as_map(value).items() if v0 is not None
+                    k0: (v0 if type(v0) is str else _wire.as_str(v0))
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
                 }
         return cls(**base, **fields)
 
@@ -286,16 +290,18 @@ class ResourceNotFoundException(DeadlineError):
         value = data.get("resourceId")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["resource_id"] = _wire.as_str(value)
+                fields["resource_id"] = value if type(value) is str else _wire.as_str(value)
         value = data.get("resourceType")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["resource_type"] = _wire.as_str(value)
+                fields["resource_type"] = value if type(value) is str else _wire.as_str(value)
         value = data.get("context")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
                 fields["context"] = {
-                    k0: _wire.as_str(v0) for k0, v0 in _wire.as_map(value).items() if v0 is not None
+                    k0: (v0 if type(v0) is str else _wire.as_str(v0))
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
                 }
         return cls(**base, **fields)
 
@@ -351,11 +357,11 @@ class ThrottlingException(DeadlineError):
         value = data.get("serviceCode")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["service_code"] = _wire.as_str(value)
+                fields["service_code"] = value if type(value) is str else _wire.as_str(value)
         value = data.get("quotaCode")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["quota_code"] = _wire.as_str(value)
+                fields["quota_code"] = value if type(value) is str else _wire.as_str(value)
         value = response.headers.get("Retry-After")
         if value is not None:
             # A malformed modeled field leaves it unset rather than hiding the error itself.
@@ -365,7 +371,9 @@ class ThrottlingException(DeadlineError):
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
                 fields["context"] = {
-                    k0: _wire.as_str(v0) for k0, v0 in _wire.as_map(value).items() if v0 is not None
+                    k0: (v0 if type(v0) is str else _wire.as_str(v0))
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
                 }
         return cls(**base, **fields)
 
@@ -431,7 +439,9 @@ class ValidationException(DeadlineError):
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
                 fields["context"] = {
-                    k0: _wire.as_str(v0) for k0, v0 in _wire.as_map(value).items() if v0 is not None
+                    k0: (v0 if type(v0) is str else _wire.as_str(v0))
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
                 }
         return cls(**base, **fields)
 

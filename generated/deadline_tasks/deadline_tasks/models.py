@@ -179,7 +179,7 @@ class GetTaskResponse:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("GetTaskResponse", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -187,7 +187,7 @@ class GetTaskResponse:
             key = "taskId"
             value = data.get(key)
             if value is not None:
-                kwargs["task_id"] = _wire.as_str(value)
+                kwargs["task_id"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("GetTaskResponse", key)
             key = "createdAt"
@@ -199,7 +199,7 @@ class GetTaskResponse:
             key = "createdBy"
             value = data.get(key)
             if value is not None:
-                kwargs["created_by"] = _wire.as_str(value)
+                kwargs["created_by"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("GetTaskResponse", key)
             key = "runStatus"
@@ -215,7 +215,7 @@ class GetTaskResponse:
             key = "failureRetryCount"
             value = data.get(key)
             if value is not None:
-                kwargs["failure_retry_count"] = _wire.as_int(value)
+                kwargs["failure_retry_count"] = value if type(value) is int else _wire.as_int(value)
             key = "parameters"
             value = data.get(key)
             if value is not None:
@@ -239,11 +239,13 @@ class GetTaskResponse:
             key = "updatedBy"
             value = data.get(key)
             if value is not None:
-                kwargs["updated_by"] = _wire.as_str(value)
+                kwargs["updated_by"] = value if type(value) is str else _wire.as_str(value)
             key = "latestSessionActionId"
             value = data.get(key)
             if value is not None:
-                kwargs["latest_session_action_id"] = _wire.as_str(value)
+                kwargs["latest_session_action_id"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("GetTaskResponse", key, err, key in ["parameters"]) from None
         if len(data) > len(kwargs):
@@ -296,15 +298,25 @@ class TaskParameterValue(abc.ABC):
         tag, value = present[0]
         try:
             if tag == "int":
-                return TaskParameterValueInt(value=_wire.as_str(value))
+                return TaskParameterValueInt(
+                    value=(value if type(value) is str else _wire.as_str(value))
+                )
             if tag == "float":
-                return TaskParameterValueFloat(value=_wire.as_str(value))
+                return TaskParameterValueFloat(
+                    value=(value if type(value) is str else _wire.as_str(value))
+                )
             if tag == "string":
-                return TaskParameterValueString(value=_wire.as_str(value))
+                return TaskParameterValueString(
+                    value=(value if type(value) is str else _wire.as_str(value))
+                )
             if tag == "path":
-                return TaskParameterValuePath(value=_wire.as_str(value))
+                return TaskParameterValuePath(
+                    value=(value if type(value) is str else _wire.as_str(value))
+                )
             if tag == "chunkInt":
-                return TaskParameterValueChunkInt(value=_wire.as_str(value))
+                return TaskParameterValueChunkInt(
+                    value=(value if type(value) is str else _wire.as_str(value))
+                )
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("TaskParameterValue", tag, err) from err
         return TaskParameterValueUnknown(tag=tag, raw=value)
@@ -472,7 +484,7 @@ class UpdateTaskResponse:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("UpdateTaskResponse", data)
         kwargs: dict[str, Any] = {}
         if len(data) > len(kwargs):
@@ -530,7 +542,7 @@ class ValidationExceptionField:
         """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
         parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
         wrong shape raises ``DeserializationError`` naming the field."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ValidationExceptionField", data)
         kwargs: dict[str, Any] = {}
         key = ""
@@ -538,13 +550,13 @@ class ValidationExceptionField:
             key = "name"
             value = data.get(key)
             if value is not None:
-                kwargs["name"] = _wire.as_str(value)
+                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("ValidationExceptionField", key)
             key = "message"
             value = data.get(key)
             if value is not None:
-                kwargs["message"] = _wire.as_str(value)
+                kwargs["message"] = value if type(value) is str else _wire.as_str(value)
             else:
                 _wire.missing("ValidationExceptionField", key)
         except _wire.CONVERSION_ERRORS as err:

@@ -77,6 +77,14 @@ class Headers(MutableMapping[str, str]):
         """Replace every field named ``name`` (in place of the first one, to keep the order)."""
         _check_field(name, value)
         key = name.lower()
+        # Most sets add a header the request does not have yet (signing, per-attempt headers):
+        # append without rebuilding the list.
+        for field_name, _ in self._fields:
+            if field_name.lower() == key:
+                break
+        else:
+            self._fields.append((name, value))
+            return
         replaced: list[tuple[str, str]] = []
         done = False
         for field in self._fields:
@@ -147,7 +155,7 @@ def _check_field(name: str, value: str) -> None:
     # A CR or LF in a header would let spec- or user-provided text inject extra header lines.
     if not isinstance(name, str) or not isinstance(value, str):
         raise TypeError(f"header names and values must be str, got {name!r}: {value!r}")
-    if not name or any(c in name for c in "\r\n:") or name.strip() != name:
+    if not name or "\r" in name or "\n" in name or ":" in name or name.strip() != name:
         raise ValueError(f"invalid header name {name!r}")
     if "\r" in value or "\n" in value:
         raise ValueError(f"invalid header value for {name!r}: CR/LF not allowed")
