@@ -158,7 +158,9 @@ class TypeMapper:
             if self._drops_nulls:
                 return f"{{{k}: {inner} for {k}, {v} in {entries} if {v} is not None}}"
             keep = f"None if {v} is None else {inner}"
-            return f"dict({entries})" if inner == v else f"{{{k}: {keep} for {k}, {v} in {entries}}}"
+            if inner == v:
+                return f"dict({entries})"
+            return f"{{{k}: {keep} for {k}, {v} in {entries}}}"
         return expr
 
     @property

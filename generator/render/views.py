@@ -578,8 +578,7 @@ class ViewBuilder:
 
         option_names = self.symbols.call_option_names({p.name for o in ops for p in o.params})
         call_options = [
-            CallOptionView(key, option_names[key], *_CALL_OPTION_TYPES[key])
-            for key in option_names
+            CallOptionView(key, option_names[key], *_CALL_OPTION_TYPES[key]) for key in option_names
         ]
         op_texts = [p.annotation for o in ops for p in o.params]
         op_texts += [o.output_class for o in ops] + [
