@@ -72,7 +72,7 @@ def test_invalid_package_flag_is_a_usage_error(
         ("class", "class_client"),
         ("json", "json_client"),
         ("123 Go", "api_123_go"),
-        ("日本語", "api_client"),
+        ("日本語", "u65e5_u672c_u8a9e"),  # code points, as every other name (names.py)
         ("Größe API", "grosse_api"),
         ("", "api_client"),
         ("a\x00b;rm -rf", "a_b_rm_rf"),
