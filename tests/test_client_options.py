@@ -265,3 +265,19 @@ def test_a_dripping_server_cannot_hold_a_call_past_its_timeout(
     # One timeout, plus at most one more read for httpx's sync client (it bounds each read
     # only, so the deadline is checked between reads).
     assert time.monotonic() - started < 1.6
+
+
+def test_a_wait_that_overruns_the_deadline_ends_with_the_last_answer() -> None:
+    transport = Recording(dl.HttpResponse(503, {}, b""))
+    # The wait itself takes longer than it said (a busy machine): no attempt is started after
+    # the deadline, and the call reports the answer it had.
+    policy = dl.RetryPolicy.aws(
+        max_attempts=5,
+        base_delay=0.01,
+        random=lambda low, high: high,
+        sleep=lambda d: time.sleep(0.3),
+    )
+    client = deadline_client(transport, retry_policy=policy)
+    with pytest.raises(dl.DeadlineError) as caught:
+        get_task(client, False, deadline=0.2)
+    assert caught.value.status_code == 503 and len(transport.calls) == 1

@@ -241,12 +241,17 @@ class _Clock:
         self.expires = None if deadline is None else time.monotonic() + deadline
 
     def attempt_timeout(self) -> float | None:
+        """The next attempt's timeout; 0 or less when the deadline has passed."""
         if self.expires is None:
             return self.timeout
         remaining = self.expires - time.monotonic()
-        if remaining <= 0:
-            raise self.passed()
         return remaining if self.timeout is None else min(self.timeout, remaining)
+
+    def end(self, last: HttpResponse | TransportError | None) -> HttpResponse:
+        """The deadline passed before an attempt (a wait overran): the last answer, if any."""
+        if isinstance(last, HttpResponse):
+            return last
+        raise self.passed(last) from last
 
     def allows(self, delay: float | None) -> float | None:
         """``delay`` if waiting it still leaves time for an attempt, else None (stop)."""
@@ -291,8 +296,11 @@ def send_with_retries(
     clock = _Clock(timeout, deadline)
     logging = log is not None and log.enabled()
     attempt = 1
+    last: HttpResponse | TransportError | None = None
     while True:
         attempt_timeout = clock.attempt_timeout()
+        if attempt_timeout is not None and attempt_timeout <= 0:
+            return clock.end(last)
         request = prepare(attempt)
         started = time.monotonic() if logging else 0.0
         try:
@@ -305,6 +313,7 @@ def send_with_retries(
                 if clock.cut(err, attempt_timeout):
                     raise clock.passed(err) from err
                 raise
+            last = err
         else:
             code = classify(response) if classify and response.status >= 400 else None
             delay = policy.response_delay(response, code, attempt, idempotent=idempotent)
@@ -313,6 +322,7 @@ def send_with_retries(
                 _log(log, request, policy, attempt, started, response, None, delay)
             if delay is None:
                 return response
+            last = response
         policy.sleep(delay)
         attempt += 1
 
@@ -336,8 +346,11 @@ async def async_send_with_retries(
     clock = _Clock(timeout, deadline)
     logging = log is not None and log.enabled()
     attempt = 1
+    last: HttpResponse | TransportError | None = None
     while True:
         attempt_timeout = clock.attempt_timeout()
+        if attempt_timeout is not None and attempt_timeout <= 0:
+            return clock.end(last)
         prepared = prepare(attempt)
         if not isinstance(prepared, HttpRequest):
             prepared = await prepared  # async signing (a token refresh) per attempt
@@ -359,6 +372,7 @@ async def async_send_with_retries(
                 if clock.cut(err, attempt_timeout):
                     raise clock.passed(err) from err
                 raise
+            last = err
         else:
             code = classify(response) if classify and response.status >= 400 else None
             delay = policy.response_delay(response, code, attempt, idempotent=idempotent)
@@ -367,6 +381,7 @@ async def async_send_with_retries(
                 _log(log, prepared, policy, attempt, started, response, None, delay)
             if delay is None:
                 return response
+            last = response
         await policy.async_sleep(delay)
         attempt += 1
 
