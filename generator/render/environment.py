@@ -13,22 +13,9 @@ import jinja2
 
 from generator.naming import snake_case
 from generator.render.docs import first_sentence
+from generator.render.locations import builtin_templates
 
-
-def _builtin_templates() -> Path:
-    """The repository's templates/ when running from a checkout, else the installed copy."""
-    source = Path(__file__).resolve().parents[2] / "templates"
-    if (source / "python").is_dir():
-        return source
-    import importlib.util
-
-    spec = importlib.util.find_spec("apismith_templates")
-    if spec is not None and spec.submodule_search_locations:
-        return Path(next(iter(spec.submodule_search_locations)))
-    return source
-
-
-BUILTIN_TEMPLATES = _builtin_templates()
+BUILTIN_TEMPLATES = builtin_templates()
 
 
 def docstring(text: str, indent: int = 4, width: int = 90) -> str:

@@ -5,15 +5,22 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.config import Config, ServiceConfig, load_config
 from generator.diagnostics import Diagnostics, Severity, render_json, render_text
-from generator.pipeline import load_spec
-from generator.render.environment import build_environment
-from generator.render.format import Formatter
-from generator.render.package import render_package, scaffold_files
+from generator.render.cache import PackageCache, cache_root
+from generator.render.format import Formatter, FormatterUnavailable
+from generator.render.produce import produce
 from generator.write import cleanup_leftovers, plan_changes, write_text_atomic, write_tree
+
+# Speed (issue 10): Jinja2, the front-ends and the validator are imported only when something
+# has to be rendered; an unchanged service comes from the package cache (see produce.py).
+
+if TYPE_CHECKING:
+    import jinja2
 
 EXIT_OK, EXIT_ERRORS = 0, 1
 
@@ -34,27 +41,40 @@ def run_generate(args: argparse.Namespace) -> int:
     if overrides is not None and not overrides.is_dir():
         print(f"apismith: templates folder {overrides} does not exist", file=sys.stderr)
         return 2
-    env = build_environment(overrides)
-    formatter = Formatter(config.root / ".apismith-cache")
+
+    @cache
+    def env() -> jinja2.Environment:
+        from generator.render.environment import build_environment
+
+        return build_environment(overrides)
+
+    try:
+        formatter = Formatter(None, getattr(args, "formatter", None))
+        formatter.identity  # noqa: B018  (fails early, with a message, if it is not installed)
+    except FormatterUnavailable as exc:
+        print(f"apismith: {exc}", file=sys.stderr)
+        return 2
+    store = PackageCache(cache_root(disabled=bool(getattr(args, "no_cache", False))))
     failed = False
     stale: list[str] = []
     written = 0
     for service_config in _selected(config, args.service):
-        result = load_spec(os.path.relpath(service_config.spec))
-        events = result.diagnostics.sorted()
+        spec_label = os.path.relpath(service_config.spec)
+        entry = produce(service_config, spec_label, overrides, env, formatter, store)
+        events = entry.events
         shown = [e for e in events if e.severity >= Severity.WARNING]
         if args.format == "json" and events:
             print(render_json(events))
         elif shown:
             print(render_text(shown), file=sys.stderr)
-        if not result.ok or result.service is None:
+        if not entry.ok:
             print(
                 f"{os.path.relpath(service_config.spec)}: not rendered (the spec has errors)",
                 file=sys.stderr,
             )
             failed = True
             continue
-        files = render_package(result.service, service_config, env, formatter)
+        files = entry.files
         out_dir = service_config.output
         if not args.check:
             cleanup_leftovers(out_dir)
@@ -65,7 +85,7 @@ def run_generate(args: argparse.Namespace) -> int:
                 stale.append(f"{rel}/{path}")
             continue
         write_tree(out_dir, files, changes)
-        for own, text in scaffold_files(result.service, service_config, env).items():
+        for own, text in entry.scaffold.items():
             if not (out_dir / own).exists():
                 write_text_atomic(out_dir / own, text)
                 print(f"{rel}/{own}: created for your own code", file=sys.stderr)

@@ -135,6 +135,8 @@ def render_package(
     for template, path, extra in docs:
         text = env.get_template(template).render(pkg=pkg, examples=examples, **extra)
         files[path] = _tidy_markdown(text)
+    # Python modules are formatted together at the end: one formatter run for the package.
+    python: dict[str, str] = {}
     for template, out, extra in _PACKAGE_FILES:
         path = out.format(pkg=pkg.package)
         text = env.get_template(template).render(pkg=pkg, tests=tests, examples=examples, **extra)
@@ -143,9 +145,9 @@ def render_package(
         if path.endswith(".py"):
             if not path.endswith("__init__.py"):
                 text = prune_imports(text)
-            text = sort_imports(text, pkg.package)
-            text = formatter.format(text, path)
-        files[path] = text
+            python[path] = sort_imports(text, pkg.package)
+        else:
+            files[path] = text
     files[f"{pkg.package}/py.typed"] = ""
     # The runtime is copied verbatim: hand-written, tested code shared by all packages; each
     # package gets only the modules its protocol, auth and paging need.
@@ -154,8 +156,8 @@ def render_package(
     if pkg.has_paging:
         wanted.add("_paging.py")
     for source in sorted(p for p in RUNTIME_DIR.glob("*.py") if p.name in wanted):
-        text = source.read_text(encoding="utf-8")
-        files[f"{pkg.package}/_runtime/{source.name}"] = formatter.format(text, source.name)
+        python[f"{pkg.package}/_runtime/{source.name}"] = source.read_text(encoding="utf-8")
+    files.update(formatter.format_many(python))
     return dict(sorted(files.items()))
 
 
