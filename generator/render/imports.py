@@ -27,7 +27,8 @@ _STRING_BODY = (
 )
 _NAME = r"[^\W\d]\w*"
 
-# One token per match; `lastgroup` names its kind. Order matters: import statements and
+# One token per match; `lastgroup` names its kind. Order matters: import statements (top-level
+# ones at column 0 are captured, nested ones skipped: their names are not uses) and
 # definitions before names, names before strings (a string prefix looks like a name; the
 # possessive `\w*+` and the lookahead hand `rb"..."` on to the string branch). The leading
 # lookahead fails fast on the many positions where no token starts (spaces, operators), which
@@ -38,7 +39,7 @@ _SCAN = re.compile(
     (?:
         (?P<imp>^(?:from[ \t]+\.*[\w.]*[ \t]+)?import\b(?:[^\n(\\]*\([^)]*\)[^\n]*|[^\n]*))
       | (?P<skip>
-            ^[ \t]+(?:from[ \t]+\.*[\w.]*[ \t]+)?import\b(?:[^\n(\\]*\([^)]*\)[^\n]*|[^\n]*)
+            \b(?:from[ \t]+\.*[\w.]*[ \t]+)?import\b(?:[^\n(\\]*\([^)]*\)[^\n]*|[^\n]*)
           | \b(?:def|class)\s+{_NAME}
         )
       | (?P<name>[^\W\d]\w*+)(?![\"'])

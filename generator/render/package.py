@@ -14,7 +14,7 @@ from generator import __version__
 from generator.config import ServiceConfig
 from generator.ir import Service
 from generator.render.environment import BUILTIN_TEMPLATES
-from generator.render.format import Formatter
+from generator.render.format import LINE_LENGTH, TARGET_VERSION, Formatter
 from generator.render.imports import prune_imports, sort_imports
 from generator.render.testview import ModelTests, OperationTests, TestViewBuilder
 from generator.render.views import PackageView, ViewBuilder
@@ -41,7 +41,11 @@ _PACKAGE_FILES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("python/package/_operations.py.j2", "{pkg}/_operations.py", {}),
     ("python/package/client.py.j2", "{pkg}/client.py", {"is_async": False}),
     ("python/package/client.py.j2", "{pkg}/aio.py", {"is_async": True}),
-    ("python/package/pyproject.toml.j2", "pyproject.toml", {}),
+    (
+        "python/package/pyproject.toml.j2",
+        "pyproject.toml",
+        {"line_length": LINE_LENGTH, "target_version": TARGET_VERSION},
+    ),
     ("python/package/README.md.j2", "README.md", {}),
     ("python/tests/conftest.py.j2", "tests/conftest.py", {}),
     ("python/tests/stubs.py.j2", "tests/{pkg}_stubs.py", {}),
