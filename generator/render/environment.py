@@ -100,11 +100,23 @@ def jsonpy(text: str) -> str:
     return repr(json.loads(text))
 
 
-def build_environment(overrides: Path | None) -> jinja2.Environment:
+def build_environment(
+    overrides: Path | None, bytecode_cache: Path | None = None
+) -> jinja2.Environment:
+    """`bytecode_cache`: a folder keeping compiled templates (Jinja2 checks each against its
+    source), which saves compiling the templates on every run."""
     search = [str(overrides)] if overrides else []
     search.append(str(BUILTIN_TEMPLATES))
+    cache = None
+    if bytecode_cache is not None:
+        try:
+            bytecode_cache.mkdir(parents=True, exist_ok=True)
+            cache = jinja2.FileSystemBytecodeCache(str(bytecode_cache))
+        except OSError:
+            cache = None  # an optimisation only
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search),
+        bytecode_cache=cache,
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Python and Markdown; escaping is explicit, by filter
         keep_trailing_newline=True,

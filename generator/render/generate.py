@@ -42,11 +42,13 @@ def run_generate(args: argparse.Namespace) -> int:
         print(f"apismith: templates folder {overrides} does not exist", file=sys.stderr)
         return 2
 
+    root = cache_root(disabled=bool(getattr(args, "no_cache", False)))
+
     @cache
     def env() -> jinja2.Environment:
         from generator.render.environment import build_environment
 
-        return build_environment(overrides)
+        return build_environment(overrides, root / "jinja" if root is not None else None)
 
     try:
         formatter = Formatter(None, getattr(args, "formatter", None))
@@ -54,7 +56,7 @@ def run_generate(args: argparse.Namespace) -> int:
     except FormatterUnavailable as exc:
         print(f"apismith: {exc}", file=sys.stderr)
         return 2
-    store = PackageCache(cache_root(disabled=bool(getattr(args, "no_cache", False))))
+    store = PackageCache(root)
     failed = False
     stale: list[str] = []
     written = 0

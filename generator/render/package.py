@@ -99,6 +99,9 @@ def build_tests_view(builder: ViewBuilder, pkg: PackageView) -> TestsView:
     return TestsView(operations=ops, models=models)
 
 
+_LAST_VIEW: list[tuple[Service, ServiceConfig, PackageView]] = []
+
+
 def build_view(service: Service, config: ServiceConfig) -> PackageView:
     return _build(service, config)[1]
 
@@ -123,6 +126,7 @@ def render_package(
     service: Service, config: ServiceConfig, env: jinja2.Environment, formatter: Formatter
 ) -> dict[str, str]:
     builder, pkg = _build(service, config)
+    _LAST_VIEW[:] = [(service, config, pkg)]
     tests = build_tests_view(builder, pkg)
     examples = build_examples(tests, pkg)
     files: dict[str, str] = {}
@@ -180,7 +184,13 @@ def scaffold_files(
     service: Service, config: ServiceConfig, env: jinja2.Environment
 ) -> dict[str, str]:
     """Files created once for the user to own (never in the manifest, never overwritten)."""
-    _, pkg = _build(service, config)
+    # The view render_package just built for the same service (a second build of the full
+    # Azure Batch view took as long as rendering its models).
+    last = _LAST_VIEW[0] if _LAST_VIEW else None
+    if last is not None and last[0] is service and last[1] == config:
+        pkg = last[2]
+    else:
+        _, pkg = _build(service, config)
     text = env.get_template("python/package/_patch.py.j2").render(pkg=pkg)
     return {f"{pkg.package}/_patch.py": text}
 

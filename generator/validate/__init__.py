@@ -8,13 +8,16 @@ from __future__ import annotations
 from generator.diagnostics import Diagnostics
 from generator.ir import Service
 from generator.load import Document, detect_format
-from generator.validate.openapi_schema import check_openapi_document
 from generator.validate.rules import check_service
 
 
 def validate_document(doc: Document, diags: Diagnostics) -> None:
     """Checks on the document as written (before the front-end)."""
     if detect_format(doc.data) in ("openapi", "swagger"):
+        # Imported here: jsonschema and the validator take a quarter of a second to import,
+        # and `apismith generate` runs them in a child process (generator/render/produce.py).
+        from generator.validate.openapi_schema import check_openapi_document
+
         check_openapi_document(doc, diags)
 
 
