@@ -188,3 +188,30 @@ def test_a_spec_the_validator_rejects_is_not_rendered(tmp_path: Path) -> None:
     entry = _produce(tmp_path, spec, PackageCache(None))
     assert not entry.ok and entry.files == {}
     assert entry.events == expected.diagnostics.sorted()
+
+
+def test_the_validator_verdict_is_reused_for_an_unchanged_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.validate.openapi_schema as openapi_schema
+
+    monkeypatch.setenv("APISMITH_NO_FORK", "1")  # count the calls in this process
+    calls: list[str] = []
+    real = openapi_schema.check_openapi_document
+
+    def counting(doc: object, diags: object) -> None:
+        calls.append("validated")
+        real(doc, diags)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(openapi_schema, "check_openapi_document", counting)
+    spec = ROOT / "specs" / "azure-batch-tasks.openapi.yaml"
+    store = PackageCache(tmp_path / "cache")
+    first = _produce(tmp_path, spec, store)
+    assert calls == ["validated"]
+    second = _produce(tmp_path, spec, store, version="2.0.0")  # a package-cache miss
+    assert calls == ["validated"], "the unchanged document was validated again"
+    assert second.events == first.events
+    spec_copy = tmp_path / "edited.yaml"
+    spec_copy.write_text(spec.read_text() + "\n# edited\n")
+    _produce(tmp_path, spec_copy, store)
+    assert calls == ["validated", "validated"]

@@ -70,6 +70,16 @@ def templates_digest(builtin: Path, overrides: Path | None) -> str:
     return ":".join(parts)
 
 
+def _event_from_json(e: dict[str, Any]) -> Event:
+    return Event(
+        id=e["id"],
+        severity=Severity[e["severity"]],
+        location=Location(e["file"], e["line"], e["column"]),
+        message=e["message"],
+        hint=e["hint"],
+    )
+
+
 @dataclass
 class Entry:
     """What one service produced: its events, and its files when it rendered."""
@@ -89,16 +99,7 @@ class Entry:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Entry:
-        events = [
-            Event(
-                id=e["id"],
-                severity=Severity[e["severity"]],
-                location=Location(e["file"], e["line"], e["column"]),
-                message=e["message"],
-                hint=e["hint"],
-            )
-            for e in data["events"]
-        ]
+        events = [_event_from_json(e) for e in data["events"]]
         return cls(
             events=events,
             ok=bool(data["ok"]),
@@ -173,3 +174,52 @@ class PackageCache:
         entries.sort(reverse=True)
         for _, path in entries[MAX_ENTRIES:]:
             path.unlink(missing_ok=True)
+
+
+class VerdictCache:
+    """openapi-spec-validator's events for a document, by the document's bytes.
+
+    The validator is a second of pure Python on a large spec and depends on nothing but the
+    document (and its own version): a run whose spec is unchanged but whose templates, settings
+    or apismith's code changed skips it.
+    """
+
+    def __init__(self, root: Path | None) -> None:
+        self.folder = root / "validated" if root is not None else None
+
+    def key(self, spec: Path, spec_label: str) -> str | None:
+        if self.folder is None:
+            return None
+        try:
+            spec_bytes = spec.read_bytes()
+        except OSError:
+            return None
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            validator = version("openapi-spec-validator")
+        except PackageNotFoundError:
+            validator = "unknown"
+        header = f"{_LAYOUT}\0{generator_digest()}\0{validator}\0{spec_label}\0".encode()
+        return hashlib.sha256(header + spec_bytes).hexdigest()
+
+    def get(self, key: str | None) -> list[Event] | None:
+        if key is None or self.folder is None:
+            return None
+        try:
+            data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            return [_event_from_json(e) for e in data]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str | None, events: list[Event]) -> None:
+        if key is None or self.folder is None:
+            return
+        path = self.folder / f"{key}.json"
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps([e.to_json() for e in events]), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            tmp.unlink(missing_ok=True)

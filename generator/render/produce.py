@@ -4,7 +4,8 @@
 
 1. The package cache (generator/render/cache.py): unchanged inputs give the previous result
    without loading anything; this module's heavier imports (Jinja2, the front-ends, the
-   validator) are not even made on that path.
+   validator) are not even made on that path. When only the templates, the settings or
+   apismith changed, the validator's verdict on the unchanged document comes from the cache.
 2. openapi-spec-validator runs in a forked child while this process builds the IR and renders:
    it is a second of pure Python on a large OpenAPI document and independent of everything
    else, so on two cores it costs nothing but the fork. The render is speculative: when the
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.config import ServiceConfig
 from generator.diagnostics import Diagnostics, Event
-from generator.render.cache import Entry, PackageCache, templates_digest
+from generator.render.cache import Entry, PackageCache, VerdictCache, templates_digest
 from generator.render.locations import builtin_templates
 
 if TYPE_CHECKING:
@@ -61,7 +62,8 @@ def produce(
         hit = store.get(key)
         if hit is not None:
             return hit
-    entry = _render(config, spec_label, env, formatter)
+    verdicts = VerdictCache(store.folder.parent if store.folder is not None else None)
+    entry = _render(config, spec_label, env, formatter, verdicts)
     store.put(key, entry)
     return entry
 
@@ -71,10 +73,11 @@ def _render(
     spec_label: str,
     env: Callable[[], jinja2.Environment],
     formatter: Formatter,
+    verdicts: VerdictCache,
 ) -> Entry:
     from generator.render.package import render_package, scaffold_files
 
-    loading = _Loading(spec_label)
+    loading = _Loading(spec_label, verdicts)
     files: dict[str, str] = {}
     scaffold: dict[str, str] = {}
     failure: Exception | None = None
@@ -105,11 +108,13 @@ class _Loading:
     """`pipeline.load_spec`, with the document validator running beside the front-end."""
 
     path: str
+    verdicts: VerdictCache = field(default_factory=lambda: VerdictCache(None))
     doc_events: list[Event] | None = None
     ir_diags: Diagnostics = field(default_factory=Diagnostics)
     service: Service | None = None
     _load_diags: Diagnostics = field(default_factory=Diagnostics)
     _child: tuple[int, int] | None = None  # (pid, read end of the pipe)
+    _verdict_key: str | None = None
     _doc: Any = None
 
     def __post_init__(self) -> None:
@@ -122,11 +127,15 @@ class _Loading:
             return
         self._doc = doc
         if detect_format(doc.data) in ("openapi", "swagger"):
-            self._child = _fork(doc)
-        if self._child is None:
+            self._verdict_key = self.verdicts.key(Path(self.path), self.path)
+            self.doc_events = self.verdicts.get(self._verdict_key)
+            if self.doc_events is None:
+                self._child = _fork(doc)
+        if self._child is None and self.doc_events is None:
             scratch = Diagnostics()
             validate_document(doc, scratch)
             self.doc_events = scratch.events
+            self.verdicts.put(self._verdict_key, self.doc_events)
         self.service = build_ir(doc, self.ir_diags)
         if self.service is not None:
             validate_service(self.service, self.ir_diags)
@@ -142,6 +151,7 @@ class _Loading:
                 scratch = Diagnostics()
                 validate_document(self._doc, scratch)
                 self.doc_events = scratch.events
+            self.verdicts.put(self._verdict_key, self.doc_events)
         diags = Diagnostics()
         for event in [*self._load_diags.events, *(self.doc_events or []), *self.ir_diags.events]:
             # add() drops an event the document checks already reported at the same place.
