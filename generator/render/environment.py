@@ -7,6 +7,7 @@ Spec text is untrusted: it reaches generated code only through `docstring`, `pys
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -18,6 +19,8 @@ from generator.render.locations import builtin_templates
 BUILTIN_TEMPLATES = builtin_templates()
 
 
+# Pure, and the same text is wrapped several times per package (client.py, aio.py, the docs).
+@lru_cache(maxsize=1 << 14)
 def docstring(text: str, indent: int = 4, width: int = 90) -> str:
     """Body text for a triple-quoted docstring: wrapped, with quotes and backslashes escaped.
 
@@ -25,7 +28,8 @@ def docstring(text: str, indent: int = 4, width: int = 90) -> str:
     docstring early; non-ASCII text is kept (files are UTF-8).
     """
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("\r", "")
-    text = "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text)
+    if not text.replace("\n", "").isprintable():  # rare: avoid the per-character pass
+        text = "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text)
     pad = " " * indent
     lines: list[str] = []
     for para in text.split("\n\n"):
