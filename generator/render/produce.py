@@ -12,7 +12,8 @@
    validator reports an error the files are dropped, exactly as if nothing had been rendered.
    The events come out in the same order as `pipeline.load_spec`'s.
 3. The garbage collector: the loaded document and the IR (hundreds of thousands of objects that
-   live until the end) are frozen out of the collector's walks before rendering.
+   live until the end) are frozen out of the collector's walks, and the collector is off while
+   rendering and in the validator's child.
 """
 
 from __future__ import annotations
@@ -83,8 +84,12 @@ def _render(
     failure: Exception | None = None
     service = loading.service
     if service is not None and not loading.ir_diags.has_errors:
-        # Everything loaded so far lives to the end of the run: keep the collector off it.
+        # Everything loaded so far lives to the end of the run: keep the collector off it, and
+        # off the render, which allocates much and frees it by reference counting (its few
+        # cycles wait for the end of the render: a few MiB on the largest models).
         gc.freeze()
+        enabled = gc.isenabled()
+        gc.disable()
         try:
             environment = env()
             files = render_package(service, config, environment, formatter)
@@ -92,6 +97,8 @@ def _render(
         except Exception as exc:  # re-raised below unless the validator explains it
             failure = exc
         finally:
+            if enabled:
+                gc.enable()
             gc.unfreeze()
     diags = loading.finish()
     events = diags.sorted()
@@ -178,6 +185,7 @@ def _fork(doc: Any) -> tuple[int, int] | None:
         status = 0
         try:
             os.close(read)
+            gc.disable()  # a short-lived process: reference counting frees what it allocates
             scratch = Diagnostics()
             validate_document(doc, scratch)
             payload = pickle.dumps(scratch.events)
