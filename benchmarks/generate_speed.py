@@ -11,8 +11,10 @@ Kinds (all by default):
   edit       the full Azure Batch spec after a one-operation edit (warm cache, new spec bytes)
   synthetic  synthetic Smithy models (benchmarks/synthetic.py) of --sizes operations, cold
 
-Each measurement is one process, timed from spawn to exit, with its peak RSS (the largest
-resident set of the process or any child it waited for, from wait4). Runs alternate between
+Each measurement is one process, timed from spawn to exit, with its CPU time (user + system,
+its own and that of the children it waited for: apismith's validator child and ruff, the peer's
+ruff) and its peak RSS (the largest resident set of the process or any such child, from wait4).
+CPU time is the steadier number on a machine that other work shares. Runs alternate between
 apismith and the peer so that load from other work on the machine falls on both alike. Prints a
 Markdown table: median, spread (min-max), peak RSS, and apismith/peer ratio.
 
@@ -58,6 +60,7 @@ KINDS = ("batch", "deadline", "noop", "edit", "synthetic")
 class Sample:
     seconds: float
     rss_mib: float
+    cpu: float  # user + system seconds of the process and the children it waited for
 
 
 @dataclass
@@ -78,6 +81,9 @@ class Series:
     def rss(self) -> str:
         return f"{max(s.rss_mib for s in self.samples):.0f} MiB"
 
+    def cpu(self) -> str:
+        return f"{statistics.median(s.cpu for s in self.samples):.2f} s"
+
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sample:
     """One process, wall time from spawn to exit, and its peak RSS (wait4)."""
@@ -92,7 +98,7 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sample:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode()[-2000:]}")
-    return Sample(elapsed, usage.ru_maxrss / 1024)
+    return Sample(elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def apismith_env(cache: Path | None) -> dict[str, str]:
@@ -246,11 +252,16 @@ def bench_synthetic(work: Path, reps: int, sizes: list[int]) -> list[Row]:
     for _ in range(reps):
         for size in sizes:  # interleaved, so load falls on every size alike
             results[size].add(cold(folders[size], work))
+    previous: tuple[int, float] | None = None
     for size in sizes:
-        per_op = results[size].median / size * 1000
-        rows.append(
-            (f"synthetic Smithy, {size} ops, cold ({per_op:.1f} ms/op)", results[size], None, "")
-        )
+        cpu = statistics.median(s.cpu for s in results[size].samples)
+        note = f"{cpu / size * 1000:.1f} ms CPU/op"
+        if previous is not None:
+            # The slope says whether time per operation stays flat as the model grows.
+            added = (cpu - previous[1]) / (size - previous[0]) * 1000
+            note += f"; {added:.1f} ms CPU per op added"
+        previous = (size, cpu)
+        rows.append((f"synthetic Smithy, {size} ops, cold ({note})", results[size], None, ""))
     return rows
 
 
@@ -270,8 +281,8 @@ def main() -> None:
     load = os.getloadavg()[0]
     print(f"apismith generate speed: {args.reps} runs each, medians; load average {load:.2f}")
     print(f"rerun: .venv/bin/python benchmarks/generate_speed.py --reps {args.reps}\n")
-    print("| work | apismith | peak RSS | peer | peer peak RSS | ratio |")
-    print("|---|---|---|---|---|---|")
+    print("| work | apismith wall | CPU | peak RSS | peer wall | CPU | peak RSS | wall ratio |")
+    print("|---|---|---|---|---|---|---|---|")
     benches: dict[str, Callable[[Path, int], list[Row]]] = {
         "batch": bench_batch,
         "deadline": bench_deadline,
@@ -283,12 +294,13 @@ def main() -> None:
         work = Path(tmp)
         for kind in kinds:
             for label, ours, theirs, peer_name in benches[kind](work, args.reps):
+                ours_cells = f"{ours.cell()} | {ours.cpu()} | {ours.rss()}"
                 if theirs is not None and theirs.samples:
                     ratio = f"**{ours.median / theirs.median:.2f}x**"
-                    peer = f"{peer_name}: {theirs.cell()} | {theirs.rss()}"
-                    print(f"| {label} | {ours.cell()} | {ours.rss()} | {peer} | {ratio} |")
+                    peer = f"{peer_name}: {theirs.cell()} | {theirs.cpu()} | {theirs.rss()}"
+                    print(f"| {label} | {ours_cells} | {peer} | {ratio} |")
                 else:
-                    print(f"| {label} | {ours.cell()} | {ours.rss()} | – | – | – |")
+                    print(f"| {label} | {ours_cells} | – | – | – | – |")
                 sys.stdout.flush()
     print(f"\nload average at the end: {os.getloadavg()[0]:.2f}")
 
