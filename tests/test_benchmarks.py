@@ -43,4 +43,4 @@ def test_generate_speed_benchmark_runs_in_tiny_mode() -> None:
     assert proc.returncode == 0, proc.stderr
     rows = [line for line in proc.stdout.splitlines() if line.startswith("| ")]
     assert any("`generate --check`" in row for row in rows), proc.stdout
-    assert any("10 ops" in row and "ms/op" in row for row in rows), proc.stdout
+    assert any("10 ops" in row and "CPU/op" in row for row in rows), proc.stdout
