@@ -215,3 +215,14 @@ def test_the_validator_verdict_is_reused_for_an_unchanged_document(
     spec_copy.write_text(spec.read_text() + "\n# edited\n")
     _produce(tmp_path, spec_copy, store)
     assert calls == ["validated", "validated"]
+
+
+def test_a_cache_folder_that_cannot_be_used_is_no_error(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    first = _run(project, blocked)
+    assert first.returncode == 0, first.stderr
+    assert "internal error" not in first.stderr
+    second = _run(project, blocked, "--check")
+    assert second.returncode == 0, second.stderr

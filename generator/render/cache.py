@@ -46,6 +46,13 @@ def cache_root(disabled: bool = False) -> Path | None:
     return base / "apismith"
 
 
+def _discard(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _tree_digest(root: Path, suffixes: tuple[str, ...]) -> str:
     h = hashlib.sha256()
     if root.is_dir():
@@ -161,7 +168,7 @@ class PackageCache:
             os.replace(tmp, path)
             self._trim()
         except OSError:
-            tmp.unlink(missing_ok=True)  # the cache is an optimisation only
+            _discard(tmp)  # the cache is an optimisation only
 
     def _trim(self) -> None:
         assert self.folder is not None
@@ -173,7 +180,7 @@ class PackageCache:
                 continue
         entries.sort(reverse=True)
         for _, path in entries[MAX_ENTRIES:]:
-            path.unlink(missing_ok=True)
+            _discard(path)
 
 
 class VerdictCache:
@@ -222,4 +229,4 @@ class VerdictCache:
             tmp.write_text(json.dumps([e.to_json() for e in events]), encoding="utf-8")
             os.replace(tmp, path)
         except OSError:
-            tmp.unlink(missing_ok=True)
+            _discard(tmp)

@@ -104,6 +104,22 @@ def jsonpy(text: str) -> str:
     return repr(json.loads(text))
 
 
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """An optimisation only: a cache folder that cannot be read or written is not an error."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 def build_environment(
     overrides: Path | None, bytecode_cache: Path | None = None
 ) -> jinja2.Environment:
@@ -115,7 +131,7 @@ def build_environment(
     if bytecode_cache is not None:
         try:
             bytecode_cache.mkdir(parents=True, exist_ok=True)
-            cache = jinja2.FileSystemBytecodeCache(str(bytecode_cache))
+            cache = _QuietBytecodeCache(str(bytecode_cache))
         except OSError:
             cache = None  # an optimisation only
     env = jinja2.Environment(
