@@ -231,3 +231,21 @@ EDGE_CASES = [
 def test_import_pass_matches_the_ast_version_on_edge_cases(source: str) -> None:
     assert imports.prune_imports(source) == imports_reference.prune_imports(source)
     assert imports.sort_imports(source, "pkg") == imports_reference.sort_imports(source, "pkg")
+
+
+def test_a_missing_formatter_is_a_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.render.format as format_module
+
+    broken = tmp_path / "ruff"
+    broken.write_bytes(b"\x7fELF not really")
+    broken.chmod(0o755)
+    format_module.ruff_binary.cache_clear()
+    monkeypatch.setattr(format_module, "ruff_binary", lambda: str(broken))
+    with pytest.raises(format_module.FormatterUnavailable, match="cannot run"):
+        Formatter(None, "ruff").identity  # noqa: B018
+    monkeypatch.setattr(format_module, "ruff_binary", lambda: None)
+    with pytest.raises(format_module.FormatterUnavailable, match="ruff is not installed"):
+        Formatter(None, "ruff").identity  # noqa: B018
+    assert format_module.default_engine() == "black"

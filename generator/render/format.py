@@ -47,7 +47,12 @@ def ruff_binary() -> str | None:
 
 @cache
 def _ruff_version(binary: str) -> str:
-    proc = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False)
+    try:
+        proc = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False)
+    except OSError as exc:  # found but cannot run (another platform's binary, no permission)
+        raise FormatterUnavailable(
+            f"ruff ({binary}) cannot run: {exc}; reinstall ruff or use --formatter black"
+        ) from exc
     return proc.stdout.strip().rsplit(" ", 1)[-1] or "unknown"
 
 
