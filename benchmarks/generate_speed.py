@@ -10,6 +10,7 @@ Kinds (all by default):
   noop       the repository's specs, nothing changed: `generate`, then `generate --check`
   edit       the full Azure Batch spec after a one-operation edit (warm cache, new spec bytes)
   synthetic  synthetic Smithy models (benchmarks/synthetic.py) of --sizes operations, cold
+  format     the formatting step alone on the full Azure Batch package: ruff against black
 
 Each measurement is one process, timed from spawn to exit, with its CPU time (user + system,
 its own and that of the children it waited for: apismith's validator child and ruff, the peer's
@@ -53,7 +54,7 @@ BIN = Path(sys.executable).parent
 SHARED = Path(os.environ.get("APISMITH_SHARED", ROOT.parent / "shared"))
 BATCH = SHARED / "reference" / "azure-batch-BatchService-2024-07-01.20.0.json"
 DEADLINE = SHARED / "reference" / "smithy" / "deadline-2023-10-12.json"
-KINDS = ("batch", "deadline", "noop", "edit", "synthetic")
+KINDS = ("batch", "deadline", "noop", "edit", "synthetic", "format")
 
 
 @dataclass
@@ -79,7 +80,8 @@ class Series:
         return f"{self.median:.2f} s ({min(times):.2f}–{max(times):.2f})"
 
     def rss(self) -> str:
-        return f"{max(s.rss_mib for s in self.samples):.0f} MiB"
+        peak = max(s.rss_mib for s in self.samples)
+        return f"{peak:.0f} MiB" if peak else "–"  # in-process measurements have none
 
     def cpu(self) -> str:
         return f"{statistics.median(s.cpu for s in self.samples):.2f} s"
@@ -265,6 +267,46 @@ def bench_synthetic(work: Path, reps: int, sizes: list[int]) -> list[Row]:
     return rows
 
 
+def bench_format(work: Path, reps: int) -> list[Row]:
+    """The formatter alone, in this process: ruff (the default) against black (the fallback)."""
+    import resource
+
+    from generator.config import ServiceConfig
+    from generator.pipeline import load_spec
+    from generator.render.environment import build_environment
+    from generator.render.format import Formatter
+    from generator.render.package import render_package
+
+    class Capture(Formatter):
+        def format_many(self, sources: Any) -> dict[str, str]:
+            self.sources = dict(sources)
+            return dict(sources)
+
+    loaded = load_spec(BATCH)
+    assert loaded.service is not None
+    capture = Capture(None, "ruff")
+    config = ServiceConfig(spec=BATCH, package="batch_full", output=work / "unused")
+    render_package(loaded.service, config, build_environment(None), capture)
+    sources = capture.sources
+    size = sum(len(text) for text in sources.values()) / 2**20
+
+    def timed(engine: str) -> Sample:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu, start = time.process_time(), time.perf_counter()
+        Formatter(None, engine).format_many(sources)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        child_cpu = after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime
+        return Sample(time.perf_counter() - start, 0.0, time.process_time() - cpu + child_cpu)
+
+    ruff, black = Series(), Series()
+    for i in range(reps):
+        ruff.add(timed("ruff"))
+        if i < 2:  # black takes tens of seconds: two runs are enough to see the difference
+            black.add(timed("black"))
+    label = f"format the full Azure Batch package ({len(sources)} modules, {size:.1f} MiB): ruff"
+    return [(label, ruff, black, "black (the fallback)")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reps", type=int, default=5)
@@ -275,7 +317,7 @@ def main() -> None:
     unknown = set(kinds) - set(KINDS)
     if unknown:
         parser.error(f"unknown kinds {sorted(unknown)}")
-    if {"batch", "deadline", "edit"} & set(kinds) and not BATCH.is_file():
+    if {"batch", "deadline", "edit", "format"} & set(kinds) and not BATCH.is_file():
         parser.error(f"the reference models are not at {SHARED} (set APISMITH_SHARED)")
     sizes = [int(s) for s in args.sizes.split(",") if s]
     load = os.getloadavg()[0]
@@ -289,6 +331,7 @@ def main() -> None:
         "noop": bench_noop,
         "edit": bench_edit,
         "synthetic": lambda w, r: bench_synthetic(w, r, sizes),
+        "format": bench_format,
     }
     with tempfile.TemporaryDirectory(prefix="apismith-bench-") as tmp:
         work = Path(tmp)
@@ -296,7 +339,8 @@ def main() -> None:
             for label, ours, theirs, peer_name in benches[kind](work, args.reps):
                 ours_cells = f"{ours.cell()} | {ours.cpu()} | {ours.rss()}"
                 if theirs is not None and theirs.samples:
-                    ratio = f"**{ours.median / theirs.median:.2f}x**"
+                    r = ours.median / theirs.median
+                    ratio = f"**{r:.2f}x**" if r >= 0.1 else f"**1/{1 / r:.0f}**"
                     peer = f"{peer_name}: {theirs.cell()} | {theirs.cpu()} | {theirs.rss()}"
                     print(f"| {label} | {ours_cells} | {peer} | {ratio} |")
                 else:
