@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from generator import __version__
 from generator.diagnostics import Event, Location, Severity
@@ -115,6 +115,20 @@ class Entry:
         )
 
 
+def _write_entry(out: TextIO, entry: Entry) -> None:
+    """`json.dump(entry.to_json())`, one file at a time: one string holding a whole package
+    (tens of MiB for a thousand operations) would raise the run's peak memory by as much."""
+    out.write('{"events": ' + json.dumps([e.to_json() for e in entry.events]))
+    out.write(', "ok": ' + json.dumps(entry.ok))
+    for name in ("files", "scaffold"):
+        files: dict[str, str] = getattr(entry, name)
+        out.write(f', "{name}": {{')
+        for i, (rel, text) in enumerate(files.items()):
+            out.write((", " if i else "") + json.dumps(rel) + ": " + json.dumps(text))
+        out.write("}")
+    out.write("}")
+
+
 class PackageCache:
     def __init__(self, root: Path | None) -> None:
         self.folder = root / "packages" if root is not None else None
@@ -164,7 +178,8 @@ class PackageCache:
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(entry.to_json()), encoding="utf-8")
+            with tmp.open("w", encoding="utf-8") as out:
+                _write_entry(out, entry)
             os.replace(tmp, path)
             self._trim()
         except OSError:

@@ -165,7 +165,9 @@ def render_package(
         wanted.add("_paging.py")
     for source in sorted(p for p in RUNTIME_DIR.glob("*.py") if p.name in wanted):
         python[f"{pkg.package}/_runtime/{source.name}"] = source.read_text(encoding="utf-8")
-    files.update(formatter.format_many(python))
+    formatted = formatter.format_many(python)
+    python.clear()  # the unformatted text is garbage now: keep the peak low on huge models
+    files.update(formatted)
     return dict(sorted(files.items()))
 
 
