@@ -278,9 +278,9 @@ def bench_format(work: Path, reps: int) -> list[Row]:
     from generator.render.package import render_package
 
     class Capture(Formatter):
-        def format_many(self, sources: Any) -> dict[str, str]:
-            self.sources = dict(sources)
-            return dict(sources)
+        def format_many(self, sources: Any, prepare: Any = None, salt: str = "") -> dict[str, str]:
+            self.sources = {n: prepare(n, s) if prepare else s for n, s in sources.items()}
+            return dict(self.sources)
 
     loaded = load_spec(BATCH)
     assert loaded.service is not None

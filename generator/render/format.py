@@ -20,7 +20,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -29,6 +29,7 @@ LINE_LENGTH = 100
 TARGET_VERSION = "py311"
 ENGINES = ("ruff", "black")
 RUFF_BATCH = 4 << 20  # bytes of source per ruff process (see Formatter._ruff)
+MAX_CACHED_MODULES = 4096
 
 
 class FormatterUnavailable(RuntimeError):
@@ -89,8 +90,8 @@ def _no_gc() -> Iterator[None]:
 class Formatter:
     """Formats generated Python; `format_many` formats a whole package in one go.
 
-    `cache_dir` keeps formatted text by content hash (the fallback black is slow enough for it
-    to matter); `engine` is "ruff" or "black" (default: `default_engine()`).
+    `cache_dir` keeps each module's final text by the hash of its rendered text (see
+    `format_many`); `engine` is "ruff" or "black" (default: `default_engine()`).
     """
 
     def __init__(self, cache_dir: Path | None = None, engine: str | None = None) -> None:
@@ -123,27 +124,40 @@ class Formatter:
     def format(self, source: str, name: str) -> str:
         return self.format_many({name: source})[name]
 
-    def format_many(self, sources: Mapping[str, str]) -> dict[str, str]:
-        """{name: source} -> {name: formatted}; raises RuntimeError for invalid Python."""
-        prefix = (self.identity + "\n").encode()
+    def format_many(
+        self,
+        sources: Mapping[str, str],
+        prepare: Callable[[str, str], str] | None = None,
+        salt: str = "",
+    ) -> dict[str, str]:
+        """{name: source} -> {name: formatted}; raises RuntimeError for invalid Python.
+
+        `prepare(name, source)` runs on each source first (the import pass). With a cache
+        folder, a module rendered before (same name, same text, same `salt` and formatter) comes
+        from the cache, neither prepared nor formatted again: after a one-operation edit, the
+        big modules the edit does not touch (models, tests) cost a hash and a read.
+        """
+        prefix = f"{self.identity}\n{salt}\n".encode()
         out: dict[str, str] = {}
         todo: dict[str, str] = {}
         keys: dict[str, str] = {}
         for name, source in sources.items():
-            key = hashlib.sha256(prefix + source.encode("utf-8")).hexdigest()
+            material = prefix + name.encode("utf-8") + b"\0" + source.encode("utf-8")
+            key = hashlib.sha256(material).hexdigest()
             cached = self._read(key)
             if cached is not None:
                 self.hits += 1
                 out[name] = cached
             else:
                 self.misses += 1
-                todo[name] = source
+                todo[name] = prepare(name, source) if prepare is not None else source
                 keys[name] = key
         if todo:
             done = self._ruff(todo) if self.engine == "ruff" else self._black(todo)
             for name, text in done.items():
                 self._write(keys[name], text)
             out.update(done)
+            self._trim()
         return {name: out[name] for name in sources}
 
     def _ruff(self, sources: Mapping[str, str]) -> dict[str, str]:
@@ -217,10 +231,36 @@ class Formatter:
     def _read(self, key: str) -> str | None:
         if self.cache_dir is None:
             return None
+        path = self.cache_dir / key[:2] / key
         try:
-            return (self.cache_dir / key[:2] / key).read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
+            os.utime(path)  # recently used: trimmed last
         except OSError:
             return None
+        return text
+
+    def _trim(self) -> None:
+        """Keep the newest MAX_CACHED_MODULES entries (a read refreshes an entry's mtime)."""
+        if self.cache_dir is None:
+            return
+        try:
+            entries = [
+                (entry.stat().st_mtime, entry.path)
+                for folder in os.scandir(self.cache_dir)
+                if folder.is_dir()
+                for entry in os.scandir(folder.path)
+                if not entry.name.startswith(".")
+            ]
+        except OSError:
+            return
+        if len(entries) <= MAX_CACHED_MODULES:
+            return
+        entries.sort(reverse=True)
+        for _, path in entries[MAX_CACHED_MODULES:]:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
 
     def _write(self, key: str, text: str) -> None:
         if self.cache_dir is None:

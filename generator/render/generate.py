@@ -51,7 +51,8 @@ def run_generate(args: argparse.Namespace) -> int:
         return build_environment(overrides, root / "jinja" if root is not None else None)
 
     try:
-        formatter = Formatter(None, getattr(args, "formatter", None))
+        modules = root / "modules" if root is not None else None
+        formatter = Formatter(modules, getattr(args, "formatter", None))
         formatter.identity  # noqa: B018  (fails early, with a message, if it is not installed)
     except FormatterUnavailable as exc:
         print(f"apismith: {exc}", file=sys.stderr)

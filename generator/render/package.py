@@ -13,6 +13,7 @@ import jinja2
 from generator import __version__
 from generator.config import ServiceConfig
 from generator.ir import Service
+from generator.render.cache import generator_digest
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.render.format import LINE_LENGTH, TARGET_VERSION, Formatter
 from generator.render.imports import prune_imports, sort_imports
@@ -151,9 +152,7 @@ def render_package(
         if path.endswith(".md"):
             text = _tidy_markdown(text)
         if path.endswith(".py"):
-            if not path.endswith("__init__.py"):
-                text = prune_imports(text)
-            python[path] = sort_imports(text, pkg.package)
+            python[path] = text  # the import pass runs in format_many (below), on a cache miss
         else:
             files[path] = text
     files[f"{pkg.package}/py.typed"] = ""
@@ -165,7 +164,16 @@ def render_package(
         wanted.add("_paging.py")
     for source in sorted(p for p in RUNTIME_DIR.glob("*.py") if p.name in wanted):
         python[f"{pkg.package}/_runtime/{source.name}"] = source.read_text(encoding="utf-8")
-    formatted = formatter.format_many(python)
+
+    def prepare(path: str, text: str) -> str:
+        if "/_runtime/" in path:
+            return text  # hand-written: imports as written
+        if not path.endswith("__init__.py"):
+            text = prune_imports(text)
+        return sort_imports(text, pkg.package)
+
+    # The salt: apismith's own code decides what the import pass makes of a rendered module.
+    formatted = formatter.format_many(python, prepare, generator_digest())
     python.clear()  # the unformatted text is garbage now: keep the peak low on huge models
     files.update(formatted)
     return dict(sorted(files.items()))
