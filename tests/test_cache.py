@@ -226,3 +226,20 @@ def test_a_cache_folder_that_cannot_be_used_is_no_error(tmp_path: Path) -> None:
     assert "internal error" not in first.stderr
     second = _run(project, blocked, "--check")
     assert second.returncode == 0, second.stderr
+
+
+def test_the_early_validator_child_copes_with_a_wrong_guess(tmp_path: Path) -> None:
+    # The child starts before loading when the file's head mentions openapi/swagger: a Smithy
+    # model that does (in its docs) and an OpenAPI file whose head does not both come out as
+    # the sequential pipeline says.
+    smithy = tmp_path / "smithy.yaml"
+    smithy.write_text("# converted from an openapi document\n" + SPEC.read_text())
+    openapi = tmp_path / "late.yaml"
+    openapi.write_text(
+        "# padding\n" * 500 + (ROOT / "specs" / "azure-batch-tasks.openapi.yaml").read_text()
+    )
+    for spec in (smithy, openapi):
+        expected = load_spec(os.path.relpath(spec))
+        entry = _produce(tmp_path, spec, PackageCache(None))
+        assert entry.events == expected.diagnostics.sorted(), spec
+        assert entry.ok == expected.ok and entry.ok, spec

@@ -21,10 +21,12 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import signal
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from generator.config import ServiceConfig
 from generator.diagnostics import Diagnostics, Event
@@ -120,7 +122,7 @@ class _Loading:
     ir_diags: Diagnostics = field(default_factory=Diagnostics)
     service: Service | None = None
     _load_diags: Diagnostics = field(default_factory=Diagnostics)
-    _child: tuple[int, int] | None = None  # (pid, read end of the pipe)
+    _child: _ValidatorChild | None = None
     _verdict_key: str | None = None
     _doc: Any = None
 
@@ -129,15 +131,30 @@ class _Loading:
         from generator.load import detect_format, load_document
         from generator.validate import validate_document, validate_service
 
-        doc = load_document(self.path, self._load_diags)
-        if doc is None:
-            return
-        self._doc = doc
-        if detect_format(doc.data) in ("openapi", "swagger"):
+        # The validator's child starts before the document is loaded, when the file looks like
+        # OpenAPI and no verdict on these bytes is cached.
+        early: _ValidatorChild | None = None
+        if _sniff_openapi(self.path):
             self._verdict_key = self.verdicts.key(Path(self.path), self.path)
             self.doc_events = self.verdicts.get(self._verdict_key)
             if self.doc_events is None:
-                self._child = _fork(doc)
+                early = _ValidatorChild.start()
+        doc = load_document(self.path, self._load_diags)
+        if doc is None or detect_format(doc.data) not in ("openapi", "swagger"):
+            if early is not None:
+                early.cancel()
+            self.doc_events = None if doc is None else []
+            if doc is None:
+                return
+        else:
+            if self._verdict_key is None:  # the sniff missed it
+                self._verdict_key = self.verdicts.key(Path(self.path), self.path)
+                self.doc_events = self.verdicts.get(self._verdict_key)
+            if self.doc_events is None:
+                self._child = early or _ValidatorChild.start()
+                if self._child is not None:
+                    self._child.send(doc)
+        self._doc = doc
         if self._child is None and self.doc_events is None:
             scratch = Diagnostics()
             validate_document(doc, scratch)
@@ -150,7 +167,7 @@ class _Loading:
     def finish(self) -> Diagnostics:
         """All events, in the order the sequential pipeline adds them (load, document, IR)."""
         if self._child is not None:
-            self.doc_events = _join(*self._child)
+            self.doc_events = self._child.result()
             self._child = None
             if self.doc_events is None:  # the child failed: validate here after all
                 from generator.validate import validate_document
@@ -166,46 +183,118 @@ class _Loading:
         return diags
 
 
-def _fork(doc: Any) -> tuple[int, int] | None:
-    if not hasattr(os, "fork") or os.environ.get("APISMITH_NO_FORK"):
-        return None
-    from generator.validate import validate_document
-
-    read, write = os.pipe()
-    gc.freeze()  # the child's collector must not touch (and so copy) the parent's pages
+def _sniff_openapi(path: str) -> bool:
+    """Does the file look like OpenAPI or Swagger? A guess only: a wrong one costs time."""
     try:
-        pid = os.fork()
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
     except OSError:
-        os.close(read)
-        os.close(write)
-        return None
-    finally:
-        gc.unfreeze()
-    if pid == 0:  # the child: validate, send the events, leave without any cleanup
-        status = 0
+        return False
+    return b"openapi" in head or b"swagger" in head
+
+
+class _ValidatorChild:
+    """A child process that imports openapi-spec-validator (a third of a second) while this
+    process loads the document, then validates the document it is sent and sends the events.
+
+    The document goes through a pipe as a pickle, written by a thread so that this process
+    does not wait for the child to finish importing; the events come back the same way.
+    """
+
+    def __init__(self, pid: int, to_child: int, from_child: int) -> None:
+        self.pid = pid
+        self._to_child: int | None = to_child
+        self._from_child = from_child
+        self._sender: threading.Thread | None = None
+
+    @classmethod
+    def start(cls) -> _ValidatorChild | None:
+        if not hasattr(os, "fork") or os.environ.get("APISMITH_NO_FORK"):
+            return None
+        doc_read, doc_write = os.pipe()
+        events_read, events_write = os.pipe()
+        gc.freeze()  # the child's collector must not touch (and so copy) the parent's pages
         try:
-            os.close(read)
-            gc.disable()  # a short-lived process: reference counting frees what it allocates
+            pid = os.fork()
+        except OSError:
+            for fd in (doc_read, doc_write, events_read, events_write):
+                os.close(fd)
+            return None
+        finally:
+            gc.unfreeze()
+        if pid == 0:  # the child; it leaves with os._exit, without any of the parent's cleanup
+            os.close(doc_write)
+            os.close(events_read)
+            _child_main(doc_read, events_write)
+        os.close(doc_read)
+        os.close(events_write)
+        return cls(pid, doc_write, events_read)
+
+    def send(self, doc: Any) -> None:
+        assert self._to_child is not None
+        payload = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, self._to_child = self._to_child, None
+
+        def write() -> None:
+            with os.fdopen(fd, "wb") as out:
+                try:
+                    out.write(payload)
+                except OSError:
+                    pass  # the child is gone; result() reports None and the parent validates
+
+        self._sender = threading.Thread(target=write, daemon=True)
+        self._sender.start()
+
+    def cancel(self) -> None:
+        """The document turned out not to need the validator: stop the child now."""
+        if self._to_child is not None:
+            os.close(self._to_child)
+            self._to_child = None
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        os.waitpid(self.pid, 0)
+        os.close(self._from_child)
+
+    def result(self) -> list[Event] | None:
+        """The child's events; None if it failed (the caller then validates itself)."""
+        if self._to_child is not None:  # nothing was sent: the child exits
+            os.close(self._to_child)
+            self._to_child = None
+        with os.fdopen(self._from_child, "rb") as src:
+            payload = src.read()
+        if self._sender is not None:
+            self._sender.join()
+        os.waitpid(self.pid, 0)
+        try:
+            events = pickle.loads(payload) if payload else None
+        except Exception:
+            return None
+        return events if isinstance(events, list) else None
+
+
+def _child_main(doc_read: int, events_write: int) -> NoReturn:
+    status = 0
+    payload = b""
+    try:
+        gc.disable()  # a short-lived process: reference counting frees what it allocates
+        # Import while the parent is still loading the document.
+        import openapi_spec_validator  # noqa: F401
+
+        from generator.validate import validate_document
+
+        with os.fdopen(doc_read, "rb") as src:
+            data = src.read()
+        if data:  # nothing sent: the document turned out not to need this validator
+            doc = pickle.loads(data)
             scratch = Diagnostics()
             validate_document(doc, scratch)
             payload = pickle.dumps(scratch.events)
-        except BaseException:
-            payload, status = pickle.dumps(None), 1
-        try:
-            with os.fdopen(write, "wb") as out:
-                out.write(payload)
-        finally:
-            os._exit(status)
-    os.close(write)
-    return pid, read
-
-
-def _join(pid: int, read: int) -> list[Event] | None:
-    with os.fdopen(read, "rb") as src:
-        payload = src.read()
-    os.waitpid(pid, 0)
+    except BaseException:
+        payload, status = pickle.dumps(None), 1
     try:
-        events = pickle.loads(payload)
-    except Exception:
-        return None
-    return events if isinstance(events, list) else None
+        with os.fdopen(events_write, "wb") as out:
+            out.write(payload)
+    finally:
+        os._exit(status)
