@@ -6,9 +6,11 @@
    without loading anything; this module's heavier imports (Jinja2, the front-ends, the
    validator) are not even made on that path. When only the templates, the settings or
    apismith changed, the validator's verdict on the unchanged document comes from the cache.
-2. openapi-spec-validator runs in a forked child while this process builds the IR and renders:
-   it is a second of pure Python on a large OpenAPI document and independent of everything
-   else, so on two cores it costs nothing but the fork. The render is speculative: when the
+2. openapi-spec-validator runs in a forked child while this process loads the document, builds
+   the IR and renders: it is a second of pure Python on a large OpenAPI document (a third of it
+   importing) and independent of everything else, so on two cores it costs little more than the
+   fork. The child starts before the document is loaded and imports the validator meanwhile;
+   the loaded document follows through a pipe. The render is speculative: when the
    validator reports an error the files are dropped, exactly as if nothing had been rendered.
    The events come out in the same order as `pipeline.load_spec`'s.
 3. The garbage collector: the loaded document and the IR (hundreds of thousands of objects that
