@@ -42,8 +42,12 @@ def cache_root(disabled: bool = False) -> Path | None:
         return Path(explicit)
     xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
     # The XDG spec says a relative XDG_CACHE_HOME is invalid and must be ignored.
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "apismith"
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "apismith"
+    try:
+        return Path.home() / ".cache" / "apismith"
+    except RuntimeError:  # no home directory (a bare container): run without a cache
+        return None
 
 
 def _discard(path: Path) -> None:
