@@ -140,14 +140,14 @@ class TypeMapper:
             if self._drops_nulls:
                 return f"[{inner} for {v} in {expr} if {v} is not None]"
             # Kept nulls stay None (msrest); only values are converted.
-            keep = f"None if {v} is None else {inner}"
+            keep = f"(None if {v} is None else {inner})"
             return f"list({expr})" if inner == v else f"[{keep} for {v} in {expr}]"
         if kind is Kind.MAP:
             k, v = f"k{depth}", f"v{depth}"
             inner = self.from_json(shape.map_value.target, v, ts, depth + 1)
             if self._drops_nulls:
                 return f"{{{k}: {inner} for {k}, {v} in {expr}.items() if {v} is not None}}"
-            keep = f"None if {v} is None else {inner}"
+            keep = f"(None if {v} is None else {inner})"
             return (
                 f"dict({expr})" if inner == v else f"{{{k}: {keep} for {k}, {v} in {expr}.items()}}"
             )

@@ -216,7 +216,7 @@ class AuthenticationTokenSettings:
         kwargs: dict[str, Any] = {}
         value = data.get("access")
         if value is not None:
-            kwargs["access"] = [None if v0 is None else AccessScope(v0) for v0 in value]
+            kwargs["access"] = [(None if v0 is None else AccessScope(v0)) for v0 in value]
         return cls(**kwargs)
 
 
@@ -641,17 +641,17 @@ class CloudTask:
         value = data.get("resourceFiles")
         if value is not None:
             kwargs["resource_files"] = [
-                None if v0 is None else ResourceFile.from_dict(v0) for v0 in value
+                (None if v0 is None else ResourceFile.from_dict(v0)) for v0 in value
             ]
         value = data.get("outputFiles")
         if value is not None:
             kwargs["output_files"] = [
-                None if v0 is None else OutputFile.from_dict(v0) for v0 in value
+                (None if v0 is None else OutputFile.from_dict(v0)) for v0 in value
             ]
         value = data.get("environmentSettings")
         if value is not None:
             kwargs["environment_settings"] = [
-                None if v0 is None else EnvironmentSetting.from_dict(v0) for v0 in value
+                (None if v0 is None else EnvironmentSetting.from_dict(v0)) for v0 in value
             ]
         value = data.get("affinityInfo")
         if value is not None:
@@ -683,7 +683,7 @@ class CloudTask:
         value = data.get("applicationPackageReferences")
         if value is not None:
             kwargs["application_package_references"] = [
-                None if v0 is None else ApplicationPackageReference.from_dict(v0) for v0 in value
+                (None if v0 is None else ApplicationPackageReference.from_dict(v0)) for v0 in value
             ]
         value = data.get("authenticationTokenSettings")
         if value is not None:
@@ -730,7 +730,7 @@ class CloudTaskListResult:
         kwargs: dict[str, Any] = {}
         value = data.get("value")
         if value is not None:
-            kwargs["value"] = [None if v0 is None else CloudTask.from_dict(v0) for v0 in value]
+            kwargs["value"] = [(None if v0 is None else CloudTask.from_dict(v0)) for v0 in value]
         value = data.get("odata.nextLink")
         if value is not None:
             kwargs["odata_next_link"] = value
@@ -771,7 +771,7 @@ class CloudTaskListSubtasksResult:
         value = data.get("value")
         if value is not None:
             kwargs["value"] = [
-                None if v0 is None else SubtaskInformation.from_dict(v0) for v0 in value
+                (None if v0 is None else SubtaskInformation.from_dict(v0)) for v0 in value
             ]
         return cls(**kwargs)
 
@@ -1321,12 +1321,12 @@ class ExitConditions:
         value = data.get("exitCodes")
         if value is not None:
             kwargs["exit_codes"] = [
-                None if v0 is None else ExitCodeMapping.from_dict(v0) for v0 in value
+                (None if v0 is None else ExitCodeMapping.from_dict(v0)) for v0 in value
             ]
         value = data.get("exitCodeRanges")
         if value is not None:
             kwargs["exit_code_ranges"] = [
-                None if v0 is None else ExitCodeRangeMapping.from_dict(v0) for v0 in value
+                (None if v0 is None else ExitCodeRangeMapping.from_dict(v0)) for v0 in value
             ]
         value = data.get("preProcessingError")
         if value is not None:
@@ -1515,7 +1515,7 @@ class MultiInstanceSettings:
         value = data.get("commonResourceFiles")
         if value is not None:
             kwargs["common_resource_files"] = [
-                None if v0 is None else ResourceFile.from_dict(v0) for v0 in value
+                (None if v0 is None else ResourceFile.from_dict(v0)) for v0 in value
             ]
         return cls(**kwargs)
 
@@ -1719,7 +1719,7 @@ class OutputFileBlobContainerDestination:
         value = data.get("uploadHeaders")
         if value is not None:
             kwargs["upload_headers"] = [
-                None if v0 is None else HttpHeader.from_dict(v0) for v0 in value
+                (None if v0 is None else HttpHeader.from_dict(v0)) for v0 in value
             ]
         return cls(**kwargs)
 
@@ -2171,7 +2171,7 @@ class TaskAddCollectionParameter:
         value = data.get("value")
         if value is not None:
             kwargs["value"] = [
-                None if v0 is None else TaskAddParameter.from_dict(v0) for v0 in value
+                (None if v0 is None else TaskAddParameter.from_dict(v0)) for v0 in value
             ]
         else:
             _wire.missing("TaskAddCollectionParameter", "value")
@@ -2211,7 +2211,9 @@ class TaskAddCollectionResult:
         kwargs: dict[str, Any] = {}
         value = data.get("value")
         if value is not None:
-            kwargs["value"] = [None if v0 is None else TaskAddResult.from_dict(v0) for v0 in value]
+            kwargs["value"] = [
+                (None if v0 is None else TaskAddResult.from_dict(v0)) for v0 in value
+            ]
         return cls(**kwargs)
 
 
@@ -2442,17 +2444,17 @@ class TaskAddParameter:
         value = data.get("resourceFiles")
         if value is not None:
             kwargs["resource_files"] = [
-                None if v0 is None else ResourceFile.from_dict(v0) for v0 in value
+                (None if v0 is None else ResourceFile.from_dict(v0)) for v0 in value
             ]
         value = data.get("outputFiles")
         if value is not None:
             kwargs["output_files"] = [
-                None if v0 is None else OutputFile.from_dict(v0) for v0 in value
+                (None if v0 is None else OutputFile.from_dict(v0)) for v0 in value
             ]
         value = data.get("environmentSettings")
         if value is not None:
             kwargs["environment_settings"] = [
-                None if v0 is None else EnvironmentSetting.from_dict(v0) for v0 in value
+                (None if v0 is None else EnvironmentSetting.from_dict(v0)) for v0 in value
             ]
         value = data.get("affinityInfo")
         if value is not None:
@@ -2475,7 +2477,7 @@ class TaskAddParameter:
         value = data.get("applicationPackageReferences")
         if value is not None:
             kwargs["application_package_references"] = [
-                None if v0 is None else ApplicationPackageReference.from_dict(v0) for v0 in value
+                (None if v0 is None else ApplicationPackageReference.from_dict(v0)) for v0 in value
             ]
         value = data.get("authenticationTokenSettings")
         if value is not None:
@@ -2788,7 +2790,7 @@ class TaskContainerSettings:
         value = data.get("containerHostBatchBindMounts")
         if value is not None:
             kwargs["container_host_batch_bind_mounts"] = [
-                None if v0 is None else ContainerHostBatchBindMountEntry.from_dict(v0)
+                (None if v0 is None else ContainerHostBatchBindMountEntry.from_dict(v0))
                 for v0 in value
             ]
         return cls(**kwargs)
@@ -2844,7 +2846,7 @@ class TaskDependencies:
         value = data.get("taskIdRanges")
         if value is not None:
             kwargs["task_id_ranges"] = [
-                None if v0 is None else TaskIdRange.from_dict(v0) for v0 in value
+                (None if v0 is None else TaskIdRange.from_dict(v0)) for v0 in value
             ]
         return cls(**kwargs)
 
@@ -3089,7 +3091,7 @@ class TaskFailureInformation:
         value = data.get("details")
         if value is not None:
             kwargs["details"] = [
-                None if v0 is None else NameValuePair.from_dict(v0) for v0 in value
+                (None if v0 is None else NameValuePair.from_dict(v0)) for v0 in value
             ]
         return cls(**kwargs)
 
@@ -3946,6 +3948,6 @@ class BatchErrorBody:
         value = data.get("values")
         if value is not None:
             kwargs["values"] = [
-                None if v0 is None else BatchErrorDetail.from_dict(v0) for v0 in value
+                (None if v0 is None else BatchErrorDetail.from_dict(v0)) for v0 in value
             ]
         return cls(**kwargs)
