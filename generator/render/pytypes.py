@@ -149,7 +149,7 @@ class TypeMapper:
             if self._drops_nulls:
                 return f"[{inner} for {v} in {items} if {v} is not None]"
             # Kept nulls stay None (msrest); only values are converted.
-            keep = f"None if {v} is None else {inner}"
+            keep = f"(None if {v} is None else {inner})"
             return f"list({items})" if inner == v else f"[{keep} for {v} in {items}]"
         if kind is Kind.MAP:
             k, v = f"k{depth}", f"v{depth}"
@@ -157,7 +157,7 @@ class TypeMapper:
             entries = f"_wire.as_map({expr}).items()"
             if self._drops_nulls:
                 return f"{{{k}: {inner} for {k}, {v} in {entries} if {v} is not None}}"
-            keep = f"None if {v} is None else {inner}"
+            keep = f"(None if {v} is None else {inner})"
             if inner == v:
                 return f"dict({entries})"
             return f"{{{k}: {keep} for {k}, {v} in {entries}}}"

@@ -127,7 +127,7 @@ class BatchError(BatchServiceError):
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
                 fields["values"] = [
-                    None if v0 is None else BatchErrorDetail.from_dict(v0)
+                    (None if v0 is None else BatchErrorDetail.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
         return cls(**base, **fields)

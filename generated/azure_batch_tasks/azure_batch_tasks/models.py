@@ -302,7 +302,7 @@ class AuthenticationTokenSettings:
             value = data.get(key)
             if value is not None:
                 kwargs["access"] = [
-                    None if v0 is None else AccessScope(v0) for v0 in _wire.as_list(value)
+                    (None if v0 is None else AccessScope(v0)) for v0 in _wire.as_list(value)
                 ]
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("AuthenticationTokenSettings", key, err) from err
@@ -861,20 +861,21 @@ class CloudTask:
             value = data.get(key)
             if value is not None:
                 kwargs["resource_files"] = [
-                    None if v0 is None else ResourceFile.from_dict(v0)
+                    (None if v0 is None else ResourceFile.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
             key = "outputFiles"
             value = data.get(key)
             if value is not None:
                 kwargs["output_files"] = [
-                    None if v0 is None else OutputFile.from_dict(v0) for v0 in _wire.as_list(value)
+                    (None if v0 is None else OutputFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
                 ]
             key = "environmentSettings"
             value = data.get(key)
             if value is not None:
                 kwargs["environment_settings"] = [
-                    None if v0 is None else EnvironmentSetting.from_dict(v0)
+                    (None if v0 is None else EnvironmentSetting.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
             key = "affinityInfo"
@@ -917,7 +918,7 @@ class CloudTask:
             value = data.get(key)
             if value is not None:
                 kwargs["application_package_references"] = [
-                    None if v0 is None else ApplicationPackageReference.from_dict(v0)
+                    (None if v0 is None else ApplicationPackageReference.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
             key = "authenticationTokenSettings"
@@ -998,7 +999,7 @@ class CloudTaskListResult:
             value = data.get(key)
             if value is not None:
                 kwargs["value"] = [
-                    None if v0 is None else CloudTask.from_dict(v0) for v0 in _wire.as_list(value)
+                    (None if v0 is None else CloudTask.from_dict(v0)) for v0 in _wire.as_list(value)
                 ]
             key = "odata.nextLink"
             value = data.get(key)
@@ -1070,7 +1071,7 @@ class CloudTaskListSubtasksResult:
             value = data.get(key)
             if value is not None:
                 kwargs["value"] = [
-                    None if v0 is None else SubtaskInformation.from_dict(v0)
+                    (None if v0 is None else SubtaskInformation.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
         except _wire.CONVERSION_ERRORS as err:
@@ -1919,14 +1920,14 @@ class ExitConditions:
             value = data.get(key)
             if value is not None:
                 kwargs["exit_codes"] = [
-                    None if v0 is None else ExitCodeMapping.from_dict(v0)
+                    (None if v0 is None else ExitCodeMapping.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
             key = "exitCodeRanges"
             value = data.get(key)
             if value is not None:
                 kwargs["exit_code_ranges"] = [
-                    None if v0 is None else ExitCodeRangeMapping.from_dict(v0)
+                    (None if v0 is None else ExitCodeRangeMapping.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
             key = "preProcessingError"
@@ -2216,7 +2217,7 @@ class MultiInstanceSettings:
             value = data.get(key)
             if value is not None:
                 kwargs["common_resource_files"] = [
-                    None if v0 is None else ResourceFile.from_dict(v0)
+                    (None if v0 is None else ResourceFile.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
         except _wire.CONVERSION_ERRORS as err:
@@ -2518,7 +2519,8 @@ class OutputFileBlobContainerDestination:
             value = data.get(key)
             if value is not None:
                 kwargs["upload_headers"] = [
-                    None if v0 is None else HttpHeader.from_dict(v0) for v0 in _wire.as_list(value)
+                    (None if v0 is None else HttpHeader.from_dict(v0))
+                    for v0 in _wire.as_list(value)
                 ]
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("OutputFileBlobContainerDestination", key, err) from err
@@ -3163,7 +3165,7 @@ class TaskAddCollectionParameter:
             value = data.get(key)
             if value is not None:
                 kwargs["value"] = [
-                    None if v0 is None else TaskAddParameter.from_dict(v0)
+                    (None if v0 is None else TaskAddParameter.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
             else:
@@ -3234,7 +3236,7 @@ class TaskAddCollectionResult:
             value = data.get(key)
             if value is not None:
                 kwargs["value"] = [
-                    None if v0 is None else TaskAddResult.from_dict(v0)
+                    (None if v0 is None else TaskAddResult.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
         except _wire.CONVERSION_ERRORS as err:
@@ -3521,20 +3523,21 @@ class TaskAddParameter:
             value = data.get(key)
             if value is not None:
                 kwargs["resource_files"] = [
-                    None if v0 is None else ResourceFile.from_dict(v0)
+                    (None if v0 is None else ResourceFile.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
             key = "outputFiles"
             value = data.get(key)
             if value is not None:
                 kwargs["output_files"] = [
-                    None if v0 is None else OutputFile.from_dict(v0) for v0 in _wire.as_list(value)
+                    (None if v0 is None else OutputFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
                 ]
             key = "environmentSettings"
             value = data.get(key)
             if value is not None:
                 kwargs["environment_settings"] = [
-                    None if v0 is None else EnvironmentSetting.from_dict(v0)
+                    (None if v0 is None else EnvironmentSetting.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
             key = "affinityInfo"
@@ -3565,7 +3568,7 @@ class TaskAddParameter:
             value = data.get(key)
             if value is not None:
                 kwargs["application_package_references"] = [
-                    None if v0 is None else ApplicationPackageReference.from_dict(v0)
+                    (None if v0 is None else ApplicationPackageReference.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
             key = "authenticationTokenSettings"
@@ -4030,7 +4033,7 @@ class TaskContainerSettings:
             value = data.get(key)
             if value is not None:
                 kwargs["container_host_batch_bind_mounts"] = [
-                    None if v0 is None else ContainerHostBatchBindMountEntry.from_dict(v0)
+                    (None if v0 is None else ContainerHostBatchBindMountEntry.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
         except _wire.CONVERSION_ERRORS as err:
@@ -4112,14 +4115,15 @@ class TaskDependencies:
             value = data.get(key)
             if value is not None:
                 kwargs["task_ids"] = [
-                    None if v0 is None else (v0 if type(v0) is str else _wire.as_str(v0))
+                    (None if v0 is None else (v0 if type(v0) is str else _wire.as_str(v0)))
                     for v0 in _wire.as_list(value)
                 ]
             key = "taskIdRanges"
             value = data.get(key)
             if value is not None:
                 kwargs["task_id_ranges"] = [
-                    None if v0 is None else TaskIdRange.from_dict(v0) for v0 in _wire.as_list(value)
+                    (None if v0 is None else TaskIdRange.from_dict(v0))
+                    for v0 in _wire.as_list(value)
                 ]
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("TaskDependencies", key, err) from err
@@ -4450,7 +4454,7 @@ class TaskFailureInformation:
             value = data.get(key)
             if value is not None:
                 kwargs["details"] = [
-                    None if v0 is None else NameValuePair.from_dict(v0)
+                    (None if v0 is None else NameValuePair.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
         except _wire.CONVERSION_ERRORS as err:
@@ -5682,7 +5686,7 @@ class BatchErrorBody:
             value = data.get(key)
             if value is not None:
                 kwargs["values"] = [
-                    None if v0 is None else BatchErrorDetail.from_dict(v0)
+                    (None if v0 is None else BatchErrorDetail.from_dict(v0))
                     for v0 in _wire.as_list(value)
                 ]
         except _wire.CONVERSION_ERRORS as err:
