@@ -247,19 +247,21 @@ def _generate(args: argparse.Namespace, run: _Run) -> None:
         progress.status(f"{label}: load, validate, render")
         formatter.seconds = 0.0
         formatter.hits = formatter.misses = 0
+        timings: dict[str, float] = {}
+        start = time.perf_counter()
         try:
-            with watch.stage("render"):
-                entry = produce(
-                    target.config or _one_off_config(target),
-                    spec,
-                    templates,
-                    env,
-                    formatter,
-                    store,
-                    # One-off runs without --package name the package after the spec: the
-                    # cache key cannot know it, so those runs are not cached as a package.
-                    cacheable=target.config is not None or target.package is not None,
-                )
+            entry = produce(
+                target.config or _one_off_config(target),
+                spec,
+                templates,
+                env,
+                formatter,
+                store,
+                # One-off runs without --package name the package after the spec: the cache
+                # key cannot know it, so those runs are not cached as a package.
+                cacheable=target.config is not None or target.package is not None,
+                timings=timings,
+            )
         except Exception as exc:
             from generator.render.overrides import template_error
 
@@ -269,7 +271,11 @@ def _generate(args: argparse.Namespace, run: _Run) -> None:
             run.report([event])
             run.fail(exit_codes.USAGE)
             return  # the same template fails every package: one report is enough
-        watch.seconds["render"] -= formatter.seconds
+        spent = time.perf_counter() - start
+        for stage in ("load", "validate"):
+            watch.add(stage, timings.get(stage, 0.0))
+        rendering = spent - sum(timings.values()) - formatter.seconds
+        watch.add("render", max(0.0, rendering))
         watch.add("format", formatter.seconds)
         run.report(entry.events)
         if not entry.ok:

@@ -25,6 +25,7 @@ import os
 import pickle
 import signal
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,7 @@ def produce(
     store: PackageCache,
     *,
     cacheable: bool = True,
+    timings: dict[str, float] | None = None,
 ) -> Entry:
     """Events and files for one service: from the cache, or loaded, validated and rendered.
 
@@ -75,7 +77,7 @@ def produce(
             hit.config, hit.cached = config, True
             return hit
     verdicts = VerdictCache(store.folder.parent if store.folder is not None else None)
-    entry = _render(config, spec_label, env, formatter, verdicts)
+    entry = _render(config, spec_label, env, formatter, verdicts, timings)
     store.put(key, entry)
     return entry
 
@@ -86,10 +88,11 @@ def _render(
     env: Callable[[], jinja2.Environment],
     formatter: Formatter,
     verdicts: VerdictCache,
+    timings: dict[str, float] | None = None,
 ) -> Entry:
     from generator.render.package import render_package, scaffold_files
 
-    loading = _Loading(spec_label, verdicts)
+    loading = _Loading(spec_label, verdicts, timings=timings if timings is not None else {})
     files: dict[str, str] = {}
     scaffold: dict[str, str] = {}
     failure: Exception | None = None
@@ -140,8 +143,12 @@ class _Loading:
     _child: _ValidatorChild | None = None
     _verdict_key: str | None = None
     _doc: Any = None
+    # Seconds spent loading (document and IR) and validating (the rules, and waiting for the
+    # validator's child once the render is done), for --verbose.
+    timings: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        start = time.perf_counter()
         from generator.frontends import build_ir
         from generator.load import detect_format, load_document
         from generator.validate import validate_document, validate_service
@@ -176,11 +183,15 @@ class _Loading:
             self.doc_events = scratch.events
             self.verdicts.put(self._verdict_key, self.doc_events)
         self.service = build_ir(doc, self.ir_diags)
+        loaded = time.perf_counter()
+        self.timings["load"] = loaded - start
         if self.service is not None:
             validate_service(self.service, self.ir_diags)
+        self.timings["validate"] = time.perf_counter() - loaded
 
     def finish(self) -> Diagnostics:
         """All events, in the order the sequential pipeline adds them (load, document, IR)."""
+        start = time.perf_counter()
         if self._child is not None:
             self.doc_events = self._child.result()
             self._child = None
@@ -191,6 +202,7 @@ class _Loading:
                 validate_document(self._doc, scratch)
                 self.doc_events = scratch.events
             self.verdicts.put(self._verdict_key, self.doc_events)
+        self.timings["validate"] = self.timings.get("validate", 0.0) + time.perf_counter() - start
         diags = Diagnostics()
         for event in [*self._load_diags.events, *(self.doc_events or []), *self.ir_diags.events]:
             # add() drops an event the document checks already reported at the same place.
