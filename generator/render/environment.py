@@ -27,7 +27,7 @@ def visible_text(text: str) -> str:
     any Unicode `Cf`) are removed so no text can reorder what a reviewer sees ("Trojan Source",
     CVE-2021-42574); other control characters (tabs, ESC, BEL, line separators) become spaces.
     """
-    if text.isprintable():
+    if text.isprintable() or text.replace("\n", "").isprintable():
         return text
     return "".join(
         ch if ch.isprintable() or ch == "\n" else "" if unicodedata.category(ch) == "Cf" else " "
@@ -127,7 +127,11 @@ def jsonpy(text: str) -> str:
 
 
 def _no_invisible(value: object) -> object:
+    # Every expression of every template passes here: most values are printable but for their
+    # newlines and tabs, and checking that in C first skips the per-character loop below.
     if not isinstance(value, str) or value.isprintable():
+        return value
+    if value.replace("\n", "").replace("\t", "").isprintable():
         return value
     return "".join(
         ch if ch.isprintable() or ch in "\n\t" else "" if unicodedata.category(ch) == "Cf" else " "

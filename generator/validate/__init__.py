@@ -5,22 +5,32 @@ Both produce Events; nothing here raises for a bad spec.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from generator.diagnostics import Diagnostics
 from generator.ir import Service
 from generator.load import Document, detect_format
 from generator.validate.rules import check_service
 from generator.validate.smithy_traits import check_smithy_traits
 
+if TYPE_CHECKING:  # imported with jsonschema, which only OpenAPI documents need
+    from generator.validate.openapi_pieces import PieceVerdicts
 
-def validate_document(doc: Document, diags: Diagnostics) -> None:
-    """Checks on the document as written (before the front-end), located on the value."""
+
+def validate_document(
+    doc: Document, diags: Diagnostics, pieces: PieceVerdicts | None = None
+) -> None:
+    """Checks on the document as written (before the front-end), located on the value.
+
+    `pieces` keeps the schema verdicts of parts of OpenAPI documents between runs
+    (generator/validate/openapi_pieces.py); the events are the same with or without it."""
     fmt = detect_format(doc.data)
     if fmt in ("openapi", "swagger"):
         # Imported here: jsonschema and the validator take a quarter of a second to import,
         # and `apismith generate` runs them in a child process (generator/render/produce.py).
         from generator.validate.openapi_schema import check_openapi_document, check_openapi_patterns
 
-        check_openapi_document(doc, diags)
+        check_openapi_document(doc, diags, pieces)
         check_openapi_patterns(doc, diags)
     elif fmt == "smithy":
         check_smithy_traits(doc, diags)

@@ -14,6 +14,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from generator.diagnostics import Diagnostics
 from generator.load import Document, Path
+from generator.validate.openapi_pieces import PieceVerdicts, schema_errors
 from generator.validate.patterns import pattern_problem
 
 
@@ -66,12 +67,17 @@ def check_refs(doc: Document, diags: Diagnostics) -> int:
     return bad
 
 
-def check_openapi_document(doc: Document, diags: Diagnostics) -> None:
+def check_openapi_document(
+    doc: Document, diags: Diagnostics, pieces: PieceVerdicts | None = None
+) -> None:
+    """`pieces`: verdicts on parts of documents seen before, so that after an edit only the
+    changed parts go through the schema pass (generator/validate/openapi_pieces.py)."""
     from openapi_spec_validator import (
         OpenAPIV2SpecValidator,
         OpenAPIV30SpecValidator,
         OpenAPIV31SpecValidator,
     )
+    from openapi_spec_validator.validation.decorators import wraps_errors
 
     data = doc.data
     version = str(data.get("openapi", data.get("swagger", "")))
@@ -92,11 +98,18 @@ def check_openapi_document(doc: Document, diags: Diagnostics) -> None:
         return
     dangling = check_refs(doc, diags)
     validator = cls(data)
-    errors: Iterator[ValidationError]
-    if dangling:
-        errors = validator.schema_validator.iter_errors(data)
-    else:
-        errors = validator.iter_errors()
+    # validator.iter_errors() is the schema pass, then the keyword pass, each error in the
+    # validator's own class; with dangling references only the schema pass can run.
+    schema_pass = schema_errors(validator.schema_validator, data, label[-3:], pieces)
+    errors: Iterator[ValidationError] = schema_pass
+    if not dangling:
+
+        @wraps_errors
+        def both_passes() -> Iterator[ValidationError]:
+            yield from schema_pass
+            yield from validator.root_validator(validator.schema_path)
+
+        errors = both_passes()
     seen: set[tuple[Path, str]] = set()
     nodes: dict[int, Path] | None = None
     try:
