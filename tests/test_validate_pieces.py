@@ -1,12 +1,14 @@
-"""Validating an OpenAPI document a piece at a time, with cached piece verdicts, gives exactly
-the events of validating it whole (generator/validate/openapi_pieces.py): over the corpus and
-the reference document, cold and warm, after an edit, and with errors in one or many pieces."""
+"""Validating an OpenAPI document a piece at a time, with cached piece verdicts and repeated
+values checked once, gives exactly the events of openapi-spec-validator validating it whole
+(generator/validate/openapi_pieces.py): over the corpus and the reference document, cold and
+warm, after an edit, and with errors in one or many pieces."""
 
 from __future__ import annotations
 
 import copy
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,7 @@ import pytest
 
 from generator.diagnostics import Diagnostics, Event
 from generator.load import Document, load_document
-from generator.validate import validate_document
+from generator.validate import openapi_schema, validate_document
 from generator.validate.openapi_pieces import PieceVerdicts
 from support import REFERENCE, needs_reference, shared_dir
 
@@ -34,6 +36,17 @@ def _events(doc: Document, pieces: PieceVerdicts | None) -> list[Event]:
     return diags.sorted()
 
 
+def _plain(doc: Document) -> list[Event]:
+    """The reference: openapi-spec-validator's schema pass as it comes, the whole document."""
+
+    def plain(schema_validator: Any, data: Any, kind: str, verdicts: Any) -> Iterator[Any]:
+        return iter(schema_validator.iter_errors(data))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(openapi_schema, "schema_errors", plain)
+        return _events(doc, None)
+
+
 def _with(doc: Document, data: Any) -> Document:
     return Document(doc.file, data, doc.positions, doc.key_positions)
 
@@ -42,7 +55,8 @@ def _with(doc: Document, data: Any) -> Document:
 def test_corpus_events_are_the_whole_documents(path: Path, tmp_path: Path) -> None:
     doc = load_document(path, Diagnostics())
     assert doc is not None
-    whole = _events(doc, None)
+    whole = _plain(doc)
+    assert _events(doc, None) == whole
     cold = PieceVerdicts(tmp_path)
     assert _events(doc, cold) == whole
     cold.save()
@@ -60,7 +74,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, Path]:
     assert doc is not None
     folder = tmp_path_factory.mktemp("pieces")
     verdicts = PieceVerdicts(folder)
-    assert _events(doc, verdicts) == []
+    assert _events(doc, verdicts) == [] == _plain(doc)
     verdicts.save()
     return doc, folder / "pieces.json"
 
@@ -93,9 +107,16 @@ def _edits() -> dict[str, Any]:
         item = first_op(data)
         item["responses"] = {200: item["responses"][sorted(item["responses"])[0]]}
 
-    return {
-        f.__name__: f for f in (described, unknown_key, two_pieces, bad_rest, bad_default, int_key)
-    }
+    def repeated_error(data: dict[str, Any]) -> None:
+        # The same broken value in every operation: each one is reported, none remembered.
+        for item in data["paths"].values():
+            for op in item.values():
+                for param in op.get("parameters", []) if isinstance(op, dict) else []:
+                    if param.get("name") == "timeout":
+                        param["bogus"] = 1
+
+    edits = (described, unknown_key, two_pieces, bad_rest, bad_default, int_key, repeated_error)
+    return {f.__name__: f for f in edits}
 
 
 @pytest.mark.parametrize("edit", sorted(_edits()))
@@ -108,7 +129,10 @@ def test_an_edited_batch_document_gives_the_whole_documents_events(
     _edits()[edit](data)
     edited = _with(doc, data)
     pieces = PieceVerdicts(tmp_path)
-    assert _events(edited, pieces) == _events(edited, None)
+    events = _events(edited, pieces)
+    assert events == _plain(edited)
+    if edit == "repeated_error":
+        assert len(events) > 40
     if edit == "described":
         # Only the edited path item is validated again.
         assert pieces.misses == 1 and pieces.hits > 200
