@@ -149,7 +149,7 @@ def _memoizing(schema_validator: Any, kind: str) -> Any:
 
     base = schema_validator.__class__  # not type(): openapi-spec-validator hands out a proxy
     plain_ref = base.VALIDATORS.get("$ref")
-    if plain_ref is None or validator_for(schema_validator.schema, default=None) is not base:
+    if plain_ref is None or validator_for(schema_validator.schema, default=base) is not base:
         return schema_validator
     clean: set[tuple[str, str]] = set()
 
@@ -171,7 +171,7 @@ def _memoizing(schema_validator: Any, kind: str) -> Any:
             clean.add(key)
         yield from errors
 
-    memo = extend(base, validators={"$ref": ref})
+    memo: Any = extend(base, validators={"$ref": ref})  # type: ignore[no-untyped-call]
     return memo(schema_validator.schema, format_checker=schema_validator.format_checker)
 
 
