@@ -45,6 +45,11 @@ _ISO8601_RELAXED = re.compile(
 )
 
 
+# What services send most (``2024-07-01T12:00:00Z``, ``...:00.123Z``): a shape whose reading
+# datetime.fromisoformat shares with the regular expressions above, digit for digit.
+_ISO8601_UTC = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z")
+
+
 def _utc(value: datetime) -> datetime:
     # Naive datetimes are taken as UTC, as botocore and msrest do.
     if value.tzinfo is None:
@@ -172,10 +177,16 @@ def parse_timestamp(value: str | float) -> datetime:
         return parse_epoch(value)
     if not isinstance(value, str):
         raise TypeError(f"expected a timestamp string or number, got {type(value).__name__}")
-    try:
-        return parse_epoch(value)
-    except ValueError:
-        pass
+    if _ISO8601_UTC.fullmatch(value):  # the usual shape, read in C (the same value: a test)
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass  # an impossible date (month 13): the reading below says so in its own words
+    if ":" not in value:  # no number has a colon: ISO 8601 and RFC 1123 times skip the raise
+        try:
+            return parse_epoch(value)
+        except ValueError:
+            pass
     match = _ISO8601_RELAXED.fullmatch(value.strip())
     if match is not None:
         return _from_match(match, value)
@@ -201,6 +212,18 @@ _DURATION = re.compile(
 )
 
 
+_DURATION_GROUPS = ("sign", "years", "months", "weeks", "days", "hours", "minutes", "seconds")
+
+
+def _component(raw: str | None) -> float:
+    """One group of _DURATION as a number (``"1.5H"`` -> 1.5); the sign as -1.0 or 1.0."""
+    if not raw:
+        return 0.0
+    if raw in "+-":
+        return -1.0 if raw == "-" else 1.0
+    return float(raw[:-1].replace(",", "."))
+
+
 def parse_duration(text: str) -> timedelta:
     """An ISO 8601 duration (``P1DT2H``, ``PT1.5S``, ``-P1W``...) as a timedelta.
 
@@ -213,24 +236,15 @@ def parse_duration(text: str) -> timedelta:
     match = _DURATION.match(text)
     if match is None:
         raise ValueError(f"invalid ISO 8601 duration: {text!r}")
-    groups = match.groupdict()
-
-    def number(name: str) -> float:
-        raw = groups[name]
-        return float(raw[:-1].replace(",", ".")) if raw else 0.0
-
-    if number("years") or number("months"):
+    sign, years, months, weeks, days, hours, minutes, seconds = map(
+        _component, match.group(*_DURATION_GROUPS)
+    )
+    if years or months:
         raise ValueError(f"duration with years or months has no fixed length: {text!r}")
     try:
         # Floats per component, exactly as isodate builds it, so rounding is identical.
-        value = timedelta(
-            weeks=number("weeks"),
-            days=number("days"),
-            hours=number("hours"),
-            minutes=number("minutes"),
-            seconds=number("seconds"),
-        )
-        return -value if groups["sign"] == "-" else value
+        value = timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+        return -value if sign < 0 else value
     except OverflowError as err:
         raise ValueError(f"duration out of range: {text!r}") from err
 
@@ -262,15 +276,25 @@ def format_duration(value: timedelta) -> str:
 # --- percent-encoding ------------------------------------------------------------------------
 
 
+# Text that quote() returns unchanged: most labels and query values (ids, numbers, api
+# versions) are, and a match costs a fraction of quote()'s per-byte work.
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
+_UNRESERVED_OR_DOLLAR = re.compile(r"[A-Za-z0-9_.~$-]*")
+
+
 def quote_label(value: str) -> str:
     """Percent-encode a path label: UTF-8, only ``A-Za-z0-9-._~`` left as is
     (``/`` -> ``%2F``, space -> ``%20``, ``ü`` -> ``%C3%BC``), as botocore and msrest do."""
+    if isinstance(value, str) and _UNRESERVED.fullmatch(value):
+        return value
     return quote(value, safe="-._~")
 
 
 def quote_query(value: str) -> str:
     """Percent-encode a query key or value, same unreserved set as :func:`quote_label`
     (botocore ``percent_encode``; msrest ``quote(value, safe='')``)."""
+    if isinstance(value, str) and _UNRESERVED.fullmatch(value):
+        return value
     return quote(value, safe="-._~")
 
 
@@ -278,4 +302,6 @@ def quote_query_name(value: str) -> str:
     """A query parameter name as the Azure SDKs send it: like :func:`quote_query`, but ``$``
     (OData's ``$filter``, ``$select``...) is left as is; msrest and azure-core do not encode
     names."""
+    if isinstance(value, str) and _UNRESERVED_OR_DOLLAR.fullmatch(value):
+        return value
     return quote(value, safe="-._~$")

@@ -18,6 +18,7 @@ default never import it.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ssl
 import threading
 import time
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Self
 import urllib3
 import urllib3.exceptions
 
-from ._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
+from ._http import Headers, HttpRequest, HttpResponse, TransportError, TransportTimeout
 from ._proxy import Proxy, ProxyConfig, environment_proxy
 
 if TYPE_CHECKING:
@@ -122,9 +123,12 @@ class Urllib3Transport:
         return manager
 
     def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
-        headers = urllib3.HTTPHeaderDict()
-        for name, value in request.headers.multi_items():
-            headers.add(name, value)
+        fields = request.headers.multi_items()
+        headers: dict[str, str] | urllib3.HTTPHeaderDict = dict(fields)
+        if len(headers) != len(fields):  # a name given twice (case aside): keep every field
+            headers = urllib3.HTTPHeaderDict()
+            for name, value in fields:
+                headers.add(name, value)
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
             response = self._pool_for(request.url).urlopen(
@@ -132,7 +136,7 @@ class Urllib3Transport:
                 request.url,
                 body=request.body,
                 headers=headers,
-                timeout=urllib3.Timeout(connect=timeout, read=timeout),
+                timeout=_timeout(timeout),
                 retries=False,
                 redirect=False,
                 preload_content=False,
@@ -147,7 +151,7 @@ class Urllib3Transport:
             response.release_conn()
             raise
         response.release_conn()
-        return HttpResponse(response.status, list(response.headers.items()), body)
+        return HttpResponse(response.status, Headers.received(list(response.headers.items())), body)
 
     def close(self) -> None:
         self._pool.clear()
@@ -171,6 +175,12 @@ class Urllib3Transport:
 _CHUNK = 1 << 16
 
 
+@functools.lru_cache(maxsize=64)
+def _timeout(seconds: float | None) -> urllib3.Timeout:
+    # Built once per value (a client uses one or two), not on every request.
+    return urllib3.Timeout(connect=seconds, read=seconds)
+
+
 def _read_body(
     response: urllib3.BaseHTTPResponse, deadline: float | None, timeout: float | None
 ) -> bytes:
@@ -179,6 +189,9 @@ def _read_body(
     # read1 (urllib3 >= 2.3) returns what one socket read gives, so the deadline is checked
     # between reads; read(amt) of older versions waits for a whole chunk.
     read: Callable[[int], bytes] = getattr(response, "read1", response.read)
+    # Without a content coding, what has been read is what the caller gets (a decoder could
+    # still hold decoded bytes when the raw body is all read).
+    plain = "content-encoding" not in response.headers
     try:
         while True:
             if deadline is not None:
@@ -196,6 +209,8 @@ def _read_body(
             if not chunk:
                 return b"".join(chunks)
             chunks.append(chunk)
+            if plain and getattr(response, "length_remaining", None) == 0:
+                return b"".join(chunks)  # all of its Content-Length: no read to see the end
     except urllib3.exceptions.HTTPError as err:
         raise _from_urllib3(err) from err
     except OSError as err:  # a socket error urllib3 did not wrap

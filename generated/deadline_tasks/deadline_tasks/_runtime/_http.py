@@ -33,16 +33,20 @@ class Headers(MutableMapping[str, str]):
     :meth:`get_all` and :meth:`multi_items` give the individual fields.
     """
 
-    __slots__ = ("_fields",)
+    __slots__ = ("_fields", "_index")
 
     def __init__(self, items: HeadersInput = None) -> None:
         # A flat list of (original name, value) keeps the order fields were added in, which is
         # the order they are sent in; header sets are small, so linear scans are cheapest.
         self._fields: list[tuple[str, str]] = []
+        # {lower-cased name: values}, built by the first lookup after a change: a signer asks
+        # for a dozen headers of the same request, and each scan lower-cased every name.
+        self._index: dict[str, list[str]] | None = None
         if items is None:
             return
         if isinstance(items, Headers):
             self._fields = list(items._fields)
+            self._index = items._index  # never changed in place: shared until either changes
         elif isinstance(items, Mapping):
             for name, value in items.items():
                 self.add(name, value)
@@ -54,11 +58,36 @@ class Headers(MutableMapping[str, str]):
         """Append a field, keeping any existing fields with the same name."""
         _check_field(name, value)
         self._fields.append((name, value))
+        self._index = None
+
+    def _lookup(self) -> dict[str, list[str]]:
+        index = self._index
+        if index is None:
+            index = {}
+            for field_name, value in self._fields:
+                index.setdefault(field_name.lower(), []).append(value)
+            self._index = index
+        return index
+
+    @classmethod
+    def received(cls, fields: list[tuple[str, str]]) -> Headers:
+        """Headers a transport read off the wire, taken as they are: an HTTP parser already
+        split them into fields, so none can carry a line break (see ``_check_field``)."""
+        headers = cls()
+        headers._fields = fields
+        return headers
 
     def get_all(self, name: str) -> list[str]:
         """Every value of ``name``, in the order added (empty when absent)."""
-        key = name.lower()
-        return [v for n, v in self._fields if n.lower() == key]
+        return list(self._lookup().get(name.lower(), ()))
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        # Mapping.get would raise and catch a KeyError for every absent header.
+        index = self._index
+        values = (index if index is not None else self._lookup()).get(name.lower())
+        if values is None:
+            return default
+        return values[0] if len(values) == 1 else ", ".join(values)
 
     def multi_items(self) -> list[tuple[str, str]]:
         """Every field as ``(name, value)`` in sending order, names in their original case."""
@@ -68,21 +97,24 @@ class Headers(MutableMapping[str, str]):
         return Headers(self)
 
     def __getitem__(self, name: str) -> str:
-        values = self.get_all(name)
-        if not values:
+        index = self._index
+        values = (index if index is not None else self._lookup()).get(name.lower())
+        if values is None:
             raise KeyError(name)
-        return ", ".join(values)
+        return values[0] if len(values) == 1 else ", ".join(values)
 
     def __setitem__(self, name: str, value: str) -> None:
         """Replace every field named ``name`` (in place of the first one, to keep the order)."""
         _check_field(name, value)
         key = name.lower()
+        index, self._index = self._index, None
         # Most sets add a header the request does not have yet (signing, per-attempt headers):
         # append without rebuilding the list.
-        for field_name, _ in self._fields:
-            if field_name.lower() == key:
-                break
+        if index is not None:
+            absent = key not in index
         else:
+            absent = all(field_name.lower() != key for field_name, _ in self._fields)
+        if absent:
             self._fields.append((name, value))
             return
         replaced: list[tuple[str, str]] = []
@@ -103,12 +135,12 @@ class Headers(MutableMapping[str, str]):
         if len(kept) == len(self._fields):
             raise KeyError(name)
         self._fields = kept
+        self._index = None
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
             return False
-        key = name.lower()
-        return any(n.lower() == key for n, _ in self._fields)
+        return name.lower() in self._lookup()
 
     def __iter__(self) -> Iterator[str]:
         seen: set[str] = set()
