@@ -3,15 +3,19 @@
 Each client sends to an in-memory transport that returns a canned response, so what is timed is
 the client itself: building and signing the request, retries bookkeeping, parsing the result.
 
-    .venv/bin/python benchmarks/client_overhead.py [N]
+    .venv/bin/python benchmarks/client_overhead.py [N] [--rounds R]
 
-Prints microseconds per call, peak traced memory per call, and the SDK/ours ratios (> 1 means
-the generated client is cheaper).
+Each round times N calls of every client, the clients alternating, R rounds. Prints
+microseconds per call (median of the rounds, min-max), the SDK/ours ratio of the medians (> 1
+means the generated client is cheaper) and peak traced memory over 100 calls.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import statistics
 import sys
 import time
 import tracemalloc
@@ -50,19 +54,21 @@ CLOUD_TASK = {
 KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw=="
 
 
-def measure(call: Callable[[], Any], n: int) -> tuple[float, float]:
-    for _ in range(50):
-        call()
+def per_call(call: Callable[[], Any], n: int) -> float:
     start = time.perf_counter()
     for _ in range(n):
         call()
-    per_call = (time.perf_counter() - start) / n * 1e6
+    return (time.perf_counter() - start) / n * 1e6
+
+
+def memory(call: Callable[[], Any]) -> float:
+    """Peak traced allocation of 100 calls, KiB."""
     tracemalloc.start()
     for _ in range(100):
         call()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return per_call, peak / 1024
+    return peak / 1024
 
 
 def deadline_ours() -> Callable[[], Any]:
@@ -159,23 +165,37 @@ def batch_sdk() -> Callable[[], Any]:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    rows = []
-    for label, ours, theirs, peer in (
-        ("Deadline get_task", deadline_ours, deadline_botocore, "botocore"),
-        ("Batch task_get", batch_ours, batch_sdk, "azure-batch"),
-    ):
-        ours_us, ours_kib = measure(ours(), n)
-        peer_us, peer_kib = measure(theirs(), n)
-        rows.append((label, peer, ours_us, peer_us, ours_kib, peer_kib))
-    print(
-        f"{'call':18s} {'peer':12s} {'ours µs':>9s} {'peer µs':>9s} {'speed':>7s} "
-        f"{'ours KiB':>9s} {'peer KiB':>9s} {'memory':>7s}"
-    )
-    for label, peer, ours_us, peer_us, ours_kib, peer_kib in rows:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=2000, help="calls per client per round")
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    pairs = [
+        ("Deadline get_task", "botocore", deadline_ours(), deadline_botocore()),
+        ("Batch task_get", "azure-batch 14.2", batch_ours(), batch_sdk()),
+    ]
+    times: dict[tuple[str, int], list[float]] = {}
+    for _, _, ours, theirs in pairs:
+        for _ in range(50):  # warm caches
+            ours()
+            theirs()
+    for _ in range(args.rounds):
+        for label, _, ours, theirs in pairs:
+            times.setdefault((label, 0), []).append(per_call(ours, args.n))
+            times.setdefault((label, 1), []).append(per_call(theirs, args.n))
+    load = os.getloadavg()[0]
+    print(f"client overhead: {args.n} calls x {args.rounds} rounds, medians; load {load:.1f}")
+    print("| call | peer | ours µs/call | peer µs/call | speed | ours KiB | peer KiB | memory |")
+    print("|---|---|---|---|---|---|---|---|")
+    for label, peer, ours, theirs in pairs:
+        cells = []
+        for side in (0, 1):
+            values = times[(label, side)]
+            cells.append(f"{statistics.median(values):.0f} ({min(values):.0f}–{max(values):.0f})")
+        speed = statistics.median(times[(label, 1)]) / statistics.median(times[(label, 0)])
+        ours_kib, peer_kib = memory(ours), memory(theirs)
         print(
-            f"{label:18s} {peer:12s} {ours_us:9.1f} {peer_us:9.1f} {peer_us / ours_us:6.1f}x "
-            f"{ours_kib:9.1f} {peer_kib:9.1f} {peer_kib / ours_kib:6.1f}x"
+            f"| {label} | {peer} | {cells[0]} | {cells[1]} | {speed:.1f}x | {ours_kib:.1f} | "
+            f"{peer_kib:.1f} | {peer_kib / ours_kib:.1f}x |"
         )
 
 

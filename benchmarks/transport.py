@@ -1,87 +1,91 @@
 """Which default transport? Requests per second against a keep-alive server on 127.0.0.1.
 
-Prints each transport's rate and its ratio to the fastest, measured in the same run:
-    .venv/bin/python benchmarks/transport.py [N]
+    .venv/bin/python benchmarks/transport.py [N] [--rounds R] [--server fast|stdlib]
+
+The server runs in its own process (benchmarks/loopback.py; in this process it would take the
+GIL from the client it serves, and more from some clients than others). Each transport sends N
+requests per round, the transports alternating within every round, R rounds; prints each
+transport's rate (median of the rounds, min-max) and its ratio to the fastest median.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import os
+import statistics
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "templates" / "python"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _runtime._aiohttp import AiohttpTransport
 from _runtime._http import HttpRequest
 from _runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
-
-BODY = b'{"taskId": "task-1", "runStatus": "RUNNING", "createdBy": "bench"}'
-
-
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    # One write per response: otherwise Nagle + delayed ACK add ~40 ms to every request.
-    disable_nagle_algorithm = True
-    wbufsize = -1
-
-    def do_GET(self) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(BODY)))
-        self.end_headers()
-        self.wfile.write(BODY)
-        self.wfile.flush()
-
-    def log_message(self, *args: object) -> None:
-        pass
+from loopback import DEADLINE_PATH, start_server
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/x"
-    request = HttpRequest("GET", url, {"Accept": "application/json"})
-    rates: dict[str, float] = {}
-    for name, transport in (("urllib3", Urllib3Transport()), ("httpx (sync)", HttpxTransport())):
-        transport.send(request, timeout=5)  # warm the connection
-        start = time.perf_counter()
-        for _ in range(n):
-            transport.send(request, timeout=5)
-        rates[name] = n / (time.perf_counter() - start)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=2000, help="requests per round")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--server", choices=("fast", "stdlib"), default="fast")
+    args = parser.parse_args()
+    n = args.n
+    os.environ.pop("HTTP_PROXY", None)
+    os.environ.pop("http_proxy", None)
+    endpoint, server = start_server(args.server)
+    request = HttpRequest("GET", endpoint + DEADLINE_PATH, {"Accept": "application/json"})
+    loop = asyncio.new_event_loop()
+    sync = {"urllib3 (sync)": Urllib3Transport(), "httpx (sync)": HttpxTransport()}
+    asynchronous = {"aiohttp (async)": AiohttpTransport(), "httpx (async)": HttpxAsyncTransport()}
+
+    def timed_sync(transport: Urllib3Transport | HttpxTransport) -> Callable[[], float]:
+        def run() -> float:
+            start = time.perf_counter()
+            for _ in range(n):
+                transport.send(request, timeout=5)
+            return n / (time.perf_counter() - start)
+
+        return run
+
+    def timed_async(transport: AiohttpTransport | HttpxAsyncTransport) -> Callable[[], float]:
+        async def requests() -> float:
+            start = time.perf_counter()
+            for _ in range(n):
+                await transport.send(request, timeout=5)
+            return n / (time.perf_counter() - start)
+
+        return lambda: loop.run_until_complete(requests())
+
+    runs = {name: timed_sync(t) for name, t in sync.items()}
+    runs.update({name: timed_async(t) for name, t in asynchronous.items()})
+    for transport in sync.values():
+        transport.send(request, timeout=5)  # connect
+    for atransport in asynchronous.values():
+        loop.run_until_complete(atransport.send(request, timeout=5))
+    rates: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(args.rounds):
+        for name, run in runs.items():
+            rates[name].append(run())
+    for transport in sync.values():
         transport.close()
-
-    async def run_async() -> float:
-        transport = HttpxAsyncTransport()
-        await transport.send(request, timeout=5)
-        start = time.perf_counter()
-        for _ in range(n):
-            await transport.send(request, timeout=5)
-        elapsed = time.perf_counter() - start
-        await transport.close()
-        return n / elapsed
-
-    rates["httpx (async)"] = asyncio.run(run_async())
-
-    async def run_aiohttp() -> float:
-        transport = AiohttpTransport()
-        await transport.send(request, timeout=5)
-        start = time.perf_counter()
-        for _ in range(n):
-            await transport.send(request, timeout=5)
-        elapsed = time.perf_counter() - start
-        await transport.close()
-        return n / elapsed
-
-    rates["aiohttp (async)"] = asyncio.run(run_aiohttp())
-    server.shutdown()
-    best = max(rates.values())
-    for name, rate in rates.items():
-        print(f"{name:14s} {rate:8.0f} req/s   {rate / best:5.2f}x of fastest")
+    for atransport in asynchronous.values():
+        loop.run_until_complete(atransport.close())
+    loop.close()
+    server.terminate()
+    best = max(statistics.median(values) for values in rates.values())
+    load = os.getloadavg()[0]
+    print(f"transports, {args.server} server: {n} requests x {args.rounds} rounds; load {load:.1f}")
+    print("| transport | requests/s, median (min–max) | vs fastest |")
+    print("|---|---|---|")
+    for name, values in sorted(rates.items(), key=lambda item: -statistics.median(item[1])):
+        median = statistics.median(values)
+        spread = f"{min(values):.0f}–{max(values):.0f}"
+        print(f"| {name} | {median:.0f} ({spread}) | {median / best:.2f}x |")
 
 
 if __name__ == "__main__":

@@ -10,10 +10,19 @@ import pytest
 from support import ROOT
 
 
-@pytest.mark.parametrize(("script", "n"), [("transport.py", "20"), ("client_overhead.py", "20")])
-def test_benchmark_runs_and_reports_ratios(script: str, n: str) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["transport.py", "20"],
+        ["client_overhead.py", "20"],
+        ["loopback.py", "10", "--rounds", "1"],
+        ["cold_start.py", "--reps", "1", "--no-full"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_benchmark_runs_and_reports_ratios(args: list[str]) -> None:
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / script), n],
+        [sys.executable, str(ROOT / "benchmarks" / args[0]), *args[1:]],
         capture_output=True,
         text=True,
         timeout=240,

@@ -8,7 +8,7 @@ Services log it, so support can tell which client and version sent a request. Ne
 
 from __future__ import annotations
 
-import platform
+import sys
 
 __all__ = ["user_agent"]
 
@@ -16,7 +16,8 @@ __all__ = ["user_agent"]
 def user_agent(
     distribution: str, version: str, generator_version: str, extra: str | None = None
 ) -> str:
-    python = platform.python_version()
+    # platform.python_version() reads the same first word of sys.version (3 ms of import).
+    python = sys.version.split()[0]
     text = f"{distribution}/{version} apismith/{generator_version} Python/{python}"
     if extra:
         if "\r" in extra or "\n" in extra:

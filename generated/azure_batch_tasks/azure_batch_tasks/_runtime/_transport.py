@@ -17,7 +17,6 @@ default never import it.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import ssl
 import threading
@@ -429,6 +428,8 @@ class HttpxAsyncTransport:
         self._clients = _HttpxClients(factory, proxy, trust_env, client)
 
     async def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
+        import asyncio  # here, not at the top: sync-only programs never import it
+
         import httpx
 
         client: httpx.AsyncClient = self._clients.for_url(request.url)

@@ -24,8 +24,6 @@ not taken: the call ends with the last answer (or error) instead.
 
 from __future__ import annotations
 
-import asyncio
-import email.utils
 import random as _random
 import time
 from collections.abc import Awaitable, Callable
@@ -77,7 +75,13 @@ AWS_TRANSIENT_CODES = frozenset(
 )
 
 
+# asyncio (50 ms) and email.utils (10 ms) are imported where they are used: a program that
+# imports the package, or uses only the sync client, does not pay for them.
+
+
 async def _asyncio_sleep(delay: float) -> None:
+    import asyncio
+
     await asyncio.sleep(delay)
 
 
@@ -218,6 +222,8 @@ def _seconds_or_date(value: str) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
+    import email.utils
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -359,6 +365,8 @@ async def async_send_with_retries(
             if clock.expires is None:
                 response = await transport.send(prepared, timeout=attempt_timeout)
             else:
+                import asyncio
+
                 try:
                     async with asyncio.timeout(attempt_timeout):
                         response = await transport.send(prepared, timeout=attempt_timeout)
