@@ -39,15 +39,16 @@ class Headers(MutableMapping[str, str]):
         # A flat list of (original name, value) keeps the order fields were added in, which is
         # the order they are sent in; header sets are small, so linear scans are cheapest.
         self._fields: list[tuple[str, str]] = []
-        # {lower-cased name: values}, built by the first lookup after a change: a signer asks
-        # for a dozen headers of the same request, and each scan lower-cased every name.
-        self._index: dict[str, list[str]] | None = None
+        # {lower-cased name: its values}, kept beside the list: a signer asks for a dozen
+        # headers of a request and sets four more, and every lookup or set scanned the list
+        # lower-casing each name. Values are tuples, so a copy can share them.
+        self._index: dict[str, tuple[str, ...]] = {}
         if items is None:
             return
         if isinstance(items, Headers):
             self._fields = list(items._fields)
-            self._index = items._index  # never changed in place: shared until either changes
-        elif isinstance(items, Mapping):
+            self._index = dict(items._index)
+        elif isinstance(items, (dict, Mapping)):  # dict first: no ABC check for the usual case
             for name, value in items.items():
                 self.add(name, value)
         else:
@@ -58,16 +59,8 @@ class Headers(MutableMapping[str, str]):
         """Append a field, keeping any existing fields with the same name."""
         _check_field(name, value)
         self._fields.append((name, value))
-        self._index = None
-
-    def _lookup(self) -> dict[str, list[str]]:
-        index = self._index
-        if index is None:
-            index = {}
-            for field_name, value in self._fields:
-                index.setdefault(field_name.lower(), []).append(value)
-            self._index = index
-        return index
+        key = name.lower()
+        self._index[key] = self._index.get(key, ()) + (value,)
 
     @classmethod
     def received(cls, fields: list[tuple[str, str]]) -> Headers:
@@ -75,16 +68,19 @@ class Headers(MutableMapping[str, str]):
         split them into fields, so none can carry a line break (see ``_check_field``)."""
         headers = cls()
         headers._fields = fields
+        index = headers._index
+        for name, value in fields:
+            key = name.lower()
+            index[key] = index.get(key, ()) + (value,)
         return headers
 
     def get_all(self, name: str) -> list[str]:
         """Every value of ``name``, in the order added (empty when absent)."""
-        return list(self._lookup().get(name.lower(), ()))
+        return list(self._index.get(name.lower(), ()))
 
     def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
         # Mapping.get would raise and catch a KeyError for every absent header.
-        index = self._index
-        values = (index if index is not None else self._lookup()).get(name.lower())
+        values = self._index.get(name.lower())
         if values is None:
             return default
         return values[0] if len(values) == 1 else ", ".join(values)
@@ -97,8 +93,7 @@ class Headers(MutableMapping[str, str]):
         return Headers(self)
 
     def __getitem__(self, name: str) -> str:
-        index = self._index
-        values = (index if index is not None else self._lookup()).get(name.lower())
+        values = self._index.get(name.lower())
         if values is None:
             raise KeyError(name)
         return values[0] if len(values) == 1 else ", ".join(values)
@@ -107,14 +102,11 @@ class Headers(MutableMapping[str, str]):
         """Replace every field named ``name`` (in place of the first one, to keep the order)."""
         _check_field(name, value)
         key = name.lower()
-        index, self._index = self._index, None
+        present = key in self._index
+        self._index[key] = (value,)
         # Most sets add a header the request does not have yet (signing, per-attempt headers):
         # append without rebuilding the list.
-        if index is not None:
-            absent = key not in index
-        else:
-            absent = all(field_name.lower() != key for field_name, _ in self._fields)
-        if absent:
+        if not present:
             self._fields.append((name, value))
             return
         replaced: list[tuple[str, str]] = []
@@ -125,22 +117,18 @@ class Headers(MutableMapping[str, str]):
             elif not done:
                 replaced.append((field[0], value))
                 done = True
-        if not done:
-            replaced.append((name, value))
         self._fields = replaced
 
     def __delitem__(self, name: str) -> None:
         key = name.lower()
-        kept = [f for f in self._fields if f[0].lower() != key]
-        if len(kept) == len(self._fields):
+        if self._index.pop(key, None) is None:
             raise KeyError(name)
-        self._fields = kept
-        self._index = None
+        self._fields = [f for f in self._fields if f[0].lower() != key]
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
             return False
-        return name.lower() in self._lookup()
+        return name.lower() in self._index
 
     def __iter__(self) -> Iterator[str]:
         seen: set[str] = set()
@@ -151,7 +139,7 @@ class Headers(MutableMapping[str, str]):
                 yield name
 
     def __len__(self) -> int:
-        return len({n.lower() for n, _ in self._fields})
+        return len(self._index)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Headers):

@@ -172,11 +172,11 @@ def parse_timestamp(value: str | float) -> datetime:
     """Any timestamp a JSON response may carry, as botocore's parser accepts them: epoch
     numbers (also as numeric strings), ISO 8601 (also the basic format, a date alone, or
     without seconds), or RFC 1123."""
-    if isinstance(value, bool):
-        raise TypeError("a bool is not a timestamp")
-    if isinstance(value, (int, float)):
-        return parse_epoch(value)
     if not isinstance(value, str):
+        if isinstance(value, bool):
+            raise TypeError("a bool is not a timestamp")
+        if isinstance(value, (int, float)):
+            return parse_epoch(value)
         raise TypeError(f"expected a timestamp string or number, got {type(value).__name__}")
     if _ISO8601_UTC.fullmatch(value):  # the usual shape, read in C (the same value: a test)
         try:
