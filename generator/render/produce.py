@@ -13,14 +13,19 @@
    the loaded document follows through a pipe. The render is speculative: when the
    validator reports an error the files are dropped, exactly as if nothing had been rendered.
    The events come out in the same order as `pipeline.load_spec`'s.
-3. The garbage collector: the loaded document and the IR (hundreds of thousands of objects that
-   live until the end) are frozen out of the collector's walks, and the collector is off while
-   rendering and in the validator's child.
+3. Template compilation (a quarter of a second for the built-in templates) runs in a second
+   child while this process loads the document and builds the IR and the views: it fills
+   Jinja2's bytecode cache, and this process waits for it before it loads its first template
+   (`_TemplateChild`). Runs whose templates are already compiled start no child.
+4. The garbage collector: the loaded document and the IR (hundreds of thousands of objects that
+   live until the end) are kept out of the collector's walks: it is off while loading, building
+   and rendering (reference counting frees what the run drops), and in the children.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import pickle
 import signal
@@ -77,7 +82,8 @@ def produce(
             hit.config, hit.cached = config, True
             return hit
     verdicts = VerdictCache(store.folder.parent if store.folder is not None else None)
-    entry = _render(config, spec_label, env, formatter, verdicts, timings)
+    warm = templates_digest(builtin_templates(), overrides)
+    entry = _render(config, spec_label, env, formatter, verdicts, timings, warm)
     store.put(key, entry)
     return entry
 
@@ -89,10 +95,23 @@ def _render(
     formatter: Formatter,
     verdicts: VerdictCache,
     timings: dict[str, float] | None = None,
+    templates: str = "",
 ) -> Entry:
     from generator.render.package import render_package, scaffold_files
 
-    loading = _Loading(spec_label, verdicts, timings=timings if timings is not None else {})
+    # The document and the IR (hundreds of thousands of objects) live to the end of the run,
+    # and the render allocates much and frees it by reference counting: the collector's walks
+    # over all of it found almost nothing (its few cycles wait for the end of the render: a
+    # few MiB on the largest models).
+    enabled = gc.isenabled()
+    gc.disable()
+    environment = env()
+    compiling = _TemplateChild.start(environment, templates)
+    try:
+        loading = _Loading(spec_label, verdicts, timings=timings if timings is not None else {})
+    finally:
+        if enabled:
+            gc.enable()
     files: dict[str, str] = {}
     scaffold: dict[str, str] = {}
     failure: Exception | None = None
@@ -101,14 +120,11 @@ def _render(
     if service is not None and not loading.ir_diags.has_errors:
         if settings is None:
             settings = config(service)  # type: ignore[operator]
-        # Everything loaded so far lives to the end of the run: keep the collector off it, and
-        # off the render, which allocates much and frees it by reference counting (its few
-        # cycles wait for the end of the render: a few MiB on the largest models).
         gc.freeze()
-        enabled = gc.isenabled()
         gc.disable()
         try:
-            environment = env()
+            if compiling is not None:
+                compiling.wait_before_loading(environment)
             files = render_package(service, settings, environment, formatter)
             scaffold = scaffold_files(service, settings, environment)
         except Exception as exc:  # re-raised below unless the validator explains it
@@ -117,6 +133,8 @@ def _render(
             if enabled:
                 gc.enable()
             gc.unfreeze()
+    if compiling is not None:
+        compiling.reap()
     diags = loading.finish()
     events = diags.sorted()
     ok = service is not None and not diags.has_errors
@@ -202,6 +220,77 @@ class _Loading:
             # add() drops an event the document checks already reported at the same place.
             diags.add(event.id, event.severity, event.location, event.message, event.hint)
         return diags
+
+
+class _TemplateChild:
+    """A child that compiles every template into Jinja2's bytecode cache (a quarter of a
+    second) while this process loads, validates and builds views; this process waits for it
+    before it loads its first template, then reads the compiled code from the cache.
+
+    A marker named by the templates' digest (generator/render/cache.py) says that the cache
+    already holds them all: then no child is started. Any failure in the child only means this
+    process compiles what is missing itself, as it would without the child.
+    """
+
+    def __init__(self, pid: int) -> None:
+        self.pid: int | None = pid
+
+    @classmethod
+    def start(cls, environment: jinja2.Environment, digest: str) -> _TemplateChild | None:
+        folder = getattr(environment.bytecode_cache, "directory", None)
+        if not digest or folder is None or not hasattr(os, "fork"):
+            return None
+        if os.environ.get("APISMITH_NO_FORK"):
+            return None
+        # The templates' contents and where they are (the cached code names its file).
+        where = repr(getattr(environment.loader, "searchpath", ""))
+        key = hashlib.sha256(f"{digest}\0{where}".encode()).hexdigest()[:32]
+        marker = Path(folder) / f"compiled-{key}"
+        if marker.exists():
+            return None
+        gc.freeze()  # the child's collector must not touch (and so copy) the parent's pages
+        try:
+            pid = os.fork()
+        except OSError:
+            return None
+        finally:
+            gc.unfreeze()
+        if pid == 0:
+            status = 1
+            try:
+                for name in environment.list_templates(filter_func=_is_template):
+                    environment.get_template(name)  # compiles, and writes the bytecode
+                marker.touch()
+                status = 0
+            finally:
+                os._exit(status)
+        return cls(pid)
+
+    def wait_before_loading(self, environment: jinja2.Environment) -> None:
+        """Let the first template load wait for the child (by then it has usually finished)."""
+        cache = environment.bytecode_cache
+        if cache is None:
+            return
+        load = cache.load_bytecode
+
+        def load_after_child(bucket: jinja2.bccache.Bucket) -> None:
+            self.reap()
+            cache.load_bytecode = load  # type: ignore[method-assign]
+            load(bucket)
+
+        cache.load_bytecode = load_after_child  # type: ignore[method-assign]
+
+    def reap(self) -> None:
+        if self.pid is not None:
+            try:
+                os.waitpid(self.pid, 0)
+            except ChildProcessError:
+                pass
+            self.pid = None
+
+
+def _is_template(name: str) -> bool:
+    return name.endswith(".j2")
 
 
 def _sniff_openapi(path: str) -> bool:

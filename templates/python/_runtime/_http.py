@@ -60,7 +60,7 @@ class Headers(MutableMapping[str, str]):
         _check_field(name, value)
         self._fields.append((name, value))
         key = name.lower()
-        self._index[key] = self._index.get(key, ()) + (value,)
+        self._index[key] = (*self._index.get(key, ()), value)
 
     @classmethod
     def received(cls, fields: list[tuple[str, str]]) -> Headers:
@@ -71,14 +71,14 @@ class Headers(MutableMapping[str, str]):
         index = headers._index
         for name, value in fields:
             key = name.lower()
-            index[key] = index.get(key, ()) + (value,)
+            index[key] = (*index.get(key, ()), value)
         return headers
 
     def get_all(self, name: str) -> list[str]:
         """Every value of ``name``, in the order added (empty when absent)."""
         return list(self._index.get(name.lower(), ()))
 
-    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, name: str, default: Any = None) -> Any:
         # Mapping.get would raise and catch a KeyError for every absent header.
         values = self._index.get(name.lower())
         if values is None:
