@@ -9,6 +9,7 @@ reports exactly what `pipeline.load_spec` reports, and a spec it rejects is not 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -62,6 +63,27 @@ def test_cache_lives_outside_the_project_and_a_warm_run_is_identical(tmp_path: P
     assert "0 written" in warm.stderr
     assert tree == {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()}
     assert _run(project, cache, "--check").returncode == 0
+
+
+def _tree(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_templates_compiled_in_the_child_render_the_same_bytes(tmp_path: Path) -> None:
+    project, cache = _project(tmp_path), tmp_path / "cache"
+    assert _run(project, cache).returncode == 0  # a child compiles the templates
+    assert list((cache / "jinja").glob("compiled-*")), "the child left no marker"
+    compiled_apart = _tree(project / "out")
+    shutil.rmtree(project / "out")
+    assert _run(project, cache, "--no-cache").returncode == 0  # compiled in the process
+    assert _tree(project / "out") == compiled_apart
+    spec = project / "specs" / "dp.yaml"  # a new spec: rendered again, from the bytecode
+    spec.write_text(spec.read_text() + "\n# edited\n")
+    assert _run(project, cache).returncode == 0
+    from_bytecode = _tree(project / "out")
+    shutil.rmtree(project / "out")
+    assert _run(project, cache, "--no-cache").returncode == 0
+    assert _tree(project / "out") == from_bytecode
 
 
 def test_no_cache_writes_no_cache(tmp_path: Path) -> None:
