@@ -96,7 +96,8 @@ _HANDLED_TRAITS = {
         "documentation required default http httpLabel httpQuery httpHeader httpPayload "
         "httpResponseCode httpPrefixHeaders idempotencyToken idempotent readonly error httpError "
         "retryable enumValue length range pattern timestampFormat jsonName sensitive paginated "
-        "endpoint input output deprecated uniqueItems title"
+        "endpoint input output deprecated uniqueItems title httpQueryParams hostLabel mediaType "
+        "requestCompression httpChecksumRequired sparse clientOptional"
     ).split()
 } | {"aws.api#service", "aws.auth#sigv4", *_PROTOCOLS}
 
@@ -126,17 +127,13 @@ _INERT_TRAIT_PREFIXES = (
     PRELUDE + "internal",
     PRELUDE + "recommended",
     PRELUDE + "addedDefault",
-    PRELUDE + "clientOptional",
     PRELUDE + "box",
     PRELUDE + "xmlName",
     PRELUDE + "xmlNamespace",
     PRELUDE + "xmlFlattened",
     PRELUDE + "xmlAttribute",
-    PRELUDE + "mediaType",
     PRELUDE + "auth",
     PRELUDE + "optionalAuth",
-    PRELUDE + "httpChecksumRequired",
-    PRELUDE + "requestCompression",
     PRELUDE + "notProperty",
     PRELUDE + "property",
     PRELUDE + "nestedProperties",
@@ -301,7 +298,14 @@ class SmithyFrontend:
         )
         if typ in _SIMPLE_KINDS:
             fmt = self._timestamp_format(traits, path)
-            return Shape(kind=_SIMPLE_KINDS[typ], timestamp_format=fmt, **common)
+            media = traits.get(PRELUDE + "mediaType")
+            if media is not None and not self._expect(
+                media, str, path + ("traits", PRELUDE + "mediaType"), "the mediaType trait"
+            ):
+                media = None
+            return Shape(
+                kind=_SIMPLE_KINDS[typ], timestamp_format=fmt, media_type=media or "", **common
+            )
         if typ not in _AGGREGATE_KINDS:
             known = ", ".join(sorted({*_SIMPLE_KINDS, *_AGGREGATE_KINDS, *_OTHER_TYPES}))
             self.diags.error(
@@ -384,6 +388,7 @@ class SmithyFrontend:
             error=error,
             is_input=PRELUDE + "input" in traits,
             is_output=PRELUDE + "output" in traits,
+            sparse=PRELUDE + "sparse" in traits,
             **common,
         )
 
@@ -417,6 +422,7 @@ class SmithyFrontend:
             ("httpPayload", Binding.PAYLOAD),
             ("httpResponseCode", Binding.RESPONSE_CODE),
             ("httpPrefixHeaders", Binding.PREFIX_HEADERS),
+            ("httpQueryParams", Binding.QUERY_PARAMS),
         ):
             if PRELUDE + trait in traits:
                 bindings.append((trait, kind))
@@ -454,6 +460,8 @@ class SmithyFrontend:
             constraints=self._constraints(traits, path),
             sensitive=PRELUDE + "sensitive" in traits,
             deprecated=PRELUDE + "deprecated" in traits,
+            host_label=PRELUDE + "hostLabel" in traits,
+            client_optional=PRELUDE + "clientOptional" in traits,
             loc=self.doc.loc(path),
         )
 
@@ -665,6 +673,16 @@ class SmithyFrontend:
                 )
         endpoint = traits.get(PRELUDE + "endpoint", {})
         host_prefix = endpoint.get("hostPrefix", "") if isinstance(endpoint, dict) else ""
+        compression = traits.get(PRELUDE + "requestCompression", {})
+        encodings = compression.get("encodings", []) if isinstance(compression, dict) else []
+        if not (isinstance(encodings, list) and all(isinstance(e, str) for e in encodings)):
+            self._expect(
+                encodings,
+                list,
+                path + ("traits", PRELUDE + "requestCompression", "encodings"),
+                "requestCompression encodings (a list of strings)",
+            )
+            encodings = []
         return Operation(
             name=op_id.split("#", 1)[1],
             input=refs["input"],
@@ -677,6 +695,8 @@ class SmithyFrontend:
             host_prefix=str(host_prefix),
             pagination=self._pagination(traits, service_traits, path),
             deprecated=PRELUDE + "deprecated" in traits,
+            request_compression=tuple(encodings),
+            checksum_required=PRELUDE + "httpChecksumRequired" in traits,
             loc=self.doc.loc(path),
             ref_locs=tuple(
                 (key, self.doc.loc(path + (key, "target")))

@@ -25,6 +25,7 @@ _RUNTIME_COMMON = {
     "_aiohttp.py",
     "_http.py",
     "_model.py",
+    "_params.py",
     "_protocol.py",
     "_retry.py",
     "_serde.py",
@@ -155,6 +156,8 @@ def render_package(
     wanted = set(_RUNTIME_COMMON) | {proto.runtime_module + ".py"} | proto.runtime_extra
     if pkg.has_paging:
         wanted.add("_paging.py")
+    if pkg.rewrites_bodies:
+        wanted.add("_request_body.py")
     for source in sorted(p for p in RUNTIME_DIR.glob("*.py") if p.name in wanted):
         text = source.read_text(encoding="utf-8")
         files[f"{pkg.package}/_runtime/{source.name}"] = formatter.format(text, source.name)

@@ -48,12 +48,10 @@ COMPARED_HEADERS = (
     "X-Amz-Security-Token",
     "X-Amz-Date",
     "Authorization",
+    "Content-Length",
 )
-#: What botocore sends on top (user agent, its retry bookkeeping, which are not signed) and what
-#: the HTTP library adds for the generated clients.
-BOTOCORE_ONLY_HEADERS = frozenset(
-    {"user-agent", "amz-sdk-invocation-id", "amz-sdk-request", "content-length"}
-)
+#: What botocore sends on top (user agent, its retry bookkeeping, which are not signed).
+BOTOCORE_ONLY_HEADERS = frozenset({"user-agent", "amz-sdk-invocation-id", "amz-sdk-request"})
 #: Attributes every generated error has; the others are the modeled fields.
 BASE_ERROR_ATTRIBUTES = frozenset(
     {"message", "status_code", "code", "request_id", "headers", "body"}

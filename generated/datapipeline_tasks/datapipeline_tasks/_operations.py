@@ -19,8 +19,11 @@ from .models import SetTaskStatusOutput, TaskStatus
 error_code = _protocol.error_code
 
 
-def _query_string(query: list[tuple[str, str]]) -> str:
-    return "&".join(_wire.quote_query(k) + "=" + _wire.quote_query(v) for k, v in query)
+def _query_string(query: list[tuple[str, str | None]]) -> str:
+    # A None value is a bare key: a constant query part such as `?list-type` in a URI.
+    return "&".join(
+        _wire.quote_query(k) + ("" if v is None else "=" + _wire.quote_query(v)) for k, v in query
+    )
 
 
 def raise_error(response: HttpResponse) -> NoReturn:
@@ -41,7 +44,7 @@ def raise_error(response: HttpResponse) -> NoReturn:
 
 
 def serialize_set_task_status(
-    endpoint: str,
+    _endpoint: str,
     *,
     task_id: str,
     task_status: TaskStatus | str,
@@ -50,20 +53,20 @@ def serialize_set_task_status(
     error_stack_trace: str | None = None,
 ) -> HttpRequest:
     """Build the POST request of SetTaskStatus."""
-    headers: dict[str, str] = {
+    _headers: dict[str, str] = {
         "X-Amz-Target": "DataPipeline.SetTaskStatus",
         "Content-Type": "application/x-amz-json-1.1",
     }
-    body: dict[str, Any] = {}
-    body["taskId"] = task_id
-    body["taskStatus"] = TaskStatus(task_status).value
+    _body: dict[str, Any] = {}
+    _body["taskId"] = task_id
+    _body["taskStatus"] = TaskStatus(task_status).value
     if error_id is not None:
-        body["errorId"] = error_id
+        _body["errorId"] = error_id
     if error_message is not None:
-        body["errorMessage"] = error_message
+        _body["errorMessage"] = error_message
     if error_stack_trace is not None:
-        body["errorStackTrace"] = error_stack_trace
-    return HttpRequest("POST", endpoint + "/", headers, json.dumps(body).encode("utf-8"))
+        _body["errorStackTrace"] = error_stack_trace
+    return HttpRequest("POST", _endpoint + "/", _headers, json.dumps(_body).encode("utf-8"))
 
 
 def deserialize_set_task_status(response: HttpResponse) -> SetTaskStatusOutput:

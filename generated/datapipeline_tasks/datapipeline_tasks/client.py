@@ -15,7 +15,7 @@ from ._runtime._credentials import (
     resolve_host_prefix_injection,
     resolve_region,
 )
-from ._runtime._http import HttpRequest, HttpResponse, Transport
+from ._runtime._http import HttpRequest, HttpResponse, Transport, with_content_length
 from ._runtime._retry import RetryPolicy, send_with_retries
 from ._runtime._sigv4 import sign_request, utc_now
 from .models import SetTaskStatusOutput, TaskStatus
@@ -121,13 +121,14 @@ class DataPipelineClient:
         """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
 
         def prepare(attempt: int) -> HttpRequest:
-            return sign_request(
+            signed = sign_request(
                 request.copy(),
                 self._credentials,
                 region=self.region,
                 service=SIGNING_NAME,
                 now=self._clock(),
             )
+            return with_content_length(signed)
 
         return send_with_retries(
             self._transport,

@@ -19,8 +19,11 @@ from .models import GetTaskResponse, TaskTargetRunStatus, UpdateTaskResponse
 error_code = _protocol.error_code
 
 
-def _query_string(query: list[tuple[str, str]]) -> str:
-    return "&".join(_wire.quote_query(k) + "=" + _wire.quote_query(v) for k, v in query)
+def _query_string(query: list[tuple[str, str | None]]) -> str:
+    # A None value is a bare key: a constant query part such as `?list-type` in a URI.
+    return "&".join(
+        _wire.quote_query(k) + ("" if v is None else "=" + _wire.quote_query(v)) for k, v in query
+    )
 
 
 def raise_error(response: HttpResponse) -> NoReturn:
@@ -41,7 +44,7 @@ def raise_error(response: HttpResponse) -> NoReturn:
 
 
 def serialize_get_task(
-    endpoint: str,
+    _endpoint: str,
     *,
     farm_id: str,
     queue_id: str,
@@ -50,8 +53,8 @@ def serialize_get_task(
     task_id: str,
 ) -> HttpRequest:
     """Build the GET request of GetTask."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/2023-10-12/farms/"
         + _wire.quote_label(farm_id)
         + "/queues/"
@@ -63,9 +66,9 @@ def serialize_get_task(
         + "/tasks/"
         + _wire.quote_label(task_id)
     )
-    headers: dict[str, str] = {}
-    data = None
-    return HttpRequest("GET", url, headers, data)
+    _headers: dict[str, str] = {}
+    _data = None
+    return HttpRequest("GET", _url, _headers, _data)
 
 
 def deserialize_get_task(response: HttpResponse) -> GetTaskResponse:
@@ -84,7 +87,7 @@ def deserialize_get_task(response: HttpResponse) -> GetTaskResponse:
 
 
 def serialize_update_task(
-    endpoint: str,
+    _endpoint: str,
     *,
     target_run_status: TaskTargetRunStatus | str,
     farm_id: str,
@@ -95,8 +98,8 @@ def serialize_update_task(
     client_token: str | None = None,
 ) -> HttpRequest:
     """Build the PATCH request of UpdateTask."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/2023-10-12/farms/"
         + _wire.quote_label(farm_id)
         + "/queues/"
@@ -108,14 +111,14 @@ def serialize_update_task(
         + "/tasks/"
         + _wire.quote_label(task_id)
     )
-    headers: dict[str, str] = {}
+    _headers: dict[str, str] = {}
     if client_token is not None:
-        headers["X-Amz-Client-Token"] = client_token
-    body: dict[str, Any] = {}
-    body["targetRunStatus"] = TaskTargetRunStatus(target_run_status).value
-    data: bytes | None = json.dumps(body).encode("utf-8")
-    headers["Content-Type"] = "application/json"
-    return HttpRequest("PATCH", url, headers, data)
+        _headers["X-Amz-Client-Token"] = client_token
+    _body: dict[str, Any] = {}
+    _body["targetRunStatus"] = TaskTargetRunStatus(target_run_status).value
+    _data = json.dumps(_body).encode("utf-8")
+    _headers["Content-Type"] = "application/json"
+    return HttpRequest("PATCH", _url, _headers, _data)
 
 
 def deserialize_update_task(response: HttpResponse) -> UpdateTaskResponse:

@@ -16,7 +16,7 @@ from ._runtime._credentials import (
     resolve_host_prefix_injection,
     resolve_region,
 )
-from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse
+from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse, with_content_length
 from ._runtime._retry import RetryPolicy, async_send_with_retries
 from ._runtime._sigv4 import sign_request, utc_now
 from .models import GetTaskResponse, TaskTargetRunStatus, UpdateTaskResponse
@@ -111,13 +111,14 @@ class AsyncDeadlineClient:
         """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
 
         def prepare(attempt: int) -> HttpRequest:
-            return sign_request(
+            signed = sign_request(
                 request.copy(),
                 self._credentials,
                 region=self.region,
                 service=SIGNING_NAME,
                 now=self._clock(),
             )
+            return with_content_length(signed)
 
         return await async_send_with_retries(
             self._transport,

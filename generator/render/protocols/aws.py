@@ -9,5 +9,6 @@ class AwsProtocol(ProtocolGenerator):
     client_template = "python/protocols/aws_client.j2"
     runtime_extra = frozenset({"_aws_errors.py", "_credentials.py", "_sigv4.py"})
     retry_policy = "aws"
+    float_strings = True
     stub_imports = ("AwsCredentials",)
     runtime_exports = (("_credentials", ("AwsCredentials", "NoCredentialsError", "NoRegionError")),)

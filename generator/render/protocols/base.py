@@ -69,6 +69,9 @@ class ProtocolGenerator:
     }
     # Dense collections drop the nulls a service sends in them (Smithy), or keep them (msrest).
     drops_nulls: bool = True
+    # NaN and the infinities travel as the strings "NaN", "Infinity", "-Infinity" (the Smithy
+    # protocols) rather than as Python prints them.
+    float_strings: bool = False
     # Every input member travels in the JSON body, whatever its binding (the AWS JSON RPCs).
     all_members_in_body: bool = False
     retry_policy: str = "aws"  # the RetryPolicy factory the clients default to
@@ -87,6 +90,8 @@ class ProtocolGenerator:
     fixed_query: tuple[tuple[str, str], ...] = ()
     # Requests without a body other than GET/HEAD say `Content-Length: 0` (as requests does).
     frames_empty_bodies: bool = False
+    # The body sent for a structure payload the caller leaves unset ("" sends none).
+    unset_structure_payload: str = ""
     # How query names are escaped: "quote_query" (all) or "quote_query_name" (keeps `$`).
     query_name_quoter: str = "quote_query"
 
