@@ -151,10 +151,14 @@ class ProtocolGenerator:
         """The request of a call whose bound values are given (labels already escaped)."""
         http = op.http
         assert http is not None  # validation: HTTP-binding protocols need the http trait
-        path = http.uri.split("?", 1)[0]
+        path, _, constant = http.uri.partition("?")
         for label, value in labels.items():
             path = path.replace("{" + label + "+}", value).replace("{" + label + "}", value)
-        if has_body:
+        # A constant query part of the URI (`?find=LayerVersion`, `?list-type`) is always sent.
+        for piece in constant.split("&") if constant else []:
+            key, _, value = piece.partition("=")
+            query.setdefault(key, value)
+        if has_body and not any(k.lower() == "content-type" for k in headers):
             headers["Content-Type"] = self.request_content_type(op)
         return ExpectedRequest(http.method, path, query, headers, body, has_body)
 
