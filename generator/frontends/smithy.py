@@ -8,6 +8,7 @@ the node is skipped, so one bad shape never hides the events of the others.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostics, Location
@@ -97,7 +98,7 @@ _HANDLED_TRAITS = {
         "httpResponseCode httpPrefixHeaders idempotencyToken idempotent readonly error httpError "
         "retryable enumValue length range pattern timestampFormat jsonName sensitive paginated "
         "endpoint input output deprecated uniqueItems title httpQueryParams hostLabel mediaType "
-        "requestCompression httpChecksumRequired sparse clientOptional"
+        "requestCompression httpChecksumRequired sparse clientOptional enum"
     ).split()
 } | {"aws.api#service", "aws.auth#sigv4", *_PROTOCOLS}
 
@@ -296,6 +297,10 @@ class SmithyFrontend:
             deprecated=PRELUDE + "deprecated" in traits,
             loc=self.doc.loc(path),
         )
+        if typ == "string" and PRELUDE + "enum" in traits:
+            values = self._enum_trait(traits[PRELUDE + "enum"], path + ("traits", PRELUDE + "enum"))
+            if values is not None:
+                return Shape(kind=Kind.ENUM, enum_values=values, **common)
         if typ in _SIMPLE_KINDS:
             fmt = self._timestamp_format(traits, path)
             media = traits.get(PRELUDE + "mediaType")
@@ -391,6 +396,30 @@ class SmithyFrontend:
             sparse=PRELUDE + "sparse" in traits,
             **common,
         )
+
+    def _enum_trait(self, raw: Any, path: Path) -> tuple[EnumValue, ...] | None:
+        """Smithy 1.0's `enum` trait on a string shape (still in official models): the same
+        as an enum shape, named by `name` where given, else by the value."""
+        if not self._expect(raw, list, path, "the enum trait"):
+            return None
+        values: list[EnumValue] = []
+        for i, item in enumerate(raw):
+            if not self._expect(item, dict, path + (i,), f"enum trait entry {i}"):
+                continue
+            value = item.get("value")
+            if not self._expect(value, str, path + (i, "value"), f"the value of enum entry {i}"):
+                continue
+            name = item.get("name", value)
+            docs = item.get("documentation", "")
+            values.append(
+                EnumValue(
+                    name=name if isinstance(name, str) else value,
+                    value=value,
+                    docs=docs if isinstance(docs, str) else "",
+                    loc=self.doc.loc(path + (i,)),
+                )
+            )
+        return tuple(values)
 
     def _enum_value(self, kind: Kind, name: str, node: Any, path: Path) -> EnumValue | None:
         if not self._expect(node, dict, path, f"enum member {name}"):
@@ -536,6 +565,20 @@ class SmithyFrontend:
             op = self._operation(op_id, operations[op_id], traits)
             if op is not None:
                 ops.append(op)
+        # Errors bound to the service can come from every operation (Smithy service `errors`).
+        common: list[str] = []
+        raw_errors = node.get("errors", [])
+        if self._expect(raw_errors, list, path + ("errors",), f"the errors of {service_id}"):
+            for i, ref in enumerate(raw_errors):
+                if isinstance(ref, dict) and isinstance(ref.get("target"), str):
+                    common.append(ref["target"])
+                else:
+                    self._expect(ref, dict, path + ("errors", i), f"error {i} of {service_id}")
+        if common:
+            ops = [
+                replace(op, errors=op.errors + tuple(e for e in common if e not in op.errors))
+                for op in ops
+            ]
         protocol = None
         for trait_id, proto in _PROTOCOLS.items():
             if trait_id in traits:

@@ -43,6 +43,7 @@ _RESERVED_CLASSES = {
     "TransportError",
     "TransportTimeout",
     "Urllib3Transport",
+    "ParamValidationError",
 }
 _RESERVED_MEMBERS = {"to_dict", "from_dict", "response_metadata", "self", "cls"}
 _RESERVED_ENUM = {"_missing_", "name", "value", "mro"}
@@ -78,7 +79,11 @@ class SymbolProvider:
             self.names.base_error,
         }
         data_targets = {m.target for s in service.shapes for m in s.members}
-        error_ids = {e for op in service.operations for e in op.errors}
+        # Every error shape of the service is an exception, listed by an operation or not: a
+        # service answers with errors an operation does not list (as botocore knows them).
+        error_ids = {e for op in service.operations for e in op.errors} | {
+            s.id for s in service.shapes if s.error is not None and s.kind is Kind.STRUCTURE
+        }
         # An error shape that is also plain data elsewhere (Azure's BatchError inside
         # TaskAddResult) needs two classes: the exception keeps the spec's name (the package
         # contract), the data model gets `Body` appended.

@@ -13,6 +13,7 @@ from typing import Any
 from generator.ir import Binding, Kind, Member, Operation, Service, Shape
 from generator.render.docs import doc_text
 from generator.render.names import SymbolProvider
+from generator.render.paramchecks import ParamChecks
 from generator.render.protocols import ProtocolGenerator, protocol_for
 from generator.render.pytypes import TypeMapper
 
@@ -128,6 +129,8 @@ class OperationView:
     host_prefix_expr: str = "''"  # the host prefix, with {label}s filled from the arguments
     request_compression: tuple[str, ...] = ()
     checksum_required: bool = False
+    # Statements checking the arguments before anything is sent (botocore's validation).
+    param_checks: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -164,6 +167,7 @@ class PackageView:
     # The protocol module: templates import its macros (`proto.wire_template`, ...).
     proto: ProtocolGenerator | None = None
     compresses: bool = False  # an operation may gzip its request body (requestCompression)
+    check_functions: list[list[str]] = field(default_factory=list)  # `_check_<Class>` functions
     rewrites_bodies: bool = False  # ... or another operation needs a Content-MD5
 
 
@@ -191,6 +195,7 @@ class ViewBuilder:
         self.symbols = SymbolProvider(service, package, options.get("client_name"))
         self.proto = protocol_for(service)
         self.types = TypeMapper(service, self.symbols, self.proto)
+        self.checks = ParamChecks(service, self.symbols) if self.proto.validates_params else None
         # Shapes returned by an operation: their header, status and payload members are filled
         # after the body is parsed, so they are never required when read from the body.
         self._outputs = {op.output for op in service.operations if op.output}
@@ -217,6 +222,11 @@ class ViewBuilder:
             for m in shape.members:
                 walk(m.target)
 
+        for candidate in svc.shapes:
+            # Errors no operation lists are still raised as their own class.
+            if candidate.error is not None and candidate.kind is Kind.STRUCTURE:
+                errors.add(candidate.id)
+                walk(candidate.id)
         for op in svc.operations:
             if op.input:
                 top_inputs.add(op.input)
@@ -412,6 +422,9 @@ class ViewBuilder:
                     p.is_json_body_member = True
         if self.proto.all_members_in_body:
             body_kind = "members"
+        param_checks: list[str] = []
+        if inp is not None and self.checks is not None:
+            param_checks = self.checks.argument_lines(inp, self.symbols.member_names(inp))
         # Required arguments first, then optional ones (all keyword-only, so order is cosmetic).
         params.sort(key=lambda p: not p.required)
         http = op.http
@@ -545,6 +558,7 @@ class ViewBuilder:
             output_payload_expr=out_payload_expr,
             host_prefix_expr=_host_prefix_expr(op.host_prefix, host_labels),
             request_compression=op.request_compression,
+            param_checks=param_checks,
             checksum_required=op.checksum_required,
         )
 
@@ -589,6 +603,8 @@ class ViewBuilder:
             f.from_text for o in ops for f in o.output_fields
         ]
         op_texts += [o.output_payload_expr for o in ops]
+        check_functions = list(self.checks.functions.values()) if self.checks else []
+        op_texts += [line for fn in check_functions for line in fn]
         return PackageView(
             error_imports=used(
                 [
@@ -606,6 +622,7 @@ class ViewBuilder:
             needs_uuid=any(o.idempotency_param or o.client_request_id_param for o in ops),
             has_paging=any(o.paginated for o in ops),
             compresses=any(o.request_compression for o in ops),
+            check_functions=sorted(check_functions),
             rewrites_bodies=any(o.request_compression or o.checksum_required for o in ops),
             proto=self.proto,
             package=names.package,

@@ -9,7 +9,7 @@ import json
 from typing import Any, NoReturn
 
 from ._runtime import _awsjson as _protocol
-from ._runtime import _wire
+from ._runtime import _params, _wire
 from ._runtime._http import HttpRequest, HttpResponse
 from ._runtime._protocol import request_id
 from .errors import ERRORS_BY_CODE, DataPipelineError
@@ -53,6 +53,16 @@ def serialize_set_task_status(
     error_stack_trace: str | None = None,
 ) -> HttpRequest:
     """Build the POST request of SetTaskStatus."""
+    # Checked before sending, as botocore checks them (all problems reported at once).
+    _problems: list[str] = []
+    if _params.check_required(task_id, "task_id", _problems):
+        _params.check_min_length(task_id, 1, "task_id", _problems)
+    _params.check_required(task_status, "task_status", _problems)
+    if error_id is not None:
+        _params.check_min_length(error_id, 0, "error_id", _problems)
+    if error_stack_trace is not None:
+        _params.check_min_length(error_stack_trace, 0, "error_stack_trace", _problems)
+    _params.raise_if(_problems)
     _headers: dict[str, str] = {
         "X-Amz-Target": "DataPipeline.SetTaskStatus",
         "Content-Type": "application/x-amz-json-1.1",

@@ -16,6 +16,7 @@ from ._runtime._http import (
     TransportError,
     TransportTimeout,
 )
+from ._runtime._params import ParamValidationError
 from ._runtime._retry import RetryPolicy
 from ._runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
 from ._runtime._wire import DeserializationError
@@ -28,6 +29,7 @@ from .errors import (
     DeadlineError,
     InternalServerErrorException,
     ResourceNotFoundException,
+    ServiceQuotaExceededException,
     ThrottlingException,
     ValidationException,
 )
@@ -37,6 +39,7 @@ from .models import (
     GetTaskResponse,
     Null,
     ResponseMetadata,
+    ServiceQuotaExceededExceptionReason,
     TaskParameterValue,
     TaskParameterValueChunkInt,
     TaskParameterValueFloat,
@@ -74,10 +77,13 @@ __all__ = [
     "NoCredentialsError",
     "NoRegionError",
     "Null",
+    "ParamValidationError",
     "ResourceNotFoundException",
     "ResponseDecodeError",
     "ResponseMetadata",
     "RetryPolicy",
+    "ServiceQuotaExceededException",
+    "ServiceQuotaExceededExceptionReason",
     "TaskParameterValue",
     "TaskParameterValueChunkInt",
     "TaskParameterValueFloat",

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any, NoReturn
 
+from ._runtime import _params, _wire
 from ._runtime import _restjson1 as _protocol
-from ._runtime import _wire
 from ._runtime._http import HttpRequest, HttpResponse
 from ._runtime._protocol import request_id
 from .errors import ERRORS_BY_CODE, DeadlineError
@@ -53,6 +53,14 @@ def serialize_get_task(
     task_id: str,
 ) -> HttpRequest:
     """Build the GET request of GetTask."""
+    # Checked before sending, as botocore checks them (all problems reported at once).
+    _problems: list[str] = []
+    _params.check_required(farm_id, "farm_id", _problems)
+    _params.check_required(queue_id, "queue_id", _problems)
+    _params.check_required(job_id, "job_id", _problems)
+    _params.check_required(step_id, "step_id", _problems)
+    _params.check_required(task_id, "task_id", _problems)
+    _params.raise_if(_problems)
     _url = (
         _endpoint
         + "/2023-10-12/farms/"
@@ -98,6 +106,17 @@ def serialize_update_task(
     client_token: str | None = None,
 ) -> HttpRequest:
     """Build the PATCH request of UpdateTask."""
+    # Checked before sending, as botocore checks them (all problems reported at once).
+    _problems: list[str] = []
+    if client_token is not None:
+        _params.check_min_length(client_token, 1, "client_token", _problems)
+    _params.check_required(target_run_status, "target_run_status", _problems)
+    _params.check_required(farm_id, "farm_id", _problems)
+    _params.check_required(queue_id, "queue_id", _problems)
+    _params.check_required(job_id, "job_id", _problems)
+    _params.check_required(step_id, "step_id", _problems)
+    _params.check_required(task_id, "task_id", _problems)
+    _params.raise_if(_problems)
     _url = (
         _endpoint
         + "/2023-10-12/farms/"

@@ -23,6 +23,7 @@ __all__ = [
     "GetTaskResponse",
     "Null",
     "ResponseMetadata",
+    "ServiceQuotaExceededExceptionReason",
     "TaskParameterValue",
     "TaskParameterValueChunkInt",
     "TaskParameterValueFloat",
@@ -189,6 +190,19 @@ class GetTaskResponse:
         if value is not None:
             kwargs["latest_session_action_id"] = value
         return cls(**kwargs)
+
+
+class ServiceQuotaExceededExceptionReason(OpenStrEnum):
+    """ServiceQuotaExceededExceptionReason values.
+
+    Values this client does not know are kept as they are, so
+    ``ServiceQuotaExceededExceptionReason("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    SERVICE_QUOTA_EXCEEDED_EXCEPTION = "SERVICE_QUOTA_EXCEEDED_EXCEPTION"
+    KMS_KEY_LIMIT_EXCEEDED = "KMS_KEY_LIMIT_EXCEEDED"
+    DEPENDENCY_LIMIT_EXCEEDED = "DEPENDENCY_LIMIT_EXCEEDED"
 
 
 class TaskParameterValue(abc.ABC):

@@ -10,5 +10,9 @@ class AwsProtocol(ProtocolGenerator):
     runtime_extra = frozenset({"_aws_errors.py", "_credentials.py", "_sigv4.py"})
     retry_policy = "aws"
     float_strings = True
+    validates_params = True
     stub_imports = ("AwsCredentials",)
-    runtime_exports = (("_credentials", ("AwsCredentials", "NoCredentialsError", "NoRegionError")),)
+    runtime_exports = (
+        ("_credentials", ("AwsCredentials", "NoCredentialsError", "NoRegionError")),
+        ("_params", ("ParamValidationError",)),
+    )

@@ -92,6 +92,9 @@ class ProtocolGenerator:
     frames_empty_bodies: bool = False
     # The body sent for a structure payload the caller leaves unset ("" sends none).
     unset_structure_payload: str = ""
+    # Arguments are checked before sending as botocore checks them (required members, minimum
+    # lengths and values, nested too), raising ParamValidationError (render/paramchecks.py).
+    validates_params: bool = False
     # How query names are escaped: "quote_query" (all) or "quote_query_name" (keeps `$`).
     query_name_quoter: str = "quote_query"
 

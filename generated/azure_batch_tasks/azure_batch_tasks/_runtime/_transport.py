@@ -48,6 +48,19 @@ def _caused_by_cert_failure(err: BaseException) -> bool:
     return False
 
 
+def _utf8(value: str) -> str | bytes:
+    """Non-ASCII header values go out as UTF-8 bytes, as botocore and aiohttp send them
+    (http.client would try latin-1 and fail beyond it; httpx would try ASCII)."""
+    return value if value.isascii() else value.encode("utf-8")
+
+
+def _utf8_headers(request: HttpRequest) -> list[tuple[bytes, bytes]]:
+    return [
+        (name.encode("ascii"), value.encode("utf-8"))
+        for name, value in request.headers.multi_items()
+    ]
+
+
 class Urllib3Transport:
     """Synchronous transport on a keep-alive ``urllib3.PoolManager`` (the sync default).
 
@@ -86,7 +99,7 @@ class Urllib3Transport:
     def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
         headers = urllib3.HTTPHeaderDict()
         for name, value in request.headers.multi_items():
-            headers.add(name, value)
+            headers.add(name, _utf8(value))  # type: ignore[arg-type]  # bytes are sent as is
         try:
             response = self._pool.urlopen(
                 request.method,
@@ -208,7 +221,7 @@ class HttpxTransport:
             response = self._client.request(
                 request.method,
                 request.url,
-                headers=request.headers.multi_items(),
+                headers=_utf8_headers(request),
                 content=request.body,
                 timeout=httpx.Timeout(timeout),
             )
@@ -261,7 +274,7 @@ class HttpxAsyncTransport:
             response = await self._client.request(
                 request.method,
                 request.url,
-                headers=request.headers.multi_items(),
+                headers=_utf8_headers(request),
                 content=request.body,
                 timeout=httpx.Timeout(timeout),
             )
