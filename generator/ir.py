@@ -111,7 +111,8 @@ class Member:
     client_name: str = ""
     host_label: bool = False  # Smithy hostLabel: the value also fills {name} in the host prefix
     client_optional: bool = False  # Smithy clientOptional: optional to clients whatever else
-    loc: Location = NOWHERE
+    loc: Location = NOWHERE  # the member's key (Smithy member name, OpenAPI property/parameter)
+    target_loc: Location = NOWHERE  # the reference to the target (Smithy `target`, a `$ref`)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ become shared enum shapes named by the extension.
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
 from typing import Any
 
@@ -125,10 +127,11 @@ class OpenApiFrontend:
 
     # -- locations ---------------------------------------------------------------------------
 
-    def loc(self, path: Path) -> Location:
+    def loc(self, path: Path, *, key: bool = False) -> Location:
+        """Where `path` stands; `key=True` for the key naming it (a property, a schema, `get:`)."""
         if self._swagger:
             path = _swagger_path(path)
-        return self.doc.loc(path)
+        return self.doc.loc(path, key=key)
 
     def _scan_extensions(self, node: dict[str, Any], path: Path) -> None:
         for key in node:
@@ -136,7 +139,7 @@ class OpenApiFrontend:
                 if key in HANDLED_EXTENSIONS or key in INERT_EXTENSIONS or key in self._noted:
                     continue
                 self._noted.add(key)
-                where = self.loc(path + (key,))
+                where = self.loc(path + (key,), key=True)
                 self.notes.append(Note(f"unknown extension {key!r} is ignored", where))
                 self.diags.note(
                     "UnknownExtension",
@@ -357,16 +360,26 @@ class OpenApiFrontend:
             shape_id = "enum#" + ename
             shape = self._enum_shape(shape_id, ename, node, path)
             if shape is not None:
-                old = self.shapes.get(shape_id)
-                if old is not None and old.enum_values != shape.enum_values:
-                    self.diags.error(
-                        "EnumNameConflict",
-                        self.loc(path),
-                        f"two different enums are both named {ename!r}",
-                        "give them different x-ms-enum names",
-                    )
-                elif old is None:
-                    self.shapes[shape_id] = shape
+                # Enums with the same name and values are one enum (Azure's x-ms-enum sharing);
+                # a different enum with a taken name is legal: it gets its own shape, and the
+                # render stage tells the class names apart (Color, Color2) in declaration order.
+                n = 1
+                while (old := self.shapes.get(shape_id)) is not None and not _same_enum(old, shape):
+                    n += 1
+                    shape_id = f"enum#{ename}~{n}"
+                if old is None:
+                    if n > 1:
+                        first = self.shapes["enum#" + ename]
+                        self.diags.note(
+                            "EnumNameConflict",
+                            self.loc(path),
+                            f"two different enums are both named {ename!r} (the other is at "
+                            f"{first.loc.line}:{first.loc.col}); their classes get numeric "
+                            "suffixes in declaration order",
+                            "nothing to do; to choose the names, give them different x-ms-enum "
+                            "names",
+                        )
+                    self.shapes[shape_id] = _replace(shape, id=shape_id)
             return shape_id, node
         typ = _schema_type(node)
         fmt = self._format(node, path)
@@ -442,7 +455,7 @@ class OpenApiFrontend:
             kind=kind,
             enum_values=tuple(out),
             docs=_docs(node),
-            loc=self.loc(path),
+            loc=self.loc(path, key=True),
         )
 
     def _schema_shape(self, shape_id: str, name: str, node: Any, path: Path) -> Shape | None:
@@ -461,7 +474,7 @@ class OpenApiFrontend:
             id=shape_id,
             name=name,
             docs=_docs(node),
-            loc=self.loc(path),
+            loc=self.loc(path, key=True),
             deprecated=bool(node.get("deprecated")),
         )
         if typ == "array":
@@ -469,7 +482,7 @@ class OpenApiFrontend:
             if items is None:
                 self.diags.error(
                     "MissingMember",
-                    self.loc(path),
+                    self.loc(path, key=True),
                     f"array schema {name} has no 'items'",
                     "add `items:` with the element schema",
                 )
@@ -521,16 +534,28 @@ class OpenApiFrontend:
             return Shape(kind=Kind.DOCUMENT, **common)
         return Shape(kind=Kind.STRUCTURE, members=tuple(members), **common)
 
-    def _object_members(self, node: dict[str, Any], path: Path, name: str) -> list[Member] | None:
+    def _object_members(
+        self, node: dict[str, Any], path: Path, name: str, *, top: bool = True
+    ) -> list[Member] | None:
         self._inheriting.add(path)
         try:
-            return self._collect_members(node, path, name)
+            return self._collect_members(node, path, name, top=top)
         finally:
             self._inheriting.discard(path)
 
-    def _collect_members(self, node: dict[str, Any], path: Path, name: str) -> list[Member] | None:
+    def _collect_members(
+        self, node: dict[str, Any], path: Path, name: str, *, top: bool
+    ) -> list[Member] | None:
+        """Properties of an object schema, allOf parts merged first (as autorest flattens them).
+
+        allOf parts may redeclare a property (the later declaration wins, once), and a part's
+        `required` may name a property another part declares: required-ness is decided on the
+        merged schema, so only `top` (the schema being built, not one of its parts) reports an
+        UnknownRequired.
+        """
         members: list[Member] = []
-        # allOf: inherit members of the parents first, as autorest flattens them.
+        # Names required by any part: they apply to the merged schema.
+        required_names: set[str] = set()
         parts = node.get("allOf", []) or []
         if not isinstance(parts, list):
             self._wrong(path + ("allOf",), f"allOf of {name}", "a list of schemas", parts)
@@ -550,9 +575,10 @@ class OpenApiFrontend:
                     "a schema cannot be its own parent; remove the allOf entry that leads back",
                 )
                 continue
-            inherited = self._object_members(resolved, rpath, name)
-            if inherited:
-                members.extend(inherited)
+            inherited = self._object_members(resolved, rpath, name, top=False)
+            for member in inherited or []:
+                members = _merge_member(members, member)
+            required_names.update(r for r, _ in self._required_entries(resolved, rpath))
         props = node.get("properties", {}) or {}
         if not isinstance(props, dict):
             self._wrong(path + ("properties",), f"properties of {name}", "a mapping", props)
@@ -564,14 +590,11 @@ class OpenApiFrontend:
         for i, req in enumerate(required):
             if not isinstance(req, str):
                 self._wrong(path + ("required", i), f"entry {i} of required", "a string", req)
-                continue
-            if req not in props and not any(m.name == req for m in members):
-                self.diags.error(
-                    "UnknownRequired",
-                    self.loc(path + ("required", i)),
-                    f"{req!r} is listed as required but {name} has no such property",
-                    "remove it from 'required' or add the property",
-                )
+        # (name, path) of the `required` entries this schema answers for: its own and those of
+        # its inline allOf parts (a $ref'd part is a schema of its own and reports its own).
+        wanted = [(r, path + ("required", i)) for i, r in enumerate(required) if isinstance(r, str)]
+        wanted += self._parts_required(parts, path)
+        required_names.update(r for r, _ in wanted)
         for pname, pschema in props.items():
             ppath = path + ("properties", pname)
             hint = name + pascal(str(pname))
@@ -579,8 +602,44 @@ class OpenApiFrontend:
             if not target_id:
                 continue
             member = self._member_from_schema(str(pname), target_id, msch, ppath, pname in required)
-            members = [m for m in members if m.name != member.name] + [member]
+            members = _merge_member(members, member)
+        names = {m.wire_name for m in members}
+        members = [
+            dataclasses.replace(m, required=True) if m.wire_name in required_names else m
+            for m in members
+        ]
+        if top:
+            for req, rpath in wanted:
+                if req not in names:
+                    # Legal JSON Schema (the key must be present, with any value), but the
+                    # client has no typed field for it: most likely a typo.
+                    self.diags.warning(
+                        "UnknownRequired",
+                        self.loc(rpath),
+                        f"{req!r} is listed as required but {name} has no such property",
+                        "remove it from 'required' or add the property",
+                    )
         return members
+
+    def _parts_required(self, parts: list[Any], path: Path) -> list[tuple[str, Path]]:
+        """`required` entries of inline allOf parts (a $ref'd part reports its own)."""
+        out: list[tuple[str, Path]] = []
+        for i, part in enumerate(parts):
+            if isinstance(part, dict) and "$ref" not in part:
+                out += self._required_entries(part, path + ("allOf", i))
+        return out
+
+    def _required_entries(self, node: dict[str, Any], path: Path) -> list[tuple[str, Path]]:
+        required = node.get("required", []) or []
+        out = [
+            (r, path + ("required", i))
+            for i, r in enumerate(required if isinstance(required, list) else [])
+            if isinstance(r, str)
+        ]
+        parts = node.get("allOf", []) or []
+        if isinstance(parts, list) and path not in self._inheriting:
+            out += self._parts_required(parts, path)
+        return out
 
     def _member_from_schema(
         self, name: str, target: str, schema: dict[str, Any], path: Path, required: bool
@@ -603,7 +662,7 @@ class OpenApiFrontend:
             deprecated=bool(schema.get("deprecated")),
             nullable=bool(schema.get("nullable") or schema.get("x-nullable")),
             read_only=bool(schema.get("readOnly")),
-            loc=self.loc(path),
+            loc=self.loc(path, key=True),
         )
 
     def _string_id(self) -> str:
@@ -621,7 +680,7 @@ class OpenApiFrontend:
         if not isinstance(op_name, str) or not op_name:
             self.diags.error(
                 "MissingOperationId",
-                self.loc(path),
+                self.loc(path, key=True),
                 f"{method.upper()} {uri} has no operationId",
                 "add `operationId:`; apismith names the client method after it",
             )
@@ -685,7 +744,7 @@ class OpenApiFrontend:
                                 binding=Binding.PAYLOAD,
                                 wire_name=str(bname),
                                 docs=str(resolved.get("description", "")) or _docs(msch),
-                                loc=self.loc(bpath),
+                                loc=self.loc(bpath, key=True),
                             )
                         )
         input_id = f"op#{op_name}/input"
@@ -696,11 +755,11 @@ class OpenApiFrontend:
             members=tuple(members),
             is_input=True,
             synthetic=True,
-            loc=self.loc(path),
+            loc=self.loc(path, key=True),
         )
         output_id, success, errors = self._responses(op_name, base, node, path)
         error_locs = tuple(
-            (f"error:{ref}", self._error_locs.get(ref, self.loc(path))) for ref in errors
+            (f"error:{ref}", self._error_locs.get(ref, self.loc(path, key=True))) for ref in errors
         )
         pagination = None
         pageable = node.get("x-ms-pageable")
@@ -731,8 +790,8 @@ class OpenApiFrontend:
             pagination=pagination,
             request_content_type=content_type,
             deprecated=bool(node.get("deprecated")),
-            loc=self.loc(path),
-            ref_locs=error_locs,
+            loc=self.loc(path, key=True),
+            ref_locs=error_locs + (("name", self.loc(path + ("operationId",))),),
         )
 
     def _parameter(
@@ -789,8 +848,9 @@ class OpenApiFrontend:
             required=bool(param.get("required")),
             binding=binding,
             wire_name=name,
-            has_default="default" in msch,
-            default=msch.get("default"),
+            # A YAML .nan/.inf default has no Python literal: treated as no default.
+            has_default="default" in msch and _finite(msch.get("default")),
+            default=msch.get("default") if _finite(msch.get("default")) else None,
             docs=str(param.get("description", "")) or _docs(msch),
             timestamp_format=shape.timestamp_format if shape else None,
             constraints=_constraints(msch),
@@ -808,7 +868,7 @@ class OpenApiFrontend:
         if not isinstance(responses, dict) or not responses:
             self.diags.error(
                 "MissingResponses",
-                self.loc(rpath if responses is not None else path),
+                self.loc(rpath if responses is not None else path, key=True),
                 f"operation {op_name} has no responses",
                 "add at least one 2xx response",
             )
@@ -841,7 +901,7 @@ class OpenApiFrontend:
                                 binding=Binding.PAYLOAD,
                                 wire_name="body",
                                 docs=str(resolved.get("description", "")),
-                                loc=self.loc(cpath),
+                                loc=self.loc(cpath, key=True),
                             )
                         )
                 headers = resolved.get("headers", {}) or {}
@@ -868,7 +928,7 @@ class OpenApiFrontend:
                                 wire_name=str(hname),
                                 docs=str(hres.get("description", "")),
                                 timestamp_format=shape.timestamp_format if shape else None,
-                                loc=self.loc(hpath),
+                                loc=self.loc(hpath, key=True),
                             )
                         )
             elif schema is not None:
@@ -886,7 +946,7 @@ class OpenApiFrontend:
                         )
                     if target not in errors:
                         errors.append(target)
-                        self._error_locs[target] = self.loc(cpath)
+                        self._error_locs[target] = self.loc(cpath, key=True)
         output_id = f"op#{op_name}/output"
         self.shapes[output_id] = Shape(
             id=output_id,
@@ -895,7 +955,7 @@ class OpenApiFrontend:
             members=tuple(members),
             is_output=True,
             synthetic=True,
-            loc=self.loc(rpath),
+            loc=self.loc(rpath, key=True),
         )
         return output_id, sorted(success), errors
 
@@ -904,6 +964,21 @@ def _replace(shape: Shape, **changes: Any) -> Shape:
     from dataclasses import replace
 
     return replace(shape, **changes)
+
+
+def _finite(value: Any) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)
+
+
+def _merge_member(members: list[Member], member: Member) -> list[Member]:
+    """Add a property; a redeclared one (same wire name) replaces the earlier declaration."""
+    return [m for m in members if m.wire_name != member.wire_name] + [member]
+
+
+def _same_enum(a: Shape, b: Shape) -> bool:
+    """Same kind and the same values (names and wire values), wherever each was written."""
+    key = [(v.name, v.value) for v in a.enum_values], a.kind
+    return key == ([(v.name, v.value) for v in b.enum_values], b.kind)
 
 
 def _pick_json(content: Any) -> tuple[str, Any]:
@@ -948,7 +1023,8 @@ def _constraints(node: Any) -> Constraints:
         ("maximum", "max"),
     ):
         value = node.get(src)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # YAML can say .inf or .nan; an infinite bound is no bound (and nan none either).
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
             out[dst] = value
     if isinstance(node.get("pattern"), str):
         out["pattern"] = node["pattern"]
