@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import keyword
+import re
 from dataclasses import dataclass
 
 from generator.ir import Kind, Service, Shape
@@ -19,6 +20,7 @@ from generator.naming import (
     pascal_case,
     safe_identifier,
     snake_case,
+    transliterate,
 )
 
 # Names taken by the generated modules themselves (imports, helpers, runtime types).
@@ -106,7 +108,7 @@ class SymbolProvider:
     def __init__(self, service: Service, package: str, client_name: str | None = None) -> None:
         self.service = service
         self.package = package
-        base = client_name or service.name
+        base = client_name or _client_base(service)
         if base.endswith("Client"):
             base = base[: -len("Client")]
         self.names = ClientNames(
@@ -228,6 +230,18 @@ class SymbolProvider:
             taken.add(candidate)
             out.append(candidate)
         return out
+
+
+def _client_base(service: Service) -> str:
+    """An AWS service's clients are named after its sdkId, as boto3 names them (`SQS`,
+    `DataPipeline`, `CloudWatchLogs`), not after the service shape (`AmazonSQS`,
+    `Kinesis_20131202`); other services after their name."""
+    if service.source_format == "smithy" and service.sdk_id:
+        words = re.split(r"[^A-Za-z0-9]+", transliterate(service.sdk_id))
+        base = "".join(w[:1].upper() + w[1:] for w in words if w)
+        if base and IDENTIFIER.match(base) and not base[0].isdigit():
+            return base
+    return service.name
 
 
 def _error_name(name: str) -> str:

@@ -30,6 +30,7 @@ class ParamChecks:
         self.service = service
         self.symbols = symbols
         self.functions: dict[str, list[str]] = {}  # function name -> its lines
+        self._loops = 0
         self._needs = self._compute_needs()
 
     def shape(self, shape_id: str) -> Shape:
@@ -92,6 +93,7 @@ class ParamChecks:
 
     def argument_lines(self, shape: Shape, names: list[str]) -> list[str]:
         """Statements checking an operation's arguments (function-body indentation)."""
+        self._loops = 0
         lines: list[str] = []
         for member, name in zip(shape.members, names, strict=True):
             lines += self._value_lines(member, name, repr(name), 1, required=member.required)
@@ -128,22 +130,21 @@ class ParamChecks:
         if target.kind in (Kind.STRUCTURE, Kind.UNION):
             self._ensure_function(target)
             lines.append(f"{pad}{self.function_name(target)}({expr}, {path}, _problems)")
-        elif target.kind is Kind.LIST:
-            item = f"v{indent}"
-            item_path = f'{path} + "[" + str(i{indent}) + "]"'
-            body = self._value_lines(
-                target.list_member, item, item_path, indent + 1, required=False
-            )
+        elif target.kind in (Kind.LIST, Kind.MAP):
+            # Loop variables are numbered per function: mypy types each name once.
+            self._loops += 1
+            n = self._loops
+            if target.kind is Kind.LIST:
+                item_path = f'{path} + "[" + str(i{n}) + "]"'
+                head = f"{pad}for i{n}, v{n} in enumerate({expr}):"
+                item_member = target.list_member
+            else:
+                item_path = f'{path} + "[" + repr(k{n}) + "]"'
+                head = f"{pad}for k{n}, v{n} in {expr}.items():"
+                item_member = target.map_value
+            body = self._value_lines(item_member, f"v{n}", item_path, indent + 1, required=False)
             if body:
-                lines.append(f"{pad}for i{indent}, {item} in enumerate({expr}):")
-                lines += body
-        elif target.kind is Kind.MAP:
-            item = f"v{indent}"
-            item_path = f'{path} + "[" + repr(k{indent}) + "]"'
-            body = self._value_lines(target.map_value, item, item_path, indent + 1, required=False)
-            if body:
-                lines.append(f"{pad}for k{indent}, {item} in {expr}.items():")
-                lines += body
+                lines += [head, *body]
         return lines
 
     def _ensure_function(self, shape: Shape) -> None:
@@ -151,6 +152,7 @@ class ParamChecks:
         if name in self.functions:
             return
         self.functions[name] = []  # reserved first: recursive shapes call themselves
+        outer_loops, self._loops = self._loops, 0
         cls = self.symbols.class_name(shape)
         body: list[str] = []
         if shape.kind is Kind.STRUCTURE:
@@ -172,3 +174,4 @@ class ParamChecks:
             f"def {name}(value: {cls}, path: str, _problems: list[str]) -> None:",
             *(body or ["    pass"]),
         ]
+        self._loops = outer_loops

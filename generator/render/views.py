@@ -590,6 +590,8 @@ class ViewBuilder:
         signing = next((a.name for a in svc.auth if a.kind.value == "sigv4"), "")
         scopes = list(self.options.get("credential_scopes", []))
         model_names = {v.class_name for v in views if v.kind != "error"}
+        # Union variants are importable names too (the argument checks test for them).
+        model_names |= {f.variant_class for v in views if v.kind == "union" for f in v.fields}
         ops = [self.operation(op) for op in svc.operations]
 
         def used(texts: list[str]) -> list[str]:

@@ -32,7 +32,7 @@ def raise_error(response: HttpResponse) -> NoReturn:
     base: dict[str, Any] = {
         "message": error.message,
         "status_code": response.status,
-        "code": error.code,
+        "code": error.reported_code or error.code,
         "request_id": request_id(response, _protocol.REQUEST_ID_HEADERS),
         "headers": dict(response.headers.multi_items()),
         "body": response.body,
