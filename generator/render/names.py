@@ -89,6 +89,9 @@ _RESERVED_MEMBERS = {
     "response_metadata",
     "self",
     "cls",
+    # Ambiguous with 1 and I in many fonts; ruff refuses it (E741). DynamoDB's AttributeValue
+    # has a member `L`.
+    "l",
 } | _ANNOTATION_NAMES
 # Builtins (Exception, ValueError, ...) are not shadowed by model or error classes either.
 _BUILTIN_NAMES = {n for n in dir(builtins) if not n.startswith("_")}

@@ -122,6 +122,9 @@ class TestViewBuilder:
             if labels:
                 name = self.symbols.member_names(inp)[inp.members.index(labels[0])]
                 raw = "a b/ü+%~"
+                label_shape = self.types.shape(labels[0].target)
+                low = labels[0].constraints.min_length or label_shape.constraints.min_length
+                raw += "x" * max(0, int(low or 0) - len(raw))  # the client checks minimums
                 tests.escaped_label = (name, raw, label_escape(raw))
         return tests
 

@@ -121,7 +121,7 @@ class OperationView:
     # What the input payload is: structure | union | blob | string | enum | document | list.
     payload_kind: str = ""
     payload_media_type: str = ""  # its Content-Type unless a header member sets one
-    payload_unset_body: str = ""  # what an unset structure payload sends ("{}"), if anything
+    payload_unset_body: str = ""  # a bytes literal: what an unset structure payload sends
     # A Smithy output whose payload member is the body: that member and what it is.
     output_payload: FieldView | None = None
     output_payload_kind: str = ""
@@ -551,7 +551,9 @@ class ViewBuilder:
             payload_kind=payload_kind,
             payload_media_type=payload_media,
             payload_unset_body=(
-                self.proto.unset_structure_payload if payload_kind == "structure" else ""
+                repr(self.proto.unset_structure_payload.encode("utf-8"))
+                if payload_kind == "structure" and self.proto.unset_structure_payload
+                else ""
             ),
             output_payload=out_payload,
             output_payload_kind=out_payload_kind,

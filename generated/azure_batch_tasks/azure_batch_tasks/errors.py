@@ -125,7 +125,8 @@ class BatchError(BatchServiceError):
         return cls(**base, **fields)
 
 
+# Keyed by each class's own code_name: one short line per class, however long its name.
 ERRORS_BY_CODE: dict[str, type[BatchServiceError]] = {
-    "BatchError": BatchError,
+    error.code_name: error for error in (BatchError,)
 }
 """Modeled errors by the error code the service sends."""

@@ -247,11 +247,15 @@ class TaskNotFoundException(DataPipelineError):
         return cls(**base, **fields)
 
 
+# Keyed by each class's own code_name: one short line per class, however long its name.
 ERRORS_BY_CODE: dict[str, type[DataPipelineError]] = {
-    "InternalServiceError": InternalServiceError,
-    "InvalidRequestException": InvalidRequestException,
-    "PipelineDeletedException": PipelineDeletedException,
-    "PipelineNotFoundException": PipelineNotFoundException,
-    "TaskNotFoundException": TaskNotFoundException,
+    error.code_name: error
+    for error in (
+        InternalServiceError,
+        InvalidRequestException,
+        PipelineDeletedException,
+        PipelineNotFoundException,
+        TaskNotFoundException,
+    )
 }
 """Modeled errors by the error code the service sends."""

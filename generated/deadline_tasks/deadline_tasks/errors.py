@@ -511,13 +511,17 @@ class ValidationException(DeadlineError):
         return cls(**base, **fields)
 
 
+# Keyed by each class's own code_name: one short line per class, however long its name.
 ERRORS_BY_CODE: dict[str, type[DeadlineError]] = {
-    "AccessDeniedException": AccessDeniedException,
-    "ConflictException": ConflictException,
-    "InternalServerErrorException": InternalServerErrorException,
-    "ResourceNotFoundException": ResourceNotFoundException,
-    "ServiceQuotaExceededException": ServiceQuotaExceededException,
-    "ThrottlingException": ThrottlingException,
-    "ValidationException": ValidationException,
+    error.code_name: error
+    for error in (
+        AccessDeniedException,
+        ConflictException,
+        InternalServerErrorException,
+        ResourceNotFoundException,
+        ServiceQuotaExceededException,
+        ThrottlingException,
+        ValidationException,
+    )
 }
 """Modeled errors by the error code the service sends."""
