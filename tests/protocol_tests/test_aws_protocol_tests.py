@@ -12,7 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from protocol_tests.harness import CORPUS, Built, Case, all_cases, build_all, load_suites, run_case
+from protocol_tests.harness import (
+    CORPUS,
+    Built,
+    Case,
+    all_cases,
+    build_all,
+    compare_request,
+    load_suites,
+    run_case,
+)
 from support import ROOT
 
 needs_corpus = pytest.mark.skipif(
@@ -67,3 +76,48 @@ def test_the_cases_botocore_skips_are_decided_by_smithy(outcomes: dict[str, list
     skipped = [c for c in CASES if c.ignored_by_botocore]
     assert len(skipped) >= 20
     assert {c.key: outcomes[c.key] for c in skipped if outcomes[c.key]} == {}
+
+
+def test_the_comparison_catches_what_a_wrong_client_would_send() -> None:
+    """The harness is an oracle: a request that differs anywhere is reported."""
+    from types import SimpleNamespace
+
+    class Headers(dict[str, str]):
+        """Case-insensitive lookups, as the runtime's Headers."""
+
+        def get(self, name: str, default: str | None = None) -> str | None:  # type: ignore[override]
+            return next((v for k, v in self.items() if k.lower() == name.lower()), default)
+
+        def __contains__(self, name: object) -> bool:
+            return self.get(str(name)) is not None
+
+    expected = {
+        "method": "POST",
+        "uri": "/path?b=2&a=1",
+        "headers": {"X-Foo": "bar"},
+        "forbidHeaders": ["X-Gone"],
+        "body": '{"k": [1, 2]}',
+        "host": "foo.example.com",
+    }
+
+    def request(**changes: object) -> SimpleNamespace:
+        fields: dict[str, object] = {
+            "method": "POST",
+            "url": "https://foo.example.com/path?a=1&b=2",
+            "headers": Headers({"X-Foo": "bar", "Content-Type": "application/json"}),
+            "body": b'{"k":[1,2]}',
+        }
+        fields.update(changes)
+        return SimpleNamespace(**fields)
+
+    assert compare_request(request(), expected) == []
+    wrong = [
+        request(method="PUT"),
+        request(url="https://foo.example.com/other?a=1&b=2"),
+        request(url="https://foo.example.com/path?a=1&b=3"),
+        request(url="https://example.com/path?a=1&b=2"),
+        request(headers=Headers({"X-Foo": "baz", "Content-Type": "application/json"})),
+        request(headers=Headers({"X-Foo": "bar", "X-Gone": "1", "Content-Type": "a/json"})),
+        request(body=b'{"k":[2,1]}'),
+    ]
+    assert all(compare_request(r, expected) for r in wrong)

@@ -1,5 +1,3 @@
-# ruff: noqa: E501 - sample values from the spec (long enum values, strings padded to their
-# minimum length) are string literals that no formatter can split.
 """Every operation of BatchServiceClient against a stub transport: requests, responses, errors.
 
 Expected values come from the spec's bindings (computed by apismith from the service model),
