@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,10 +176,21 @@ def _allow_long_literals(text: str) -> str:
     string padded to its minimum length) get `# noqa: E501`; only those ruff flags (an unused
     noqa is a finding too): it measures a line without its pragma comment, and lets a single
     long word be, and a URL that starts within the limit."""
+    inside = _lines_inside_strings(text)
     out = []
-    for line in text.split("\n"):
-        out.append(line + "  # noqa: E501" if _flagged_as_long(line) else line)
+    for number, line in enumerate(text.split("\n"), start=1):
+        flag = number not in inside and _flagged_as_long(line)
+        out.append(line + "  # noqa: E501" if flag else line)
     return "\n".join(out)
+
+
+def _lines_inside_strings(text: str) -> set[int]:
+    """Lines that end inside a multi-line string (a comment there would change the string)."""
+    inside: set[int] = set()
+    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        if token.type == tokenize.STRING and token.end[0] > token.start[0]:
+            inside.update(range(token.start[0], token.end[0]))
+    return inside
 
 
 def _flagged_as_long(line: str) -> bool:

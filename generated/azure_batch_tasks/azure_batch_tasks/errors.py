@@ -126,7 +126,6 @@ class BatchError(BatchServiceError):
 
 
 # Keyed by each class's own code_name: one short line per class, however long its name.
-ERRORS_BY_CODE: dict[str, type[BatchServiceError]] = {
-    error.code_name: error for error in (BatchError,)
-}
+_MODELED: tuple[type[BatchServiceError], ...] = (BatchError,)
+ERRORS_BY_CODE: dict[str, type[BatchServiceError]] = {error.code_name: error for error in _MODELED}
 """Modeled errors by the error code the service sends."""

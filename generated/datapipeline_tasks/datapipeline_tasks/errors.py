@@ -248,14 +248,12 @@ class TaskNotFoundException(DataPipelineError):
 
 
 # Keyed by each class's own code_name: one short line per class, however long its name.
-ERRORS_BY_CODE: dict[str, type[DataPipelineError]] = {
-    error.code_name: error
-    for error in (
-        InternalServiceError,
-        InvalidRequestException,
-        PipelineDeletedException,
-        PipelineNotFoundException,
-        TaskNotFoundException,
-    )
-}
+_MODELED: tuple[type[DataPipelineError], ...] = (
+    InternalServiceError,
+    InvalidRequestException,
+    PipelineDeletedException,
+    PipelineNotFoundException,
+    TaskNotFoundException,
+)
+ERRORS_BY_CODE: dict[str, type[DataPipelineError]] = {error.code_name: error for error in _MODELED}
 """Modeled errors by the error code the service sends."""

@@ -512,16 +512,14 @@ class ValidationException(DeadlineError):
 
 
 # Keyed by each class's own code_name: one short line per class, however long its name.
-ERRORS_BY_CODE: dict[str, type[DeadlineError]] = {
-    error.code_name: error
-    for error in (
-        AccessDeniedException,
-        ConflictException,
-        InternalServerErrorException,
-        ResourceNotFoundException,
-        ServiceQuotaExceededException,
-        ThrottlingException,
-        ValidationException,
-    )
-}
+_MODELED: tuple[type[DeadlineError], ...] = (
+    AccessDeniedException,
+    ConflictException,
+    InternalServerErrorException,
+    ResourceNotFoundException,
+    ServiceQuotaExceededException,
+    ThrottlingException,
+    ValidationException,
+)
+ERRORS_BY_CODE: dict[str, type[DeadlineError]] = {error.code_name: error for error in _MODELED}
 """Modeled errors by the error code the service sends."""
