@@ -117,7 +117,6 @@ class OperationView:
     raw_expr: str = ""  # output_kind "raw": the expression that returns the body
     next_link_attr: str = ""
     client_request_id_param: str = ""  # Azure: generated when omitted (x-ms-client-request-id)
-    extra_headers_arg: str = ""  # Azure: the per-call extra headers argument, if any
     # What the input payload is: structure | union | blob | string | enum | document | list.
     payload_kind: str = ""
     payload_media_type: str = ""  # its Content-Type unless a header member sets one
@@ -131,6 +130,54 @@ class OperationView:
     checksum_required: bool = False
     # Statements checking the arguments before anything is sent (botocore's validation).
     param_checks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CallOptionView:
+    """A keyword option of every client method (per-call timeout, retries, headers...)."""
+
+    key: str  # what the client's _send calls it: timeout | retry_policy | headers | deadline
+    name: str  # the method's argument name (see SymbolProvider.call_option_names)
+    annotation: str
+    default: str
+    docs: str
+
+
+_CALL_OPTION_TYPES = {
+    "timeout": (
+        "float | Unset | None",
+        "UNSET",
+        "Seconds one attempt may take, connecting and reading the whole response included "
+        "(None: no limit); default: the client's timeout.",
+    ),
+    "retry_policy": (
+        "RetryPolicy | None",
+        "None",
+        "Retries of this call (``RetryPolicy.no_retries()`` for none); default: the client's.",
+    ),
+    "headers": (
+        "Mapping[str, str] | None",
+        "None",
+        "Extra request headers, sent (and signed) on every attempt and page of the call; "
+        "they replace headers of the same name.",
+    ),
+    "deadline": (
+        "float | None",
+        "None",
+        "Seconds the whole call may take, retries and the waits between them included "
+        "(for paged operations: each page); default: none.",
+    ),
+}
+
+
+@dataclass
+class StatusErrorView:
+    """An error class raised by HTTP status (Azure's ResourceNotFoundError...)."""
+
+    class_name: str
+    statuses: list[int]
+    docs: str
+    parent: str  # the class it subclasses
 
 
 @dataclass
@@ -169,6 +216,9 @@ class PackageView:
     compresses: bool = False  # an operation may gzip its request body (requestCompression)
     check_functions: list[list[str]] = field(default_factory=list)  # `_check_<Class>` functions
     rewrites_bodies: bool = False  # ... or another operation needs a Content-MD5
+    # Keyword options of every method, in order (names never shadow a spec argument).
+    call_options: list[CallOptionView] = field(default_factory=list)
+    status_errors: list[StatusErrorView] = field(default_factory=list)
 
 
 def _accept_plain_enum(annotation: str, target: Shape) -> str:
@@ -192,8 +242,13 @@ class ViewBuilder:
     def __init__(self, service: Service, package: str, options: dict[str, Any]) -> None:
         self.service = service
         self.options = options
-        self.symbols = SymbolProvider(service, package, options.get("client_name"))
         self.proto = protocol_for(service)
+        self.symbols = SymbolProvider(
+            service,
+            package,
+            options.get("client_name"),
+            reserved=frozenset(name for name, _, _ in self.proto.status_errors),
+        )
         self.types = TypeMapper(service, self.symbols, self.proto)
         self.checks = ParamChecks(service, self.symbols) if self.proto.validates_params else None
         # Shapes returned by an operation: their header, status and payload members are filled
@@ -512,7 +567,6 @@ class ViewBuilder:
         if paginated:
             ret = f"ItemPaged[{item_class}]"
         crid = next((p.name for p in params if p.client_request_id), "")
-        extra = self.proto.extra_headers_arg({p.name for p in params})
         return OperationView(
             name=op.name,
             method=self.symbols.method_name(op.name),
@@ -547,7 +601,6 @@ class ViewBuilder:
             raw_expr=raw_expr,
             next_link_attr=next_link_attr,
             client_request_id_param=crid,
-            extra_headers_arg=extra,
             payload_kind=payload_kind,
             payload_media_type=payload_media,
             payload_unset_body=(
@@ -581,6 +634,17 @@ class ViewBuilder:
         }.get(kind, "application/json")
         return kind, target.media_type or media
 
+    def _status_errors(self, views: list[ModelView]) -> list[StatusErrorView]:
+        # Under the operations' error when every error response is that one error (Azure's
+        # `default` response), else under the base class.
+        errors = [v.class_name for v in views if v.kind == "error"]
+        parent = errors[0] if errors and not self.proto.errors_by_code else ""
+        parent = parent or self.symbols.names.base_error
+        return [
+            StatusErrorView(name, list(statuses), docs, parent)
+            for name, statuses, docs in self.proto.status_errors
+        ]
+
     def package(self, generator_version: str) -> PackageView:
         svc = self.service
         shapes, results, errors = self._reachable()
@@ -602,6 +666,10 @@ class ViewBuilder:
                 found.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
             return sorted(found & model_names)
 
+        option_names = self.symbols.call_option_names({p.name for o in ops for p in o.params})
+        call_options = [
+            CallOptionView(key, option_names[key], *_CALL_OPTION_TYPES[key]) for key in option_names
+        ]
         op_texts = [p.annotation for o in ops for p in o.params]
         op_texts += [o.output_class for o in ops] + [
             f.from_text for o in ops for f in o.output_fields
@@ -624,6 +692,8 @@ class ViewBuilder:
                 + [o.item_class for o in ops]
             ),
             needs_uuid=any(o.idempotency_param or o.client_request_id_param for o in ops),
+            call_options=call_options,
+            status_errors=self._status_errors(views),
             has_paging=any(o.paginated for o in ops),
             compresses=any(o.request_compression for o in ops),
             check_functions=sorted(check_functions),

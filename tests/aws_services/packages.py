@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from generator.config import ServiceConfig
 from generator.pipeline import load_spec
@@ -46,6 +47,11 @@ class _Unformatted:
 
     def format(self, source: str, name: str) -> str:
         return source
+
+    def format_many(
+        self, sources: dict[str, str], prepare: Any = None, salt: str = ""
+    ) -> dict[str, str]:
+        return {name: prepare(name, text) if prepare else text for name, text in sources.items()}
 
 
 def render(model: Model, folder: Path, *, formatted: bool) -> Path:

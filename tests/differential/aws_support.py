@@ -13,6 +13,7 @@ import importlib
 import inspect
 import json
 import os
+import re
 import sys
 import uuid
 from collections.abc import Iterator, Mapping
@@ -50,8 +51,10 @@ COMPARED_HEADERS = (
     "Authorization",
     "Content-Length",
 )
-#: What botocore sends on top (user agent, its retry bookkeeping, which are not signed).
-BOTOCORE_ONLY_HEADERS = frozenset({"user-agent", "amz-sdk-invocation-id", "amz-sdk-request"})
+#: Sent by both, unsigned, with values that differ by design: a user agent naming the client,
+#: and botocore's retry bookkeeping (a uuid4 per call, ``attempt=N; max=M``).
+SDK_HEADERS = ("user-agent", "amz-sdk-invocation-id", "amz-sdk-request")
+USER_AGENT = re.compile(r"[a-z-]+-tasks/0\.1\.0 apismith/\S+ Python/\d+\.\d+\.\d+\S*")
 #: Attributes every generated error has; the others are the modeled fields.
 BASE_ERROR_ATTRIBUTES = frozenset(
     {"message", "status_code", "code", "request_id", "headers", "body"}
@@ -150,10 +153,24 @@ def assert_same_request(ours: Sent, theirs: Sent, *, skip: tuple[str, ...] = ())
     for name in COMPARED_HEADERS:
         if name not in skip:
             assert ours.header(name) == theirs.header(name), name
-    assert set(ours.headers) == set(theirs.headers) - BOTOCORE_ONLY_HEADERS
+    # Content-Length too: the generated clients frame requests as botocore does.
+    assert set(ours.headers) == set(theirs.headers)
+    assert_same_sdk_headers(ours, theirs)
     if theirs.body:
         assert json.loads(ours.body) == json.loads(theirs.body)
     assert ours.body == theirs.body
+
+
+def assert_same_sdk_headers(ours: Sent, theirs: Sent) -> None:
+    """Both send a user agent and botocore's retry headers: an invocation id that is a uuid4
+    and the same attempt number (``max`` is each side's policy; see the retry tests)."""
+    assert USER_AGENT.fullmatch(ours.header("user-agent") or ""), ours.header("user-agent")
+    assert (theirs.header("user-agent") or "").startswith("Botocore/")
+    assert is_uuid4(ours.header("amz-sdk-invocation-id"))
+    assert is_uuid4(theirs.header("amz-sdk-invocation-id"))
+    mine, their = ours.header("amz-sdk-request") or "", theirs.header("amz-sdk-request") or ""
+    assert re.fullmatch(r"attempt=\d+; max=\d+", mine), mine
+    assert mine.split(";")[0] == their.split(";")[0]
 
 
 # --- botocore, intercepted -------------------------------------------------------------------

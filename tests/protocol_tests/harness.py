@@ -127,6 +127,11 @@ class _Unformatted:
     def format(self, source: str, name: str) -> str:
         return source
 
+    def format_many(
+        self, sources: dict[str, str], prepare: Any = None, salt: str = ""
+    ) -> dict[str, str]:
+        return {name: prepare(name, text) if prepare else text for name, text in sources.items()}
+
 
 @dataclass
 class Built:

@@ -13,7 +13,7 @@ from ._runtime import _azure as _protocol
 from ._runtime import _wire
 from ._runtime._http import HttpRequest, HttpResponse
 from ._runtime._protocol import request_id
-from .errors import BatchError
+from .errors import STATUS_ERRORS, BatchError
 from .models import (
     CloudTask,
     CloudTaskListResult,
@@ -31,6 +31,8 @@ from .models import (
 
 # The protocol's error-code reader; the retry layer uses it to spot throttling.
 error_code = _protocol.error_code
+# The response headers carrying the service's request id (errors, metadata, the debug log).
+REQUEST_ID_HEADERS = _protocol.REQUEST_ID_HEADERS
 
 
 def _query_string(query: list[tuple[str, str | None]]) -> str:
@@ -52,12 +54,14 @@ def raise_error(response: HttpResponse) -> NoReturn:
         "headers": dict(response.headers.multi_items()),
         "body": response.body,
     }
-    # Every error response is the operations' declared error body, whatever its code.
+    # Every error response is the operations' declared error body, whatever its code; its
+    # class says the status (ResourceNotFoundError...).
+    cls = STATUS_ERRORS.get(response.status, BatchError)
     try:
-        exc = BatchError._from_response(response, error.data, **base)
+        exc = cls._from_response(response, error.data, **base)
     except (AttributeError, TypeError, ValueError):
         # Not that error body (a plain-string message, another service's JSON): the basics.
-        exc = BatchError(**base)
+        exc = cls(**base)
     raise exc
 
 
@@ -113,8 +117,8 @@ def deserialize_task_list(response: HttpResponse) -> CloudTaskListResult:
     if response.status not in (200,):
         raise_error(response)
     data = response.json()
-    if not isinstance(data, dict):
-        data = {}
+    if data is None:
+        data = {}  # an empty body: every member absent
     result = CloudTaskListResult.from_dict(data)
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
@@ -162,21 +166,30 @@ def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
     if response.status not in (201,):
         raise_error(response)
     result = TaskAddResponse()
-    value = response.headers.get("client-request-id")
-    if value is not None:
-        result.client_request_id = value
-    value = response.headers.get("request-id")
-    if value is not None:
-        result.request_id = value
-    value = response.headers.get("ETag")
-    if value is not None:
-        result.etag = value
-    value = response.headers.get("Last-Modified")
-    if value is not None:
-        result.last_modified = _wire.parse_timestamp(value, "http-date")
-    value = response.headers.get("DataServiceId")
-    if value is not None:
-        result.data_service_id = value
+    key = ""
+    try:
+        key = "client-request-id"
+        value = response.headers.get(key)
+        if value is not None:
+            result.client_request_id = value
+        key = "request-id"
+        value = response.headers.get(key)
+        if value is not None:
+            result.request_id = value
+        key = "ETag"
+        value = response.headers.get(key)
+        if value is not None:
+            result.etag = value
+        key = "Last-Modified"
+        value = response.headers.get(key)
+        if value is not None:
+            result.last_modified = _wire.parse_timestamp(value, "http-date")
+        key = "DataServiceId"
+        value = response.headers.get(key)
+        if value is not None:
+            result.data_service_id = value
+    except _wire.CONVERSION_ERRORS as err:
+        raise _wire.bad_field("TaskAddResponse", key, err) from err
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
@@ -223,8 +236,8 @@ def deserialize_task_add_collection(response: HttpResponse) -> TaskAddCollection
     if response.status not in (200,):
         raise_error(response)
     data = response.json()
-    if not isinstance(data, dict):
-        data = {}
+    if data is None:
+        data = {}  # an empty body: every member absent
     result = TaskAddCollectionResult.from_dict(data)
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
@@ -289,8 +302,8 @@ def deserialize_task_get(response: HttpResponse) -> CloudTask:
     if response.status not in (200,):
         raise_error(response)
     data = response.json()
-    if not isinstance(data, dict):
-        data = {}
+    if data is None:
+        data = {}  # an empty body: every member absent
     result = CloudTask.from_dict(data)
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
@@ -353,21 +366,30 @@ def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
     if response.status not in (200,):
         raise_error(response)
     result = TaskUpdateResponse()
-    value = response.headers.get("client-request-id")
-    if value is not None:
-        result.client_request_id = value
-    value = response.headers.get("request-id")
-    if value is not None:
-        result.request_id = value
-    value = response.headers.get("ETag")
-    if value is not None:
-        result.etag = value
-    value = response.headers.get("Last-Modified")
-    if value is not None:
-        result.last_modified = _wire.parse_timestamp(value, "http-date")
-    value = response.headers.get("DataServiceId")
-    if value is not None:
-        result.data_service_id = value
+    key = ""
+    try:
+        key = "client-request-id"
+        value = response.headers.get(key)
+        if value is not None:
+            result.client_request_id = value
+        key = "request-id"
+        value = response.headers.get(key)
+        if value is not None:
+            result.request_id = value
+        key = "ETag"
+        value = response.headers.get(key)
+        if value is not None:
+            result.etag = value
+        key = "Last-Modified"
+        value = response.headers.get(key)
+        if value is not None:
+            result.last_modified = _wire.parse_timestamp(value, "http-date")
+        key = "DataServiceId"
+        value = response.headers.get(key)
+        if value is not None:
+            result.data_service_id = value
+    except _wire.CONVERSION_ERRORS as err:
+        raise _wire.bad_field("TaskUpdateResponse", key, err) from err
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
@@ -427,12 +449,18 @@ def deserialize_task_delete(response: HttpResponse) -> TaskDeleteResponse:
     if response.status not in (200,):
         raise_error(response)
     result = TaskDeleteResponse()
-    value = response.headers.get("client-request-id")
-    if value is not None:
-        result.client_request_id = value
-    value = response.headers.get("request-id")
-    if value is not None:
-        result.request_id = value
+    key = ""
+    try:
+        key = "client-request-id"
+        value = response.headers.get(key)
+        if value is not None:
+            result.client_request_id = value
+        key = "request-id"
+        value = response.headers.get(key)
+        if value is not None:
+            result.request_id = value
+    except _wire.CONVERSION_ERRORS as err:
+        raise _wire.bad_field("TaskDeleteResponse", key, err) from err
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
@@ -486,8 +514,8 @@ def deserialize_task_list_subtasks(response: HttpResponse) -> CloudTaskListSubta
     if response.status not in (200,):
         raise_error(response)
     data = response.json()
-    if not isinstance(data, dict):
-        data = {}
+    if data is None:
+        data = {}  # an empty body: every member absent
     result = CloudTaskListSubtasksResult.from_dict(data)
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
@@ -555,21 +583,30 @@ def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
     if response.status not in (204,):
         raise_error(response)
     result = TaskTerminateResponse()
-    value = response.headers.get("client-request-id")
-    if value is not None:
-        result.client_request_id = value
-    value = response.headers.get("request-id")
-    if value is not None:
-        result.request_id = value
-    value = response.headers.get("ETag")
-    if value is not None:
-        result.etag = value
-    value = response.headers.get("Last-Modified")
-    if value is not None:
-        result.last_modified = _wire.parse_timestamp(value, "http-date")
-    value = response.headers.get("DataServiceId")
-    if value is not None:
-        result.data_service_id = value
+    key = ""
+    try:
+        key = "client-request-id"
+        value = response.headers.get(key)
+        if value is not None:
+            result.client_request_id = value
+        key = "request-id"
+        value = response.headers.get(key)
+        if value is not None:
+            result.request_id = value
+        key = "ETag"
+        value = response.headers.get(key)
+        if value is not None:
+            result.etag = value
+        key = "Last-Modified"
+        value = response.headers.get(key)
+        if value is not None:
+            result.last_modified = _wire.parse_timestamp(value, "http-date")
+        key = "DataServiceId"
+        value = response.headers.get(key)
+        if value is not None:
+            result.data_service_id = value
+    except _wire.CONVERSION_ERRORS as err:
+        raise _wire.bad_field("TaskTerminateResponse", key, err) from err
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
 
@@ -636,20 +673,29 @@ def deserialize_task_reactivate(response: HttpResponse) -> TaskReactivateRespons
     if response.status not in (204,):
         raise_error(response)
     result = TaskReactivateResponse()
-    value = response.headers.get("client-request-id")
-    if value is not None:
-        result.client_request_id = value
-    value = response.headers.get("request-id")
-    if value is not None:
-        result.request_id = value
-    value = response.headers.get("ETag")
-    if value is not None:
-        result.etag = value
-    value = response.headers.get("Last-Modified")
-    if value is not None:
-        result.last_modified = _wire.parse_timestamp(value, "http-date")
-    value = response.headers.get("DataServiceId")
-    if value is not None:
-        result.data_service_id = value
+    key = ""
+    try:
+        key = "client-request-id"
+        value = response.headers.get(key)
+        if value is not None:
+            result.client_request_id = value
+        key = "request-id"
+        value = response.headers.get(key)
+        if value is not None:
+            result.request_id = value
+        key = "ETag"
+        value = response.headers.get(key)
+        if value is not None:
+            result.etag = value
+        key = "Last-Modified"
+        value = response.headers.get(key)
+        if value is not None:
+            result.last_modified = _wire.parse_timestamp(value, "http-date")
+        key = "DataServiceId"
+        value = response.headers.get(key)
+        if value is not None:
+            result.data_service_id = value
+    except _wire.CONVERSION_ERRORS as err:
+        raise _wire.bad_field("TaskReactivateResponse", key, err) from err
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result

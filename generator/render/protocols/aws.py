@@ -22,6 +22,7 @@ class AwsProtocol(ProtocolGenerator):
     retry_policy = "aws"
     float_strings = True
     validates_params = True
+    control_keys = ("__type",)  # the shape id some services add to bodies
     stub_imports = ("AwsCredentials",)
     runtime_exports = (
         (

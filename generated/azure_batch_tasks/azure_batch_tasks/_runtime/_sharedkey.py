@@ -44,6 +44,7 @@ __all__ = [
     "BearerTokenPolicy",
     "SharedKeyCredential",
     "TokenCredential",
+    "require_https",
     "shared_key_string_to_sign",
     "sign_shared_key",
 ]
@@ -130,6 +131,17 @@ def sign_shared_key(
     signature = base64.b64encode(digest).decode("ascii")
     headers["Authorization"] = f"SharedKey {credential.account_name}:{signature}"
     return request
+
+
+def require_https(url: str) -> None:
+    """Refuse to send a bearer token in clear text, as azure-core's BearerTokenCredentialPolicy
+    does: anyone on the path could replay it."""
+    if not url.lower().startswith("https://"):
+        raise ValueError(
+            "Bearer token authentication is not permitted for non-TLS protected (non-https) "
+            f"URLs ({urlsplit(url).scheme or 'no scheme'}://...); for local testing only, "
+            "pass enforce_https=False to the client"
+        )
 
 
 class AccessTokenLike(Protocol):

@@ -33,8 +33,7 @@ def check_required(value: object, name: str, problems: list[str]) -> bool:
 def check_min_length(value: Sized, minimum: int, name: str, problems: list[str]) -> None:
     if len(value) < minimum:
         problems.append(
-            f"Invalid length for parameter {name}, value: {len(value)}, "
-            f"valid min length: {minimum}"
+            f"Invalid length for parameter {name}, value: {len(value)}, valid min length: {minimum}"
         )
 
 
