@@ -94,6 +94,9 @@ _RESERVED_MEMBERS = {
     # Ambiguous with 1 and I in many fonts; ruff refuses it (E741). DynamoDB's AttributeValue
     # has a member `L`.
     "l",
+    # dataclasses.field, which a model's class body still calls after its fields (Scheduler's
+    # PlacementStrategy has a member `field`).
+    "field",
 } | _ANNOTATION_NAMES
 # Builtins (Exception, ValueError, ...) are not shadowed by model or error classes either.
 _BUILTIN_NAMES = {n for n in dir(builtins) if not n.startswith("_")}

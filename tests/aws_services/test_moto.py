@@ -3,7 +3,7 @@
 For SQS (awsJson1_0, query-compatible), Kinesis (awsJson1_1), EventBridge Scheduler (restJson1)
 and Data Pipeline (awsJson1_1), a short scenario creates, puts, reads, lists and deletes through
 the generated sync and async clients, and boto3 reads the same server state: both must see the
-same thing (`to_dict()` of our results equals boto3's response without its ResponseMetadata).
+same thing (`to_dict()` of our results holds every value of boto3's response, see `Same`).
 """
 
 from __future__ import annotations
@@ -73,6 +73,37 @@ def plain(response: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in response.items() if k != "ResponseMetadata"}
 
 
+class Same:
+    """`ours.to_dict() == Same(boto3_response)`: every value boto3 parsed, ours has equal.
+
+    Ours may hold more: keys a model does not know stay in its `unknown_fields` (and in
+    `to_dict()`), where botocore drops them; moto sends a few (Scheduler's summaries).
+    """
+
+    def __init__(self, theirs: dict[str, Any]) -> None:
+        self.theirs = plain(theirs)
+
+    def __eq__(self, ours: object) -> bool:
+        return _covers(ours, self.theirs)
+
+    def __repr__(self) -> str:
+        return f"Same({self.theirs!r})"
+
+
+def _covers(ours: Any, theirs: Any) -> bool:
+    if isinstance(theirs, dict):
+        return isinstance(ours, dict) and all(
+            k in ours and _covers(ours[k], v) for k, v in theirs.items()
+        )
+    if isinstance(theirs, list):
+        return (
+            isinstance(ours, list)
+            and len(ours) == len(theirs)
+            and all(_covers(a, b) for a, b in zip(ours, theirs))
+        )
+    return bool(ours == theirs)
+
+
 Call = Callable[..., Awaitable[Any]]
 
 
@@ -121,9 +152,9 @@ def test_sqs(packages: dict[str, ModuleType], endpoint: str, asynchronous: bool)
         assert (received["MessageId"], received["Body"]) == (sent.message_id, "héllo ✓")
         assert received["MD5OfBody"] == sent.md5_of_message_body
         listed = await call("list_queues", queue_name_prefix=name)
-        assert listed.to_dict() == plain(theirs.list_queues(QueueNamePrefix=name))
+        assert listed.to_dict() == Same(theirs.list_queues(QueueNamePrefix=name))
         attributes = await call("get_queue_attributes", queue_url=url, attribute_names=["All"])
-        assert attributes.to_dict() == plain(
+        assert attributes.to_dict() == Same(
             theirs.get_queue_attributes(QueueUrl=url, AttributeNames=["All"])
         )
         await call("delete_queue", queue_url=url)
@@ -147,16 +178,16 @@ def test_kinesis(packages: dict[str, ModuleType], endpoint: str, asynchronous: b
     async def scenario(call: Call) -> None:
         assert await call("create_stream", stream_name=name, shard_count=1) is None
         described = await call("describe_stream", stream_name=name)
-        assert described.to_dict() == plain(theirs.describe_stream(StreamName=name))
+        assert described.to_dict() == Same(theirs.describe_stream(StreamName=name))
         put = await call("put_record", stream_name=name, data=b"\x00bin\xff", partition_key="k")
         iterator = theirs.get_shard_iterator(
             StreamName=name, ShardId=put.shard_id, ShardIteratorType="TRIM_HORIZON"
         )["ShardIterator"]
         records = await call("get_records", shard_iterator=iterator)
-        assert records.to_dict() == plain(theirs.get_records(ShardIterator=iterator))
+        assert records.to_dict() == Same(theirs.get_records(ShardIterator=iterator))
         assert records.records[0].data == b"\x00bin\xff"
         listed = await call("list_streams")
-        assert listed.to_dict() == plain(theirs.list_streams())
+        assert listed.to_dict() == Same(theirs.list_streams())
         await call("delete_stream", stream_name=name)
         assert name not in theirs.list_streams()["StreamNames"]
 
@@ -182,9 +213,9 @@ def test_scheduler(packages: dict[str, ModuleType], endpoint: str, asynchronous:
         )
         fetched = await call("get_schedule", name=name)
         assert fetched.arn == created.schedule_arn
-        assert fetched.to_dict() == plain(theirs.get_schedule(Name=name))
+        assert fetched.to_dict() == Same(theirs.get_schedule(Name=name))
         listed = await call("list_schedules", name_prefix=name)
-        assert listed.to_dict() == plain(theirs.list_schedules(NamePrefix=name))
+        assert listed.to_dict() == Same(theirs.list_schedules(NamePrefix=name))
         await call("delete_schedule", name=name)
         assert theirs.list_schedules(NamePrefix=name)["Schedules"] == []
         with pytest.raises(pkg.ResourceNotFoundException):
@@ -208,11 +239,11 @@ def test_data_pipeline(packages: dict[str, ModuleType], endpoint: str, asynchron
         )
         assert defined.errored is False
         described = await call("describe_pipelines", pipeline_ids=[pipeline])
-        assert described.to_dict() == plain(theirs.describe_pipelines(pipelineIds=[pipeline]))
+        assert described.to_dict() == Same(theirs.describe_pipelines(pipelineIds=[pipeline]))
         definition = await call("get_pipeline_definition", pipeline_id=pipeline)
-        assert definition.to_dict() == plain(theirs.get_pipeline_definition(pipelineId=pipeline))
+        assert definition.to_dict() == Same(theirs.get_pipeline_definition(pipelineId=pipeline))
         listed = await call("list_pipelines")
-        assert listed.to_dict() == plain(theirs.list_pipelines())
+        assert listed.to_dict() == Same(theirs.list_pipelines())
         await call("delete_pipeline", pipeline_id=pipeline)
         assert pipeline not in [p["id"] for p in theirs.list_pipelines()["pipelineIdList"]]
 
