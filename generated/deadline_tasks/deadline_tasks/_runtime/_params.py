@@ -32,9 +32,8 @@ def check_required(value: object, name: str, problems: list[str]) -> bool:
 
 def check_min_length(value: Sized, minimum: int, name: str, problems: list[str]) -> None:
     if len(value) < minimum:
-        problems.append(
-            f"Invalid length for parameter {name}, value: {len(value)}, valid min length: {minimum}"
-        )
+        length = f"Invalid length for parameter {name}, value: {len(value)}"
+        problems.append(f"{length}, valid min length: {minimum}")
 
 
 def check_min(value: float, minimum: float, name: str, problems: list[str]) -> None:
