@@ -90,6 +90,8 @@ _PROTOCOLS = {
     "aws.protocols#awsJson1_0": Protocol.AWS_JSON_1_0,
 }
 
+_IGNORES_JSON_NAME = ("aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1")
+
 # Traits that change the client; everything else is either known-inert (below) or noted.
 _HANDLED_TRAITS = {
     PRELUDE + t
@@ -158,6 +160,15 @@ class SmithyFrontend:
         raw = doc.data.get("shapes") if isinstance(doc.data, dict) else None
         self.raw: dict[str, Any] = raw if isinstance(raw, dict) else {}
         self._service_id = ""
+        # The AWS JSON RPC protocols do not support jsonName: members travel under their own
+        # names (smithy.io, "AWS JSON 1.0/1.1 protocol"), so the trait is not applied there.
+        self._honours_json_name = not any(
+            isinstance(node, dict)
+            and node.get("type") == "service"
+            and isinstance(node.get("traits"), dict)
+            and any(t in node["traits"] for t in _IGNORES_JSON_NAME)
+            for node in self.raw.values()
+        )
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -475,7 +486,7 @@ class SmithyFrontend:
                     wire = value
             elif binding is Binding.LABEL:
                 wire = name
-        if binding is Binding.BODY and PRELUDE + "jsonName" in traits:
+        if binding is Binding.BODY and PRELUDE + "jsonName" in traits and self._honours_json_name:
             json_name = traits[PRELUDE + "jsonName"]
             if self._expect(json_name, str, path + ("traits", PRELUDE + "jsonName"), "jsonName"):
                 wire = json_name
