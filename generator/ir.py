@@ -49,7 +49,8 @@ class Binding(enum.Enum):
     LABEL = "label"  # path segment
     QUERY = "query"
     HEADER = "header"
-    PREFIX_HEADERS = "prefixHeaders"
+    PREFIX_HEADERS = "prefixHeaders"  # a map sent as headers `{prefix}{key}: value`
+    QUERY_PARAMS = "queryParams"  # a map sent as query parameters (httpQueryParams)
     RESPONSE_CODE = "responseCode"
 
 
@@ -108,6 +109,8 @@ class Member:
     # x-ms-client-name of a parameter: kept for docs; the method argument stays named after the
     # wire name (`maxresults`), as the published clients of these APIs name it.
     client_name: str = ""
+    host_label: bool = False  # Smithy hostLabel: the value also fills {name} in the host prefix
+    client_optional: bool = False  # Smithy clientOptional: optional to clients whatever else
     loc: Location = NOWHERE  # the member's key (Smithy member name, OpenAPI property/parameter)
     target_loc: Location = NOWHERE  # the reference to the target (Smithy `target`, a `$ref`)
 
@@ -136,6 +139,8 @@ class Shape:
     is_input: bool = False
     is_output: bool = False
     synthetic: bool = False  # made by a front-end (OpenAPI operation input/output)
+    sparse: bool = False  # lists/maps that keep nulls (Smithy @sparse)
+    media_type: str = ""  # strings and blobs: the media type of the value (Smithy mediaType)
     loc: Location = NOWHERE
 
     def member(self, name: str) -> Member | None:
@@ -190,6 +195,9 @@ class Operation:
     pagination: Pagination | None = None
     request_content_type: str = ""
     deprecated: bool = False
+    # Smithy requestCompression: encodings the client may compress the request body with.
+    request_compression: tuple[str, ...] = ()
+    checksum_required: bool = False  # Smithy httpChecksumRequired: send Content-MD5
     loc: Location = NOWHERE
     # Where the input/output/error references stand, for precise events.
     ref_locs: tuple[tuple[str, Location], ...] = ()

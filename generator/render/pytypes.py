@@ -48,9 +48,11 @@ class TypeMapper:
         if shape.kind in _SCALARS:
             return _SCALARS[shape.kind]
         if shape.kind is Kind.LIST:
-            return f"list[{self.annotation(shape.list_member.target)}]"
+            item = self.annotation(shape.list_member.target)
+            return f"list[{item} | None]" if shape.sparse else f"list[{item}]"
         if shape.kind is Kind.MAP:
-            return f"dict[str, {self.annotation(shape.map_value.target)}]"
+            value = self.annotation(shape.map_value.target)
+            return f"dict[str, {value} | None]" if shape.sparse else f"dict[str, {value}]"
         return self.symbols.class_name(shape)
 
     # -- timestamp formats -------------------------------------------------------------------
@@ -80,13 +82,19 @@ class TypeMapper:
             return f"{self.symbols.class_name(shape)}({expr}).value"
         if kind in (Kind.STRUCTURE, Kind.UNION):
             return f"{expr}.to_wire()"
+        if kind in (Kind.FLOAT, Kind.DOUBLE) and self.proto.float_strings:
+            return f"_wire.float_json({expr})"
         if kind is Kind.LIST:
             v = f"v{depth}"
             inner = self.to_json(shape.list_member.target, v, ts, depth + 1)
+            if inner != v and shape.sparse:
+                inner = f"None if {v} is None else {inner}"
             return expr if inner == v else f"[{inner} for {v} in {expr}]"
         if kind is Kind.MAP:
             k, v = f"k{depth}", f"v{depth}"
             inner = self.to_json(shape.map_value.target, v, ts, depth + 1)
+            if inner != v and shape.sparse:
+                inner = f"None if {v} is None else {inner}"
             return expr if inner == v else f"{{{k}: {inner} for {k}, {v} in {expr}.items()}}"
         return expr
 
@@ -105,10 +113,14 @@ class TypeMapper:
         if kind is Kind.LIST:
             v = f"v{depth}"
             inner = self.to_plain(shape.list_member.target, v, depth + 1)
+            if inner != v and shape.sparse:
+                inner = f"None if {v} is None else {inner}"
             return f"list({expr})" if inner == v else f"[{inner} for {v} in {expr}]"
         if kind is Kind.MAP:
             k, v = f"k{depth}", f"v{depth}"
             inner = self.to_plain(shape.map_value.target, v, depth + 1)
+            if inner != v and shape.sparse:
+                inner = f"None if {v} is None else {inner}"
             return (
                 f"dict({expr})"
                 if inner == v
@@ -146,7 +158,7 @@ class TypeMapper:
             v = f"v{depth}"
             inner = self.from_json(shape.list_member.target, v, ts, depth + 1)
             items = f"_wire.as_list({expr})"
-            if self._drops_nulls:
+            if self._drops_nulls and not shape.sparse:
                 return f"[{inner} for {v} in {items} if {v} is not None]"
             # Kept nulls stay None (msrest); only values are converted.
             keep = f"(None if {v} is None else {inner})"
@@ -155,7 +167,7 @@ class TypeMapper:
             k, v = f"k{depth}", f"v{depth}"
             inner = self.from_json(shape.map_value.target, v, ts, depth + 1)
             entries = f"_wire.as_map({expr}).items()"
-            if self._drops_nulls:
+            if self._drops_nulls and not shape.sparse:
                 return f"{{{k}: {inner} for {k}, {v} in {entries} if {v} is not None}}"
             keep = f"(None if {v} is None else {inner})"
             if inner == v:
@@ -175,14 +187,22 @@ class TypeMapper:
     def to_text(self, member: Member, expr: str) -> str:
         """A value sent as a header, query parameter or label: always a str (or list of str)."""
         where = "header" if member.binding is Binding.HEADER else "query"
+        header = member.binding is Binding.HEADER
         shape = self.shape(member.target)
+        ts = self.ts_format(member, where)
         if shape.kind is Kind.LIST:
-            item = self._scalar_text(shape.list_member.target, "v0", self.ts_format(member, where))
-            return f"[{item} for v0 in {expr}]"
-        return self._scalar_text(member.target, expr, self.ts_format(member, where))
+            item_shape = self.shape(shape.list_member.target)
+            item = self._scalar_text(item_shape.id, "v0", ts, header)
+            items = f"[{item} for v0 in {expr}]"
+            if header and item_shape.kind in (Kind.STRING, Kind.ENUM):
+                # Items with commas or quotes are quoted; HTTP dates never are (Smithy).
+                return f"_wire.quote_header_values({items})"
+            return items
+        return self._scalar_text(member.target, expr, ts, header)
 
-    def _scalar_text(self, shape_id: str, expr: str, ts: str) -> str:
-        kind = self.shape(shape_id).kind
+    def _scalar_text(self, shape_id: str, expr: str, ts: str, header: bool = False) -> str:
+        shape = self.shape(shape_id)
+        kind = shape.kind
         if kind is Kind.TIMESTAMP:
             return f"_wire.format_timestamp_text({expr}, {self._written(ts)!r})"
         if kind is Kind.BOOLEAN:
@@ -192,17 +212,35 @@ class TypeMapper:
         if kind is Kind.BLOB:
             return f"_wire.b64encode({expr})"
         if kind in (Kind.ENUM, Kind.INT_ENUM):
-            return f"str({self.symbols.class_name(self.shape(shape_id))}({expr}).value)"
+            return f"str({self.symbols.class_name(shape)}({expr}).value)"
         if kind is Kind.STRING:
-            return expr
+            # A header string with a media type (JSON, say) travels base64-encoded (Smithy).
+            return f"_wire.b64encode_text({expr})" if header and shape.media_type else expr
         if kind is Kind.DOCUMENT:
             return f"_wire.json_text({expr})"
+        if kind in (Kind.FLOAT, Kind.DOUBLE) and self.proto.float_strings:
+            return f"_wire.float_text({expr})"
         return f"_wire.number_text({expr})"
 
     def from_text(self, member: Member, expr: str) -> str:
         shape = self.shape(member.target)
-        kind = shape.kind
         ts = self.ts_format(member, "header")
+        if shape.kind is Kind.LIST:
+            item_shape = self.shape(shape.list_member.target)
+            split = (
+                "_wire.split_http_dates"
+                if item_shape.kind is Kind.TIMESTAMP and ts == "http-date"
+                else "_wire.split_header"
+            )
+            item = self._scalar_from_text(item_shape.id, "v0", ts)
+            return f"{split}({expr})" if item == "v0" else f"[{item} for v0 in {split}({expr})]"
+        if shape.kind is Kind.STRING and shape.media_type:
+            return f"_wire.b64decode_text({expr})"
+        return self._scalar_from_text(member.target, expr, ts)
+
+    def _scalar_from_text(self, shape_id: str, expr: str, ts: str) -> str:
+        shape = self.shape(shape_id)
+        kind = shape.kind
         if kind is Kind.TIMESTAMP:
             return f"_wire.parse_timestamp({expr}, {ts!r})"
         if kind is Kind.BOOLEAN:
@@ -213,11 +251,11 @@ class TypeMapper:
             return f"float({expr})"
         if kind is Kind.DURATION:
             return f"_wire.parse_duration({expr})"
+        if kind is Kind.BLOB:
+            return f"_wire.b64decode({expr})"
         if kind in (Kind.ENUM, Kind.INT_ENUM):
             cls = self.symbols.class_name(shape)
             return f"{cls}({expr})" if kind is Kind.ENUM else f"{cls}(int({expr}))"
-        if kind is Kind.LIST:
-            return f"_wire.split_header({expr})"
         return expr
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,7 +44,7 @@ class OperationTests:
     required_args: list[tuple[str, str]]
     response_status: int
     response_headers: dict[str, str]
-    response_body: str  # JSON text ("" for none)
+    response_body: str  # JSON text ("" for none), or the raw text when response_body_raw
     result_checks: list[tuple[str, str]]  # (attribute path, expected expression)
     returns_none: bool
     paginated: bool
@@ -54,6 +55,7 @@ class OperationTests:
     escaped_label: tuple[str, str, str] | None = None  # (arg, raw value, escaped)
     unmodeled_class: str = ""  # what an error response the model does not name raises
     raw_result: str = ""  # a body returned as is (downloads): the expected value
+    response_body_raw: bool = False  # the body is text or bytes, not JSON (a raw payload)
 
 
 @dataclass
@@ -69,6 +71,12 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+# What the generated tests make uuid4() return while they call a client, so the idempotency
+# tokens a client fills in are known (the Smithy protocol tests use the same one).
+FIXED_UUID = "00000000-0000-4000-8000-000000000000"
+RAW_PAYLOADS = (Kind.BLOB, Kind.STRING, Kind.ENUM)
 
 
 class TestViewBuilder:
@@ -87,6 +95,7 @@ class TestViewBuilder:
         required_args = cases[1].args
         out = svc.shape(op.output) if op.output else None
         self._raw_result = ""
+        self._body_raw = False
         status, headers, body, checks = self._response(op, out)
         tests = OperationTests(
             method=view_method,
@@ -99,6 +108,7 @@ class TestViewBuilder:
             result_checks=checks,
             returns_none=out is None,
             raw_result=self._raw_result,
+            response_body_raw=self._body_raw,
             paginated=paginated,
             page_items=page_items,
             next_link_wire=(op.pagination.output_token or "") if op.pagination else "",
@@ -112,6 +122,9 @@ class TestViewBuilder:
             if labels:
                 name = self.symbols.member_names(inp)[inp.members.index(labels[0])]
                 raw = "a b/ü+%~"
+                label_shape = self.types.shape(labels[0].target)
+                low = labels[0].constraints.min_length or label_shape.constraints.min_length
+                raw += "x" * max(0, int(low or 0) - len(raw))  # the client checks minimums
                 tests.escaped_label = (name, raw, label_escape(raw))
         return tests
 
@@ -123,36 +136,40 @@ class TestViewBuilder:
         payload: Any = None
         labels: dict[str, str] = {}
         has_members_body = False
+        proto = self.types.proto
         if inp is not None:
             names = self.symbols.member_names(inp)
             for member, name in zip(inp.members, names, strict=True):
-                if member.binding is Binding.BODY:
+                b = member.binding
+                wire = member.wire_name or member.name
+                if b is Binding.BODY:
                     has_members_body = True
-                if not member.required and not full:
+                optional = not member.required or member.idempotency_token
+                if optional and not full:
+                    if member.idempotency_token:
+                        # The client fills it in (uuid4, fixed while the tests run).
+                        self._place(member, FIXED_UUID, query, headers, body)
+                        continue
                     default = self._sent_default(member)
                     if default is not None:
                         target = query if member.binding is Binding.QUERY else headers
                         target[member.wire_name] = default
+                    target_shape = self.types.shape(member.target)
+                    if (
+                        b is Binding.PAYLOAD
+                        and target_shape.kind is Kind.STRUCTURE
+                        and proto.unset_structure_payload
+                    ):
+                        payload = json.loads(proto.unset_structure_payload)
                     continue
                 sample = self.samples.for_member(member, full=full)
                 args.append((name, sample.expr))
-                b = member.binding
-                wire = member.wire_name or member.name
                 if b is Binding.LABEL:
                     labels[wire] = label_escape(_text(sample.wire))
-                elif b is Binding.QUERY:
-                    query[wire] = _text(
-                        sample.wire if not isinstance(sample.wire, list) else sample.wire[0]
-                    )
-                elif b is Binding.HEADER:
-                    headers[wire] = _text(
-                        sample.wire if not isinstance(sample.wire, list) else sample.wire[0]
-                    )
                 elif b is Binding.PAYLOAD:
-                    payload = sample.wire
+                    payload = self._payload(member, sample.wire, headers)
                 else:
-                    body[wire] = sample.wire
-        proto = self.types.proto
+                    self._place(member, sample.wire, query, headers, body)
         if proto.all_members_in_body:
             body = self._all_members_body(inp, args, full) if inp is not None else {}
             has_members_body = True
@@ -176,6 +193,52 @@ class TestViewBuilder:
             has_body=expected.has_body,
         )
 
+    def _place(
+        self,
+        member: Member,
+        wire: Any,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: dict[str, Any],
+    ) -> None:
+        """Put a sample's wire value where the member's binding sends it."""
+        b = member.binding
+        name = member.wire_name or member.name
+        first = wire[0] if isinstance(wire, list) and wire else wire
+        if b is Binding.QUERY:
+            query[name] = _text(first)
+        elif b is Binding.QUERY_PARAMS:
+            for key, value in wire.items():
+                query.setdefault(key, _text(value[0] if isinstance(value, list) else value))
+        elif b is Binding.HEADER:
+            headers[name] = self._header_text(member, wire)
+        elif b is Binding.PREFIX_HEADERS:
+            for key, value in wire.items():
+                headers[member.wire_name + key] = _text(value)
+        elif b is Binding.BODY:
+            body[name] = wire
+
+    def _header_text(self, member: Member, wire: Any) -> str:
+        """A sample's header text: list items joined, strings with a media type base64."""
+        if isinstance(wire, list):
+            return ", ".join(_text(item) for item in wire)
+        target = self.types.shape(member.target)
+        if target.kind is Kind.STRING and target.media_type:
+            return base64.b64encode(str(wire).encode("utf-8")).decode("ascii")
+        return _text(wire)
+
+    def _payload(self, member: Member, wire: Any, headers: dict[str, str]) -> Any:
+        """The expected body of a payload member: bytes for blobs and text, else JSON data."""
+        target = self.types.shape(member.target)
+        if target.kind not in RAW_PAYLOADS:
+            return wire
+        default = "application/octet-stream" if target.kind is Kind.BLOB else "text/plain"
+        if not any(k.lower() == "content-type" for k in headers):
+            headers["Content-Type"] = target.media_type or default
+        if target.kind is Kind.BLOB:
+            return base64.b64decode(wire)
+        return str(wire).encode("utf-8")
+
     def _sent_default(self, member: Member) -> str | None:
         """The text of a value the client sends when the argument is omitted."""
         value = self.types.proto.sent_default(member, self.types.shape(member.target))
@@ -186,7 +249,9 @@ class TestViewBuilder:
         if inp is None:
             return body
         for member in inp.members:
-            if not member.required and not full:
+            if (not member.required or member.idempotency_token) and not full:
+                if member.idempotency_token:
+                    body[member.wire_name or member.name] = FIXED_UUID
                 continue
             body[member.wire_name or member.name] = self.samples.for_member(member, full=full).wire
         return body
@@ -203,7 +268,20 @@ class TestViewBuilder:
         raw_result = ""
         names = self.symbols.member_names(out)
         payload = [m for m in out.members if m.binding is Binding.PAYLOAD]
-        if payload:
+        if payload and not out.synthetic:
+            # A Smithy output: the body is one member of the result (a structure, a blob...).
+            member = payload[0]
+            name = names[out.members.index(member)]
+            target = self.types.shape(member.target)
+            sample = self.samples.for_member(member, full=True, depth=1)
+            if target.kind in RAW_PAYLOADS:
+                self._body_raw = True
+                raw = base64.b64decode(sample.wire) if target.kind is Kind.BLOB else None
+                body_text = raw.decode("utf-8") if raw is not None else str(sample.wire)
+            else:
+                body_text = json.dumps(sample.wire, sort_keys=True)
+            checks.append((name, sample.expr))
+        elif payload:
             target = self.types.shape(payload[0].target)
             sample = self.samples.value(target.id, payload[0].name, "date-time", full=True, depth=0)
             body_text = json.dumps(sample.wire, sort_keys=True)
@@ -220,17 +298,19 @@ class TestViewBuilder:
             for member, name in zip(out.members, names, strict=True):
                 sample = self.samples.for_member(member, full=True, depth=1)
                 if member.binding is Binding.HEADER:
-                    headers[member.wire_name] = _text(sample.wire)
+                    headers[member.wire_name] = self._header_text(member, sample.wire)
                     checks.append((name, sample.expr))
                 elif member.binding is Binding.BODY:
                     body_wire[member.wire_name] = sample.wire
                     checks.append((name, sample.expr))
             body_text = json.dumps(body_wire, sort_keys=True)
         if payload:
-            for member in out.members:
+            for member, name in zip(out.members, names, strict=True):
                 if member.binding is Binding.HEADER:
                     sample = self.samples.for_member(member, full=True, depth=1)
-                    headers[member.wire_name] = _text(sample.wire)
+                    headers[member.wire_name] = self._header_text(member, sample.wire)
+                    if not out.synthetic:
+                        checks.append((name, sample.expr))
         self._raw_result = raw_result
         return status, headers, body_text, checks
 

@@ -35,8 +35,12 @@ error_code = _protocol.error_code
 REQUEST_ID_HEADERS = _protocol.REQUEST_ID_HEADERS
 
 
-def _query_string(query: list[tuple[str, str]]) -> str:
-    return "&".join(_wire.quote_query_name(k) + "=" + _wire.quote_query(v) for k, v in query)
+def _query_string(query: list[tuple[str, str | None]]) -> str:
+    # A None value is a bare key: a constant query part such as `?list-type` in a URI.
+    return "&".join(
+        _wire.quote_query_name(k) + ("" if v is None else "=" + _wire.quote_query(v))
+        for k, v in query
+    )
 
 
 def raise_error(response: HttpResponse) -> NoReturn:
@@ -45,7 +49,7 @@ def raise_error(response: HttpResponse) -> NoReturn:
     base: dict[str, Any] = {
         "message": error.message,
         "status_code": response.status,
-        "code": error.code,
+        "code": error.reported_code or error.code,
         "request_id": request_id(response, _protocol.REQUEST_ID_HEADERS),
         "headers": dict(response.headers.multi_items()),
         "body": response.body,
@@ -62,7 +66,7 @@ def raise_error(response: HttpResponse) -> NoReturn:
 
 
 def serialize_task_list(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -78,31 +82,31 @@ def serialize_task_list(
     """Build the GET request of Task_List."""
     if maxresults is not None and not 1 <= maxresults <= 1000:
         raise ValueError("maxresults must be from 1 to 1000, got " + repr(maxresults))
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks"
-    query: list[tuple[str, str]] = [
+    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks"
+    _query: list[tuple[str, str | None]] = [
         ("api-version", api_version),
     ]
     if filter is not None:
-        query.append(("$filter", filter))
+        _query.append(("$filter", filter))
     if select is not None:
-        query.append(("$select", select))
+        _query.append(("$select", select))
     if expand is not None:
-        query.append(("$expand", expand))
+        _query.append(("$expand", expand))
     if maxresults is not None:
-        query.append(("maxresults", _wire.number_text(maxresults)))
+        _query.append(("maxresults", _wire.number_text(maxresults)))
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
-    if query:
-        url += "?" + _query_string(query)
-    headers: dict[str, str] = {}
+        _query.append(("timeout", _wire.number_text(timeout)))
+    if _query:
+        _url += "?" + _query_string(_query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = client_request_id
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
-    data = None
-    return HttpRequest("GET", url, headers, data)
+        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    _data = None
+    return HttpRequest("GET", _url, _headers, _data)
 
 
 def deserialize_task_list(response: HttpResponse) -> CloudTaskListResult:
@@ -121,7 +125,7 @@ def deserialize_task_list(response: HttpResponse) -> CloudTaskListResult:
 
 
 def serialize_task_add(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -132,24 +136,26 @@ def serialize_task_add(
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_Add."""
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks"
-    query: list[tuple[str, str]] = [
+    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks"
+    _query: list[tuple[str, str | None]] = [
         ("api-version", api_version),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
-    if query:
-        url += "?" + _query_string(query)
-    headers: dict[str, str] = {}
+        _query.append(("timeout", _wire.number_text(timeout)))
+    if _query:
+        _url += "?" + _query_string(_query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = client_request_id
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
-    data = json.dumps(task.to_wire()).encode("utf-8")
-    headers["Content-Type"] = "application/json; odata=minimalmetadata"
-    return HttpRequest("POST", url, headers, data)
+        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    _data: bytes | None = None
+    _data = json.dumps(task.to_wire()).encode("utf-8")
+    if _data is not None and not _wire.has_header(_headers, "Content-Type"):
+        _headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    return HttpRequest("POST", _url, _headers, _data)
 
 
 def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
@@ -189,7 +195,7 @@ def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
 
 
 def serialize_task_add_collection(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -200,24 +206,26 @@ def serialize_task_add_collection(
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_AddCollection."""
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/addtaskcollection"
-    query: list[tuple[str, str]] = [
+    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/addtaskcollection"
+    _query: list[tuple[str, str | None]] = [
         ("api-version", api_version),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
-    if query:
-        url += "?" + _query_string(query)
-    headers: dict[str, str] = {}
+        _query.append(("timeout", _wire.number_text(timeout)))
+    if _query:
+        _url += "?" + _query_string(_query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = client_request_id
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
-    data = json.dumps(task_collection.to_wire()).encode("utf-8")
-    headers["Content-Type"] = "application/json; odata=minimalmetadata"
-    return HttpRequest("POST", url, headers, data)
+        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    _data: bytes | None = None
+    _data = json.dumps(task_collection.to_wire()).encode("utf-8")
+    if _data is not None and not _wire.has_header(_headers, "Content-Type"):
+        _headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    return HttpRequest("POST", _url, _headers, _data)
 
 
 def deserialize_task_add_collection(response: HttpResponse) -> TaskAddCollectionResult:
@@ -236,7 +244,7 @@ def deserialize_task_add_collection(response: HttpResponse) -> TaskAddCollection
 
 
 def serialize_task_get(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -253,37 +261,37 @@ def serialize_task_get(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_Get."""
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
-    query: list[tuple[str, str]] = [
+    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
+    _query: list[tuple[str, str | None]] = [
         ("api-version", api_version),
     ]
     if select is not None:
-        query.append(("$select", select))
+        _query.append(("$select", select))
     if expand is not None:
-        query.append(("$expand", expand))
+        _query.append(("$expand", expand))
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
-    if query:
-        url += "?" + _query_string(query)
-    headers: dict[str, str] = {}
+        _query.append(("timeout", _wire.number_text(timeout)))
+    if _query:
+        _url += "?" + _query_string(_query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = client_request_id
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
     if if_match is not None:
-        headers["If-Match"] = if_match
+        _headers["If-Match"] = if_match
     if if_none_match is not None:
-        headers["If-None-Match"] = if_none_match
+        _headers["If-None-Match"] = if_none_match
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        _headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
+        _headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
             if_unmodified_since, "http-date"
         )
-    data = None
-    return HttpRequest("GET", url, headers, data)
+    _data = None
+    return HttpRequest("GET", _url, _headers, _data)
 
 
 def deserialize_task_get(response: HttpResponse) -> CloudTask:
@@ -302,7 +310,7 @@ def deserialize_task_get(response: HttpResponse) -> CloudTask:
 
 
 def serialize_task_update(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -318,34 +326,36 @@ def serialize_task_update(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the PUT request of Task_Update."""
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
-    query: list[tuple[str, str]] = [
+    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
+    _query: list[tuple[str, str | None]] = [
         ("api-version", api_version),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
-    if query:
-        url += "?" + _query_string(query)
-    headers: dict[str, str] = {}
+        _query.append(("timeout", _wire.number_text(timeout)))
+    if _query:
+        _url += "?" + _query_string(_query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = client_request_id
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
     if if_match is not None:
-        headers["If-Match"] = if_match
+        _headers["If-Match"] = if_match
     if if_none_match is not None:
-        headers["If-None-Match"] = if_none_match
+        _headers["If-None-Match"] = if_none_match
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        _headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
+        _headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
             if_unmodified_since, "http-date"
         )
-    data = json.dumps(task_update_parameter.to_wire()).encode("utf-8")
-    headers["Content-Type"] = "application/json; odata=minimalmetadata"
-    return HttpRequest("PUT", url, headers, data)
+    _data: bytes | None = None
+    _data = json.dumps(task_update_parameter.to_wire()).encode("utf-8")
+    if _data is not None and not _wire.has_header(_headers, "Content-Type"):
+        _headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    return HttpRequest("PUT", _url, _headers, _data)
 
 
 def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
@@ -385,7 +395,7 @@ def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
 
 
 def serialize_task_delete(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -400,35 +410,35 @@ def serialize_task_delete(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the DELETE request of Task_Delete."""
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
-    query: list[tuple[str, str]] = [
+    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
+    _query: list[tuple[str, str | None]] = [
         ("api-version", api_version),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
-    if query:
-        url += "?" + _query_string(query)
-    headers: dict[str, str] = {}
+        _query.append(("timeout", _wire.number_text(timeout)))
+    if _query:
+        _url += "?" + _query_string(_query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = client_request_id
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
     if if_match is not None:
-        headers["If-Match"] = if_match
+        _headers["If-Match"] = if_match
     if if_none_match is not None:
-        headers["If-None-Match"] = if_none_match
+        _headers["If-None-Match"] = if_none_match
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        _headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
+        _headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
             if_unmodified_since, "http-date"
         )
-    data = None
+    _data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
-    headers["Content-Length"] = "0"
-    return HttpRequest("DELETE", url, headers, data)
+    _headers["Content-Length"] = "0"
+    return HttpRequest("DELETE", _url, _headers, _data)
 
 
 def deserialize_task_delete(response: HttpResponse) -> TaskDeleteResponse:
@@ -456,7 +466,7 @@ def deserialize_task_delete(response: HttpResponse) -> TaskDeleteResponse:
 
 
 def serialize_task_list_subtasks(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -468,32 +478,32 @@ def serialize_task_list_subtasks(
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_ListSubtasks."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _wire.quote_label(job_id)
         + "/tasks/"
         + _wire.quote_label(task_id)
         + "/subtasksinfo"
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str | None]] = [
         ("api-version", api_version),
     ]
     if select is not None:
-        query.append(("$select", select))
+        _query.append(("$select", select))
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
-    if query:
-        url += "?" + _query_string(query)
-    headers: dict[str, str] = {}
+        _query.append(("timeout", _wire.number_text(timeout)))
+    if _query:
+        _url += "?" + _query_string(_query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = client_request_id
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
-    data = None
-    return HttpRequest("GET", url, headers, data)
+        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+    _data = None
+    return HttpRequest("GET", _url, _headers, _data)
 
 
 def deserialize_task_list_subtasks(response: HttpResponse) -> CloudTaskListSubtasksResult:
@@ -512,7 +522,7 @@ def deserialize_task_list_subtasks(response: HttpResponse) -> CloudTaskListSubta
 
 
 def serialize_task_terminate(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -527,42 +537,42 @@ def serialize_task_terminate(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_Terminate."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _wire.quote_label(job_id)
         + "/tasks/"
         + _wire.quote_label(task_id)
         + "/terminate"
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str | None]] = [
         ("api-version", api_version),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
-    if query:
-        url += "?" + _query_string(query)
-    headers: dict[str, str] = {}
+        _query.append(("timeout", _wire.number_text(timeout)))
+    if _query:
+        _url += "?" + _query_string(_query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = client_request_id
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
     if if_match is not None:
-        headers["If-Match"] = if_match
+        _headers["If-Match"] = if_match
     if if_none_match is not None:
-        headers["If-None-Match"] = if_none_match
+        _headers["If-None-Match"] = if_none_match
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        _headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
+        _headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
             if_unmodified_since, "http-date"
         )
-    data = None
+    _data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
-    headers["Content-Length"] = "0"
-    return HttpRequest("POST", url, headers, data)
+    _headers["Content-Length"] = "0"
+    return HttpRequest("POST", _url, _headers, _data)
 
 
 def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
@@ -602,7 +612,7 @@ def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
 
 
 def serialize_task_reactivate(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -617,42 +627,42 @@ def serialize_task_reactivate(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_Reactivate."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _wire.quote_label(job_id)
         + "/tasks/"
         + _wire.quote_label(task_id)
         + "/reactivate"
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str | None]] = [
         ("api-version", api_version),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
-    if query:
-        url += "?" + _query_string(query)
-    headers: dict[str, str] = {}
+        _query.append(("timeout", _wire.number_text(timeout)))
+    if _query:
+        _url += "?" + _query_string(_query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = client_request_id
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
     if if_match is not None:
-        headers["If-Match"] = if_match
+        _headers["If-Match"] = if_match
     if if_none_match is not None:
-        headers["If-None-Match"] = if_none_match
+        _headers["If-None-Match"] = if_none_match
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        _headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
+        _headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
             if_unmodified_since, "http-date"
         )
-    data = None
+    _data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
-    headers["Content-Length"] = "0"
-    return HttpRequest("POST", url, headers, data)
+    _headers["Content-Length"] = "0"
+    return HttpRequest("POST", _url, _headers, _data)
 
 
 def deserialize_task_reactivate(response: HttpResponse) -> TaskReactivateResponse:

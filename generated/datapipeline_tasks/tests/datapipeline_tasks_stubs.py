@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import json
+import uuid
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -55,24 +58,43 @@ def make_client(asynchronous: bool, transport: StubTransport) -> Any:
     )
 
 
+# What uuid4() returns while a test calls a client: the ids and idempotency tokens a client
+# fills in are then known to the expected requests.
+FIXED_UUID = uuid.UUID("00000000-0000-4000-8000-000000000000")
+
+
+@contextlib.contextmanager
+def fixed_uuid4() -> Iterator[None]:
+    original = uuid.uuid4
+    uuid.uuid4 = lambda: FIXED_UUID
+    try:
+        yield
+    finally:
+        uuid.uuid4 = original
+
+
 async def invoke(
     asynchronous: bool, method: str, kwargs: dict[str, Any], *responses: HttpResponse
 ) -> tuple[Any, list[HttpRequest]]:
     """Call `method` on a sync or async client over a stub transport; return (result, requests)."""
     transport = AsyncStubTransport(*responses) if asynchronous else StubTransport(*responses)
     client = make_client(asynchronous, transport)
-    result = getattr(client, method)(**kwargs)
-    if inspect.isawaitable(result):
-        result = await result
-    elif hasattr(result, "__aiter__"):
-        result = [item async for item in result]
-    elif hasattr(result, "by_page"):
-        result = list(result)
+    with fixed_uuid4():
+        result = getattr(client, method)(**kwargs)
+        if inspect.isawaitable(result):
+            result = await result
+        elif hasattr(result, "__aiter__"):
+            result = [item async for item in result]
+        elif hasattr(result, "by_page"):
+            result = list(result)
     return result, transport.requests
 
 
 def response(status: int, headers: dict[str, str], body: Any) -> HttpResponse:
-    """A canned response; `body` is text as is, anything else is sent as JSON ("" = empty)."""
+    """A canned response; `body` is text or bytes as is, anything else is sent as JSON ("" =
+    empty)."""
+    if isinstance(body, bytes):
+        return HttpResponse(status, headers, body)
     text = body if isinstance(body, str) else json.dumps(body)
     return HttpResponse(status, headers, text.encode("utf-8"))
 
@@ -95,6 +117,8 @@ def check_request(
         assert request.headers.get(name) == value, name
     if body is None:
         assert request.body is None
+    elif isinstance(body, bytes):
+        assert request.body == body  # a blob or text payload, sent as is
     else:
         assert request.body is not None
         assert json.loads(request.body) == body
