@@ -2,6 +2,9 @@
 
     .venv/bin/pip install openapi-python-client==0.29.1   # the peer (optional)
     .venv/bin/python benchmarks/generate_speed.py [--reps N] [--only KIND,...] [--sizes 10,100]
+    .venv/bin/python benchmarks/generate_speed.py --only batch,edit --baseline ../before
+        # ../before: another apismith checkout (git worktree add ../before <commit>), timed
+        # in the same run, alternating, for a before/after comparison
 
 Kinds (all by default):
   batch      cold generate of the full Azure Batch Swagger (76 operations), empty cache, against
@@ -104,8 +107,11 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Sample:
     return Sample(elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
-def apismith_env(cache: Path | None) -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+BASELINE: Path | None = None  # --baseline: another checkout, measured beside this one
+
+
+def apismith_env(cache: Path | None, root: Path = ROOT) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(root), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
     env.pop("APISMITH_NO_CACHE", None)
     if cache is None:
         env["APISMITH_NO_CACHE"] = "1"
@@ -129,17 +135,17 @@ def project(folder: Path, specs: dict[str, Path]) -> Path:
     return folder
 
 
-def generate(folder: Path, cache: Path | None, *args: str) -> Sample:
+def generate(folder: Path, cache: Path | None, *args: str, root: Path = ROOT) -> Sample:
     cmd = [sys.executable, "-m", "generator", "generate", *args]
-    return run(cmd, folder, apismith_env(cache))
+    return run(cmd, folder, apismith_env(cache, root))
 
 
-def cold(folder: Path, work: Path) -> Sample:
+def cold(folder: Path, work: Path, root: Path = ROOT) -> Sample:
     """A fresh CI checkout: no cache, no previous output."""
     shutil.rmtree(folder / "out", ignore_errors=True)
     cache = Path(tempfile.mkdtemp(dir=work, prefix="cache-"))
     try:
-        return generate(folder, cache)
+        return generate(folder, cache, root=root)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
 
@@ -191,15 +197,20 @@ Row = tuple[str, Series, Series | None, str]
 
 def bench_batch(work: Path, reps: int) -> list[Row]:
     folder = project(work / "batch", {"batch_full": BATCH})
-    ours, theirs = Series(), Series()
+    ours, theirs, before = Series(), Series(), Series()
     peer = peer_command()
     spec = peer_input(work) if peer else None
     for _ in range(reps):
         ours.add(cold(folder, work))
         if peer and spec:
             theirs.add(peer_run(peer, spec, work))
+        if BASELINE is not None:
+            before.add(cold(folder, work, BASELINE))
     label = "cold generate, full Azure Batch (76 ops), empty cache"
-    return [(label, ours, theirs if peer else None, "openapi-python-client 0.29.1")]
+    rows: list[Row] = [(label, ours, theirs if peer else None, "openapi-python-client 0.29.1")]
+    if BASELINE is not None:
+        rows.append((f"{label}: {BASELINE.name}", before, theirs if peer else None, "same peer"))
+    return rows
 
 
 def bench_deadline(work: Path, reps: int) -> list[Row]:
@@ -230,10 +241,12 @@ def bench_edit(work: Path, reps: int) -> list[Row]:
     spec = work / "batch-edit.json"
     original = json.loads(BATCH.read_text(encoding="utf-8"))
     folder = project(work / "edit", {"batch_full": spec})
-    cache = work / "edit-cache"
+    cache, before_cache = work / "edit-cache", work / "edit-cache-before"
     spec.write_text(json.dumps(original, indent=2), encoding="utf-8")
     generate(folder, cache)
-    series = Series()
+    if BASELINE is not None:
+        generate(folder, before_cache, root=BASELINE)
+    series, before = Series(), Series()
     for i in range(reps):
         # A new description on one operation: new spec bytes, one operation's text changes.
         doc = json.loads(json.dumps(original))
@@ -241,7 +254,13 @@ def bench_edit(work: Path, reps: int) -> list[Row]:
         first[sorted(k for k in first if k != "parameters")[0]]["description"] = f"Edited ({i})."
         spec.write_text(json.dumps(doc, indent=2), encoding="utf-8")
         series.add(generate(folder, cache))
-    return [("full Azure Batch, one operation edited (warm cache)", series, None, "")]
+        if BASELINE is not None:
+            before.add(generate(folder, before_cache, root=BASELINE))
+    label = "full Azure Batch, one operation edited (warm cache)"
+    rows: list[Row] = [(label, series, None, "")]
+    if BASELINE is not None:
+        rows.append((f"{label}: {BASELINE.name}", before, None, ""))
+    return rows
 
 
 def bench_synthetic(work: Path, reps: int, sizes: list[int]) -> list[Row]:
@@ -313,7 +332,10 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--only", default=",".join(KINDS), help=f"comma-separated: {KINDS}")
     parser.add_argument("--sizes", default="10,100,300,1000")
+    parser.add_argument("--baseline", type=Path, help="another apismith checkout (batch, edit)")
     args = parser.parse_args()
+    global BASELINE
+    BASELINE = args.baseline.resolve() if args.baseline else None
     kinds = [k for k in args.only.split(",") if k]
     unknown = set(kinds) - set(KINDS)
     if unknown:
@@ -324,7 +346,8 @@ def main() -> None:
     # apismith's own modules byte-compiled, as pip leaves an installed tool (and as the peer's
     # are in site-packages): a checkout run with PYTHONDONTWRITEBYTECODE=1 would otherwise
     # compile its 60 modules on every run (about 0.1 s) and time that.
-    compileall.compile_dir(ROOT / "generator", quiet=1)
+    for root in (ROOT, BASELINE) if BASELINE else (ROOT,):
+        compileall.compile_dir(root / "generator", quiet=1)
     load = os.getloadavg()[0]
     print(f"apismith generate speed: {args.reps} runs each, medians; load average {load:.2f}")
     print(f"rerun: .venv/bin/python benchmarks/generate_speed.py --reps {args.reps}\n")
