@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from generator.diagnostics import Diagnostics
 from generator.frontends import build_ir
 from generator.ir import Service
-from generator.load import Document, load_document
+from generator.load import Document, detect_format, load_document
 from generator.validate import validate_document, validate_service
 
 
@@ -31,6 +31,10 @@ def load_spec(path: str | os.PathLike[str]) -> Loaded:
     doc = load_document(path, diags)
     if doc is None:
         return Loaded(None, None, diags)
+    if detect_format(doc.data) in ("openapi", "swagger"):
+        from generator.frontends.openapi.refs import bundle
+
+        doc = bundle(doc, diags)  # nodes of other local files, pulled in where refs name them
     validate_document(doc, diags)
     service = build_ir(doc, diags)
     if service is not None:

@@ -27,6 +27,12 @@ _RESERVED_CLASSES = {
     "field",
     "dataclass",
     "UnknownVariant",
+    "Literal",
+    "TypeAlias",
+    "UUID",
+    "File",
+    "date",
+    "time",
     # Runtime names every package __init__ exports.
     "AiohttpTransport",
     "AwsCredentials",
@@ -44,7 +50,42 @@ _RESERVED_CLASSES = {
     "TransportTimeout",
     "Urllib3Transport",
 }
-_RESERVED_MEMBERS = {"to_dict", "from_dict", "response_metadata", "self", "cls"}
+_RESERVED_MEMBERS = {
+    "to_dict",
+    "to_wire",
+    "from_dict",
+    "response_metadata",
+    "additional_properties",
+    "self",
+    "cls",
+    # Type names the models' annotations use: a field of that name would shadow them.
+    "datetime",
+    "date",
+    "time",
+    "timedelta",
+    "field",
+    "dataclass",
+}
+# Locals of the generated serializers and client methods: an operation's argument never takes
+# one of these names.
+_RESERVED_ARGUMENTS = {
+    "url",
+    "query",
+    "headers",
+    "cookies",
+    "data",
+    "parts",
+    "endpoint",
+    "request",
+    "response",
+    "result",
+    "value",
+    "fetch",
+    "prepare",
+}
+# Shapes that get a name in the generated package: classes, and untagged unions (type aliases
+# with their conversion functions).
+_NAMED_KINDS = (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM, Kind.ONE_OF)
 _RESERVED_ENUM = {"_missing_", "name", "value", "mro"}
 
 
@@ -85,7 +126,7 @@ class SymbolProvider:
         self.data_errors = {e for e in error_ids if e in data_targets}
         # Sorted by id so the winner of a collision never depends on spec order.
         for shape in sorted(service.shapes, key=lambda s: s.id):
-            if shape.kind not in (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM):
+            if shape.kind not in _NAMED_KINDS:
                 continue
             name = _class_name(shape.name)
             if shape.id in self.data_errors:
@@ -135,6 +176,11 @@ class SymbolProvider:
     def class_name(self, shape: Shape) -> str:
         return self._class_names[shape.id]
 
+    def union_functions(self, shape: Shape) -> tuple[str, str, str]:
+        """An untagged union's conversion functions: from JSON, to JSON, to plain data."""
+        base = snake_case(self._class_names[shape.id]) or "union"
+        return f"{base}_from_wire", f"{base}_to_wire", f"{base}_to_dict"
+
     def method_name(self, op_name: str) -> str:
         return safe_identifier(snake_case(op_name), "op")
 
@@ -142,10 +188,13 @@ class SymbolProvider:
         """Python attribute/argument names of a structure's members, collision-free."""
         out: list[str] = []
         taken: set[str] = set()
+        reserved = _RESERVED_MEMBERS
+        if shape.is_input and shape.synthetic:
+            reserved = reserved | _RESERVED_ARGUMENTS
         for member in shape.members:
             base = snake_case(member.name) or "member"
             name = safe_identifier(base, "m")
-            if name in _RESERVED_MEMBERS:
+            if name in reserved:
                 name += "_"
             candidate, n = name, 2
             while candidate in taken:
@@ -161,7 +210,14 @@ class SymbolProvider:
             name = constant_case(ev.name) or constant_case(str(ev.value)) or "VALUE"
             if name[0].isdigit():
                 name = "V_" + name
-            if keyword.iskeyword(name) or name in _RESERVED_ENUM or not IDENTIFIER.match(name):
+            # `O`, `I` and `l` read as digits (ruff E741).
+            ambiguous = name in ("O", "I", "L")
+            if (
+                keyword.iskeyword(name)
+                or name in _RESERVED_ENUM
+                or ambiguous
+                or not IDENTIFIER.match(name)
+            ):
                 name = name + "_"
             candidate, n = name, 2
             while candidate in taken:

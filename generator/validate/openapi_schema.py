@@ -46,11 +46,14 @@ def check_refs(doc: Document, diags: Diagnostics) -> int:
     bad = 0
     for ref, path in _refs(doc.data, ()):
         if not ref.startswith("#"):
+            # References to local files were resolved before (generator.frontends.openapi.refs);
+            # what is left is on another machine, and is not fetched.
             diags.error(
                 "UnsupportedRef",
                 doc.loc(path),
-                f"external reference {ref!r} is not supported",
-                "copy the referenced schema into this document and point at it with #/...",
+                f"remote reference {ref!r} is not fetched: apismith reads only local files",
+                "download the referenced document next to this one and refer to it by a "
+                "relative path",
             )
             bad += 1
         elif not _pointer_exists(doc.data, ref):
@@ -106,7 +109,11 @@ def check_openapi_document(doc: Document, diags: Diagnostics) -> None:
             if (path, message) in seen:
                 continue
             seen.add((path, message))
-            diags.error(
+            # A key the specification does not define, or a default/example that does not match
+            # its schema: the document still says everything a client needs (openapi-python-
+            # client and openapi-generator read such documents too), so these are warnings.
+            report = diags.warning if _lenient(err, detail, data) else diags.error
+            report(
                 "OpenApiSchema",
                 doc.loc(path),
                 f"{label} schema: {message}",
@@ -119,6 +126,30 @@ def check_openapi_document(doc: Document, diags: Diagnostics) -> None:
             f"{label} validator stopped: {type(exc).__name__}: {_short(str(exc))}",
             "fix the events above first; then validate again",
         )
+
+
+_UNEXPECTED = ("additionalProperties", "unevaluatedProperties")
+
+
+def _lenient(err: ValidationError, detail: ValidationError | None, data: Any) -> bool:
+    """Findings that never change what a client does: an unknown key, or a default or example
+    value checked against its own schema (the validator reports those at the root)."""
+    if err.validator in _UNEXPECTED or (detail is not None and detail.validator in _UNEXPECTED):
+        return True
+    if not tuple(err.absolute_path) and err.instance is not data:
+        return True
+    # "not valid under any of the given schemas": lenient when every alternative failed only
+    # for an unknown key (the other alternative being a $ref object, which it is not).
+    leaves = list(_leaves(err))
+    real = [e for e in leaves if not (e.validator == "required" and "'$ref'" in e.message)]
+    return bool(err.context) and bool(real) and all(e.validator in _UNEXPECTED for e in real)
+
+
+def _leaves(err: ValidationError) -> Iterator[ValidationError]:
+    if not err.context:
+        yield err
+    for sub in err.context:
+        yield from _leaves(sub)
 
 
 def _short(text: str, limit: int = 200) -> str:

@@ -32,7 +32,14 @@ _SIMPLE_WIRE_KINDS = {
     Kind.TIMESTAMP,
     Kind.DURATION,
     Kind.BLOB,
+    Kind.DATE,
+    Kind.TIME,
+    Kind.UUID,
 }
+
+
+def _is_openapi(service: Service) -> bool:
+    return service.source_format in ("openapi", "swagger")
 
 
 def dangling_targets(service: Service, diags: Diagnostics) -> None:
@@ -126,7 +133,8 @@ def http_bindings(service: Service, diags: Diagnostics) -> None:
         for raw in _LABEL.findall(path):
             label = raw.rstrip("+")
             labels[label] += 1
-            if not IDENTIFIER.match(label):
+            # OpenAPI path parameters may have any name ({task-id}); Smithy labels are names.
+            if not IDENTIFIER.match(label) and not (_is_openapi(service) and label):
                 diags.error(
                     "HttpUri",
                     http.loc,
@@ -213,6 +221,9 @@ def _conflicting_bindings(
                 )
             seen[key] = member.name
             target = service.shape(member.target)
+            # OpenAPI writes objects, arrays and unions into parameters too (style/explode).
+            if _is_openapi(service):
+                continue
             if target is not None and target.kind not in _SIMPLE_WIRE_KINDS:
                 ok_list = target.kind is Kind.LIST and member.binding is not Binding.LABEL
                 if not ok_list:
@@ -270,7 +281,10 @@ def member_names(service: Service, diags: Diagnostics) -> None:
                     "rename the member (OpenAPI: x-ms-client-name)",
                 )
             elif py in seen:
-                diags.error(
+                # JSON property names that fold to one Python name are legal OpenAPI: the
+                # render stage tells them apart with a suffix.
+                report = diags.note if _is_openapi(service) else diags.error
+                report(
                     "DuplicateMemberName",
                     member.loc,
                     f"members {seen[py]!r} and {member.name!r} of {shape.name} would both become "
@@ -293,7 +307,7 @@ def enum_names(service: Service, diags: Diagnostics) -> None:
                 "add at least one value",
             )
         seen: dict[str, str] = {}
-        values: set[object] = set()
+        values: set[tuple[type, object]] = set()
         for ev in shape.enum_values:
             if service.source_format == "smithy" and not IDENTIFIER.match(ev.name):
                 diags.error(
@@ -305,15 +319,17 @@ def enum_names(service: Service, diags: Diagnostics) -> None:
                 )
                 continue
             const = constant_case(ev.name)
+            # OpenAPI enum values are data, not names: the render stage names what it must.
+            report = diags.note if _is_openapi(service) else diags.error
             if not const:
-                diags.error(
+                report(
                     "InvalidEnumName",
                     ev.loc,
                     f"enum value {ev.value!r} of {shape.name} gives no usable name",
                     "name it with x-ms-enum values[].name",
                 )
             elif const in seen:
-                diags.error(
+                report(
                     "InvalidEnumName",
                     ev.loc,
                     f"enum values {seen[const]!r} and {ev.value!r} of {shape.name} would both "
@@ -322,14 +338,14 @@ def enum_names(service: Service, diags: Diagnostics) -> None:
                 )
             else:
                 seen[const] = str(ev.value)
-            if ev.value in values:
+            if (type(ev.value), ev.value) in values:
                 diags.error(
                     "DuplicateEnumValue",
                     ev.loc,
                     f"enum {shape.name} has the value {ev.value!r} twice",
                     "remove the duplicate value",
                 )
-            values.add(ev.value)
+            values.add((type(ev.value), ev.value))
 
 
 def recursion(service: Service, diags: Diagnostics) -> None:
@@ -429,7 +445,11 @@ def _next_link_pages(service: Service, op: Operation, diags: Diagnostics) -> Non
 
 
 def payloads(service: Service, diags: Diagnostics) -> None:
-    """A response body is returned as a model (or as raw data): not a bare list, map or scalar."""
+    """A response body is returned as a model (or as raw data): not a bare list, map or scalar.
+
+    OpenAPI clients return any body as its Python type (a list, a str), so this is Smithy's."""
+    if _is_openapi(service):
+        return
     for op in service.operations:
         out = service.shape(op.output) if op.output else None
         if out is None or not out.synthetic:

@@ -10,10 +10,10 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from ._runtime import _azure as _protocol
-from ._runtime import _wire
+from ._runtime import _params, _wire
 from ._runtime._http import HttpRequest, HttpResponse
 from ._runtime._protocol import request_id
-from .errors import BatchError
+from .errors import BatchError, BatchServiceError
 from .models import (
     CloudTask,
     CloudTaskListResult,
@@ -37,23 +37,24 @@ def _query_string(query: list[tuple[str, str]]) -> str:
     return "&".join(_wire.quote_query_name(k) + "=" + _wire.quote_query(v) for k, v in query)
 
 
-def raise_error(response: HttpResponse) -> NoReturn:
-    """Turn an error response into the modeled exception (or the base class)."""
-    error = _protocol.parse_error(response)
+def raise_for(response: HttpResponse, error: type[BatchServiceError] | None) -> NoReturn:
+    """Raise `error`, the exception of the body declared for this status (the base class when
+    none is declared); a body that is not that error's still raises it, with the basics."""
+    parsed = _protocol.parse_error(response)
     base: dict[str, Any] = {
-        "message": error.message,
+        "message": parsed.message,
         "status_code": response.status,
-        "code": error.code,
+        "code": parsed.code,
         "request_id": request_id(response, _protocol.REQUEST_ID_HEADERS),
         "headers": dict(response.headers.multi_items()),
         "body": response.body,
     }
-    # Every error response is the operations' declared error body, whatever its code.
+    if error is None:
+        raise BatchServiceError(**base)
     try:
-        exc = BatchError._from_response(response, error.data, **base)
-    except (AttributeError, TypeError, ValueError):
-        # Not that error body (a plain-string message, another service's JSON): the basics.
-        exc = BatchError(**base)
+        exc = error._from_response(response, parsed.data, **base)
+    except _wire.PARSE_ERRORS:
+        exc = error(**base)
     raise exc
 
 
@@ -65,38 +66,59 @@ def serialize_task_list(
     filter: str | None = None,
     select: str | None = None,
     expand: str | None = None,
-    maxresults: int | None = 1000,
-    timeout: int | None = 30,
+    maxresults: int | None = None,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_List."""
     if maxresults is not None and not 1 <= maxresults <= 1000:
         raise ValueError("maxresults must be from 1 to 1000, got " + repr(maxresults))
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks"
+    url = (
+        endpoint
+        + "/jobs/"
+        + _params.path("jobId", job_id, style="simple", explode=False)
+        + "/tasks"
+    )
     query: list[tuple[str, str]] = [
-        ("api-version", api_version),
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if filter is not None:
-        query.append(("$filter", filter))
+        query.extend(_params.query("$filter", filter, style="form", explode=True, name_safe="$"))
     if select is not None:
-        query.append(("$select", select))
+        query.extend(_params.query("$select", select, style="form", explode=True, name_safe="$"))
     if expand is not None:
-        query.append(("$expand", expand))
+        query.extend(_params.query("$expand", expand, style="form", explode=True, name_safe="$"))
     if maxresults is not None:
-        query.append(("maxresults", _wire.number_text(maxresults)))
+        query.extend(
+            _params.query(
+                "maxresults",
+                _wire.number_text(maxresults),
+                style="form",
+                explode=True,
+                name_safe="$",
+            )
+        )
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
+        query.extend(
+            _params.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if query:
-        url += "?" + _query_string(query)
+        url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        headers["client-request-id"] = _params.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        headers["return-client-request-id"] = _params.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        headers["ocp-date"] = _params.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     data = None
     return HttpRequest("GET", url, headers, data)
 
@@ -106,14 +128,12 @@ def deserialize_task_list(response: HttpResponse) -> CloudTaskListResult:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    data = response.json()
-    if not isinstance(data, dict):
-        data = {}
-    result = CloudTaskListResult.from_dict(data)
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = CloudTaskListResult.from_dict(_wire.json_mapping(response))
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_add(
@@ -122,29 +142,43 @@ def serialize_task_add(
     *,
     job_id: str,
     task: TaskAddParameter,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_Add."""
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks"
+    url = (
+        endpoint
+        + "/jobs/"
+        + _params.path("jobId", job_id, style="simple", explode=False)
+        + "/tasks"
+    )
     query: list[tuple[str, str]] = [
-        ("api-version", api_version),
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
+        query.extend(
+            _params.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if query:
-        url += "?" + _query_string(query)
+        url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        headers["client-request-id"] = _params.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        headers["return-client-request-id"] = _params.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        headers["ocp-date"] = _params.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     data = json.dumps(task.to_wire()).encode("utf-8")
     headers["Content-Type"] = "application/json; odata=minimalmetadata"
+
     return HttpRequest("POST", url, headers, data)
 
 
@@ -153,26 +187,27 @@ def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (201,):
-        raise_error(response)
-    result = TaskAddResponse()
-    value = response.headers.get("client-request-id")
-    if value is not None:
-        result.client_request_id = value
-    value = response.headers.get("request-id")
-    if value is not None:
-        result.request_id = value
-    value = response.headers.get("ETag")
-    if value is not None:
-        result.etag = value
-    value = response.headers.get("Last-Modified")
-    if value is not None:
-        result.last_modified = _wire.parse_timestamp(value, "http-date")
-    value = response.headers.get("DataServiceId")
-    if value is not None:
-        result.data_service_id = value
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 201:
+        result = TaskAddResponse()
+        value = response.headers.get("client-request-id")
+        if value is not None:
+            result.client_request_id = value
+        value = response.headers.get("request-id")
+        if value is not None:
+            result.request_id = value
+        value = response.headers.get("ETag")
+        if value is not None:
+            result.etag = value
+        value = response.headers.get("Last-Modified")
+        if value is not None:
+            result.last_modified = _wire.parse_timestamp(value, "http-date")
+        value = response.headers.get("DataServiceId")
+        if value is not None:
+            result.data_service_id = value
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_add_collection(
@@ -181,29 +216,43 @@ def serialize_task_add_collection(
     *,
     job_id: str,
     task_collection: TaskAddCollectionParameter,
-    timeout: int | None = 120,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_AddCollection."""
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/addtaskcollection"
+    url = (
+        endpoint
+        + "/jobs/"
+        + _params.path("jobId", job_id, style="simple", explode=False)
+        + "/addtaskcollection"
+    )
     query: list[tuple[str, str]] = [
-        ("api-version", api_version),
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
+        query.extend(
+            _params.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if query:
-        url += "?" + _query_string(query)
+        url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        headers["client-request-id"] = _params.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        headers["return-client-request-id"] = _params.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        headers["ocp-date"] = _params.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     data = json.dumps(task_collection.to_wire()).encode("utf-8")
     headers["Content-Type"] = "application/json; odata=minimalmetadata"
+
     return HttpRequest("POST", url, headers, data)
 
 
@@ -212,14 +261,12 @@ def deserialize_task_add_collection(response: HttpResponse) -> TaskAddCollection
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    data = response.json()
-    if not isinstance(data, dict):
-        data = {}
-    result = TaskAddCollectionResult.from_dict(data)
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = TaskAddCollectionResult.from_dict(_wire.json_mapping(response))
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_get(
@@ -230,9 +277,9 @@ def serialize_task_get(
     task_id: str,
     select: str | None = None,
     expand: str | None = None,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -240,34 +287,50 @@ def serialize_task_get(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_Get."""
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
+    url = (
+        endpoint
+        + "/jobs/"
+        + _params.path("jobId", job_id, style="simple", explode=False)
+        + "/tasks/"
+        + _params.path("taskId", task_id, style="simple", explode=False)
+    )
     query: list[tuple[str, str]] = [
-        ("api-version", api_version),
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if select is not None:
-        query.append(("$select", select))
+        query.extend(_params.query("$select", select, style="form", explode=True, name_safe="$"))
     if expand is not None:
-        query.append(("$expand", expand))
+        query.extend(_params.query("$expand", expand, style="form", explode=True, name_safe="$"))
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
+        query.extend(
+            _params.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if query:
-        url += "?" + _query_string(query)
+        url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        headers["client-request-id"] = _params.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        headers["return-client-request-id"] = _params.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        headers["ocp-date"] = _params.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     if if_match is not None:
-        headers["If-Match"] = if_match
+        headers["If-Match"] = _params.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = if_none_match
+        headers["If-None-Match"] = _params.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        headers["If-Modified-Since"] = _params.header(
+            _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
+        )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
-            if_unmodified_since, "http-date"
+        headers["If-Unmodified-Since"] = _params.header(
+            _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     data = None
     return HttpRequest("GET", url, headers, data)
@@ -278,14 +341,12 @@ def deserialize_task_get(response: HttpResponse) -> CloudTask:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    data = response.json()
-    if not isinstance(data, dict):
-        data = {}
-    result = CloudTask.from_dict(data)
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = CloudTask.from_dict(_wire.json_mapping(response))
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_update(
@@ -295,9 +356,9 @@ def serialize_task_update(
     job_id: str,
     task_id: str,
     task_update_parameter: TaskUpdateParameter,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -305,33 +366,50 @@ def serialize_task_update(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the PUT request of Task_Update."""
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
+    url = (
+        endpoint
+        + "/jobs/"
+        + _params.path("jobId", job_id, style="simple", explode=False)
+        + "/tasks/"
+        + _params.path("taskId", task_id, style="simple", explode=False)
+    )
     query: list[tuple[str, str]] = [
-        ("api-version", api_version),
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
+        query.extend(
+            _params.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if query:
-        url += "?" + _query_string(query)
+        url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        headers["client-request-id"] = _params.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        headers["return-client-request-id"] = _params.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        headers["ocp-date"] = _params.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     if if_match is not None:
-        headers["If-Match"] = if_match
+        headers["If-Match"] = _params.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = if_none_match
+        headers["If-None-Match"] = _params.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        headers["If-Modified-Since"] = _params.header(
+            _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
+        )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
-            if_unmodified_since, "http-date"
+        headers["If-Unmodified-Since"] = _params.header(
+            _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     data = json.dumps(task_update_parameter.to_wire()).encode("utf-8")
     headers["Content-Type"] = "application/json; odata=minimalmetadata"
+
     return HttpRequest("PUT", url, headers, data)
 
 
@@ -340,26 +418,27 @@ def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    result = TaskUpdateResponse()
-    value = response.headers.get("client-request-id")
-    if value is not None:
-        result.client_request_id = value
-    value = response.headers.get("request-id")
-    if value is not None:
-        result.request_id = value
-    value = response.headers.get("ETag")
-    if value is not None:
-        result.etag = value
-    value = response.headers.get("Last-Modified")
-    if value is not None:
-        result.last_modified = _wire.parse_timestamp(value, "http-date")
-    value = response.headers.get("DataServiceId")
-    if value is not None:
-        result.data_service_id = value
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = TaskUpdateResponse()
+        value = response.headers.get("client-request-id")
+        if value is not None:
+            result.client_request_id = value
+        value = response.headers.get("request-id")
+        if value is not None:
+            result.request_id = value
+        value = response.headers.get("ETag")
+        if value is not None:
+            result.etag = value
+        value = response.headers.get("Last-Modified")
+        if value is not None:
+            result.last_modified = _wire.parse_timestamp(value, "http-date")
+        value = response.headers.get("DataServiceId")
+        if value is not None:
+            result.data_service_id = value
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_delete(
@@ -368,9 +447,9 @@ def serialize_task_delete(
     *,
     job_id: str,
     task_id: str,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -378,30 +457,46 @@ def serialize_task_delete(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the DELETE request of Task_Delete."""
-    url = endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
+    url = (
+        endpoint
+        + "/jobs/"
+        + _params.path("jobId", job_id, style="simple", explode=False)
+        + "/tasks/"
+        + _params.path("taskId", task_id, style="simple", explode=False)
+    )
     query: list[tuple[str, str]] = [
-        ("api-version", api_version),
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
+        query.extend(
+            _params.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if query:
-        url += "?" + _query_string(query)
+        url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        headers["client-request-id"] = _params.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        headers["return-client-request-id"] = _params.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        headers["ocp-date"] = _params.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     if if_match is not None:
-        headers["If-Match"] = if_match
+        headers["If-Match"] = _params.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = if_none_match
+        headers["If-None-Match"] = _params.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        headers["If-Modified-Since"] = _params.header(
+            _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
+        )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
-            if_unmodified_since, "http-date"
+        headers["If-Unmodified-Since"] = _params.header(
+            _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
@@ -414,17 +509,18 @@ def deserialize_task_delete(response: HttpResponse) -> TaskDeleteResponse:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    result = TaskDeleteResponse()
-    value = response.headers.get("client-request-id")
-    if value is not None:
-        result.client_request_id = value
-    value = response.headers.get("request-id")
-    if value is not None:
-        result.request_id = value
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = TaskDeleteResponse()
+        value = response.headers.get("client-request-id")
+        if value is not None:
+            result.client_request_id = value
+        value = response.headers.get("request-id")
+        if value is not None:
+            result.request_id = value
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_list_subtasks(
@@ -434,36 +530,44 @@ def serialize_task_list_subtasks(
     job_id: str,
     task_id: str,
     select: str | None = None,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_ListSubtasks."""
     url = (
         endpoint
         + "/jobs/"
-        + _wire.quote_label(job_id)
+        + _params.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _wire.quote_label(task_id)
+        + _params.path("taskId", task_id, style="simple", explode=False)
         + "/subtasksinfo"
     )
     query: list[tuple[str, str]] = [
-        ("api-version", api_version),
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if select is not None:
-        query.append(("$select", select))
+        query.extend(_params.query("$select", select, style="form", explode=True, name_safe="$"))
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
+        query.extend(
+            _params.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if query:
-        url += "?" + _query_string(query)
+        url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        headers["client-request-id"] = _params.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        headers["return-client-request-id"] = _params.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        headers["ocp-date"] = _params.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     data = None
     return HttpRequest("GET", url, headers, data)
 
@@ -473,14 +577,12 @@ def deserialize_task_list_subtasks(response: HttpResponse) -> CloudTaskListSubta
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    data = response.json()
-    if not isinstance(data, dict):
-        data = {}
-    result = CloudTaskListSubtasksResult.from_dict(data)
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = CloudTaskListSubtasksResult.from_dict(_wire.json_mapping(response))
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_terminate(
@@ -489,9 +591,9 @@ def serialize_task_terminate(
     *,
     job_id: str,
     task_id: str,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -502,34 +604,44 @@ def serialize_task_terminate(
     url = (
         endpoint
         + "/jobs/"
-        + _wire.quote_label(job_id)
+        + _params.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _wire.quote_label(task_id)
+        + _params.path("taskId", task_id, style="simple", explode=False)
         + "/terminate"
     )
     query: list[tuple[str, str]] = [
-        ("api-version", api_version),
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
+        query.extend(
+            _params.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if query:
-        url += "?" + _query_string(query)
+        url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        headers["client-request-id"] = _params.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        headers["return-client-request-id"] = _params.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        headers["ocp-date"] = _params.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     if if_match is not None:
-        headers["If-Match"] = if_match
+        headers["If-Match"] = _params.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = if_none_match
+        headers["If-None-Match"] = _params.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        headers["If-Modified-Since"] = _params.header(
+            _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
+        )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
-            if_unmodified_since, "http-date"
+        headers["If-Unmodified-Since"] = _params.header(
+            _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
@@ -542,26 +654,27 @@ def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (204,):
-        raise_error(response)
-    result = TaskTerminateResponse()
-    value = response.headers.get("client-request-id")
-    if value is not None:
-        result.client_request_id = value
-    value = response.headers.get("request-id")
-    if value is not None:
-        result.request_id = value
-    value = response.headers.get("ETag")
-    if value is not None:
-        result.etag = value
-    value = response.headers.get("Last-Modified")
-    if value is not None:
-        result.last_modified = _wire.parse_timestamp(value, "http-date")
-    value = response.headers.get("DataServiceId")
-    if value is not None:
-        result.data_service_id = value
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 204:
+        result = TaskTerminateResponse()
+        value = response.headers.get("client-request-id")
+        if value is not None:
+            result.client_request_id = value
+        value = response.headers.get("request-id")
+        if value is not None:
+            result.request_id = value
+        value = response.headers.get("ETag")
+        if value is not None:
+            result.etag = value
+        value = response.headers.get("Last-Modified")
+        if value is not None:
+            result.last_modified = _wire.parse_timestamp(value, "http-date")
+        value = response.headers.get("DataServiceId")
+        if value is not None:
+            result.data_service_id = value
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_reactivate(
@@ -570,9 +683,9 @@ def serialize_task_reactivate(
     *,
     job_id: str,
     task_id: str,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -583,34 +696,44 @@ def serialize_task_reactivate(
     url = (
         endpoint
         + "/jobs/"
-        + _wire.quote_label(job_id)
+        + _params.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _wire.quote_label(task_id)
+        + _params.path("taskId", task_id, style="simple", explode=False)
         + "/reactivate"
     )
     query: list[tuple[str, str]] = [
-        ("api-version", api_version),
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.append(("timeout", _wire.number_text(timeout)))
+        query.extend(
+            _params.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if query:
-        url += "?" + _query_string(query)
+        url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = client_request_id
+        headers["client-request-id"] = _params.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        headers["return-client-request-id"] = _params.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        headers["ocp-date"] = _params.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     if if_match is not None:
-        headers["If-Match"] = if_match
+        headers["If-Match"] = _params.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = if_none_match
+        headers["If-None-Match"] = _params.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        headers["If-Modified-Since"] = _params.header(
+            _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
+        )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
-            if_unmodified_since, "http-date"
+        headers["If-Unmodified-Since"] = _params.header(
+            _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
@@ -623,23 +746,24 @@ def deserialize_task_reactivate(response: HttpResponse) -> TaskReactivateRespons
 
     Raises the modeled error on failure.
     """
-    if response.status not in (204,):
-        raise_error(response)
-    result = TaskReactivateResponse()
-    value = response.headers.get("client-request-id")
-    if value is not None:
-        result.client_request_id = value
-    value = response.headers.get("request-id")
-    if value is not None:
-        result.request_id = value
-    value = response.headers.get("ETag")
-    if value is not None:
-        result.etag = value
-    value = response.headers.get("Last-Modified")
-    if value is not None:
-        result.last_modified = _wire.parse_timestamp(value, "http-date")
-    value = response.headers.get("DataServiceId")
-    if value is not None:
-        result.data_service_id = value
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 204:
+        result = TaskReactivateResponse()
+        value = response.headers.get("client-request-id")
+        if value is not None:
+            result.client_request_id = value
+        value = response.headers.get("request-id")
+        if value is not None:
+            result.request_id = value
+        value = response.headers.get("ETag")
+        if value is not None:
+            result.etag = value
+        value = response.headers.get("Last-Modified")
+        if value is not None:
+            result.last_modified = _wire.parse_timestamp(value, "http-date")
+        value = response.headers.get("DataServiceId")
+        if value is not None:
+            result.data_service_id = value
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)

@@ -9,15 +9,11 @@ from types import TracebackType
 from typing import Any, Self
 
 from . import _operations
+from ._runtime._bearer import AsyncBearerTokenPolicy
 from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse
 from ._runtime._paging import AsyncItemPaged
 from ._runtime._retry import RetryPolicy, async_send_with_retries
-from ._runtime._sharedkey import (
-    BATCH_SCOPE,
-    AsyncBearerTokenPolicy,
-    SharedKeyCredential,
-    sign_shared_key,
-)
+from ._runtime._sharedkey import SharedKeyCredential, sign_shared_key
 from .models import (
     CloudTask,
     CloudTaskListSubtasksResult,
@@ -35,6 +31,9 @@ from .models import (
 __all__ = ["AsyncBatchServiceClient"]
 
 DEFAULT_API_VERSION = "2024-07-01.20.0"
+#: Token scopes asked of a get_token credential unless the client is given others
+#: (the generator's credential_scopes setting, or the document's oauth2 scope URLs).
+DEFAULT_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
 
 class AsyncBatchServiceClient:
@@ -42,11 +41,11 @@ class AsyncBatchServiceClient:
 
     Every method is a coroutine; use ``async with`` or ``await client.close()``.
 
-    :param endpoint: the account URL, ``https://<account>.<region>.batch.azure.com``.
+    :param endpoint: the service endpoint: The base URL for all Azure Batch service requests..
     :param credential: a :class:`SharedKeyCredential` or any object with ``get_token(*scopes)``
         (the azure-core TokenCredential protocol, sync or async).
     :param api_version: the REST API version sent with every request.
-    :param credential_scopes: token scopes (default ``BATCH_SCOPE``).
+    :param credential_scopes: token scopes (default ``https://batch.core.windows.net//.default``).
     :param transport: the HTTP transport; default aiohttp (AiohttpTransport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.azure()``.
     :param timeout: seconds to wait for connecting and for each read.
@@ -70,7 +69,12 @@ class AsyncBatchServiceClient:
         if isinstance(credential, SharedKeyCredential):
             self._shared_key = credential
         elif callable(getattr(credential, "get_token", None)):
-            scopes = tuple(credential_scopes or (BATCH_SCOPE,))
+            scopes = tuple(credential_scopes or DEFAULT_SCOPES)
+            if not scopes:
+                raise TypeError(
+                    "pass credential_scopes=[...]: the token scopes of this service "
+                    "(e.g. 'https://<resource>/.default')"
+                )
             self._bearer = AsyncBearerTokenPolicy(credential, *scopes)
         else:
             raise TypeError(
@@ -130,10 +134,10 @@ class AsyncBatchServiceClient:
         filter: str | None = None,
         select: str | None = None,
         expand: str | None = None,
-        maxresults: int | None = 1000,
-        timeout: int | None = 30,
+        maxresults: int | None = None,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> AsyncItemPaged[CloudTask]:
@@ -151,23 +155,20 @@ class AsyncBatchServiceClient:
             select: An OData $select clause.
             expand: An OData $expand clause.
             maxresults: The maximum number of items to return in the response. A
-                maximum of 1000 Tasks can be returned. Default: 1000, the service's
-                default (None leaves it out).
+                maximum of 1000 Tasks can be returned. Service default: 1000.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -180,7 +181,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list(
@@ -215,9 +216,9 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task: TaskAddParameter,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> TaskAddResponse:
@@ -232,19 +233,17 @@ class AsyncBatchServiceClient:
             task: The Task to be added.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -256,7 +255,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add(
@@ -279,9 +278,9 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_collection: TaskAddCollectionParameter,
-        timeout: int | None = 120,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> TaskAddCollectionResult:
@@ -307,19 +306,17 @@ class AsyncBatchServiceClient:
             task_collection: The Tasks to be added.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 2 minutes. If the value is larger than
-                120, the default will be used instead. Default: 120, the service's default
-                (None leaves it out).
+                120, the default will be used instead. Service default: 120.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -331,7 +328,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add_collection(
@@ -356,9 +353,9 @@ class AsyncBatchServiceClient:
         task_id: str,
         select: str | None = None,
         expand: str | None = None,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -379,15 +376,13 @@ class AsyncBatchServiceClient:
             expand: An OData $expand clause.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -405,7 +400,7 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -417,7 +412,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_get(
@@ -447,9 +442,9 @@ class AsyncBatchServiceClient:
         job_id: str,
         task_id: str,
         task_update_parameter: TaskUpdateParameter,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -465,15 +460,13 @@ class AsyncBatchServiceClient:
             task_update_parameter: The parameters for the request.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -491,7 +484,7 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -503,7 +496,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_update(
@@ -531,9 +524,9 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -554,15 +547,13 @@ class AsyncBatchServiceClient:
             task_id: The ID of the Task to delete.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -580,7 +571,7 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -592,7 +583,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_delete(
@@ -620,9 +611,9 @@ class AsyncBatchServiceClient:
         job_id: str,
         task_id: str,
         select: str | None = None,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> CloudTaskListSubtasksResult:
@@ -637,19 +628,17 @@ class AsyncBatchServiceClient:
             select: An OData $select clause.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -661,7 +650,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list_subtasks(
@@ -685,9 +674,9 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -706,15 +695,13 @@ class AsyncBatchServiceClient:
             task_id: The ID of the Task to terminate.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -732,7 +719,7 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -744,7 +731,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_terminate(
@@ -771,9 +758,9 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -797,15 +784,13 @@ class AsyncBatchServiceClient:
             task_id: The ID of the Task to reactivate.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -823,7 +808,7 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -835,7 +820,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_reactivate(

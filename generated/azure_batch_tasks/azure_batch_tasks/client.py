@@ -10,15 +10,11 @@ from types import TracebackType
 from typing import Any, Self
 
 from . import _operations
+from ._runtime._bearer import BearerTokenPolicy
 from ._runtime._http import HttpRequest, HttpResponse, Transport
 from ._runtime._paging import ItemPaged
 from ._runtime._retry import RetryPolicy, send_with_retries
-from ._runtime._sharedkey import (
-    BATCH_SCOPE,
-    BearerTokenPolicy,
-    SharedKeyCredential,
-    sign_shared_key,
-)
+from ._runtime._sharedkey import SharedKeyCredential, sign_shared_key
 from .models import (
     CloudTask,
     CloudTaskListSubtasksResult,
@@ -36,6 +32,9 @@ from .models import (
 __all__ = ["BatchServiceClient"]
 
 DEFAULT_API_VERSION = "2024-07-01.20.0"
+#: Token scopes asked of a get_token credential unless the client is given others
+#: (the generator's credential_scopes setting, or the document's oauth2 scope URLs).
+DEFAULT_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
 
 class BatchServiceClient:
@@ -43,11 +42,11 @@ class BatchServiceClient:
 
     Use it as a context manager, or call ``close()``, to release connections.
 
-    :param endpoint: the account URL, ``https://<account>.<region>.batch.azure.com``.
+    :param endpoint: the service endpoint: The base URL for all Azure Batch service requests..
     :param credential: a :class:`SharedKeyCredential` or any object with ``get_token(*scopes)``
         (the azure-core TokenCredential protocol, sync or async).
     :param api_version: the REST API version sent with every request.
-    :param credential_scopes: token scopes (default ``BATCH_SCOPE``).
+    :param credential_scopes: token scopes (default ``https://batch.core.windows.net//.default``).
     :param transport: the HTTP transport; default urllib3 (Urllib3Transport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.azure()``.
     :param timeout: seconds to wait for connecting and for each read.
@@ -76,7 +75,12 @@ class BatchServiceClient:
                     "this credential's get_token is async: use it with "
                     "AsyncBatchServiceClient, or pass a synchronous credential"
                 )
-            scopes = tuple(credential_scopes or (BATCH_SCOPE,))
+            scopes = tuple(credential_scopes or DEFAULT_SCOPES)
+            if not scopes:
+                raise TypeError(
+                    "pass credential_scopes=[...]: the token scopes of this service "
+                    "(e.g. 'https://<resource>/.default')"
+                )
             self._bearer = BearerTokenPolicy(credential, *scopes)
         else:
             raise TypeError(
@@ -134,10 +138,10 @@ class BatchServiceClient:
         filter: str | None = None,
         select: str | None = None,
         expand: str | None = None,
-        maxresults: int | None = 1000,
-        timeout: int | None = 30,
+        maxresults: int | None = None,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> ItemPaged[CloudTask]:
@@ -155,23 +159,20 @@ class BatchServiceClient:
             select: An OData $select clause.
             expand: An OData $expand clause.
             maxresults: The maximum number of items to return in the response. A
-                maximum of 1000 Tasks can be returned. Default: 1000, the service's
-                default (None leaves it out).
+                maximum of 1000 Tasks can be returned. Service default: 1000.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -184,7 +185,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list(
@@ -219,9 +220,9 @@ class BatchServiceClient:
         *,
         job_id: str,
         task: TaskAddParameter,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> TaskAddResponse:
@@ -236,19 +237,17 @@ class BatchServiceClient:
             task: The Task to be added.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -260,7 +259,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add(
@@ -283,9 +282,9 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_collection: TaskAddCollectionParameter,
-        timeout: int | None = 120,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> TaskAddCollectionResult:
@@ -311,19 +310,17 @@ class BatchServiceClient:
             task_collection: The Tasks to be added.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 2 minutes. If the value is larger than
-                120, the default will be used instead. Default: 120, the service's default
-                (None leaves it out).
+                120, the default will be used instead. Service default: 120.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -335,7 +332,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add_collection(
@@ -360,9 +357,9 @@ class BatchServiceClient:
         task_id: str,
         select: str | None = None,
         expand: str | None = None,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -383,15 +380,13 @@ class BatchServiceClient:
             expand: An OData $expand clause.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -409,7 +404,7 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -421,7 +416,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_get(
@@ -451,9 +446,9 @@ class BatchServiceClient:
         job_id: str,
         task_id: str,
         task_update_parameter: TaskUpdateParameter,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -469,15 +464,13 @@ class BatchServiceClient:
             task_update_parameter: The parameters for the request.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -495,7 +488,7 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -507,7 +500,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_update(
@@ -535,9 +528,9 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -558,15 +551,13 @@ class BatchServiceClient:
             task_id: The ID of the Task to delete.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -584,7 +575,7 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -596,7 +587,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_delete(
@@ -624,9 +615,9 @@ class BatchServiceClient:
         job_id: str,
         task_id: str,
         select: str | None = None,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> CloudTaskListSubtasksResult:
@@ -641,19 +632,17 @@ class BatchServiceClient:
             select: An OData $select clause.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -665,7 +654,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list_subtasks(
@@ -689,9 +678,9 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -710,15 +699,13 @@ class BatchServiceClient:
             task_id: The ID of the Task to terminate.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -736,7 +723,7 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -748,7 +735,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_terminate(
@@ -775,9 +762,9 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -801,15 +788,13 @@ class BatchServiceClient:
             task_id: The ID of the Task to reactivate.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -827,7 +812,7 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (azure-batch's custom_headers), sent on
+            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
                 every retry and page of the call and signed; they replace headers of the
                 same name.
 
@@ -839,7 +824,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_reactivate(

@@ -1,4 +1,5 @@
-"""Every operation of BatchServiceClient against a stub transport: requests, responses, errors.
+"""Every operation of BatchServiceClient against a stub transport: requests, responses,
+errors.
 
 Expected values come from the spec's bindings (computed by apismith from the service model),
 not from the client's own serializers. Each test runs for the sync and the async client.
@@ -7,6 +8,7 @@ not from the client's own serializers. Each test runs for the sync and the async
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from azure_batch_tasks_stubs import check_request, invoke, response
@@ -87,12 +89,7 @@ async def test_task_list_sends_full_request(asynchronous: bool) -> None:
         },
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
@@ -218,12 +215,7 @@ async def test_task_list_sends_required_request(asynchronous: bool) -> None:
         },
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
@@ -322,8 +314,8 @@ async def test_task_list_sends_required_request(asynchronous: bool) -> None:
         sent[0],
         method="GET",
         path="/jobs/jobId-1/tasks",
-        query={"api-version": "2024-07-01.20.0", "maxresults": "1000", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -340,12 +332,7 @@ async def test_task_list_percent_encodes_labels(asynchronous: bool) -> None:
         kwargs,
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
@@ -446,7 +433,7 @@ async def test_task_list_percent_encodes_labels(asynchronous: bool) -> None:
 
 @CLIENTS
 async def test_task_list_follows_every_page(asynchronous: bool) -> None:
-    first = {
+    first: dict[str, Any] = {
         "value": [
             {
                 "affinityInfo": {"affinityId": "affinityId-1"},
@@ -535,8 +522,8 @@ async def test_task_list_follows_every_page(asynchronous: bool) -> None:
             }
         ]
     }
-    first["odata.nextLink"] = "https://account.region.batch.azure.com/next?page=2"
-    last = {
+    first["odata.nextLink"] = "https://account.region.example.azure.com/next?page=2"
+    last: dict[str, Any] = {
         "value": [
             {
                 "affinityInfo": {"affinityId": "affinityId-1"},
@@ -636,7 +623,7 @@ async def test_task_list_follows_every_page(asynchronous: bool) -> None:
         response(200, {}, last),
     )
     assert len(sent) == 2
-    assert sent[1].url == "https://account.region.batch.azure.com/next?page=2"
+    assert sent[1].url == "https://account.region.example.azure.com/next?page=2"
     assert len(items) == len(first["value"]) + len(last["value"])
 
 
@@ -650,7 +637,7 @@ async def test_task_list_raises_batch_error(asynchronous: bool) -> None:
                 "job_id": "jobId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -661,7 +648,7 @@ async def test_task_list_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -803,7 +790,7 @@ async def test_task_add_sends_full_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
@@ -912,18 +899,15 @@ async def test_task_add_sends_required_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
         sent[0],
         method="POST",
         path="/jobs/jobId-1/tasks",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={
-            "return-client-request-id": "false",
-            "Content-Type": "application/json; odata=minimalmetadata",
-        },
+        query={"api-version": "2024-07-01.20.0"},
+        headers={"Content-Type": "application/json; odata=minimalmetadata"},
         body={"id": "id-1", "commandLine": "commandLine-1"},
     )
 
@@ -948,7 +932,7 @@ async def test_task_add_percent_encodes_labels(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert "a%20b%2F%C3%BC%2B%25~" in sent[0].url
@@ -973,7 +957,7 @@ async def test_task_add_parses_response(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert result.client_request_id == "client-request-id-1"
@@ -996,7 +980,7 @@ async def test_task_add_raises_batch_error(asynchronous: bool) -> None:
                 "task": TaskAddParameter(id="id-1", command_line="commandLine-1"),
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -1007,7 +991,7 @@ async def test_task_add_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -1105,16 +1089,16 @@ async def test_task_add_collection_sends_full_request(asynchronous: bool) -> Non
         },
         response(
             200,
-            {"client-request-id": "client-request-id-1", "request-id": "request-id-1"},
+            {},
             {
                 "value": [
                     {
-                        "eTag": "eTag-1",
-                        "error": {"code": "code-1", "message": {}, "values": [{}]},
-                        "lastModified": "2024-01-02T03:04:05.000Z",
-                        "location": "location-1",
                         "status": "success",
                         "taskId": "taskId-1",
+                        "eTag": "eTag-1",
+                        "lastModified": "2024-01-02T03:04:05.000Z",
+                        "location": "location-1",
+                        "error": {"code": "code-1", "message": {}, "values": [{}]},
                     }
                 ]
             },
@@ -1198,16 +1182,16 @@ async def test_task_add_collection_sends_required_request(asynchronous: bool) ->
         },
         response(
             200,
-            {"client-request-id": "client-request-id-1", "request-id": "request-id-1"},
+            {},
             {
                 "value": [
                     {
-                        "eTag": "eTag-1",
-                        "error": {"code": "code-1", "message": {}, "values": [{}]},
-                        "lastModified": "2024-01-02T03:04:05.000Z",
-                        "location": "location-1",
                         "status": "success",
                         "taskId": "taskId-1",
+                        "eTag": "eTag-1",
+                        "lastModified": "2024-01-02T03:04:05.000Z",
+                        "location": "location-1",
+                        "error": {"code": "code-1", "message": {}, "values": [{}]},
                     }
                 ]
             },
@@ -1217,11 +1201,8 @@ async def test_task_add_collection_sends_required_request(asynchronous: bool) ->
         sent[0],
         method="POST",
         path="/jobs/jobId-1/addtaskcollection",
-        query={"api-version": "2024-07-01.20.0", "timeout": "120"},
-        headers={
-            "return-client-request-id": "false",
-            "Content-Type": "application/json; odata=minimalmetadata",
-        },
+        query={"api-version": "2024-07-01.20.0"},
+        headers={"Content-Type": "application/json; odata=minimalmetadata"},
         body={"value": [{"id": "id-1", "commandLine": "commandLine-1"}]},
     )
 
@@ -1241,16 +1222,16 @@ async def test_task_add_collection_percent_encodes_labels(asynchronous: bool) ->
         kwargs,
         response(
             200,
-            {"client-request-id": "client-request-id-1", "request-id": "request-id-1"},
+            {},
             {
                 "value": [
                     {
-                        "eTag": "eTag-1",
-                        "error": {"code": "code-1", "message": {}, "values": [{}]},
-                        "lastModified": "2024-01-02T03:04:05.000Z",
-                        "location": "location-1",
                         "status": "success",
                         "taskId": "taskId-1",
+                        "eTag": "eTag-1",
+                        "lastModified": "2024-01-02T03:04:05.000Z",
+                        "location": "location-1",
+                        "error": {"code": "code-1", "message": {}, "values": [{}]},
                     }
                 ]
             },
@@ -1273,16 +1254,16 @@ async def test_task_add_collection_parses_response(asynchronous: bool) -> None:
         },
         response(
             200,
-            {"client-request-id": "client-request-id-1", "request-id": "request-id-1"},
+            {},
             {
                 "value": [
                     {
-                        "eTag": "eTag-1",
-                        "error": {"code": "code-1", "message": {}, "values": [{}]},
-                        "lastModified": "2024-01-02T03:04:05.000Z",
-                        "location": "location-1",
                         "status": "success",
                         "taskId": "taskId-1",
+                        "eTag": "eTag-1",
+                        "lastModified": "2024-01-02T03:04:05.000Z",
+                        "location": "location-1",
+                        "error": {"code": "code-1", "message": {}, "values": [{}]},
                     }
                 ]
             },
@@ -1317,7 +1298,7 @@ async def test_task_add_collection_raises_batch_error(asynchronous: bool) -> Non
                 ),
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -1328,7 +1309,7 @@ async def test_task_add_collection_raises_batch_error(asynchronous: bool) -> Non
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -1375,136 +1356,130 @@ async def test_task_get_sends_full_request(asynchronous: bool) -> None:
         },
         response(
             200,
+            {},
             {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-                "DataServiceId": "DataServiceId-1",
-            },
-            {
+                "id": "id-1",
+                "displayName": "displayName-1",
+                "url": "url-1",
+                "eTag": "eTag-1",
+                "lastModified": "2024-01-02T03:04:05.000Z",
+                "creationTime": "2024-01-02T03:04:05.000Z",
+                "exitConditions": {
+                    "exitCodes": [{"code": 3, "exitOptions": {}}],
+                    "exitCodeRanges": [{"start": 3, "end": 3, "exitOptions": {}}],
+                    "preProcessingError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "fileUploadError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "default": {"jobAction": "none", "dependencyAction": "satisfy"},
+                },
+                "state": "active",
+                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "previousState": "active",
+                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "commandLine": "commandLine-1",
+                "containerSettings": {
+                    "containerRunOptions": "containerRunOptions-1",
+                    "imageName": "imageName-1",
+                    "registry": {
+                        "username": "userName-1",
+                        "password": "password-1",
+                        "registryServer": "registryServer-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    },
+                    "workingDirectory": "taskWorkingDirectory",
+                    "containerHostBatchBindMounts": [{"source": "Shared", "isReadOnly": True}],
+                },
+                "resourceFiles": [
+                    {
+                        "autoStorageContainerName": "autoStorageContainerName-1",
+                        "storageContainerUrl": "storageContainerUrl-1",
+                        "httpUrl": "httpUrl-1",
+                        "blobPrefix": "blobPrefix-1",
+                        "filePath": "filePath-1",
+                        "fileMode": "fileMode-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    }
+                ],
+                "outputFiles": [
+                    {
+                        "filePattern": "filePattern-1",
+                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
+                        "uploadOptions": {"uploadCondition": "tasksuccess"},
+                    }
+                ],
+                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
                 "affinityInfo": {"affinityId": "affinityId-1"},
+                "constraints": {
+                    "maxWallClockTime": "P1DT2H",
+                    "retentionTime": "P1DT2H",
+                    "maxTaskRetryCount": 3,
+                },
+                "requiredSlots": 3,
+                "userIdentity": {
+                    "username": "userName-1",
+                    "autoUser": {"scope": "task", "elevationLevel": "nonadmin"},
+                },
+                "executionInfo": {
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "endTime": "2024-01-02T03:04:05.000Z",
+                    "exitCode": 3,
+                    "containerInfo": {
+                        "containerId": "containerId-1",
+                        "state": "state-1",
+                        "error": "error-1",
+                    },
+                    "failureInfo": {
+                        "category": "usererror",
+                        "code": "code-1",
+                        "message": "message-1",
+                        "details": [{}],
+                    },
+                    "retryCount": 3,
+                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
+                    "requeueCount": 3,
+                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
+                    "result": "success",
+                },
+                "nodeInfo": {
+                    "affinityId": "affinityId-1",
+                    "nodeUrl": "nodeUrl-1",
+                    "poolId": "poolId-1",
+                    "nodeId": "nodeId-1",
+                    "taskRootDirectory": "taskRootDirectory-1",
+                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
+                },
+                "multiInstanceSettings": {
+                    "numberOfInstances": 3,
+                    "coordinationCommandLine": "coordinationCommandLine-1",
+                    "commonResourceFiles": [
+                        {
+                            "autoStorageContainerName": "autoStorageContainerName-1",
+                            "storageContainerUrl": "storageContainerUrl-1",
+                            "httpUrl": "httpUrl-1",
+                            "blobPrefix": "blobPrefix-1",
+                            "filePath": "filePath-1",
+                            "fileMode": "fileMode-1",
+                            "identityReference": {},
+                        }
+                    ],
+                },
+                "stats": {
+                    "url": "url-1",
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
+                    "userCPUTime": "P1DT2H",
+                    "kernelCPUTime": "P1DT2H",
+                    "wallClockTime": "P1DT2H",
+                    "readIOps": 1099511627783,
+                    "writeIOps": 1099511627783,
+                    "readIOGiB": 2.5,
+                    "writeIOGiB": 2.5,
+                    "waitTime": "P1DT2H",
+                },
+                "dependsOn": {"taskIds": ["taskIds-1"], "taskIdRanges": [{"start": 3, "end": 3}]},
                 "applicationPackageReferences": [
                     {"applicationId": "applicationId-1", "version": "version-1"}
                 ],
                 "authenticationTokenSettings": {"access": ["job"]},
-                "commandLine": "commandLine-1",
-                "constraints": {
-                    "maxTaskRetryCount": 3,
-                    "maxWallClockTime": "P1DT2H",
-                    "retentionTime": "P1DT2H",
-                },
-                "containerSettings": {
-                    "containerHostBatchBindMounts": [{"isReadOnly": True, "source": "Shared"}],
-                    "containerRunOptions": "containerRunOptions-1",
-                    "imageName": "imageName-1",
-                    "registry": {
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "password": "password-1",
-                        "registryServer": "registryServer-1",
-                        "username": "userName-1",
-                    },
-                    "workingDirectory": "taskWorkingDirectory",
-                },
-                "creationTime": "2024-01-02T03:04:05.000Z",
-                "dependsOn": {"taskIdRanges": [{"end": 3, "start": 3}], "taskIds": ["taskIds-1"]},
-                "displayName": "displayName-1",
-                "eTag": "eTag-1",
-                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
-                "executionInfo": {
-                    "containerInfo": {
-                        "containerId": "containerId-1",
-                        "error": "error-1",
-                        "state": "state-1",
-                    },
-                    "endTime": "2024-01-02T03:04:05.000Z",
-                    "exitCode": 3,
-                    "failureInfo": {
-                        "category": "usererror",
-                        "code": "code-1",
-                        "details": [{}],
-                        "message": "message-1",
-                    },
-                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
-                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
-                    "requeueCount": 3,
-                    "result": "success",
-                    "retryCount": 3,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                },
-                "exitConditions": {
-                    "default": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "exitCodeRanges": [{"end": 3, "exitOptions": {}, "start": 3}],
-                    "exitCodes": [{"code": 3, "exitOptions": {}}],
-                    "fileUploadError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "preProcessingError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                },
-                "id": "id-1",
-                "lastModified": "2024-01-02T03:04:05.000Z",
-                "multiInstanceSettings": {
-                    "commonResourceFiles": [
-                        {
-                            "autoStorageContainerName": "autoStorageContainerName-1",
-                            "blobPrefix": "blobPrefix-1",
-                            "fileMode": "fileMode-1",
-                            "filePath": "filePath-1",
-                            "httpUrl": "httpUrl-1",
-                            "identityReference": {},
-                            "storageContainerUrl": "storageContainerUrl-1",
-                        }
-                    ],
-                    "coordinationCommandLine": "coordinationCommandLine-1",
-                    "numberOfInstances": 3,
-                },
-                "nodeInfo": {
-                    "affinityId": "affinityId-1",
-                    "nodeId": "nodeId-1",
-                    "nodeUrl": "nodeUrl-1",
-                    "poolId": "poolId-1",
-                    "taskRootDirectory": "taskRootDirectory-1",
-                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
-                },
-                "outputFiles": [
-                    {
-                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
-                        "filePattern": "filePattern-1",
-                        "uploadOptions": {"uploadCondition": "tasksuccess"},
-                    }
-                ],
-                "previousState": "active",
-                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "requiredSlots": 3,
-                "resourceFiles": [
-                    {
-                        "autoStorageContainerName": "autoStorageContainerName-1",
-                        "blobPrefix": "blobPrefix-1",
-                        "fileMode": "fileMode-1",
-                        "filePath": "filePath-1",
-                        "httpUrl": "httpUrl-1",
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "storageContainerUrl": "storageContainerUrl-1",
-                    }
-                ],
-                "state": "active",
-                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "stats": {
-                    "kernelCPUTime": "P1DT2H",
-                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
-                    "readIOGiB": 2.5,
-                    "readIOps": 1099511627783,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                    "url": "url-1",
-                    "userCPUTime": "P1DT2H",
-                    "waitTime": "P1DT2H",
-                    "wallClockTime": "P1DT2H",
-                    "writeIOGiB": 2.5,
-                    "writeIOps": 1099511627783,
-                },
-                "url": "url-1",
-                "userIdentity": {
-                    "autoUser": {"elevationLevel": "nonadmin", "scope": "task"},
-                    "username": "userName-1",
-                },
             },
         ),
     )
@@ -1542,136 +1517,130 @@ async def test_task_get_sends_required_request(asynchronous: bool) -> None:
         },
         response(
             200,
+            {},
             {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-                "DataServiceId": "DataServiceId-1",
-            },
-            {
+                "id": "id-1",
+                "displayName": "displayName-1",
+                "url": "url-1",
+                "eTag": "eTag-1",
+                "lastModified": "2024-01-02T03:04:05.000Z",
+                "creationTime": "2024-01-02T03:04:05.000Z",
+                "exitConditions": {
+                    "exitCodes": [{"code": 3, "exitOptions": {}}],
+                    "exitCodeRanges": [{"start": 3, "end": 3, "exitOptions": {}}],
+                    "preProcessingError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "fileUploadError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "default": {"jobAction": "none", "dependencyAction": "satisfy"},
+                },
+                "state": "active",
+                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "previousState": "active",
+                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "commandLine": "commandLine-1",
+                "containerSettings": {
+                    "containerRunOptions": "containerRunOptions-1",
+                    "imageName": "imageName-1",
+                    "registry": {
+                        "username": "userName-1",
+                        "password": "password-1",
+                        "registryServer": "registryServer-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    },
+                    "workingDirectory": "taskWorkingDirectory",
+                    "containerHostBatchBindMounts": [{"source": "Shared", "isReadOnly": True}],
+                },
+                "resourceFiles": [
+                    {
+                        "autoStorageContainerName": "autoStorageContainerName-1",
+                        "storageContainerUrl": "storageContainerUrl-1",
+                        "httpUrl": "httpUrl-1",
+                        "blobPrefix": "blobPrefix-1",
+                        "filePath": "filePath-1",
+                        "fileMode": "fileMode-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    }
+                ],
+                "outputFiles": [
+                    {
+                        "filePattern": "filePattern-1",
+                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
+                        "uploadOptions": {"uploadCondition": "tasksuccess"},
+                    }
+                ],
+                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
                 "affinityInfo": {"affinityId": "affinityId-1"},
+                "constraints": {
+                    "maxWallClockTime": "P1DT2H",
+                    "retentionTime": "P1DT2H",
+                    "maxTaskRetryCount": 3,
+                },
+                "requiredSlots": 3,
+                "userIdentity": {
+                    "username": "userName-1",
+                    "autoUser": {"scope": "task", "elevationLevel": "nonadmin"},
+                },
+                "executionInfo": {
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "endTime": "2024-01-02T03:04:05.000Z",
+                    "exitCode": 3,
+                    "containerInfo": {
+                        "containerId": "containerId-1",
+                        "state": "state-1",
+                        "error": "error-1",
+                    },
+                    "failureInfo": {
+                        "category": "usererror",
+                        "code": "code-1",
+                        "message": "message-1",
+                        "details": [{}],
+                    },
+                    "retryCount": 3,
+                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
+                    "requeueCount": 3,
+                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
+                    "result": "success",
+                },
+                "nodeInfo": {
+                    "affinityId": "affinityId-1",
+                    "nodeUrl": "nodeUrl-1",
+                    "poolId": "poolId-1",
+                    "nodeId": "nodeId-1",
+                    "taskRootDirectory": "taskRootDirectory-1",
+                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
+                },
+                "multiInstanceSettings": {
+                    "numberOfInstances": 3,
+                    "coordinationCommandLine": "coordinationCommandLine-1",
+                    "commonResourceFiles": [
+                        {
+                            "autoStorageContainerName": "autoStorageContainerName-1",
+                            "storageContainerUrl": "storageContainerUrl-1",
+                            "httpUrl": "httpUrl-1",
+                            "blobPrefix": "blobPrefix-1",
+                            "filePath": "filePath-1",
+                            "fileMode": "fileMode-1",
+                            "identityReference": {},
+                        }
+                    ],
+                },
+                "stats": {
+                    "url": "url-1",
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
+                    "userCPUTime": "P1DT2H",
+                    "kernelCPUTime": "P1DT2H",
+                    "wallClockTime": "P1DT2H",
+                    "readIOps": 1099511627783,
+                    "writeIOps": 1099511627783,
+                    "readIOGiB": 2.5,
+                    "writeIOGiB": 2.5,
+                    "waitTime": "P1DT2H",
+                },
+                "dependsOn": {"taskIds": ["taskIds-1"], "taskIdRanges": [{"start": 3, "end": 3}]},
                 "applicationPackageReferences": [
                     {"applicationId": "applicationId-1", "version": "version-1"}
                 ],
                 "authenticationTokenSettings": {"access": ["job"]},
-                "commandLine": "commandLine-1",
-                "constraints": {
-                    "maxTaskRetryCount": 3,
-                    "maxWallClockTime": "P1DT2H",
-                    "retentionTime": "P1DT2H",
-                },
-                "containerSettings": {
-                    "containerHostBatchBindMounts": [{"isReadOnly": True, "source": "Shared"}],
-                    "containerRunOptions": "containerRunOptions-1",
-                    "imageName": "imageName-1",
-                    "registry": {
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "password": "password-1",
-                        "registryServer": "registryServer-1",
-                        "username": "userName-1",
-                    },
-                    "workingDirectory": "taskWorkingDirectory",
-                },
-                "creationTime": "2024-01-02T03:04:05.000Z",
-                "dependsOn": {"taskIdRanges": [{"end": 3, "start": 3}], "taskIds": ["taskIds-1"]},
-                "displayName": "displayName-1",
-                "eTag": "eTag-1",
-                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
-                "executionInfo": {
-                    "containerInfo": {
-                        "containerId": "containerId-1",
-                        "error": "error-1",
-                        "state": "state-1",
-                    },
-                    "endTime": "2024-01-02T03:04:05.000Z",
-                    "exitCode": 3,
-                    "failureInfo": {
-                        "category": "usererror",
-                        "code": "code-1",
-                        "details": [{}],
-                        "message": "message-1",
-                    },
-                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
-                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
-                    "requeueCount": 3,
-                    "result": "success",
-                    "retryCount": 3,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                },
-                "exitConditions": {
-                    "default": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "exitCodeRanges": [{"end": 3, "exitOptions": {}, "start": 3}],
-                    "exitCodes": [{"code": 3, "exitOptions": {}}],
-                    "fileUploadError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "preProcessingError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                },
-                "id": "id-1",
-                "lastModified": "2024-01-02T03:04:05.000Z",
-                "multiInstanceSettings": {
-                    "commonResourceFiles": [
-                        {
-                            "autoStorageContainerName": "autoStorageContainerName-1",
-                            "blobPrefix": "blobPrefix-1",
-                            "fileMode": "fileMode-1",
-                            "filePath": "filePath-1",
-                            "httpUrl": "httpUrl-1",
-                            "identityReference": {},
-                            "storageContainerUrl": "storageContainerUrl-1",
-                        }
-                    ],
-                    "coordinationCommandLine": "coordinationCommandLine-1",
-                    "numberOfInstances": 3,
-                },
-                "nodeInfo": {
-                    "affinityId": "affinityId-1",
-                    "nodeId": "nodeId-1",
-                    "nodeUrl": "nodeUrl-1",
-                    "poolId": "poolId-1",
-                    "taskRootDirectory": "taskRootDirectory-1",
-                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
-                },
-                "outputFiles": [
-                    {
-                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
-                        "filePattern": "filePattern-1",
-                        "uploadOptions": {"uploadCondition": "tasksuccess"},
-                    }
-                ],
-                "previousState": "active",
-                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "requiredSlots": 3,
-                "resourceFiles": [
-                    {
-                        "autoStorageContainerName": "autoStorageContainerName-1",
-                        "blobPrefix": "blobPrefix-1",
-                        "fileMode": "fileMode-1",
-                        "filePath": "filePath-1",
-                        "httpUrl": "httpUrl-1",
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "storageContainerUrl": "storageContainerUrl-1",
-                    }
-                ],
-                "state": "active",
-                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "stats": {
-                    "kernelCPUTime": "P1DT2H",
-                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
-                    "readIOGiB": 2.5,
-                    "readIOps": 1099511627783,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                    "url": "url-1",
-                    "userCPUTime": "P1DT2H",
-                    "waitTime": "P1DT2H",
-                    "wallClockTime": "P1DT2H",
-                    "writeIOGiB": 2.5,
-                    "writeIOps": 1099511627783,
-                },
-                "url": "url-1",
-                "userIdentity": {
-                    "autoUser": {"elevationLevel": "nonadmin", "scope": "task"},
-                    "username": "userName-1",
-                },
             },
         ),
     )
@@ -1679,8 +1648,8 @@ async def test_task_get_sends_required_request(asynchronous: bool) -> None:
         sent[0],
         method="GET",
         path="/jobs/jobId-1/tasks/taskId-1",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -1698,136 +1667,130 @@ async def test_task_get_percent_encodes_labels(asynchronous: bool) -> None:
         kwargs,
         response(
             200,
+            {},
             {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-                "DataServiceId": "DataServiceId-1",
-            },
-            {
+                "id": "id-1",
+                "displayName": "displayName-1",
+                "url": "url-1",
+                "eTag": "eTag-1",
+                "lastModified": "2024-01-02T03:04:05.000Z",
+                "creationTime": "2024-01-02T03:04:05.000Z",
+                "exitConditions": {
+                    "exitCodes": [{"code": 3, "exitOptions": {}}],
+                    "exitCodeRanges": [{"start": 3, "end": 3, "exitOptions": {}}],
+                    "preProcessingError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "fileUploadError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "default": {"jobAction": "none", "dependencyAction": "satisfy"},
+                },
+                "state": "active",
+                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "previousState": "active",
+                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "commandLine": "commandLine-1",
+                "containerSettings": {
+                    "containerRunOptions": "containerRunOptions-1",
+                    "imageName": "imageName-1",
+                    "registry": {
+                        "username": "userName-1",
+                        "password": "password-1",
+                        "registryServer": "registryServer-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    },
+                    "workingDirectory": "taskWorkingDirectory",
+                    "containerHostBatchBindMounts": [{"source": "Shared", "isReadOnly": True}],
+                },
+                "resourceFiles": [
+                    {
+                        "autoStorageContainerName": "autoStorageContainerName-1",
+                        "storageContainerUrl": "storageContainerUrl-1",
+                        "httpUrl": "httpUrl-1",
+                        "blobPrefix": "blobPrefix-1",
+                        "filePath": "filePath-1",
+                        "fileMode": "fileMode-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    }
+                ],
+                "outputFiles": [
+                    {
+                        "filePattern": "filePattern-1",
+                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
+                        "uploadOptions": {"uploadCondition": "tasksuccess"},
+                    }
+                ],
+                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
                 "affinityInfo": {"affinityId": "affinityId-1"},
+                "constraints": {
+                    "maxWallClockTime": "P1DT2H",
+                    "retentionTime": "P1DT2H",
+                    "maxTaskRetryCount": 3,
+                },
+                "requiredSlots": 3,
+                "userIdentity": {
+                    "username": "userName-1",
+                    "autoUser": {"scope": "task", "elevationLevel": "nonadmin"},
+                },
+                "executionInfo": {
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "endTime": "2024-01-02T03:04:05.000Z",
+                    "exitCode": 3,
+                    "containerInfo": {
+                        "containerId": "containerId-1",
+                        "state": "state-1",
+                        "error": "error-1",
+                    },
+                    "failureInfo": {
+                        "category": "usererror",
+                        "code": "code-1",
+                        "message": "message-1",
+                        "details": [{}],
+                    },
+                    "retryCount": 3,
+                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
+                    "requeueCount": 3,
+                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
+                    "result": "success",
+                },
+                "nodeInfo": {
+                    "affinityId": "affinityId-1",
+                    "nodeUrl": "nodeUrl-1",
+                    "poolId": "poolId-1",
+                    "nodeId": "nodeId-1",
+                    "taskRootDirectory": "taskRootDirectory-1",
+                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
+                },
+                "multiInstanceSettings": {
+                    "numberOfInstances": 3,
+                    "coordinationCommandLine": "coordinationCommandLine-1",
+                    "commonResourceFiles": [
+                        {
+                            "autoStorageContainerName": "autoStorageContainerName-1",
+                            "storageContainerUrl": "storageContainerUrl-1",
+                            "httpUrl": "httpUrl-1",
+                            "blobPrefix": "blobPrefix-1",
+                            "filePath": "filePath-1",
+                            "fileMode": "fileMode-1",
+                            "identityReference": {},
+                        }
+                    ],
+                },
+                "stats": {
+                    "url": "url-1",
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
+                    "userCPUTime": "P1DT2H",
+                    "kernelCPUTime": "P1DT2H",
+                    "wallClockTime": "P1DT2H",
+                    "readIOps": 1099511627783,
+                    "writeIOps": 1099511627783,
+                    "readIOGiB": 2.5,
+                    "writeIOGiB": 2.5,
+                    "waitTime": "P1DT2H",
+                },
+                "dependsOn": {"taskIds": ["taskIds-1"], "taskIdRanges": [{"start": 3, "end": 3}]},
                 "applicationPackageReferences": [
                     {"applicationId": "applicationId-1", "version": "version-1"}
                 ],
                 "authenticationTokenSettings": {"access": ["job"]},
-                "commandLine": "commandLine-1",
-                "constraints": {
-                    "maxTaskRetryCount": 3,
-                    "maxWallClockTime": "P1DT2H",
-                    "retentionTime": "P1DT2H",
-                },
-                "containerSettings": {
-                    "containerHostBatchBindMounts": [{"isReadOnly": True, "source": "Shared"}],
-                    "containerRunOptions": "containerRunOptions-1",
-                    "imageName": "imageName-1",
-                    "registry": {
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "password": "password-1",
-                        "registryServer": "registryServer-1",
-                        "username": "userName-1",
-                    },
-                    "workingDirectory": "taskWorkingDirectory",
-                },
-                "creationTime": "2024-01-02T03:04:05.000Z",
-                "dependsOn": {"taskIdRanges": [{"end": 3, "start": 3}], "taskIds": ["taskIds-1"]},
-                "displayName": "displayName-1",
-                "eTag": "eTag-1",
-                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
-                "executionInfo": {
-                    "containerInfo": {
-                        "containerId": "containerId-1",
-                        "error": "error-1",
-                        "state": "state-1",
-                    },
-                    "endTime": "2024-01-02T03:04:05.000Z",
-                    "exitCode": 3,
-                    "failureInfo": {
-                        "category": "usererror",
-                        "code": "code-1",
-                        "details": [{}],
-                        "message": "message-1",
-                    },
-                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
-                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
-                    "requeueCount": 3,
-                    "result": "success",
-                    "retryCount": 3,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                },
-                "exitConditions": {
-                    "default": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "exitCodeRanges": [{"end": 3, "exitOptions": {}, "start": 3}],
-                    "exitCodes": [{"code": 3, "exitOptions": {}}],
-                    "fileUploadError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "preProcessingError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                },
-                "id": "id-1",
-                "lastModified": "2024-01-02T03:04:05.000Z",
-                "multiInstanceSettings": {
-                    "commonResourceFiles": [
-                        {
-                            "autoStorageContainerName": "autoStorageContainerName-1",
-                            "blobPrefix": "blobPrefix-1",
-                            "fileMode": "fileMode-1",
-                            "filePath": "filePath-1",
-                            "httpUrl": "httpUrl-1",
-                            "identityReference": {},
-                            "storageContainerUrl": "storageContainerUrl-1",
-                        }
-                    ],
-                    "coordinationCommandLine": "coordinationCommandLine-1",
-                    "numberOfInstances": 3,
-                },
-                "nodeInfo": {
-                    "affinityId": "affinityId-1",
-                    "nodeId": "nodeId-1",
-                    "nodeUrl": "nodeUrl-1",
-                    "poolId": "poolId-1",
-                    "taskRootDirectory": "taskRootDirectory-1",
-                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
-                },
-                "outputFiles": [
-                    {
-                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
-                        "filePattern": "filePattern-1",
-                        "uploadOptions": {"uploadCondition": "tasksuccess"},
-                    }
-                ],
-                "previousState": "active",
-                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "requiredSlots": 3,
-                "resourceFiles": [
-                    {
-                        "autoStorageContainerName": "autoStorageContainerName-1",
-                        "blobPrefix": "blobPrefix-1",
-                        "fileMode": "fileMode-1",
-                        "filePath": "filePath-1",
-                        "httpUrl": "httpUrl-1",
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "storageContainerUrl": "storageContainerUrl-1",
-                    }
-                ],
-                "state": "active",
-                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "stats": {
-                    "kernelCPUTime": "P1DT2H",
-                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
-                    "readIOGiB": 2.5,
-                    "readIOps": 1099511627783,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                    "url": "url-1",
-                    "userCPUTime": "P1DT2H",
-                    "waitTime": "P1DT2H",
-                    "wallClockTime": "P1DT2H",
-                    "writeIOGiB": 2.5,
-                    "writeIOps": 1099511627783,
-                },
-                "url": "url-1",
-                "userIdentity": {
-                    "autoUser": {"elevationLevel": "nonadmin", "scope": "task"},
-                    "username": "userName-1",
-                },
             },
         ),
     )
@@ -1846,136 +1809,130 @@ async def test_task_get_parses_response(asynchronous: bool) -> None:
         },
         response(
             200,
+            {},
             {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-                "DataServiceId": "DataServiceId-1",
-            },
-            {
+                "id": "id-1",
+                "displayName": "displayName-1",
+                "url": "url-1",
+                "eTag": "eTag-1",
+                "lastModified": "2024-01-02T03:04:05.000Z",
+                "creationTime": "2024-01-02T03:04:05.000Z",
+                "exitConditions": {
+                    "exitCodes": [{"code": 3, "exitOptions": {}}],
+                    "exitCodeRanges": [{"start": 3, "end": 3, "exitOptions": {}}],
+                    "preProcessingError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "fileUploadError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "default": {"jobAction": "none", "dependencyAction": "satisfy"},
+                },
+                "state": "active",
+                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "previousState": "active",
+                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "commandLine": "commandLine-1",
+                "containerSettings": {
+                    "containerRunOptions": "containerRunOptions-1",
+                    "imageName": "imageName-1",
+                    "registry": {
+                        "username": "userName-1",
+                        "password": "password-1",
+                        "registryServer": "registryServer-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    },
+                    "workingDirectory": "taskWorkingDirectory",
+                    "containerHostBatchBindMounts": [{"source": "Shared", "isReadOnly": True}],
+                },
+                "resourceFiles": [
+                    {
+                        "autoStorageContainerName": "autoStorageContainerName-1",
+                        "storageContainerUrl": "storageContainerUrl-1",
+                        "httpUrl": "httpUrl-1",
+                        "blobPrefix": "blobPrefix-1",
+                        "filePath": "filePath-1",
+                        "fileMode": "fileMode-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    }
+                ],
+                "outputFiles": [
+                    {
+                        "filePattern": "filePattern-1",
+                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
+                        "uploadOptions": {"uploadCondition": "tasksuccess"},
+                    }
+                ],
+                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
                 "affinityInfo": {"affinityId": "affinityId-1"},
+                "constraints": {
+                    "maxWallClockTime": "P1DT2H",
+                    "retentionTime": "P1DT2H",
+                    "maxTaskRetryCount": 3,
+                },
+                "requiredSlots": 3,
+                "userIdentity": {
+                    "username": "userName-1",
+                    "autoUser": {"scope": "task", "elevationLevel": "nonadmin"},
+                },
+                "executionInfo": {
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "endTime": "2024-01-02T03:04:05.000Z",
+                    "exitCode": 3,
+                    "containerInfo": {
+                        "containerId": "containerId-1",
+                        "state": "state-1",
+                        "error": "error-1",
+                    },
+                    "failureInfo": {
+                        "category": "usererror",
+                        "code": "code-1",
+                        "message": "message-1",
+                        "details": [{}],
+                    },
+                    "retryCount": 3,
+                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
+                    "requeueCount": 3,
+                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
+                    "result": "success",
+                },
+                "nodeInfo": {
+                    "affinityId": "affinityId-1",
+                    "nodeUrl": "nodeUrl-1",
+                    "poolId": "poolId-1",
+                    "nodeId": "nodeId-1",
+                    "taskRootDirectory": "taskRootDirectory-1",
+                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
+                },
+                "multiInstanceSettings": {
+                    "numberOfInstances": 3,
+                    "coordinationCommandLine": "coordinationCommandLine-1",
+                    "commonResourceFiles": [
+                        {
+                            "autoStorageContainerName": "autoStorageContainerName-1",
+                            "storageContainerUrl": "storageContainerUrl-1",
+                            "httpUrl": "httpUrl-1",
+                            "blobPrefix": "blobPrefix-1",
+                            "filePath": "filePath-1",
+                            "fileMode": "fileMode-1",
+                            "identityReference": {},
+                        }
+                    ],
+                },
+                "stats": {
+                    "url": "url-1",
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
+                    "userCPUTime": "P1DT2H",
+                    "kernelCPUTime": "P1DT2H",
+                    "wallClockTime": "P1DT2H",
+                    "readIOps": 1099511627783,
+                    "writeIOps": 1099511627783,
+                    "readIOGiB": 2.5,
+                    "writeIOGiB": 2.5,
+                    "waitTime": "P1DT2H",
+                },
+                "dependsOn": {"taskIds": ["taskIds-1"], "taskIdRanges": [{"start": 3, "end": 3}]},
                 "applicationPackageReferences": [
                     {"applicationId": "applicationId-1", "version": "version-1"}
                 ],
                 "authenticationTokenSettings": {"access": ["job"]},
-                "commandLine": "commandLine-1",
-                "constraints": {
-                    "maxTaskRetryCount": 3,
-                    "maxWallClockTime": "P1DT2H",
-                    "retentionTime": "P1DT2H",
-                },
-                "containerSettings": {
-                    "containerHostBatchBindMounts": [{"isReadOnly": True, "source": "Shared"}],
-                    "containerRunOptions": "containerRunOptions-1",
-                    "imageName": "imageName-1",
-                    "registry": {
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "password": "password-1",
-                        "registryServer": "registryServer-1",
-                        "username": "userName-1",
-                    },
-                    "workingDirectory": "taskWorkingDirectory",
-                },
-                "creationTime": "2024-01-02T03:04:05.000Z",
-                "dependsOn": {"taskIdRanges": [{"end": 3, "start": 3}], "taskIds": ["taskIds-1"]},
-                "displayName": "displayName-1",
-                "eTag": "eTag-1",
-                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
-                "executionInfo": {
-                    "containerInfo": {
-                        "containerId": "containerId-1",
-                        "error": "error-1",
-                        "state": "state-1",
-                    },
-                    "endTime": "2024-01-02T03:04:05.000Z",
-                    "exitCode": 3,
-                    "failureInfo": {
-                        "category": "usererror",
-                        "code": "code-1",
-                        "details": [{}],
-                        "message": "message-1",
-                    },
-                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
-                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
-                    "requeueCount": 3,
-                    "result": "success",
-                    "retryCount": 3,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                },
-                "exitConditions": {
-                    "default": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "exitCodeRanges": [{"end": 3, "exitOptions": {}, "start": 3}],
-                    "exitCodes": [{"code": 3, "exitOptions": {}}],
-                    "fileUploadError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "preProcessingError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                },
-                "id": "id-1",
-                "lastModified": "2024-01-02T03:04:05.000Z",
-                "multiInstanceSettings": {
-                    "commonResourceFiles": [
-                        {
-                            "autoStorageContainerName": "autoStorageContainerName-1",
-                            "blobPrefix": "blobPrefix-1",
-                            "fileMode": "fileMode-1",
-                            "filePath": "filePath-1",
-                            "httpUrl": "httpUrl-1",
-                            "identityReference": {},
-                            "storageContainerUrl": "storageContainerUrl-1",
-                        }
-                    ],
-                    "coordinationCommandLine": "coordinationCommandLine-1",
-                    "numberOfInstances": 3,
-                },
-                "nodeInfo": {
-                    "affinityId": "affinityId-1",
-                    "nodeId": "nodeId-1",
-                    "nodeUrl": "nodeUrl-1",
-                    "poolId": "poolId-1",
-                    "taskRootDirectory": "taskRootDirectory-1",
-                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
-                },
-                "outputFiles": [
-                    {
-                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
-                        "filePattern": "filePattern-1",
-                        "uploadOptions": {"uploadCondition": "tasksuccess"},
-                    }
-                ],
-                "previousState": "active",
-                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "requiredSlots": 3,
-                "resourceFiles": [
-                    {
-                        "autoStorageContainerName": "autoStorageContainerName-1",
-                        "blobPrefix": "blobPrefix-1",
-                        "fileMode": "fileMode-1",
-                        "filePath": "filePath-1",
-                        "httpUrl": "httpUrl-1",
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "storageContainerUrl": "storageContainerUrl-1",
-                    }
-                ],
-                "state": "active",
-                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "stats": {
-                    "kernelCPUTime": "P1DT2H",
-                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
-                    "readIOGiB": 2.5,
-                    "readIOps": 1099511627783,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                    "url": "url-1",
-                    "userCPUTime": "P1DT2H",
-                    "waitTime": "P1DT2H",
-                    "wallClockTime": "P1DT2H",
-                    "writeIOGiB": 2.5,
-                    "writeIOps": 1099511627783,
-                },
-                "url": "url-1",
-                "userIdentity": {
-                    "autoUser": {"elevationLevel": "nonadmin", "scope": "task"},
-                    "username": "userName-1",
-                },
             },
         ),
     )
@@ -2130,7 +2087,7 @@ async def test_task_get_raises_batch_error(asynchronous: bool) -> None:
                 "task_id": "taskId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -2141,7 +2098,7 @@ async def test_task_get_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -2198,7 +2155,7 @@ async def test_task_update_sends_full_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
@@ -2245,18 +2202,15 @@ async def test_task_update_sends_required_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
         sent[0],
         method="PUT",
         path="/jobs/jobId-1/tasks/taskId-1",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={
-            "return-client-request-id": "false",
-            "Content-Type": "application/json; odata=minimalmetadata",
-        },
+        query={"api-version": "2024-07-01.20.0"},
+        headers={"Content-Type": "application/json; odata=minimalmetadata"},
         body={},
     )
 
@@ -2282,7 +2236,7 @@ async def test_task_update_percent_encodes_labels(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert "a%20b%2F%C3%BC%2B%25~" in sent[0].url
@@ -2308,7 +2262,7 @@ async def test_task_update_parses_response(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert result.client_request_id == "client-request-id-1"
@@ -2332,7 +2286,7 @@ async def test_task_update_raises_batch_error(asynchronous: bool) -> None:
                 "task_update_parameter": TaskUpdateParameter(),
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -2343,7 +2297,7 @@ async def test_task_update_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -2386,7 +2340,7 @@ async def test_task_delete_sends_full_request(asynchronous: bool) -> None:
             "if_unmodified_since": datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC),
         },
         response(
-            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, {}
+            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, ""
         ),
     )
     check_request(
@@ -2417,15 +2371,15 @@ async def test_task_delete_sends_required_request(asynchronous: bool) -> None:
             "task_id": "taskId-1",
         },
         response(
-            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, {}
+            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, ""
         ),
     )
     check_request(
         sent[0],
         method="DELETE",
         path="/jobs/jobId-1/tasks/taskId-1",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -2442,7 +2396,7 @@ async def test_task_delete_percent_encodes_labels(asynchronous: bool) -> None:
         "task_delete",
         kwargs,
         response(
-            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, {}
+            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, ""
         ),
     )
     assert "a%20b%2F%C3%BC%2B%25~" in sent[0].url
@@ -2459,7 +2413,7 @@ async def test_task_delete_parses_response(asynchronous: bool) -> None:
             "task_id": "taskId-1",
         },
         response(
-            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, {}
+            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, ""
         ),
     )
     assert result.client_request_id == "client-request-id-1"
@@ -2479,7 +2433,7 @@ async def test_task_delete_raises_batch_error(asynchronous: bool) -> None:
                 "task_id": "taskId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -2490,7 +2444,7 @@ async def test_task_delete_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -2530,43 +2484,38 @@ async def test_task_list_subtasks_sends_full_request(asynchronous: bool) -> None
         },
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
-                        "containerInfo": {
-                            "containerId": "containerId-1",
-                            "error": "error-1",
-                            "state": "state-1",
-                        },
-                        "endTime": "2024-01-02T03:04:05.000Z",
-                        "exitCode": 3,
-                        "failureInfo": {
-                            "category": "usererror",
-                            "code": "code-1",
-                            "details": [{}],
-                            "message": "message-1",
-                        },
                         "id": 3,
                         "nodeInfo": {
                             "affinityId": "affinityId-1",
-                            "nodeId": "nodeId-1",
                             "nodeUrl": "nodeUrl-1",
                             "poolId": "poolId-1",
+                            "nodeId": "nodeId-1",
                             "taskRootDirectory": "taskRootDirectory-1",
                             "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
                         },
+                        "startTime": "2024-01-02T03:04:05.000Z",
+                        "endTime": "2024-01-02T03:04:05.000Z",
+                        "exitCode": 3,
+                        "containerInfo": {
+                            "containerId": "containerId-1",
+                            "state": "state-1",
+                            "error": "error-1",
+                        },
+                        "failureInfo": {
+                            "category": "usererror",
+                            "code": "code-1",
+                            "message": "message-1",
+                            "details": [{}],
+                        },
+                        "state": "preparing",
+                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "previousState": "preparing",
                         "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "result": "success",
-                        "startTime": "2024-01-02T03:04:05.000Z",
-                        "state": "preparing",
-                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                     }
                 ]
             },
@@ -2597,43 +2546,38 @@ async def test_task_list_subtasks_sends_required_request(asynchronous: bool) -> 
         },
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
-                        "containerInfo": {
-                            "containerId": "containerId-1",
-                            "error": "error-1",
-                            "state": "state-1",
-                        },
-                        "endTime": "2024-01-02T03:04:05.000Z",
-                        "exitCode": 3,
-                        "failureInfo": {
-                            "category": "usererror",
-                            "code": "code-1",
-                            "details": [{}],
-                            "message": "message-1",
-                        },
                         "id": 3,
                         "nodeInfo": {
                             "affinityId": "affinityId-1",
-                            "nodeId": "nodeId-1",
                             "nodeUrl": "nodeUrl-1",
                             "poolId": "poolId-1",
+                            "nodeId": "nodeId-1",
                             "taskRootDirectory": "taskRootDirectory-1",
                             "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
                         },
+                        "startTime": "2024-01-02T03:04:05.000Z",
+                        "endTime": "2024-01-02T03:04:05.000Z",
+                        "exitCode": 3,
+                        "containerInfo": {
+                            "containerId": "containerId-1",
+                            "state": "state-1",
+                            "error": "error-1",
+                        },
+                        "failureInfo": {
+                            "category": "usererror",
+                            "code": "code-1",
+                            "message": "message-1",
+                            "details": [{}],
+                        },
+                        "state": "preparing",
+                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "previousState": "preparing",
                         "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "result": "success",
-                        "startTime": "2024-01-02T03:04:05.000Z",
-                        "state": "preparing",
-                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                     }
                 ]
             },
@@ -2643,8 +2587,8 @@ async def test_task_list_subtasks_sends_required_request(asynchronous: bool) -> 
         sent[0],
         method="GET",
         path="/jobs/jobId-1/tasks/taskId-1/subtasksinfo",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -2662,43 +2606,38 @@ async def test_task_list_subtasks_percent_encodes_labels(asynchronous: bool) -> 
         kwargs,
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
-                        "containerInfo": {
-                            "containerId": "containerId-1",
-                            "error": "error-1",
-                            "state": "state-1",
-                        },
-                        "endTime": "2024-01-02T03:04:05.000Z",
-                        "exitCode": 3,
-                        "failureInfo": {
-                            "category": "usererror",
-                            "code": "code-1",
-                            "details": [{}],
-                            "message": "message-1",
-                        },
                         "id": 3,
                         "nodeInfo": {
                             "affinityId": "affinityId-1",
-                            "nodeId": "nodeId-1",
                             "nodeUrl": "nodeUrl-1",
                             "poolId": "poolId-1",
+                            "nodeId": "nodeId-1",
                             "taskRootDirectory": "taskRootDirectory-1",
                             "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
                         },
+                        "startTime": "2024-01-02T03:04:05.000Z",
+                        "endTime": "2024-01-02T03:04:05.000Z",
+                        "exitCode": 3,
+                        "containerInfo": {
+                            "containerId": "containerId-1",
+                            "state": "state-1",
+                            "error": "error-1",
+                        },
+                        "failureInfo": {
+                            "category": "usererror",
+                            "code": "code-1",
+                            "message": "message-1",
+                            "details": [{}],
+                        },
+                        "state": "preparing",
+                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "previousState": "preparing",
                         "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "result": "success",
-                        "startTime": "2024-01-02T03:04:05.000Z",
-                        "state": "preparing",
-                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                     }
                 ]
             },
@@ -2719,43 +2658,38 @@ async def test_task_list_subtasks_parses_response(asynchronous: bool) -> None:
         },
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
-                        "containerInfo": {
-                            "containerId": "containerId-1",
-                            "error": "error-1",
-                            "state": "state-1",
-                        },
-                        "endTime": "2024-01-02T03:04:05.000Z",
-                        "exitCode": 3,
-                        "failureInfo": {
-                            "category": "usererror",
-                            "code": "code-1",
-                            "details": [{}],
-                            "message": "message-1",
-                        },
                         "id": 3,
                         "nodeInfo": {
                             "affinityId": "affinityId-1",
-                            "nodeId": "nodeId-1",
                             "nodeUrl": "nodeUrl-1",
                             "poolId": "poolId-1",
+                            "nodeId": "nodeId-1",
                             "taskRootDirectory": "taskRootDirectory-1",
                             "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
                         },
+                        "startTime": "2024-01-02T03:04:05.000Z",
+                        "endTime": "2024-01-02T03:04:05.000Z",
+                        "exitCode": 3,
+                        "containerInfo": {
+                            "containerId": "containerId-1",
+                            "state": "state-1",
+                            "error": "error-1",
+                        },
+                        "failureInfo": {
+                            "category": "usererror",
+                            "code": "code-1",
+                            "message": "message-1",
+                            "details": [{}],
+                        },
+                        "state": "preparing",
+                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "previousState": "preparing",
                         "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "result": "success",
-                        "startTime": "2024-01-02T03:04:05.000Z",
-                        "state": "preparing",
-                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                     }
                 ]
             },
@@ -2806,7 +2740,7 @@ async def test_task_list_subtasks_raises_batch_error(asynchronous: bool) -> None
                 "task_id": "taskId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -2817,7 +2751,7 @@ async def test_task_list_subtasks_raises_batch_error(asynchronous: bool) -> None
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -2867,7 +2801,7 @@ async def test_task_terminate_sends_full_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
@@ -2906,15 +2840,15 @@ async def test_task_terminate_sends_required_request(asynchronous: bool) -> None
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
         sent[0],
         method="POST",
         path="/jobs/jobId-1/tasks/taskId-1/terminate",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -2939,7 +2873,7 @@ async def test_task_terminate_percent_encodes_labels(asynchronous: bool) -> None
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert "a%20b%2F%C3%BC%2B%25~" in sent[0].url
@@ -2964,7 +2898,7 @@ async def test_task_terminate_parses_response(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert result.client_request_id == "client-request-id-1"
@@ -2987,7 +2921,7 @@ async def test_task_terminate_raises_batch_error(asynchronous: bool) -> None:
                 "task_id": "taskId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -2998,7 +2932,7 @@ async def test_task_terminate_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -3048,7 +2982,7 @@ async def test_task_reactivate_sends_full_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
@@ -3087,15 +3021,15 @@ async def test_task_reactivate_sends_required_request(asynchronous: bool) -> Non
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
         sent[0],
         method="POST",
         path="/jobs/jobId-1/tasks/taskId-1/reactivate",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -3120,7 +3054,7 @@ async def test_task_reactivate_percent_encodes_labels(asynchronous: bool) -> Non
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert "a%20b%2F%C3%BC%2B%25~" in sent[0].url
@@ -3145,7 +3079,7 @@ async def test_task_reactivate_parses_response(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert result.client_request_id == "client-request-id-1"
@@ -3168,7 +3102,7 @@ async def test_task_reactivate_raises_batch_error(asynchronous: bool) -> None:
                 "task_id": "taskId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -3179,7 +3113,7 @@ async def test_task_reactivate_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")

@@ -20,7 +20,8 @@ from deadline_tasks import (
 
 def test_conflict_exception_reason_keeps_unknown_values() -> None:
     value = ConflictExceptionReason("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in ConflictExceptionReason)
 
@@ -57,14 +58,16 @@ def test_task_parameter_value_keeps_unknown_variants() -> None:
 
 def test_task_run_status_keeps_unknown_values() -> None:
     value = TaskRunStatus("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in TaskRunStatus)
 
 
 def test_task_target_run_status_keeps_unknown_values() -> None:
     value = TaskTargetRunStatus("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in TaskTargetRunStatus)
 
@@ -81,6 +84,7 @@ def test_validation_exception_field_round_trip() -> None:
 
 def test_validation_exception_reason_keeps_unknown_values() -> None:
     value = ValidationExceptionReason("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in ValidationExceptionReason)

@@ -123,6 +123,23 @@ class RetryPolicy:
         return replace(preset, **overrides)
 
     @classmethod
+    def standard(cls, **overrides: Any) -> RetryPolicy:
+        """Any HTTP API: 3 attempts with full-jitter backoff on 408, 429, 500 and 502-504 and
+        dropped connections, honouring Retry-After; POSTs only when the server did not
+        process them (429, 503)."""
+        preset = cls(
+            max_attempts=3,
+            base_delay=0.5,
+            throttling_base_delay=1.0,
+            max_backoff=30.0,
+            retry_statuses=frozenset({408, 500, 502, 503, 504}),
+            throttling_statuses=frozenset({429}),
+            throttling_codes=frozenset(),
+            transient_codes=frozenset(),
+        )
+        return replace(preset, **overrides)
+
+    @classmethod
     def no_retries(cls) -> RetryPolicy:
         return cls(max_attempts=1)
 
@@ -218,6 +235,18 @@ def _seconds_or_date(value: str) -> float | None:
 ResponseClassifier = Callable[[HttpResponse], str | None]
 
 
+def _raise_redacted(err: TransportError, request: HttpRequest | None) -> None:
+    """Re-raise a transport error whose message would show a credential (a URL with an API
+    key) with the credential masked, and without the library exception that quotes it."""
+    if request is None or not request.secrets:
+        return
+    message = str(err)
+    masked = request.redact(message)
+    if masked != message:
+        clean = type(err)(masked, request_sent=err.request_sent, retryable=err.retryable)
+        raise clean from None
+
+
 def send_with_retries(
     transport: Transport,
     prepare: Callable[[int], HttpRequest],
@@ -236,11 +265,14 @@ def send_with_retries(
     """
     attempt = 1
     while True:
+        request: HttpRequest | None = None
         try:
-            response = transport.send(prepare(attempt), timeout=timeout)
+            request = prepare(attempt)
+            response = transport.send(request, timeout=timeout)
         except TransportError as err:
             delay = policy.error_delay(err, attempt, idempotent=idempotent)
             if delay is None:
+                _raise_redacted(err, request)
                 raise
         else:
             code = classify(response) if classify and response.status >= 400 else None
@@ -263,14 +295,17 @@ async def async_send_with_retries(
     """Async twin of :func:`send_with_retries` (waits with ``policy.async_sleep``)."""
     attempt = 1
     while True:
+        request: HttpRequest | None = None
         try:
             prepared = prepare(attempt)
             if not isinstance(prepared, HttpRequest):
                 prepared = await prepared  # async signing (a token refresh) per attempt
+            request = prepared
             response = await transport.send(prepared, timeout=timeout)
         except TransportError as err:
             delay = policy.error_delay(err, attempt, idempotent=idempotent)
             if delay is None:
+                _raise_redacted(err, request)
                 raise
         else:
             code = classify(response) if classify and response.status >= 400 else None
