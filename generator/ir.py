@@ -124,7 +124,8 @@ class Member:
     style: str = ""
     explode: bool | None = None
     allow_reserved: bool = False  # query: reserved characters are sent unescaped
-    loc: Location = NOWHERE
+    loc: Location = NOWHERE  # the member's key (Smithy member name, OpenAPI property/parameter)
+    target_loc: Location = NOWHERE  # the reference to the target (Smithy `target`, a `$ref`)
 
 
 @dataclass(frozen=True)

@@ -271,8 +271,9 @@ def test_list_containing_itself(tmp_path: Path) -> None:
     )
     result, body = _load(tmp_path, text)
     event = _one(result, "RecursiveCollection")
-    # A shape is located where its definition starts, on the line after its id.
-    assert event.location.line == line_of(body, "example.tasks#ThingList:") + 1
+    # A shape is located at its id (the key), where the user looks for it.
+    where = (event.location.line, event.location.col)
+    assert where == (line_of(body, "example.tasks#ThingList:"), 3)
 
 
 # -- OpenAPI: wrong types where the front-end indexed, hashed or iterated -----------------------
@@ -498,7 +499,8 @@ def test_union_of_only_itself(tmp_path: Path) -> None:
         "      when: {target: smithy.api#Timestamp}\n      choice: {target: example.tasks#Choice}",
     )
     result, body = _load(tmp_path, text)
-    assert _one(result, "RecursiveUnion").location.line == line_of(body, "<- HERE") + 1
+    event = _one(result, "RecursiveUnion")
+    assert (event.location.line, event.location.col) == (line_of(body, "<- HERE"), 3)
 
 
 def test_union_whose_first_member_is_itself_renders(tmp_path: Path) -> None:

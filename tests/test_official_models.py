@@ -53,7 +53,8 @@ def _closure(service: Service, op_name: str) -> dict[str, Shape]:
             continue
         shape = service.shape(sid)
         assert shape is not None, sid
-        members = tuple(replace(m, loc=shape.loc.__class__("")) for m in shape.members)
+        blank = shape.loc.__class__("")
+        members = tuple(replace(m, loc=blank, target_loc=blank) for m in shape.members)
         values = tuple(replace(v, loc=shape.loc.__class__("")) for v in shape.enum_values)
         out[sid] = replace(shape, members=members, enum_values=values, loc=shape.loc.__class__(""))
         todo.extend(m.target for m in shape.members)

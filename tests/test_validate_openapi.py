@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.diagnostics import Severity
 from generator.ir import Binding, Kind
-from support import find, line_of, spec_from_text
+from support import col_of, find, line_of, spec_from_text
 
 BASE = """
 openapi: 3.0.3
@@ -173,9 +173,16 @@ def test_duplicate_operation_names(tmp_path: Path) -> None:
 def test_enum_names_that_collide(tmp_path: Path) -> None:
     text = BASE.replace("enum: [active, done]", "enum: [in-progress, in_progress]  # <- ENUM")
     result, body = spec_from_text(tmp_path, text)
-    [event] = find(result.diagnostics.events, "InvalidEnumName")
-    assert event.location.line == line_of(body, "<- ENUM")
-    assert "x-ms-enum" in event.hint
+    # Legal: the names are told apart (IN_PROGRESS, IN_PROGRESS_2) and a NOTE says so, on the
+    # second value of the list.
+    assert result.ok
+    [event] = find(result.diagnostics.events, "DuplicateEnumName")
+    assert event.severity is Severity.NOTE
+    assert (event.location.line, event.location.col) == (
+        line_of(body, "<- ENUM"),
+        col_of(body, "<- ENUM", "in_progress]"),
+    )
+    assert "numeric suffix" in event.message and "x-ms-enum" in event.hint
 
 
 def test_conflicting_header_bindings(tmp_path: Path) -> None:
@@ -253,3 +260,65 @@ def test_swagger2_is_normalised_and_located(tmp_path: Path) -> None:
     events = find(result.diagnostics.events, "DanglingTarget")
     assert events and events[0].location.line == line_of(body, "<- MISSING")
     assert result.service is not None and result.service.source_format == "swagger"
+
+
+ALLOF = """
+openapi: 3.0.3
+info: {title: Things, version: "1.0"}
+paths:
+  /things/{task-id}:
+    get:
+      operationId: Thing_Get
+      parameters:
+        - {name: task-id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Derived"}
+components:
+  schemas:
+    Base:
+      type: object
+      properties:
+        bar: {type: string}
+        baz: {type: integer, description: base}
+    Derived:
+      allOf:
+        - $ref: "#/components/schemas/Base"
+        - type: object
+          required: [bar]
+        - type: object
+          properties:
+            baz: {type: string, description: redeclared}
+"""
+
+
+def test_allof_parts_share_required_and_redeclare_properties(tmp_path: Path) -> None:
+    result, _ = spec_from_text(tmp_path, ALLOF)
+    # No UnknownRequired (bar is Base's), no DuplicateMemberName (baz is redeclared, once),
+    # no HttpUri ({task-id} is a legal OpenAPI label).
+    assert not result.diagnostics.events, [e.format() for e in result.diagnostics.events]
+    svc = result.service
+    assert svc is not None
+    derived = svc.shape("#/components/schemas/Derived")
+    assert derived is not None
+    members = {m.name: m for m in derived.members}
+    assert list(members) == ["bar", "baz"]
+    assert members["bar"].required and not members["baz"].required
+    assert members["baz"].docs == "redeclared"  # the later declaration wins
+    [op] = svc.operations
+    assert op.http is not None and op.http.uri == "/things/{task-id}"
+
+
+def test_required_naming_nothing_in_any_part_is_a_warning(tmp_path: Path) -> None:
+    text = ALLOF.replace("          required: [bar]\n", "          required: [bar, qux]  # <- Q\n")
+    result, body = spec_from_text(tmp_path, text)
+    assert result.ok
+    [event] = find(result.diagnostics.events, "UnknownRequired")
+    assert event.severity is Severity.WARNING and "qux" in event.message
+    assert (event.location.line, event.location.col) == (
+        line_of(body, "<- Q"),
+        col_of(body, "<- Q", "qux"),
+    )

@@ -84,7 +84,7 @@ def test_dangling_target(tmp_path: Path) -> None:
     [event] = find(result.diagnostics.events, "DanglingTarget")
     assert event.severity is Severity.ERROR
     assert event.location.line == line_of(body, "<- DANGLING")
-    assert event.location.col == col_of(body, "<- DANGLING", "{target")
+    assert event.location.col == col_of(body, "<- DANGLING", "example.tasks#Missing")
     assert "example.tasks#Missing" in event.message
 
 
@@ -124,7 +124,7 @@ def test_required_cycle(tmp_path: Path) -> None:
     )
     result, body = spec_from_text(tmp_path, text)
     [event] = find(result.diagnostics.events, "RecursiveRequired")
-    assert event.location.line == line_of(body, "<- NODE") + 1  # the shape's mapping starts here
+    assert (event.location.line, event.location.col) == (line_of(body, "<- NODE"), 3)  # the id
     assert "Node -> Other -> Node" in event.message
 
 
@@ -145,7 +145,7 @@ def test_label_missing_from_uri(tmp_path: Path) -> None:
     )
     result, body = spec_from_text(tmp_path, text)
     [event] = find(result.diagnostics.events, "HttpLabelMismatch")
-    assert event.location.line == line_of(body, "<- LABEL") + 1
+    assert (event.location.line, event.location.col) == (line_of(body, "<- LABEL"), 7)
     assert "{thingId}" in event.message
 
 
@@ -182,7 +182,7 @@ def test_duplicate_operation_name(tmp_path: Path) -> None:
     )
     result, body = spec_from_text(tmp_path, text)
     [event] = find(result.diagnostics.events, "DuplicateOperationName")
-    assert event.location.line == line_of(body, "<- OP2") + 1
+    assert (event.location.line, event.location.col) == (line_of(body, "<- OP2"), 3)
     assert "get_thing()" in event.message
 
 
@@ -206,7 +206,7 @@ def test_conflicting_bindings(tmp_path: Path) -> None:
     )
     result, body = spec_from_text(tmp_path, text)
     [event] = find(result.diagnostics.events, "ConflictingBindings")
-    assert event.location.line == line_of(body, "<- B") + 1
+    assert (event.location.line, event.location.col) == (line_of(body, "<- B"), 7)
     assert "x-thing" in event.message.lower()
 
 

@@ -270,7 +270,7 @@ class SmithyFrontend:
         if not services:
             self.diags.error(
                 "MissingService",
-                self.doc.loc(("shapes",)),
+                self.doc.loc(("shapes",), key=True),
                 "the model has no service shape",
                 "add a shape with `type: service` listing the operations",
             )
@@ -278,7 +278,7 @@ class SmithyFrontend:
         if len(services) > 1:
             self.diags.error(
                 "MultipleServices",
-                self.loc("shapes", services[1]),
+                self.doc.loc(("shapes", services[1]), key=True),
                 f"the model has {len(services)} service shapes; apismith renders one per spec",
                 "split the model into one spec per service",
             )
@@ -297,7 +297,7 @@ class SmithyFrontend:
             constraints=self._constraints(traits, path),
             sensitive=PRELUDE + "sensitive" in traits,
             deprecated=PRELUDE + "deprecated" in traits,
-            loc=self.doc.loc(path),
+            loc=self.doc.loc(path, key=True),
         )
         if typ in _SIMPLE_KINDS:
             fmt = self._timestamp_format(traits, path)
@@ -322,7 +322,7 @@ class SmithyFrontend:
                 if mnode is None:
                     self.diags.error(
                         "MissingMember",
-                        self.doc.loc(path),
+                        self.doc.loc(path, key=True),
                         f"{typ} shape {shape_id} needs a '{key}'",
                         f"add `{key}: {{target: smithy.api#String}}`",
                     )
@@ -391,6 +391,8 @@ class SmithyFrontend:
         if not self._expect(node, dict, path, f"enum member {name}"):
             return None
         traits = self._traits(node, path)
+        if kind is Kind.INT_ENUM and PRELUDE + "enumValue" not in traits:
+            return None  # reported by generator.validate.smithy_traits (InvalidEnumValue)
         value: Any = traits.get(PRELUDE + "enumValue", name if kind is Kind.ENUM else None)
         want = str if kind is Kind.ENUM else int
         if not self._expect(
@@ -398,7 +400,7 @@ class SmithyFrontend:
         ):
             return None
         return EnumValue(
-            name=name, value=value, docs=self._docs(traits, path), loc=self.doc.loc(path)
+            name=name, value=value, docs=self._docs(traits, path), loc=self.doc.loc(path, key=True)
         )
 
     def _member(self, name: str, node: Any, path: Path) -> Member | None:
@@ -420,10 +422,13 @@ class SmithyFrontend:
         ):
             if PRELUDE + trait in traits:
                 bindings.append((trait, kind))
+        # In the order they are written, so the event lands on the one that conflicts.
+        order = {trait_id: i for i, trait_id in enumerate(traits)}
+        bindings.sort(key=lambda b: order[PRELUDE + b[0]])
         if len(bindings) > 1:
             self.diags.error(
                 "ConflictingBindings",
-                self.doc.loc(path + ("traits",)),
+                self.doc.loc(path + ("traits", PRELUDE + bindings[1][0]), key=True),
                 f"member {name} has several http bindings: " + ", ".join(t for t, _ in bindings),
                 "keep exactly one of httpLabel, httpQuery, httpHeader, httpPayload",
             )
@@ -454,7 +459,8 @@ class SmithyFrontend:
             constraints=self._constraints(traits, path),
             sensitive=PRELUDE + "sensitive" in traits,
             deprecated=PRELUDE + "deprecated" in traits,
-            loc=self.doc.loc(path),
+            loc=self.doc.loc(path, key=True),
+            target_loc=self.doc.loc(path + ("target",)),
         )
 
     def _timestamp_format(self, traits: dict[str, Any], path: Path) -> str | None:
@@ -488,18 +494,10 @@ class SmithyFrontend:
                     out[field_name] = value[key]
         pattern = traits.get(PRELUDE + "pattern")
         if pattern is not None:
+            # ECMA-262; read by generator.validate.patterns (a WARNING when unreadable).
             ppath = path + ("traits", PRELUDE + "pattern")
             if self._expect(pattern, str, ppath, "the pattern trait"):
-                try:
-                    re.compile(ecma_to_python_regex(pattern))
-                    out["pattern"] = pattern
-                except re.error as exc:
-                    self.diags.error(
-                        "InvalidPattern",
-                        self.doc.loc(ppath),
-                        f"pattern {pattern!r} is not a valid regular expression: {exc}",
-                        "fix the regular expression (ECMA 262 syntax)",
-                    )
+                out["pattern"] = pattern
         if PRELUDE + "uniqueItems" in traits:
             out["unique_items"] = True
         return Constraints(**out)
@@ -537,7 +535,7 @@ class SmithyFrontend:
             names = ", ".join(sorted(_PROTOCOLS))
             self.diags.error(
                 "UnsupportedProtocol",
-                self.doc.loc(path + ("traits",) if "traits" in node else path),
+                self.doc.loc(path + ("traits",) if "traits" in node else path, key=True),
                 f"service {service_id} has no supported protocol trait",
                 f"add one of: {names}",
             )
@@ -574,7 +572,7 @@ class SmithyFrontend:
             target_prefix=name,
             source_format="smithy",
             notes=tuple(self.notes),
-            loc=self.doc.loc(path),
+            loc=self.doc.loc(path, key=True),
         )
 
     def _bound_operations(self, service_id: str) -> list[tuple[str, Path]]:
@@ -661,7 +659,8 @@ class SmithyFrontend:
                     uri=uri,
                     code=code,
                     success_codes=(code,),
-                    loc=self.doc.loc(hpath),
+                    # Most http events are about the URI (labels, routes): point at it.
+                    loc=self.doc.loc(hpath + ("uri",)),
                 )
         endpoint = traits.get(PRELUDE + "endpoint", {})
         host_prefix = endpoint.get("hostPrefix", "") if isinstance(endpoint, dict) else ""
@@ -677,7 +676,7 @@ class SmithyFrontend:
             host_prefix=str(host_prefix),
             pagination=self._pagination(traits, service_traits, path),
             deprecated=PRELUDE + "deprecated" in traits,
-            loc=self.doc.loc(path),
+            loc=self.doc.loc(path, key=True),
             ref_locs=tuple(
                 (key, self.doc.loc(path + (key, "target")))
                 for key in ("input", "output")
@@ -686,8 +685,26 @@ class SmithyFrontend:
             + tuple(
                 (f"error:{ref}", self.doc.loc(path + ("errors", i, "target")))
                 for i, ref in enumerate(errors)
-            ),
+            )
+            + (("http.method", self.doc.loc(hpath + ("method",))),)
+            + self._pagination_locs(traits, path),
         )
+
+    def _pagination_locs(
+        self, traits: dict[str, Any], path: Path
+    ) -> tuple[tuple[str, Location], ...]:
+        """Where each paginated member name is written: the operation's trait, or the service's
+        when the value comes from there."""
+        raw = traits.get(PRELUDE + "paginated")
+        if not isinstance(raw, dict):
+            return ()
+        out = []
+        for key in ("inputToken", "outputToken", "items", "pageSize"):
+            where = path if key in raw else ("shapes", self._service_id)
+            out.append(
+                (f"paginated:{key}", self.doc.loc(where + ("traits", PRELUDE + "paginated", key)))
+            )
+        return tuple(out)
 
     def _pagination(
         self, traits: dict[str, Any], service_traits: dict[str, Any], path: Path
@@ -729,20 +746,6 @@ def uri_labels(uri: str) -> list[tuple[str, bool]]:
 _SHAPE_ID = re.compile(
     r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*#[A-Za-z_][A-Za-z0-9_]*$"
 )
-
-
-_SURROGATE_PAIR = re.compile(r"\\u(D[89AB][0-9A-F]{2})\\u(D[C-F][0-9A-F]{2})", re.IGNORECASE)
-
-
-def ecma_to_python_regex(pattern: str) -> str:
-    """Smithy patterns are ECMA 262; JavaScript spells astral code points as surrogate pairs
-    (`\\uD800\\uDC00`), which Python's `re` rejects in ranges. Rewrite them as `\\U0001xxxx`."""
-
-    def join(m: re.Match[str]) -> str:
-        hi, lo = int(m.group(1), 16), int(m.group(2), 16)
-        return "\\U%08X" % (0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
-
-    return _SURROGATE_PAIR.sub(join, pattern)
 
 
 def _valid_shape_id(shape_id: Any) -> bool:

@@ -1,9 +1,9 @@
 """A loaded spec: plain Python data plus a side table of source positions.
 
 Positions are keyed by the path from the root (a tuple of keys and indexes), so front-ends and
-validators can ask for the location of any node without the data itself carrying marks. JSON is
-YAML, so the official JSON models go through the same loader (libyaml when available: the
-official Deadline model is 800 kB).
+validators can ask for the location of any node without the data itself carrying marks. `.json`
+files are parsed as strict JSON (generator.load.jsonpos) so JSON errors that YAML would forgive
+are reported; everything else goes through YAML (libyaml when available).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostics, Location
+from generator.load.jsonpos import JsonSyntaxError, PositionedJson
 
 Key = str | int
 Path = tuple[Key, ...]
@@ -98,7 +99,76 @@ def load_document(path: str | os.PathLike[str], diags: Diagnostics) -> Document 
             "save the spec as UTF-8",
         )
         return None
+    if file.lower().endswith(".json"):
+        return load_json_text(text, file, diags)
     return load_text(text, file, diags)
+
+
+def load_json_text(text: str, file: str, diags: Diagnostics) -> Document | None:
+    """Strict JSON with positions; a syntax error is reported where it is, with a fix."""
+    parser = PositionedJson(text, MAX_DEPTH)
+    try:
+        data = parser.parse()
+    except JsonSyntaxError as exc:
+        line, col = parser.line_col(exc.pos)
+        prefix = "JSON syntax error: " if exc.id == "Syntax" else ""
+        diags.error(exc.id, Location(file, line, col), prefix + exc.message, exc.hint)
+        return None
+    except RecursionError:  # unreachable with MAX_DEPTH, kept as a guard for the stack
+        diags.error("NestingDepth", Location(file, 1, 1), "the document nests too deep", "")
+        return None
+    for dup in parser.duplicates:
+        line, col = parser.line_col(dup.pos)
+        diags.error(
+            "DuplicateKey",
+            Location(file, line, col),
+            f"duplicate key {dup.key!r}; the later value would silently win",
+            "remove or rename one of the two entries",
+        )
+    if data is None:
+        diags.error("EmptyDocument", Location(file, 1, 1), "the spec is null", "write a spec")
+        return None
+    return Document(
+        file=file, data=data, positions=parser.positions, key_positions=parser.key_positions
+    )
+
+
+# Errors where the scanner only notices the problem at the end of the file (or far below) but
+# the user's mistake is where the construct opened: report the opening, mention the other.
+_REPORT_AT_OPENING = (
+    "while scanning a quoted scalar",
+    "while scanning a double-quoted scalar",
+    "while scanning a single-quoted scalar",
+    "while parsing a flow sequence",
+    "while parsing a flow mapping",
+    "while scanning a block scalar",
+)
+
+
+def _yaml_error_location(exc: yaml.MarkedYAMLError, file: str) -> tuple[Location, str, str]:
+    """Where to report a YAML error, what to say, and how to fix it."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    hint = "fix the syntax at this position (indentation, quotes, brackets, colons)"
+    mark, other = exc.problem_mark, exc.context_mark
+    context = exc.context or ""
+    opened = context.startswith(_REPORT_AT_OPENING) and other is not None
+    if opened and mark is not None and other is not None:
+        if "end of stream" in problem or mark.line != other.line:
+            mark, other = other, mark
+            construct = context.split(" ", 2)[-1].removeprefix("a ")
+            at = f"{other.line + 1}:{other.column + 1}"
+            if "quoted" in construct:
+                problem = f"this quote is never closed ({problem} at {at})"
+                hint = "close the quoted string on this line, or escape the quote inside it"
+            elif "end of stream" in problem:
+                problem = f"this {construct} is never closed ({problem} at {at})"
+                hint = "close the bracket that opens here"
+            else:
+                problem = f"{problem} at {at}, inside the {construct} that starts here"
+                hint = "close the bracket that opens here, or add the missing comma"
+    mark = mark or other
+    loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+    return loc, problem, hint
 
 
 def load_text(text: str, file: str, diags: Diagnostics) -> Document | None:
@@ -106,15 +176,8 @@ def load_text(text: str, file: str, diags: Diagnostics) -> Document | None:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        problem = exc.problem or exc.context or "invalid YAML"
-        diags.error(
-            "Syntax",
-            loc,
-            f"YAML/JSON syntax error: {problem}",
-            "fix the syntax at this position (indentation, quotes, brackets, colons)",
-        )
+        loc, problem, hint = _yaml_error_location(exc, file)
+        diags.error("Syntax", loc, f"YAML syntax error: {problem}", hint)
         return None
     except yaml.reader.ReaderError as exc:
         # A character YAML does not allow (NUL, other control characters): located by offset.
@@ -126,14 +189,12 @@ def load_text(text: str, file: str, diags: Diagnostics) -> Document | None:
         diags.error(
             "Syntax",
             Location(file, line, col),
-            f"YAML/JSON syntax error: character #x{code:04x} is not allowed in YAML",
+            f"YAML syntax error: character #x{code:04x} is not allowed in YAML",
             "remove the character, or write it as an escape inside a double-quoted string",
         )
         return None
     except yaml.YAMLError as exc:
-        diags.error(
-            "Syntax", Location(file, 1, 1), f"YAML/JSON syntax error: {exc}", "fix the syntax"
-        )
+        diags.error("Syntax", Location(file, 1, 1), f"YAML syntax error: {exc}", "fix the syntax")
         return None
     finally:
         loader.dispose()
@@ -172,7 +233,9 @@ class _Builder:
         self.current: yaml.Node = root
 
     def _fail(self, id: str, path: Path, message: str, hint: str) -> _Unbuildable:
-        self.diags.error(id, self.doc.loc(path), message, hint)
+        # The key (or list entry) that holds the offending node: its own position is not
+        # recorded yet when the check fails.
+        self.diags.error(id, self.doc.loc(path, key=True), message, hint)
         return _Unbuildable()
 
     def build(self, node: yaml.Node, path: Path) -> Any:
@@ -181,7 +244,7 @@ class _Builder:
             anchor = f"{node.start_mark.line + 1}:{node.start_mark.column + 1}"
             raise self._fail(
                 "RecursiveAlias",
-                path[:-1],
+                path,
                 f"an alias here refers to the anchored node at {anchor} that contains it, so the "
                 "document would be infinitely deep",
                 "replace the alias with a copy of the data, or point it at a node outside itself",
@@ -189,7 +252,7 @@ class _Builder:
         if len(path) > MAX_DEPTH:
             raise self._fail(
                 "NestingDepth",
-                path[:-1],
+                path,
                 f"the document nests more than {MAX_DEPTH} levels deep here",
                 "flatten the structure: name nested schemas and refer to them with $ref",
             )
@@ -198,7 +261,7 @@ class _Builder:
             if self._expanded > MAX_ALIAS_NODES:
                 raise self._fail(
                     "AliasExpansion",
-                    path[:-1],
+                    path,
                     f"aliases expand to more than {MAX_ALIAS_NODES} nodes (nested aliases that "
                     "multiply, a 'billion laughs')",
                     "write the repeated data out once, or reduce the nesting of aliases",

@@ -7,6 +7,7 @@ Spec text is untrusted: it reaches generated code only through `docstring`, `pys
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -31,6 +32,21 @@ def _builtin_templates() -> Path:
 BUILTIN_TEMPLATES = _builtin_templates()
 
 
+def visible_text(text: str) -> str:
+    """Spec text as a reader of the generated files will see it: every printable character is
+    kept (any script, emoji), newlines too; invisible format characters (bidi embeddings,
+    overrides and isolates U+202A-U+202E and U+2066-U+2069, directional and zero-width marks,
+    any Unicode `Cf`) are removed so no text can reorder what a reviewer sees ("Trojan Source",
+    CVE-2021-42574); other control characters (tabs, ESC, BEL, line separators) become spaces.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or ch == "\n" else "" if unicodedata.category(ch) == "Cf" else " "
+        for ch in text
+    )
+
+
 def docstring(text: str, indent: int = 4, width: int = 90) -> str:
     """Body text for a triple-quoted docstring: wrapped, with quotes and backslashes escaped.
 
@@ -38,7 +54,7 @@ def docstring(text: str, indent: int = 4, width: int = 90) -> str:
     docstring early; non-ASCII text is kept (files are UTF-8).
     """
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("\r", "")
-    text = "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text)
+    text = visible_text(text)
     pad = " " * indent
     lines: list[str] = []
     for para in text.split("\n\n"):
@@ -74,12 +90,14 @@ def pystr(value: object) -> str:
 
 
 def comment(text: str) -> str:
-    return " ".join(str(text).split())
+    """One line of a `#` comment: visible characters only, whitespace collapsed."""
+    return " ".join(visible_text(str(text)).split())
 
 
 def md(text: str) -> str:
-    """Markdown text from spec docs: HTML-significant characters neutralised."""
-    return str(text).replace("<", "&lt;").replace(">", "&gt;")
+    """Markdown text from spec docs: HTML-significant characters neutralised, invisible and
+    control characters as in `visible_text`."""
+    return visible_text(str(text)).replace("<", "&lt;").replace(">", "&gt;")
 
 
 def mdcell(text: str) -> str:
@@ -113,6 +131,15 @@ def jsonpy(text: str) -> str:
     return repr(json.loads(text))
 
 
+def _no_invisible(value: object) -> object:
+    if not isinstance(value, str) or value.isprintable():
+        return value
+    return "".join(
+        ch if ch.isprintable() or ch in "\n\t" else "" if unicodedata.category(ch) == "Cf" else " "
+        for ch in value
+    )
+
+
 def build_environment(overrides: Path | None) -> jinja2.Environment:
     search = [str(overrides)] if overrides else []
     search.append(str(BUILTIN_TEMPLATES))
@@ -120,6 +147,9 @@ def build_environment(overrides: Path | None) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(search),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Python and Markdown; escaping is explicit, by filter
+        # A net under the filters: no expression, filtered or not, can put an invisible
+        # format character (a bidi override) or a terminal control into a generated file.
+        finalize=_no_invisible,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

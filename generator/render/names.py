@@ -7,11 +7,19 @@ Templates never derive names themselves. Names are computed once per service so 
 
 from __future__ import annotations
 
+import builtins
 import keyword
 from dataclasses import dataclass
 
 from generator.ir import Kind, Service, Shape
-from generator.naming import IDENTIFIER, constant_case, pascal_case, safe_identifier, snake_case
+from generator.naming import (
+    IDENTIFIER,
+    enum_constant,
+    member_base,
+    pascal_case,
+    safe_identifier,
+    snake_case,
+)
 
 # Names taken by the generated modules themselves (imports, helpers, runtime types).
 _RESERVED_CLASSES = {
@@ -36,6 +44,7 @@ _RESERVED_CLASSES = {
     # Runtime names every package __init__ exports.
     "AiohttpTransport",
     "AwsCredentials",
+    "CredentialRetrievalError",
     "DeserializationError",
     "HttpRequest",
     "HttpResponse",
@@ -43,6 +52,7 @@ _RESERVED_CLASSES = {
     "HttpxTransport",
     "NoCredentialsError",
     "NoRegionError",
+    "RefreshableCredentials",
     "ResponseDecodeError",
     "RetryPolicy",
     "SharedKeyCredential",
@@ -50,22 +60,41 @@ _RESERVED_CLASSES = {
     "TransportTimeout",
     "Urllib3Transport",
 }
+# A field named like a type the generated annotations use would shadow it inside the class
+# body (`str: str | None` makes every later `str` annotation refer to the field).
+_ANNOTATION_NAMES = {
+    "str",
+    "int",
+    "float",
+    "bool",
+    "bytes",
+    "list",
+    "dict",
+    "object",
+    "type",
+    "datetime",
+    "timedelta",
+    "date",
+    "Any",
+    "Mapping",
+    "Sequence",
+    "Iterator",
+    "ClassVar",
+    "Self",
+    "Literal",
+    "Null",
+    "NULL",
+}
 _RESERVED_MEMBERS = {
     "to_dict",
-    "to_wire",
     "from_dict",
+    "to_wire",
     "response_metadata",
-    "additional_properties",
     "self",
     "cls",
-    # Type names the models' annotations use: a field of that name would shadow them.
-    "datetime",
-    "date",
-    "time",
-    "timedelta",
-    "field",
-    "dataclass",
-}
+} | _ANNOTATION_NAMES
+# More names the OpenAPI models' annotations and bodies use.
+_RESERVED_MEMBERS |= {"additional_properties", "time", "UUID", "TypeAlias", "field", "dataclass"}
 # Locals of the generated serializers and client methods: an operation's argument never takes
 # one of these names.
 _RESERVED_ARGUMENTS = {
@@ -86,6 +115,8 @@ _RESERVED_ARGUMENTS = {
 # Shapes that get a name in the generated package: classes, and untagged unions (type aliases
 # with their conversion functions).
 _NAMED_KINDS = (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM, Kind.ONE_OF)
+# Builtins (Exception, ValueError, ...) are not shadowed by model or error classes either.
+_BUILTIN_NAMES = {n for n in dir(builtins) if not n.startswith("_")}
 _RESERVED_ENUM = {"_missing_", "name", "value", "mro"}
 
 
@@ -113,24 +144,32 @@ class SymbolProvider:
             title=service.title or service.sdk_id or service.name,
         )
         self._class_names: dict[str, str] = {}
-        taken = set(_RESERVED_CLASSES) | {
-            self.names.client,
-            self.names.async_client,
-            self.names.base_error,
-        }
+        taken = (
+            set(_RESERVED_CLASSES)
+            | _BUILTIN_NAMES
+            | {
+                self.names.client,
+                self.names.async_client,
+                self.names.base_error,
+            }
+        )
         data_targets = {m.target for s in service.shapes for m in s.members}
         error_ids = {e for op in service.operations for e in op.errors}
         # An error shape that is also plain data elsewhere (Azure's BatchError inside
         # TaskAddResult) needs two classes: the exception keeps the spec's name (the package
         # contract), the data model gets `Body` appended.
         self.data_errors = {e for e in error_ids if e in data_targets}
-        # Sorted by id so the winner of a collision never depends on spec order.
-        for shape in sorted(service.shapes, key=lambda s: s.id):
+        # In declaration order (then by id, for shapes without a position), so the first shape
+        # keeps its name and later ones get suffixes: stable across runs, and a shape added at
+        # the end of a spec never renames the ones before it.
+        for shape in sorted(service.shapes, key=_declaration_order):
             if shape.kind not in _NAMED_KINDS:
                 continue
             name = _class_name(shape.name)
+            if shape.id in error_ids and shape.id not in self.data_errors:
+                name = _error_name(name)
             if shape.id in self.data_errors:
-                taken.add(name)  # the exception's
+                taken.add(_error_name(name))  # the exception's
                 name += "Body"
             candidate, n = name, 2
             while candidate in taken:
@@ -143,13 +182,13 @@ class SymbolProvider:
             if error is None or shape_id not in self._class_names:
                 continue
             self._error_names[shape_id] = (
-                _class_name(error.name)
+                _error_name(_class_name(error.name))
                 if shape_id in self.data_errors
                 else self._class_names[shape_id]
             )
         # Union variants are classes too: `TaskParameterValueInt`, `...Unknown`.
         self._variants: dict[str, list[str]] = {}
-        for shape in sorted(service.shapes, key=lambda s: s.id):
+        for shape in sorted(service.shapes, key=_declaration_order):
             if shape.kind is not Kind.UNION:
                 continue
             names = []
@@ -192,7 +231,9 @@ class SymbolProvider:
         if shape.is_input and shape.synthetic:
             reserved = reserved | _RESERVED_ARGUMENTS
         for member in shape.members:
-            base = snake_case(member.name) or "member"
+            # `日本語` -> `u65e5_u672c_u8a9e`, `$` -> `dollar_sign`; colliding names (`mixedCase`
+            # and `mixed_case`) are told apart by suffixes in declaration order.
+            base = member_base(member.name)
             name = safe_identifier(base, "m")
             if name in reserved:
                 name += "_"
@@ -207,7 +248,7 @@ class SymbolProvider:
         out: list[str] = []
         taken: set[str] = set()
         for ev in shape.enum_values:
-            name = constant_case(ev.name) or constant_case(str(ev.value)) or "VALUE"
+            name = enum_constant(ev.name, ev.value)
             if name[0].isdigit():
                 name = "V_" + name
             # `O`, `I` and `l` read as digits (ruff E741).
@@ -225,6 +266,17 @@ class SymbolProvider:
             taken.add(candidate)
             out.append(candidate)
         return out
+
+
+def _error_name(name: str) -> str:
+    """The exception keeps the spec's name unless that would shadow a builtin or a name the
+    package itself defines (`Exception` -> `ExceptionError`)."""
+    return name + "Error" if name in _BUILTIN_NAMES or name in _RESERVED_CLASSES else name
+
+
+def _declaration_order(shape: Shape) -> tuple[str, int, int, str]:
+    loc = shape.loc
+    return (loc.file, loc.line, loc.col, shape.id)
 
 
 def _class_name(name: str) -> str:

@@ -6,6 +6,7 @@ are checked here first; with dangling references only the JSON-schema pass runs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +14,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from generator.diagnostics import Diagnostics
 from generator.load import Document, Path
+from generator.validate.patterns import pattern_problem
 
 
 def _refs(node: Any, path: Path) -> Iterator[tuple[str, Path]]:
@@ -99,9 +101,27 @@ def check_openapi_document(doc: Document, diags: Diagnostics) -> None:
     else:
         errors = validator.iter_errors()
     seen: set[tuple[Path, str]] = set()
+    nodes: dict[int, Path] | None = None
     try:
         for err in errors:
+            if err.validator == "format" and err.validator_value == "regex":
+                # The validator compiles patterns with Python's `re`; they are ECMA-262, which
+                # check_openapi_patterns reads with an engine that speaks that dialect.
+                continue
             path = tuple(err.absolute_path)
+            if not path and err.instance is not data:
+                # The validator checks some values (a schema's `default`) on their own, so the
+                # error's path is relative to that value: find the schema it came from.
+                nodes = nodes if nodes is not None else _node_paths(data)
+                path = _locate_value_error(err, nodes)
+                if "default" in path or "example" in path:
+                    kind = "default" if "default" in path else "example"
+                    err.message = f"the {kind} value does not match its schema: {err.message}"
+            key = False
+            unexpected = _unexpected_key(err)
+            if unexpected is not None:
+                # "'title' was unexpected": point at that key, not at the mapping holding it.
+                path, key = path + (unexpected,), True
             detail = best_match(err.context) if err.context else None
             message = _short(err.message)
             if detail is not None:
@@ -109,16 +129,16 @@ def check_openapi_document(doc: Document, diags: Diagnostics) -> None:
             if (path, message) in seen:
                 continue
             seen.add((path, message))
+            hint = f"fix this node so it matches the {label} specification for {_pointer(path)}"
+            if unexpected is not None:
+                hint = (
+                    f"remove {unexpected!r}, or name it x-{unexpected} to keep it as an extension"
+                )
             # A key the specification does not define, or a default/example that does not match
             # its schema: the document still says everything a client needs (openapi-python-
             # client and openapi-generator read such documents too), so these are warnings.
             report = diags.warning if _lenient(err, detail, data) else diags.error
-            report(
-                "OpenApiSchema",
-                doc.loc(path),
-                f"{label} schema: {message}",
-                f"fix this node so it matches the {label} specification for {_pointer(path)}",
-            )
+            report("OpenApiSchema", doc.loc(path, key=key), f"{label} schema: {message}", hint)
     except Exception as exc:  # the validator is third-party code: never let it crash us
         diags.error(
             "OpenApiSchema",
@@ -150,6 +170,70 @@ def _leaves(err: ValidationError) -> Iterator[ValidationError]:
         yield err
     for sub in err.context:
         yield from _leaves(sub)
+def check_openapi_patterns(doc: Document, diags: Diagnostics) -> None:
+    """Every schema `pattern` is an ECMA-262 regex; one no engine can read is a WARNING."""
+    todo: list[tuple[Any, Path]] = [(doc.data, ())]
+    while todo:
+        node, path = todo.pop()
+        if isinstance(node, dict):
+            pattern = node.get("pattern")
+            # `properties: {pattern: {...}}` names a property; only a string is a regex.
+            if isinstance(pattern, str) and path[-1:] != ("properties",):
+                problem = pattern_problem(pattern)
+                if problem is not None:
+                    diags.warning(
+                        "InvalidPattern",
+                        doc.loc(path + ("pattern",)),
+                        f"pattern {pattern!r} is not a valid ECMA-262 regular expression: "
+                        f"{problem}",
+                        "fix the regular expression; generated clients do not enforce patterns, "
+                        "so the client is generated anyway",
+                    )
+            todo.extend((v, path + (k,)) for k, v in node.items() if not _is_example(k))
+        elif isinstance(node, list):
+            todo.extend((v, path + (i,)) for i, v in enumerate(node))
+
+
+def _is_example(key: Any) -> bool:
+    return isinstance(key, str) and (key in ("example", "examples") or key.startswith("x-"))
+
+
+def _unexpected_key(err: ValidationError) -> str | None:
+    if err.validator not in ("additionalProperties", "unevaluatedProperties"):
+        return None
+    if not isinstance(err.instance, dict):
+        return None
+    for name in re.findall(r"'((?:[^'\\]|\\.)*)'", err.message):
+        if name in err.instance:
+            return str(name)
+    return None
+
+
+def _node_paths(data: Any) -> dict[int, Path]:
+    """Path of every mapping and list in the document, by identity."""
+    out: dict[int, Path] = {}
+    todo: list[tuple[Any, Path]] = [(data, ())]
+    while todo:
+        node, path = todo.pop()
+        if isinstance(node, dict):
+            out[id(node)] = path
+            todo.extend((v, path + (k,)) for k, v in node.items())
+        elif isinstance(node, list):
+            out[id(node)] = path
+            todo.extend((v, path + (i,)) for i, v in enumerate(node))
+    return out
+
+
+def _locate_value_error(err: ValidationError, nodes: dict[int, Path]) -> Path:
+    schema = err.schema if isinstance(err.schema, dict) else None
+    where = nodes.get(id(schema)) if schema is not None else None
+    if where is None or schema is None:
+        return ()
+    for key in ("default", "example"):
+        value = schema.get(key)
+        if key in schema and (value is err.instance or value == err.instance):
+            return where + (key,) + tuple(err.relative_path)
+    return where
 
 
 def _short(text: str, limit: int = 200) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from generator.diagnostics import Diagnostics
 from generator.ir import Binding, Kind, Operation, Protocol, Service, Shape
-from generator.naming import IDENTIFIER, constant_case, snake_case
+from generator.naming import IDENTIFIER, enum_constant, member_base, snake_case
 
 _LABEL = re.compile(r"\{([^}]*)\}")
 _HTTP_METHODS = {"GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"}
@@ -48,7 +48,7 @@ def dangling_targets(service: Service, diags: Diagnostics) -> None:
             if service.shape(member.target) is None:
                 diags.error(
                     "DanglingTarget",
-                    member.loc,
+                    member.target_loc if member.target_loc.line else member.loc,
                     f"member {shape.name}.{member.name} targets {member.target}, which is not "
                     "defined",
                     "define the target shape, or target a prelude shape such as "
@@ -117,7 +117,7 @@ def http_bindings(service: Service, diags: Diagnostics) -> None:
         if http.method not in _HTTP_METHODS:
             diags.error(
                 "HttpMethod",
-                http.loc,
+                op.ref_loc("http.method"),  # the method value (Smithy) or the `get:` key
                 f"{op.name} uses unknown HTTP method {http.method!r}",
                 "use one of " + ", ".join(sorted(_HTTP_METHODS)),
             )
@@ -133,13 +133,19 @@ def http_bindings(service: Service, diags: Diagnostics) -> None:
         for raw in _LABEL.findall(path):
             label = raw.rstrip("+")
             labels[label] += 1
-            # OpenAPI path parameters may have any name ({task-id}); Smithy labels are names.
-            if not IDENTIFIER.match(label) and not (_is_openapi(service) and label):
+            # Smithy labels are identifiers; OpenAPI path parameter names are any string
+            # (`{task-id}`), matched to the parameter by its name.
+            smithy = service.source_format == "smithy"
+            if (smithy and not IDENTIFIER.match(label)) or not label.strip() or "{" in label:
                 diags.error(
                     "HttpUri",
                     http.loc,
                     f"URI label {{{raw}}} of {op.name} is not a valid name",
-                    "labels are letters, digits and underscores, e.g. {jobId}",
+                    (
+                        "labels are letters, digits and underscores, e.g. {jobId}"
+                        if smithy
+                        else "name the label after its path parameter, e.g. {jobId} or {task-id}"
+                    ),
                 )
         for label, count in labels.items():
             if count > 1:
@@ -244,7 +250,7 @@ def operation_names(service: Service, diags: Diagnostics) -> None:
         if method in seen:
             diags.error(
                 "DuplicateOperationName",
-                op.loc,
+                op.ref_loc("name"),  # the operationId (OpenAPI) or the shape id (Smithy)
                 f"operations {seen[method]} and {op.name} would both become the client method "
                 f"{method}()",
                 "rename one operation (operationId or shape name)",
@@ -267,29 +273,36 @@ def operation_names(service: Service, diags: Diagnostics) -> None:
 
 
 def member_names(service: Service, diags: Diagnostics) -> None:
+    """Member names that are not Smithy identifiers are refused (the format says so); any other
+    name is legal and becomes a Python name in the render stage: OpenAPI property names are any
+    string (`日本語` -> `u65e5_u672c_u8a9e`, `$` -> `dollar_sign`), and names that collide once
+    they are snake_case (`mixedCase`, `mixed_case`) are told apart by suffixes in declaration
+    order. A NOTE says so, since the Python name is then not the obvious one."""
     for shape in service.shapes:
         if shape.kind not in (Kind.STRUCTURE, Kind.UNION) or not shape.members:
             continue
         seen: dict[str, str] = {}
         for member in shape.members:
-            py = snake_case(member.name)
-            if not py:
-                diags.error(
+            py = member_base(member.name)
+            if service.source_format == "smithy" and not IDENTIFIER.match(member.name):
+                # Other Smithy tools refuse it; apismith can still name it, so it is no ERROR.
+                diags.warning(
                     "InvalidMemberName",
                     member.loc,
-                    f"member name {member.name!r} of {shape.name} has no letters or digits",
-                    "rename the member (OpenAPI: x-ms-client-name)",
+                    f"member name {member.name!r} of {shape.name} is not a Smithy identifier "
+                    f"(other Smithy tools refuse it); its Python name is {py!r}",
+                    "member names are ASCII letters, digits and underscores, starting with a "
+                    "letter or underscore; put the wire name in jsonName (or httpHeader, "
+                    "httpQuery)",
                 )
-            elif py in seen:
-                # JSON property names that fold to one Python name are legal OpenAPI: the
-                # render stage tells them apart with a suffix.
-                report = diags.note if _is_openapi(service) else diags.error
-                report(
+            if py in seen:
+                diags.note(
                     "DuplicateMemberName",
                     member.loc,
                     f"members {seen[py]!r} and {member.name!r} of {shape.name} would both become "
-                    f"the Python name {py!r}",
-                    "rename one of them (OpenAPI: x-ms-client-name)",
+                    f"the Python name {py!r}; the later one gets a numeric suffix",
+                    "nothing to do; to choose the name yourself, rename one (OpenAPI: "
+                    "x-ms-client-name)",
                 )
             else:
                 seen[py] = member.name
@@ -309,35 +322,29 @@ def enum_names(service: Service, diags: Diagnostics) -> None:
         seen: dict[str, str] = {}
         values: set[tuple[type, object]] = set()
         for ev in shape.enum_values:
+            # Any OpenAPI enum value is legal: the render stage names it (`.` -> FULL_STOP,
+            # -1 -> MINUS_1) and tells colliding names apart with suffixes.
+            const = enum_constant(ev.name, ev.value)
             if service.source_format == "smithy" and not IDENTIFIER.match(ev.name):
-                diags.error(
+                diags.warning(
                     "InvalidEnumName",
                     ev.loc,
-                    f"enum member name {ev.name!r} of {shape.name} is not a valid identifier",
+                    f"enum member name {ev.name!r} of {shape.name} is not a Smithy identifier "
+                    "(other Smithy tools refuse it); apismith names it anyway",
                     "enum member names are letters, digits and underscores, starting with a "
                     'letter; put the wire value in `"smithy.api#enumValue"`',
                 )
-                continue
-            const = constant_case(ev.name)
-            # OpenAPI enum values are data, not names: the render stage names what it must.
-            report = diags.note if _is_openapi(service) else diags.error
-            if not const:
-                report(
-                    "InvalidEnumName",
-                    ev.loc,
-                    f"enum value {ev.value!r} of {shape.name} gives no usable name",
-                    "name it with x-ms-enum values[].name",
-                )
-            elif const in seen:
-                report(
-                    "InvalidEnumName",
+            if const in seen and seen[const] != str(ev.value):
+                diags.note(
+                    "DuplicateEnumName",
                     ev.loc,
                     f"enum values {seen[const]!r} and {ev.value!r} of {shape.name} would both "
-                    f"become {const}",
-                    "name them apart with x-ms-enum values[].name (Smithy: member names)",
+                    f"become {const}; the later one gets a numeric suffix",
+                    "nothing to do; to choose the names yourself, use x-ms-enum values[].name "
+                    "(Smithy: member names)",
                 )
             else:
-                seen[const] = str(ev.value)
+                seen.setdefault(const, str(ev.value))
             if (type(ev.value), ev.value) in values:
                 diags.error(
                     "DuplicateEnumValue",
@@ -414,7 +421,7 @@ def pagination(service: Service, diags: Diagnostics) -> None:
             if name and (shape is None or shape.member(name.split(".")[0]) is None):
                 diags.error(
                     "PaginatedMember",
-                    op.loc,
+                    op.ref_loc(f"paginated:{role}"),  # the trait's value that names nothing
                     f"paginated {role} {name!r} of {op.name} is not a member of its "
                     f"{'input' if role in ('inputToken', 'pageSize') else 'output'}",
                     "name an existing member in the paginated trait",

@@ -18,16 +18,9 @@ from _runtime._credentials import (
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty HOME and an environment with no AWS_* variables."""
-    import os
-
-    for name in list(os.environ):
-        if name.startswith("AWS_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("HOME", str(tmp_path))
-    (tmp_path / ".aws").mkdir()
-    return tmp_path
+def home(aws_home: Path) -> Path:
+    """An empty HOME and an environment with no AWS_* variables (instance metadata off)."""
+    return aws_home
 
 
 def write(path: Path, text: str) -> Path:
@@ -47,10 +40,12 @@ def test_environment(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "ENV")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "ENVSECRET")
     assert resolve_credentials(None) == AwsCredentials("ENV", "ENVSECRET")
-    monkeypatch.setenv("AWS_SECURITY_TOKEN", "OLD")
-    assert resolve_credentials(None).session_token == "OLD"
     monkeypatch.setenv("AWS_SESSION_TOKEN", "NEW")
-    assert resolve_credentials(None).session_token == "NEW"
+    assert resolve_credentials(None).get_frozen_credentials().session_token == "NEW"
+    # botocore's EnvProvider looks at AWS_SECURITY_TOKEN first (checked against botocore in
+    # test_same_answer_as_botocore_env_tokens).
+    monkeypatch.setenv("AWS_SECURITY_TOKEN", "OLD")
+    assert resolve_credentials(None).get_frozen_credentials().session_token == "OLD"
 
 
 def test_env_mapping_is_used_instead_of_os_environ(home: Path) -> None:
@@ -201,3 +196,108 @@ def test_same_answer_as_botocore(home: Path, monkeypatch: pytest.MonkeyPatch, pr
         theirs.token,
     )
     assert resolve_region(None) == session.get_config_variable("region")
+
+
+def test_malformed_credentials_line_keeps_the_secret_out_of_the_message(home: Path) -> None:
+    # Issue 12: "aws_secret_access_key SECRET" (no "=") used to be quoted in the error.
+    write(
+        home / ".aws" / "credentials",
+        "[default]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key wJalrXUtnSECRET\n",
+    )
+    with pytest.raises(ConfigurationError) as info:
+        resolve_credentials(None)
+    message = str(info.value)
+    assert "wJalrXUtnSECRET" not in message
+    assert "line(s) 3" in message and str(home / ".aws" / "credentials") in message
+    # Not in the exception chain either (a traceback would print it).
+    assert info.value.__cause__ is None and info.value.__suppress_context__
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("aws_secret_access_key = S\n[default]\n", "line 1 comes before any [section]"),
+        ("[default]\n[default]\n", "section [default] appears twice (line 2)"),
+        ("[default]\nregion=a\nregion=b\n", "key 'region' appears twice"),
+    ],
+)
+def test_other_malformed_files_are_located(home: Path, text: str, expected: str) -> None:
+    write(home / ".aws" / "config", text)
+    with pytest.raises(ConfigurationError, match="cannot read AWS config file") as info:
+        resolve_credentials(None)
+    assert expected in str(info.value)
+    assert "= S" not in str(info.value)
+
+
+def test_lone_secret_is_ignored_like_botocore(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # botocore only looks at a source when it has an access key id.
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "ENVSECRET")
+    write(home / ".aws" / "credentials", "[default]\naws_secret_access_key=S\n")
+    write(home / ".aws" / "config", "[default]\naws_access_key_id=CFG\naws_secret_access_key=C\n")
+    assert resolve_credentials(None).get_frozen_credentials().access_key_id == "CFG"
+
+
+def test_default_profile_variable_wins_like_botocore(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import botocore.session
+
+    write(
+        home / ".aws" / "credentials",
+        "[a]\naws_access_key_id=A\naws_secret_access_key=AS\n"
+        "[b]\naws_access_key_id=B\naws_secret_access_key=BS\n",
+    )
+    monkeypatch.setenv("AWS_PROFILE", "a")
+    monkeypatch.setenv("AWS_DEFAULT_PROFILE", "b")
+    theirs = botocore.session.Session().get_credentials().get_frozen_credentials()
+    assert theirs.access_key == "B"
+    assert resolve_credentials(None).get_frozen_credentials().access_key_id == "B"
+
+
+def test_same_answer_as_botocore_env_tokens(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import botocore.session
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "K")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "S")
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "NEW")
+    monkeypatch.setenv("AWS_SECURITY_TOKEN", "OLD")
+    write(
+        home / ".aws" / "credentials",
+        "[p]\naws_access_key_id=P\naws_secret_access_key=PS\n"
+        "aws_session_token=NEW\naws_security_token=OLD\n",
+    )
+    for profile in (None, "p"):
+        session = botocore.session.Session(profile=profile)
+        theirs = session.get_credentials().get_frozen_credentials()
+        ours = resolve_credentials(None, profile=profile).get_frozen_credentials()
+        assert (ours.access_key, ours.secret_key, ours.token) == (
+            theirs.access_key,
+            theirs.secret_key,
+            theirs.token,
+        )
+        assert ours.token == "OLD"
+
+
+def test_region_from_the_credentials_file_like_botocore(home: Path) -> None:
+    import botocore.session
+
+    # botocore merges the credentials file into the profiles it reads settings from.
+    write(home / ".aws" / "credentials", "[default]\nregion=eu-north-1\n")
+    assert botocore.session.Session().get_config_variable("region") == "eu-north-1"
+    assert resolve_region(None) == "eu-north-1"
+
+
+def test_explicit_credentials_must_have_get_frozen_credentials(home: Path) -> None:
+    with pytest.raises(TypeError, match="get_frozen_credentials"):
+        resolve_credentials(("AKID", "SECRET"))  # type: ignore[arg-type]
+
+
+def test_login_sessions_are_refused_not_skipped(home: Path) -> None:
+    # botocore's login provider would claim this profile before its static keys.
+    write(
+        home / ".aws" / "config",
+        "[default]\nlogin_session = arn:aws:iam::1:user/me\n"
+        "aws_access_key_id = CFG\naws_secret_access_key = C\n",
+    )
+    with pytest.raises(ConfigurationError, match="login_session"):
+        resolve_credentials(None)

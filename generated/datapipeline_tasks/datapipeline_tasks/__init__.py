@@ -8,7 +8,13 @@ errors are the classes in :mod:`datapipeline_tasks.errors`.
 from ._patch import *  # noqa: F403
 from ._patch import __all__ as _patch_all
 from ._runtime._aiohttp import AiohttpTransport
-from ._runtime._credentials import AwsCredentials, NoCredentialsError, NoRegionError
+from ._runtime._credentials import (
+    AwsCredentials,
+    CredentialRetrievalError,
+    NoCredentialsError,
+    NoRegionError,
+    RefreshableCredentials,
+)
 from ._runtime._http import (
     HttpRequest,
     HttpResponse,
@@ -40,6 +46,7 @@ __all__ = [
     "AiohttpTransport",
     "AsyncDataPipelineClient",
     "AwsCredentials",
+    "CredentialRetrievalError",
     "DataPipelineClient",
     "DataPipelineError",
     "DeserializationError",
@@ -54,6 +61,7 @@ __all__ = [
     "Null",
     "PipelineDeletedException",
     "PipelineNotFoundException",
+    "RefreshableCredentials",
     "ResponseDecodeError",
     "ResponseMetadata",
     "RetryPolicy",

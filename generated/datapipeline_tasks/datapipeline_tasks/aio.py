@@ -10,7 +10,9 @@ from typing import Self
 from . import _operations
 from ._runtime._credentials import (
     AwsCredentials,
+    CredentialsProvider,
     default_endpoint,
+    frozen_credentials_async,
     resolve_credentials,
     resolve_host_prefix_injection,
     resolve_region,
@@ -51,8 +53,11 @@ class AsyncDataPipelineClient:
     Every method is a coroutine; use ``async with`` or ``await client.close()``.
 
     :param region: the AWS region; default ``AWS_REGION`` / ``AWS_DEFAULT_REGION`` or the profile.
-    :param credentials: access keys; default: environment variables, then the shared
-        credentials/config files (``AWS_PROFILE``).
+    :param credentials: :class:`AwsCredentials`, or any object with botocore's
+        ``get_frozen_credentials()`` (a botocore session's credentials, a
+        :class:`RefreshableCredentials`); default: botocore's chain (environment, assume-role,
+        web identity, SSO, shared files, ``credential_process``, container, EC2 instance
+        metadata; ``AWS_PROFILE``), temporary credentials refreshed before they expire.
     :param endpoint_url: replaces ``https://datapipeline.<region>.amazonaws.com``
         (``amazonaws.com.cn`` etc. in other partitions); an operation's host prefix still
         applies, as in botocore.
@@ -72,7 +77,7 @@ class AsyncDataPipelineClient:
         self,
         region: str | None = None,
         *,
-        credentials: AwsCredentials | None = None,
+        credentials: AwsCredentials | CredentialsProvider | None = None,
         endpoint_url: str | None = None,
         inject_host_prefix: bool | None = None,
         clock: Callable[[], datetime] = utc_now,
@@ -81,7 +86,7 @@ class AsyncDataPipelineClient:
         timeout: float | None = 60.0,
     ) -> None:
         self.region = resolve_region(region)
-        self._credentials = resolve_credentials(credentials)
+        self._credentials = resolve_credentials(credentials, region=self.region)
         base = endpoint_url or default_endpoint(ENDPOINT_PREFIX, self.region)
         self.endpoint = base.rstrip("/")
         self._inject_host_prefix = resolve_host_prefix_injection(inject_host_prefix)
@@ -120,10 +125,13 @@ class AsyncDataPipelineClient:
     async def _send(self, request: HttpRequest, *, idempotent: bool) -> HttpResponse:
         """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
 
-        def prepare(attempt: int) -> HttpRequest:
+        async def prepare(attempt: int) -> HttpRequest:
+            # One consistent (key, secret, token) snapshot per attempt, refreshed near expiry
+            # (in a worker thread, off the event loop).
+            credentials = await frozen_credentials_async(self._credentials)
             return sign_request(
                 request.copy(),
-                self._credentials,
+                credentials,
                 region=self.region,
                 service=SIGNING_NAME,
                 now=self._clock(),

@@ -8,7 +8,13 @@ errors are the classes in :mod:`deadline_tasks.errors`.
 from ._patch import *  # noqa: F403
 from ._patch import __all__ as _patch_all
 from ._runtime._aiohttp import AiohttpTransport
-from ._runtime._credentials import AwsCredentials, NoCredentialsError, NoRegionError
+from ._runtime._credentials import (
+    AwsCredentials,
+    CredentialRetrievalError,
+    NoCredentialsError,
+    NoRegionError,
+    RefreshableCredentials,
+)
 from ._runtime._http import (
     HttpRequest,
     HttpResponse,
@@ -62,6 +68,7 @@ __all__ = [
     "AwsCredentials",
     "ConflictException",
     "ConflictExceptionReason",
+    "CredentialRetrievalError",
     "DeadlineClient",
     "DeadlineError",
     "DeserializationError",
@@ -74,6 +81,7 @@ __all__ = [
     "NoCredentialsError",
     "NoRegionError",
     "Null",
+    "RefreshableCredentials",
     "ResourceNotFoundException",
     "ResponseDecodeError",
     "ResponseMetadata",

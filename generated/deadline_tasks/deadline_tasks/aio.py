@@ -11,7 +11,9 @@ from typing import Self
 from . import _operations
 from ._runtime._credentials import (
     AwsCredentials,
+    CredentialsProvider,
     default_endpoint,
+    frozen_credentials_async,
     resolve_credentials,
     resolve_host_prefix_injection,
     resolve_region,
@@ -41,8 +43,11 @@ class AsyncDeadlineClient:
     Every method is a coroutine; use ``async with`` or ``await client.close()``.
 
     :param region: the AWS region; default ``AWS_REGION`` / ``AWS_DEFAULT_REGION`` or the profile.
-    :param credentials: access keys; default: environment variables, then the shared
-        credentials/config files (``AWS_PROFILE``).
+    :param credentials: :class:`AwsCredentials`, or any object with botocore's
+        ``get_frozen_credentials()`` (a botocore session's credentials, a
+        :class:`RefreshableCredentials`); default: botocore's chain (environment, assume-role,
+        web identity, SSO, shared files, ``credential_process``, container, EC2 instance
+        metadata; ``AWS_PROFILE``), temporary credentials refreshed before they expire.
     :param endpoint_url: replaces ``https://deadline.<region>.amazonaws.com``
         (``amazonaws.com.cn`` etc. in other partitions); an operation's host prefix still
         applies, as in botocore.
@@ -62,7 +67,7 @@ class AsyncDeadlineClient:
         self,
         region: str | None = None,
         *,
-        credentials: AwsCredentials | None = None,
+        credentials: AwsCredentials | CredentialsProvider | None = None,
         endpoint_url: str | None = None,
         inject_host_prefix: bool | None = None,
         clock: Callable[[], datetime] = utc_now,
@@ -71,7 +76,7 @@ class AsyncDeadlineClient:
         timeout: float | None = 60.0,
     ) -> None:
         self.region = resolve_region(region)
-        self._credentials = resolve_credentials(credentials)
+        self._credentials = resolve_credentials(credentials, region=self.region)
         base = endpoint_url or default_endpoint(ENDPOINT_PREFIX, self.region)
         self.endpoint = base.rstrip("/")
         self._inject_host_prefix = resolve_host_prefix_injection(inject_host_prefix)
@@ -110,10 +115,13 @@ class AsyncDeadlineClient:
     async def _send(self, request: HttpRequest, *, idempotent: bool) -> HttpResponse:
         """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
 
-        def prepare(attempt: int) -> HttpRequest:
+        async def prepare(attempt: int) -> HttpRequest:
+            # One consistent (key, secret, token) snapshot per attempt, refreshed near expiry
+            # (in a worker thread, off the event loop).
+            credentials = await frozen_credentials_async(self._credentials)
             return sign_request(
                 request.copy(),
-                self._credentials,
+                credentials,
                 region=self.region,
                 service=SIGNING_NAME,
                 now=self._clock(),

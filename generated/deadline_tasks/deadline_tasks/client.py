@@ -11,6 +11,7 @@ from typing import Self
 from . import _operations
 from ._runtime._credentials import (
     AwsCredentials,
+    CredentialsProvider,
     default_endpoint,
     resolve_credentials,
     resolve_host_prefix_injection,
@@ -41,8 +42,11 @@ class DeadlineClient:
     Use it as a context manager, or call ``close()``, to release connections.
 
     :param region: the AWS region; default ``AWS_REGION`` / ``AWS_DEFAULT_REGION`` or the profile.
-    :param credentials: access keys; default: environment variables, then the shared
-        credentials/config files (``AWS_PROFILE``).
+    :param credentials: :class:`AwsCredentials`, or any object with botocore's
+        ``get_frozen_credentials()`` (a botocore session's credentials, a
+        :class:`RefreshableCredentials`); default: botocore's chain (environment, assume-role,
+        web identity, SSO, shared files, ``credential_process``, container, EC2 instance
+        metadata; ``AWS_PROFILE``), temporary credentials refreshed before they expire.
     :param endpoint_url: replaces ``https://deadline.<region>.amazonaws.com``
         (``amazonaws.com.cn`` etc. in other partitions); an operation's host prefix still
         applies, as in botocore.
@@ -62,7 +66,7 @@ class DeadlineClient:
         self,
         region: str | None = None,
         *,
-        credentials: AwsCredentials | None = None,
+        credentials: AwsCredentials | CredentialsProvider | None = None,
         endpoint_url: str | None = None,
         inject_host_prefix: bool | None = None,
         clock: Callable[[], datetime] = utc_now,
@@ -71,7 +75,7 @@ class DeadlineClient:
         timeout: float | None = 60.0,
     ) -> None:
         self.region = resolve_region(region)
-        self._credentials = resolve_credentials(credentials)
+        self._credentials = resolve_credentials(credentials, region=self.region)
         base = endpoint_url or default_endpoint(ENDPOINT_PREFIX, self.region)
         self.endpoint = base.rstrip("/")
         self._inject_host_prefix = resolve_host_prefix_injection(inject_host_prefix)
@@ -111,9 +115,12 @@ class DeadlineClient:
         """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
 
         def prepare(attempt: int) -> HttpRequest:
+            # One consistent (key, secret, token) snapshot per attempt, refreshed near expiry
+            # (thread-safely).
+            credentials = self._credentials.get_frozen_credentials()
             return sign_request(
                 request.copy(),
-                self._credentials,
+                credentials,
                 region=self.region,
                 service=SIGNING_NAME,
                 now=self._clock(),

@@ -16,13 +16,13 @@ from generator.diagnostics import Diagnostics
 from generator.ir import Operation, Protocol, Server, ServerVariable, Service
 from generator.load import Document, Path
 
-from .context import HTTP_METHODS, Context, get, pascal
+from .context import HANDLED_EXTENSIONS, HTTP_METHODS, Context, get, pascal
 from .operations import Operations
 from .schemas import Schemas
 from .security import is_azure_scheme, requirements, schemes
 from .servers import servers
 
-__all__ = ["OpenApiFrontend", "azure_profile"]
+__all__ = ["HANDLED_EXTENSIONS", "OpenApiFrontend", "azure_profile"]
 
 
 class OpenApiFrontend:

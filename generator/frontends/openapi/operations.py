@@ -149,7 +149,7 @@ class Operations:
             request_content_type=content_type,
             deprecated=node.get("deprecated") is True,
             loc=ctx.loc(path, key=True),
-            ref_locs=error_locs,
+            ref_locs=error_locs + (("name", ctx.loc(path + ("operationId",))),),
             responses=tuple(responses),
             request_bodies=tuple(request_bodies),
             security=security,
@@ -545,13 +545,14 @@ class Operations:
 def _distinct_names(members: list[Member]) -> list[Member]:
     """Parameters of one name in several places (`id` in the path and in the query) are told
     apart by their place, as openapi-python-client names them (`id_path`, `id_query`)."""
-    counts: dict[str, int] = {}
+    places: dict[str, set[Binding]] = {}
     for m in members:
-        key = snake_case(m.name)
-        counts[key] = counts.get(key, 0) + 1
+        places.setdefault(snake_case(m.name), set()).add(m.binding)
     out = []
     for m in members:
-        if counts[snake_case(m.name)] > 1 and m.binding is not Binding.PAYLOAD:
+        # Only names shared across places; names alike in one place get the render stage's
+        # numeric suffixes.
+        if len(places[snake_case(m.name)]) > 1 and m.binding is not Binding.PAYLOAD:
             where = {Binding.LABEL: "path"}.get(m.binding, m.binding.value)
             m = _replace(m, name=f"{m.name}_{where}")
         out.append(m)

@@ -315,6 +315,16 @@ class Schemas:
             n += 1
             sid = f"enum#{name}~{n}"
         if old is None:
+            if n > 1:
+                first = self.shapes["enum#" + name]
+                self.ctx.diags.note(
+                    "EnumNameConflict",
+                    self.ctx.loc(path),
+                    f"two different enums are both named {name!r} (the other is at "
+                    f"{first.loc.line}:{first.loc.col}); their classes get numeric suffixes in "
+                    "declaration order",
+                    "nothing to do; to choose the names, give them different x-ms-enum names",
+                )
             self.shapes[sid] = dataclasses.replace(shape, id=sid)
         return sid
 

@@ -7,7 +7,29 @@ from generator.render.protocols.base import ProtocolGenerator
 
 class AwsProtocol(ProtocolGenerator):
     client_template = "python/protocols/aws_client.j2"
-    runtime_extra = frozenset({"_aws_errors.py", "_credentials.py", "_sigv4.py"})
+    runtime_extra = frozenset(
+        {
+            "_aws_config.py",
+            "_aws_errors.py",
+            "_aws_http.py",
+            "_aws_refresh.py",
+            "_aws_sources.py",
+            "_aws_sts.py",
+            "_credentials.py",
+            "_sigv4.py",
+        }
+    )
     retry_policy = "aws"
     stub_imports = ("AwsCredentials",)
-    runtime_exports = (("_credentials", ("AwsCredentials", "NoCredentialsError", "NoRegionError")),)
+    runtime_exports = (
+        (
+            "_credentials",
+            (
+                "AwsCredentials",
+                "CredentialRetrievalError",
+                "NoCredentialsError",
+                "NoRegionError",
+                "RefreshableCredentials",
+            ),
+        ),
+    )

@@ -24,7 +24,7 @@ import hmac
 from datetime import UTC, datetime
 from urllib.parse import quote, unquote, urlsplit
 
-from ._credentials import AwsCredentials
+from ._aws_config import AwsCredentials
 from ._http import HttpRequest
 
 __all__ = ["UNSIGNED_HEADERS", "canonical_request", "sign_request", "utc_now"]
