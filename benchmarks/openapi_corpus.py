@@ -49,6 +49,7 @@ class Outcome:
     generates: bool = False
     imports: bool = False
     typed: bool = False
+    errors: int = 0  # mypy --strict errors
     seconds: float = 0.0
     why: list[str] = field(default_factory=list)
 
@@ -79,8 +80,8 @@ def _check(outcome: Outcome, package_parent: Path, package: str) -> None:
     )
     outcome.typed = ok
     if not ok:
-        errors = [line for line in out.splitlines() if ": error:" in line]
-        outcome.why.append(f"mypy: {len(errors)} errors")
+        outcome.errors = len([line for line in out.splitlines() if ": error:" in line])
+        outcome.why.append(f"mypy: {outcome.errors} errors")
 
 
 def apismith(document: Path, work: Path, package: str) -> Outcome:
@@ -135,6 +136,11 @@ def _mark(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
+def _row(o: Outcome) -> str:
+    typed = _mark(o.typed) + (f" ({o.errors} errors)" if o.errors else "")
+    return f"{_mark(o.generates)} / {_mark(o.imports)} / {typed}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="documents to run (names as in the corpus)")
@@ -155,14 +161,11 @@ def main(argv: list[str] | None = None) -> int:
             )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(
-        "| document | apismith generates / imports / typed | openapi-python-client 0.29.1 generates / imports / typed |"
-    )
+    header = "generates / imports / typed"
+    print(f"| document | apismith {header} | openapi-python-client 0.29.1 {header} |")
     print("|---|---|---|")
     for name, ours, theirs in rows:
-        a = " / ".join(_mark(x) for x in (ours.generates, ours.imports, ours.typed))
-        b = " / ".join(_mark(x) for x in (theirs.generates, theirs.imports, theirs.typed))
-        print(f"| `{name}` | {a} | {b} |")
+        print(f"| `{name}` | {_row(ours)} | {_row(theirs)} |")
 
     def total(pick: str, who: int) -> int:
         return sum(bool(getattr(row[who], pick)) for row in rows)

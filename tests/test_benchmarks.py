@@ -20,3 +20,24 @@ def test_benchmark_runs_and_reports_ratios(script: str, n: str) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "x" in proc.stdout and len(proc.stdout.splitlines()) >= 2
+
+
+def test_openapi_corpus_comparison_runs() -> None:
+    """The README's apismith / openapi-python-client table comes from this script; one document
+    here keeps it working (the whole corpus takes minutes)."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "openapi_corpus.py"),
+            "--only",
+            "oai-v30-petstore.yaml",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = [line for line in proc.stdout.splitlines() if line.startswith("| `")]
+    assert len(rows) == 1
+    assert rows[0].startswith("| `oai-v30-petstore.yaml` | yes / yes / yes | ")
+    assert "openapi-python-client" in proc.stdout

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 from runtime.runtime_stub import Received, Reply, StubServer
@@ -210,8 +210,9 @@ def _json(status: int, body: Any, **headers: str) -> Reply:
 
 
 def _split(received: Received) -> tuple[str, dict[str, str]]:
+    """The decoded path and query of a request as received."""
     parts = urlsplit(received.target)
-    return parts.path, dict(parse_qsl(parts.query, keep_blank_values=True))
+    return unquote(parts.path), dict(parse_qsl(parts.query, keep_blank_values=True))
 
 
 def _uber(pkg: Any, stub: StubServer) -> None:
@@ -371,7 +372,7 @@ def _tictactoe(pkg: Any, stub: StubServer) -> None:
         pkg.TicTacToeClient(stub.url, default_api_key="key-1") as client,
         pytest.raises(pkg.MissingCredentialsError),
     ):
-        client.put_square(row=1, column=2, body=pkg.Mark.O)  # neither credential: refused
+        client.put_square(row=1, column=2, body=pkg.Mark("O"))  # neither credential: refused
     stub.script(Reply(400, {"Content-Type": "text/html"}, b"Illegal coordinates"))
     with (
         pkg.TicTacToeClient(stub.url, bearer_http_authentication="jwt-2") as client,
@@ -444,9 +445,9 @@ def _baseline(pkg: Any, stub: StubServer) -> None:
             client.status_code_precedence()
         assert (caught.value.status_code, caught.value.message) == (404, "gone")
         # A discriminated union keeps a variant it does not know.
-        value = pkg.adiscriminated_union_from_wire({"modelType": "type9", "x": 1})
+        value = pkg.models.adiscriminated_union_from_wire({"modelType": "type9", "x": 1})
         assert isinstance(value, pkg.UnknownVariant) and value.raw["x"] == 1
-        typed = pkg.adiscriminated_union_from_wire({"modelType": "type2"})
+        typed = pkg.models.adiscriminated_union_from_wire({"modelType": "type2"})
         assert isinstance(typed, pkg.ADiscriminatedUnionType2)
 
 

@@ -17,6 +17,9 @@ from generator.load import Document, Path
 from generator.validate.patterns import pattern_problem
 
 
+_REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
 def _refs(node: Any, path: Path) -> Iterator[tuple[str, Path]]:
     if isinstance(node, dict):
         ref = node.get("$ref")
@@ -48,8 +51,12 @@ def check_refs(doc: Document, diags: Diagnostics) -> int:
     bad = 0
     for ref, path in _refs(doc.data, ()):
         if not ref.startswith("#"):
-            # References to local files were resolved before (generator.frontends.openapi.refs);
-            # what is left is on another machine, and is not fetched.
+            if not _REMOTE.match(ref):
+                # A local file: resolved before (generator.frontends.openapi.refs), which also
+                # reported one that cannot be read.
+                bad += 1
+                continue
+            # On another machine: not fetched.
             diags.error(
                 "UnsupportedRef",
                 doc.loc(path),

@@ -1,4 +1,5 @@
-"""Helpers of the generated azure_batch_tasks tests: a stub transport (no network), assertions."""
+"""Helpers of the generated azure_batch_tasks tests: a stub transport (no network),
+assertions."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from azure_batch_tasks import (
 )
 
 ENDPOINT = "https://account.region.example.azure.com"
-CREDENTIAL = SharedKeyCredential(
+CREDENTIAL: Any = SharedKeyCredential(
     "account",
     "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw==",
 )

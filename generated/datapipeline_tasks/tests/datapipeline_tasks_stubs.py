@@ -1,4 +1,5 @@
-"""Helpers of the generated datapipeline_tasks tests: a stub transport (no network), assertions."""
+"""Helpers of the generated datapipeline_tasks tests: a stub transport (no network),
+assertions."""
 
 from __future__ import annotations
 

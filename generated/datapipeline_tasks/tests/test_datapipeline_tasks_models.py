@@ -1,4 +1,5 @@
-"""Round trips of every model of datapipeline_tasks: from_dict(to_dict(x)) == x, unknowns kept."""
+"""Round trips of every model of datapipeline_tasks: from_dict(to_dict(x)) == x, unknowns
+kept."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.ir import Binding, Member, Operation, Shape
+from generator.ir import AuthKind, Binding, Member, Operation, Shape
 from generator.render.protocols.base import (
     SCALAR_TEXT_KINDS,
     ContextArg,
@@ -39,6 +39,17 @@ class AzureRest(OpenApiRest):
     frames_empty_bodies = True  # azure-batch sends through requests, and SharedKey signs it
     query_name_quoter = "quote_query_name"  # "$filter" as the Azure SDKs send it
     uuid_as_str = True
+
+    def __init__(self, service: Any) -> None:
+        super().__init__(service)
+        # SharedKey only for documents that declare it (an apiKey scheme on Authorization);
+        # other Azure services authenticate with Entra ID tokens alone.
+        self.shared_key = any(a.kind is AuthKind.SHARED_KEY for a in service.auth)
+        if not self.shared_key:
+            self.runtime_extra = self.runtime_extra - {"_sharedkey.py"}
+            self.stub_imports = ()
+            self.doc_imports = ()
+            self.runtime_exports = (("_bodies", ("File",)),)
 
     def written_timestamp(self, fmt: str) -> str:
         # msrest writes date-times with milliseconds (...T12:00:00.000Z); parsing takes either.

@@ -3,7 +3,8 @@
 Thin dispatch over :mod:`._serde` so generated code names a format (``"date-time"``,
 ``"date-time-ms"``, ``"epoch-seconds"``, ``"http-date"``) once instead of choosing functions per
 field. ``"date-time-ms"`` is ISO 8601 with at least milliseconds (``2024-07-01T12:00:00.000Z``),
-how msrest (azure-batch) writes date-times; ``"date-time"`` is botocore's (no fraction when zero).
+how msrest (the Azure SDKs) writes date-times; ``"date-time"`` is botocore's (no fraction when
+zero).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ REQUEST_ID_HEADERS = ("request-id",)
 
 
 def _error(response: HttpResponse) -> Mapping[str, object]:
-    # Batch errors are sometimes wrapped: {"odata.error": {...}}.
+    # Azure errors are sometimes wrapped: {"odata.error": {...}}.
     data = json_object(response)
     inner = data.get("odata.error", data)
     return inner if isinstance(inner, Mapping) else {}
@@ -32,7 +32,7 @@ def parse_error(response: HttpResponse) -> ParsedError:
     else:
         message = str(raw_message or "")
     # No message (an HTML page from a proxy, an empty 503): the status's reason phrase, as
-    # azure-batch reports it.
+    # the Azure SDKs report it.
     return ParsedError(
         str(error.get("code") or response.status),
         message or reason(response.status),
