@@ -289,6 +289,16 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--check", action="store_true", help="exit 1 if the output is stale")
     gen.add_argument("--templates", help="a folder of templates overriding the built-in ones")
     gen.add_argument("--service", action="append", help="only this package (repeatable)")
+    gen.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="render everything again (no package cache; also APISMITH_NO_CACHE=1)",
+    )
+    gen.add_argument(
+        "--formatter",
+        choices=("ruff", "black"),
+        help="formatter for generated code (default: ruff, else black; both give black's style)",
+    )
     gen.set_defaults(func=cmd_generate)
 
     dif = sub.add_parser(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import keyword
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_IDENT = re.compile(r"[^0-9A-Za-z]+")
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -135,6 +136,8 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+# Pure and called tens of thousands of times per package (every member, in views and templates).
+@lru_cache(maxsize=1 << 16)
 def snake_case(name: str) -> str:
     """`GetTask` -> `get_task`, `Task_AddCollection` -> `task_add_collection`,
     `$filter` -> `filter`, `client-request-id` -> `client_request_id`, `readIOps` -> `read_iops`,

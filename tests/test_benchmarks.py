@@ -41,3 +41,27 @@ def test_openapi_corpus_comparison_runs() -> None:
     assert len(rows) == 1
     assert rows[0].startswith("| `oai-v30-petstore.yaml` | yes / yes / yes | ")
     assert "openapi-python-client" in proc.stdout
+
+
+def test_generate_speed_benchmark_runs_in_tiny_mode() -> None:
+    # Speed targets are not asserted here (timed unit tests on a shared machine only flake):
+    # this proves the script works; its numbers go into the README from a quiet machine.
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "generate_speed.py"),
+            "--reps",
+            "1",
+            "--only",
+            "noop,synthetic",
+            "--sizes",
+            "10",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = [line for line in proc.stdout.splitlines() if line.startswith("| ")]
+    assert any("`generate --check`" in row for row in rows), proc.stdout
+    assert any("10 ops" in row and "CPU/op" in row for row in rows), proc.stdout

@@ -143,3 +143,22 @@ def test_smithy_non_identifiers_are_warned_not_refused(tmp_path: Path) -> None:
     assert result.ok
     [event] = find(result.diagnostics.events, "InvalidMemberName")
     assert "'omega'" in event.message
+
+
+def test_per_call_options_yield_to_spec_arguments(tmp_path: Path) -> None:
+    symbols, _ = _symbols(tmp_path)
+    assert symbols.call_option_names(set()) == {
+        "timeout": "timeout",
+        "retry_policy": "retry_policy",
+        "headers": "headers",
+        "deadline": "deadline",
+    }
+    # Spec arguments keep their names (the package contract); each option takes another one,
+    # the same in every method of the package.
+    taken = {"timeout", "headers", "request_headers", "deadline"}
+    assert symbols.call_option_names(taken) == {
+        "timeout": "request_timeout",
+        "retry_policy": "retry_policy",
+        "headers": "request_headers_",
+        "deadline": "request_deadline",
+    }

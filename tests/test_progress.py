@@ -131,6 +131,6 @@ def test_a_terminal_gets_a_spinner(tmp_path: Path) -> None:
         os.close(primary)
     err = b"".join(chunks).decode()
     assert proc.returncode == 0 and stdout == b""
-    assert "\x1b[K" in err and "[1/1] shop: render" in err
+    assert "\x1b[K" in err and "[1/1] spec.yaml: load, validate, render" in err
     # The live line is erased before the package's final line is printed.
     assert " files, " in err.rsplit("\x1b[K", 1)[-1]

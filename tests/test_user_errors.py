@@ -225,13 +225,13 @@ def test_exit_codes_are_documented_in_help_and_readme() -> None:
 
 
 def test_a_real_bug_is_still_exit_3(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.render.generate as generate
+    import generator.render.package as package
 
     def boom(*args: object) -> None:
         raise ZeroDivisionError("bug")
 
-    monkeypatch.setattr(generate, "render_package", boom)
-    assert main(["generate"]) == exit_codes.INTERNAL
+    monkeypatch.setattr(package, "render_package", boom)
+    assert main(["generate", "--no-cache"]) == exit_codes.INTERNAL
 
 
 def test_no_traceback_for_user_errors_in_a_subprocess(project: Path) -> None:

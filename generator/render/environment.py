@@ -8,28 +8,16 @@ from __future__ import annotations
 
 import textwrap
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 
 from generator.naming import snake_case
 from generator.render.docs import first_sentence
+from generator.render.locations import builtin_templates
 
-
-def _builtin_templates() -> Path:
-    """The repository's templates/ when running from a checkout, else the installed copy."""
-    source = Path(__file__).resolve().parents[2] / "templates"
-    if (source / "python").is_dir():
-        return source
-    import importlib.util
-
-    spec = importlib.util.find_spec("apismith_templates")
-    if spec is not None and spec.submodule_search_locations:
-        return Path(next(iter(spec.submodule_search_locations)))
-    return source
-
-
-BUILTIN_TEMPLATES = _builtin_templates()
+BUILTIN_TEMPLATES = builtin_templates()
 
 
 def visible_text(text: str) -> str:
@@ -47,6 +35,8 @@ def visible_text(text: str) -> str:
     )
 
 
+# Pure, and the same text is wrapped several times per package (client.py, aio.py, the docs).
+@lru_cache(maxsize=1 << 14)
 def docstring(text: str, indent: int = 4, width: int = 90) -> str:
     """Body text for a triple-quoted docstring: wrapped, with quotes and backslashes escaped.
 
@@ -117,6 +107,11 @@ def all_sorted(names: list[str]) -> list[str]:
     return sorted(names, key=key)
 
 
+def tuple_repr(values: list[object]) -> str:
+    """A Python tuple literal of the values (`(404,)`)."""
+    return repr(tuple(values))
+
+
 def pyrepr(value: object) -> str:
     """A Python literal for JSON-like data (dicts, lists, strings, numbers, None)."""
     return repr(value)
@@ -131,6 +126,28 @@ def jsonpy(text: str) -> str:
     return repr(json.loads(text))
 
 
+def param(name: str, annotation: str, default: str | None = None, indent: int = 8) -> str:
+    """`name: annotation = default` for a parameter list, the union parenthesized when the line
+    is too long: black then splits inside the parentheses and ruff format keeps them, so both
+    formatters leave the output alone (unparenthesized, they split it differently)."""
+    tail = "" if default is None else f" = {default}"
+    if indent + len(name) + len(annotation) + len(tail) + 3 > 100 and _top_level_union(annotation):
+        annotation = f"({annotation})"
+    return f"{name}: {annotation}{tail}"
+
+
+def _top_level_union(annotation: str) -> bool:
+    depth = 0
+    for i, ch in enumerate(annotation):
+        if ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif ch == "|" and depth == 0 and i:
+            return True
+    return False
+
+
 def _no_invisible(value: object) -> object:
     if not isinstance(value, str) or value.isprintable():
         return value
@@ -140,11 +157,39 @@ def _no_invisible(value: object) -> object:
     )
 
 
-def build_environment(overrides: Path | None) -> jinja2.Environment:
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """An optimisation only: a cache folder that cannot be read or written is not an error."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def build_environment(
+    overrides: Path | None, bytecode_cache: Path | None = None
+) -> jinja2.Environment:
+    """`bytecode_cache`: a folder keeping compiled templates (Jinja2 checks each against its
+    source), which saves compiling the templates on every run."""
     search = [str(overrides)] if overrides else []
     search.append(str(BUILTIN_TEMPLATES))
+    cache = None
+    if bytecode_cache is not None:
+        try:
+            bytecode_cache.mkdir(parents=True, exist_ok=True)
+            cache = _QuietBytecodeCache(str(bytecode_cache))
+        except OSError:
+            cache = None  # an optimisation only
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search),
+        bytecode_cache=cache,
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # the output is Python and Markdown; escaping is explicit, by filter
         # A net under the filters: no expression, filtered or not, can put an invisible
@@ -163,8 +208,10 @@ def build_environment(overrides: Path | None) -> jinja2.Environment:
         mdcell=mdcell,
         all_sorted=all_sorted,
         pyrepr=pyrepr,
+        tuple_repr=tuple_repr,
         jsonpy=jsonpy,
         snake=snake_case,
         first_sentence=first_sentence,
+        param=param,
     )
     return env

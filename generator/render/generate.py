@@ -13,9 +13,11 @@ import argparse
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from generator import exit_codes
 from generator.config import (
@@ -26,13 +28,10 @@ from generator.config import (
     suggest_package_name,
 )
 from generator.diagnostics import Diagnostics, Event, Location, Severity
-from generator.oneoff import one_off_service
-from generator.pipeline import load_spec
 from generator.progress import Progress, Stopwatch
-from generator.render.environment import build_environment
-from generator.render.format import Formatter
-from generator.render.overrides import check_overrides, template_error
-from generator.render.package import render_package, scaffold_files
+from generator.render.cache import PackageCache, cache_root
+from generator.render.format import Formatter, FormatterUnavailable
+from generator.render.produce import produce
 from generator.write import (
     cleanup_leftovers,
     output_lock,
@@ -40,6 +39,13 @@ from generator.write import (
     write_text_atomic,
     write_tree,
 )
+
+# Speed (issue 10): Jinja2, the front-ends and the validator are imported only when something
+# has to be rendered; an unchanged service comes from the package cache (see produce.py).
+if TYPE_CHECKING:
+    import jinja2
+
+    from generator.ir import Service
 
 
 class _TimedFormatter(Formatter):
@@ -51,6 +57,13 @@ class _TimedFormatter(Formatter):
         start = time.perf_counter()
         try:
             return super().format(source, name)
+        finally:
+            self.seconds += time.perf_counter() - start
+
+    def format_many(self, *args: Any, **kwargs: Any) -> dict[str, str]:
+        start = time.perf_counter()
+        try:
+            return super().format_many(*args, **kwargs)
         finally:
             self.seconds += time.perf_counter() - start
 
@@ -183,6 +196,8 @@ def _targets(args: argparse.Namespace, run: _Run) -> tuple[list[_Target], Path |
         output = Path(args.output) if args.output else None
         targets = [_Target(spec=Path(args.spec), package=args.package, output=output)]
     if templates is not None:
+        from generator.render.overrides import check_overrides
+
         diags = Diagnostics()
         usable = check_overrides(templates, where, diags)
         run.report(diags.sorted())
@@ -192,24 +207,35 @@ def _targets(args: argparse.Namespace, run: _Run) -> tuple[list[_Target], Path |
     return targets, templates
 
 
-def _cache_dir(args: argparse.Namespace) -> Path | None:
-    # One-off runs write nothing but the output: no cache folder appears where they are run.
-    if args.spec is not None:
-        return None
-    from generator.config import find_pyproject
-
-    file = find_pyproject(Path.cwd().resolve())
-    return file.parent / ".apismith-cache" if file else None
-
-
 def _generate(args: argparse.Namespace, run: _Run) -> None:
     planned = _targets(args, run)
     if planned is None:
         return
     targets, templates = planned
     progress = run.progress
-    env = build_environment(templates)
-    formatter = _TimedFormatter(_cache_dir(args))
+    # The user cache folder (XDG), never the project: nothing of it can land in a commit.
+    root = cache_root(disabled=bool(args.no_cache))
+
+    @cache
+    def env() -> jinja2.Environment:
+        from generator.render.environment import build_environment
+
+        return build_environment(templates, root / "jinja" if root is not None else None)
+
+    try:
+        formatter = _TimedFormatter(root / "modules" if root is not None else None, args.formatter)
+        formatter.identity  # noqa: B018  (fails early, with a message, if it is not installed)
+    except FormatterUnavailable as exc:
+        run.error(
+            "FormatterUnavailable",
+            Location("--formatter"),
+            str(exc),
+            "install apismith's dependencies again (pip install apismith), or choose the other "
+            "formatter with --formatter",
+            exit_codes.USAGE,
+        )
+        return
+    store = PackageCache(root)
     started = time.perf_counter()
     stale: list[str] = []
     done = 0
@@ -218,36 +244,51 @@ def _generate(args: argparse.Namespace, run: _Run) -> None:
         name = target.config.package if target.config else (target.package or spec)
         label = f"[{number}/{len(targets)}] {name}"
         watch = Stopwatch(progress, label)
-        progress.status(f"{label}: load, validate")
-        result = load_spec(spec, timings=watch.seconds)
-        events = result.diagnostics.sorted()
-        run.report(events)
-        if not result.ok or result.service is None:
-            progress.problem(f"{spec}: not rendered (the spec has errors)")
-            run.fail(exit_codes.FINDINGS)
-            continue
-        service = result.service
-        config = target.config or one_off_service(
-            target.spec, service, target.package, target.output
-        )
-        label = f"[{number}/{len(targets)}] {config.package}"
-        watch.label = label
-        out_dir = config.output
-        rel = os.path.relpath(out_dir)
+        progress.status(f"{label}: load, validate, render")
+        formatter.seconds = 0.0
+        formatter.hits = formatter.misses = 0
+        timings: dict[str, float] = {}
+        start = time.perf_counter()
         try:
-            formatter.seconds = 0.0
-            with watch.stage("render"):
-                files = render_package(service, config, env, formatter)
-                own_files = scaffold_files(service, config, env)
-            watch.seconds["render"] -= formatter.seconds
-            watch.add("format", formatter.seconds)
+            entry = produce(
+                target.config or _one_off_config(target),
+                spec,
+                templates,
+                env,
+                formatter,
+                store,
+                # One-off runs without --package name the package after the spec: the cache
+                # key cannot know it, so those runs are not cached as a package.
+                cacheable=target.config is not None or target.package is not None,
+                timings=timings,
+            )
         except Exception as exc:
+            from generator.render.overrides import template_error
+
             event = template_error(exc, templates)
             if event is None:
                 raise
             run.report([event])
             run.fail(exit_codes.USAGE)
             return  # the same template fails every package: one report is enough
+        spent = time.perf_counter() - start
+        for stage in ("load", "validate"):
+            watch.add(stage, timings.get(stage, 0.0))
+        rendering = spent - sum(timings.values()) - formatter.seconds
+        watch.add("render", max(0.0, rendering))
+        watch.add("format", formatter.seconds)
+        run.report(entry.events)
+        if not entry.ok:
+            progress.problem(f"{spec}: not rendered (the spec has errors)")
+            run.fail(exit_codes.FINDINGS)
+            continue
+        config = entry.config
+        assert config is not None  # produce() sets it on every entry that rendered
+        files, own_files = entry.files, entry.scaffold
+        label = f"[{number}/{len(targets)}] {config.package}"
+        watch.label = label
+        out_dir = config.output
+        rel = os.path.relpath(out_dir)
         summary: dict[str, object] = {
             "package": config.package,
             "spec": spec,
@@ -305,10 +346,12 @@ def _generate(args: argparse.Namespace, run: _Run) -> None:
             f"{len(changes.removed)} removed ({watch.total:.1f}s)"
         )
         progress.detail(
-            f"    {len(service.operations)} operations, "
-            f"{sum(not s.synthetic and not s.id.startswith('smithy.api#') for s in service.shapes)}"
-            f" shapes; {watch.summary()}; format cache: {formatter.hits} hits, "
-            f"{formatter.misses} formatted"
+            f"    {entry.stats}; {watch.summary()}; "
+            + (
+                "package cache hit"
+                if entry.cached
+                else f"format cache: {formatter.hits} hits, " f"{formatter.misses} formatted"
+            )
         )
     progress.clear_status()
     if args.check:
@@ -321,6 +364,17 @@ def _generate(args: argparse.Namespace, run: _Run) -> None:
             progress.say("the generated code is up to date")
     elif len(targets) > 1 and done:
         progress.say(f"generated {done} of {len(targets)} packages in {_since(started)}")
+
+
+def _one_off_config(target: _Target) -> Callable[[Service], ServiceConfig]:
+    """One-off mode: the package's settings, once the spec has named the service."""
+
+    def config_for(service: Service) -> ServiceConfig:
+        from generator.oneoff import one_off_service
+
+        return one_off_service(target.spec, service, target.package, target.output)
+
+    return config_for
 
 
 def _since(start: float) -> str:

@@ -89,6 +89,8 @@ _RESERVED_MEMBERS = {
     "to_dict",
     "from_dict",
     "to_wire",
+    "to_json",
+    "unknown_fields",
     "response_metadata",
     "self",
     "cls",
@@ -117,6 +119,10 @@ _RESERVED_ARGUMENTS = {
 _NAMED_KINDS = (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM, Kind.ONE_OF)
 # Builtins (Exception, ValueError, ...) are not shadowed by model or error classes either.
 _BUILTIN_NAMES = {n for n in dir(builtins) if not n.startswith("_")}
+# Keyword options every client method takes besides the spec's arguments, in order. A spec
+# argument keeps its name (the package contract names arguments after the spec); an option it
+# would shadow gets the `request_` prefix, in every method of the package alike.
+CALL_OPTIONS = ("timeout", "retry_policy", "headers", "deadline")
 _RESERVED_ENUM = {"_missing_", "name", "value", "mro"}
 
 
@@ -130,7 +136,13 @@ class ClientNames:
 
 
 class SymbolProvider:
-    def __init__(self, service: Service, package: str, client_name: str | None = None) -> None:
+    def __init__(
+        self,
+        service: Service,
+        package: str,
+        client_name: str | None = None,
+        reserved: frozenset[str] = frozenset(),
+    ) -> None:
         self.service = service
         self.package = package
         base = client_name or service.name
@@ -152,6 +164,7 @@ class SymbolProvider:
                 self.names.async_client,
                 self.names.base_error,
             }
+            | reserved  # classes the protocol adds (Azure's errors by status)
         )
         data_targets = {m.target for s in service.shapes for m in s.members}
         error_ids = {e for op in service.operations for e in op.errors}
@@ -219,6 +232,19 @@ class SymbolProvider:
         """An untagged union's conversion functions: from JSON, to JSON, to plain data."""
         base = snake_case(self._class_names[shape.id]) or "union"
         return f"{base}_from_wire", f"{base}_to_wire", f"{base}_to_dict"
+
+    def call_option_names(self, taken: set[str]) -> dict[str, str]:
+        """Python names of the per-call options, none of them in `taken` (the names of every
+        operation's arguments) nor equal to each other."""
+        names: dict[str, str] = {}
+        used = set(taken)
+        for option in CALL_OPTIONS:
+            candidate = option if option not in used else f"request_{option}"
+            while candidate in used:
+                candidate += "_"
+            used.add(candidate)
+            names[option] = candidate
+        return names
 
     def method_name(self, op_name: str) -> str:
         return safe_identifier(snake_case(op_name), "op")

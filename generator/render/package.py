@@ -13,8 +13,9 @@ import jinja2
 from generator import __version__
 from generator.config import ServiceConfig
 from generator.ir import Service
+from generator.render.cache import generator_digest
 from generator.render.environment import BUILTIN_TEMPLATES
-from generator.render.format import Formatter
+from generator.render.format import LINE_LENGTH, TARGET_VERSION, Formatter
 from generator.render.imports import prune_imports, sort_imports
 from generator.render.testview import ModelTests, OperationTests, TestViewBuilder
 from generator.render.views import PackageView, ViewBuilder
@@ -24,11 +25,15 @@ _RUNTIME_COMMON = {
     "__init__.py",
     "_aiohttp.py",
     "_http.py",
+    "_logging.py",
     "_model.py",
+    "_options.py",
     "_protocol.py",
+    "_proxy.py",
     "_retry.py",
     "_serde.py",
     "_transport.py",
+    "_useragent.py",
     "_wire.py",
 }
 
@@ -40,7 +45,11 @@ _PACKAGE_FILES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("python/package/_operations.py.j2", "{pkg}/_operations.py", {}),
     ("python/package/client.py.j2", "{pkg}/client.py", {"is_async": False}),
     ("python/package/client.py.j2", "{pkg}/aio.py", {"is_async": True}),
-    ("python/package/pyproject.toml.j2", "pyproject.toml", {}),
+    (
+        "python/package/pyproject.toml.j2",
+        "pyproject.toml",
+        {"line_length": LINE_LENGTH, "target_version": TARGET_VERSION},
+    ),
     ("python/package/README.md.j2", "README.md", {}),
     ("python/tests/conftest.py.j2", "tests/conftest.py", {}),
     ("python/tests/stubs.py.j2", "tests/{pkg}_stubs.py", {}),
@@ -95,6 +104,9 @@ def build_tests_view(builder: ViewBuilder, pkg: PackageView) -> TestsView:
     return TestsView(operations=ops, models=models)
 
 
+_LAST_VIEW: list[tuple[Service, ServiceConfig, PackageView]] = []
+
+
 def build_view(service: Service, config: ServiceConfig) -> PackageView:
     return _build(service, config)[1]
 
@@ -114,6 +126,8 @@ def _build(service: Service, config: ServiceConfig) -> tuple[ViewBuilder, Packag
             names.append("UnknownVariant")  # what unions keep values they do not know as
     view.model_names = names
     view.error_names = [view.base_error, "ERRORS_BY_CODE"] + [e.class_name for e in view.errors]
+    if view.status_errors:
+        view.error_names += ["STATUS_ERRORS"] + [s.class_name for s in view.status_errors]
     return builder, view
 
 
@@ -124,6 +138,7 @@ def render_package(
     formatter: Formatter,
 ) -> dict[str, str]:
     builder, pkg = _build(service, config)
+    _LAST_VIEW[:] = [(service, config, pkg)]
     tests = build_tests_view(builder, pkg)
     examples = build_examples(tests, pkg)
     files: dict[str, str] = {}
@@ -140,17 +155,17 @@ def render_package(
     for template, path, extra in docs:
         text = env.get_template(template).render(pkg=pkg, examples=examples, **extra)
         files[path] = _tidy_markdown(text)
+    # Python modules are formatted together at the end: one formatter run for the package.
+    python: dict[str, str] = {}
     for template, out, extra in _PACKAGE_FILES:
         path = out.format(pkg=pkg.package)
         text = env.get_template(template).render(pkg=pkg, tests=tests, examples=examples, **extra)
         if path.endswith(".md"):
             text = _tidy_markdown(text)
         if path.endswith(".py"):
-            if not path.endswith("__init__.py"):
-                text = prune_imports(text)
-            text = sort_imports(text, pkg.package)
-            text = formatter.format(text, path)
-        files[path] = text
+            python[path] = text  # the import pass runs in format_many (below), on a cache miss
+        else:
+            files[path] = text
     files[f"{pkg.package}/py.typed"] = ""
     # The runtime is copied verbatim: hand-written, tested code shared by all packages; each
     # package gets only the modules its protocol, auth and paging need.
@@ -159,8 +174,19 @@ def render_package(
     if pkg.has_paging:
         wanted.add("_paging.py")
     for source in sorted(p for p in RUNTIME_DIR.glob("*.py") if p.name in wanted):
-        text = source.read_text(encoding="utf-8")
-        files[f"{pkg.package}/_runtime/{source.name}"] = formatter.format(text, source.name)
+        python[f"{pkg.package}/_runtime/{source.name}"] = source.read_text(encoding="utf-8")
+
+    def prepare(path: str, text: str) -> str:
+        if "/_runtime/" in path:
+            return text  # hand-written: imports as written
+        if not path.endswith("__init__.py"):
+            text = prune_imports(text)
+        return sort_imports(text, pkg.package)
+
+    # The salt: apismith's own code decides what the import pass makes of a rendered module.
+    formatted = formatter.format_many(python, prepare, generator_digest())
+    python.clear()  # the unformatted text is garbage now: keep the peak low on huge models
+    files.update(formatted)
     return dict(sorted(files.items()))
 
 
@@ -179,7 +205,13 @@ def scaffold_files(
     service: Service, config: ServiceConfig, env: jinja2.Environment
 ) -> dict[str, str]:
     """Files created once for the user to own (never in the manifest, never overwritten)."""
-    _, pkg = _build(service, config)
+    # The view render_package just built for the same service (a second build of the full
+    # Azure Batch view took as long as rendering its models).
+    last = _LAST_VIEW[0] if _LAST_VIEW else None
+    if last is not None and last[0] is service and last[1] == config:
+        pkg = last[2]
+    else:
+        _, pkg = _build(service, config)
     text = env.get_template("python/package/_patch.py.j2").render(pkg=pkg)
     return {f"{pkg.package}/_patch.py": text}
 

@@ -224,8 +224,16 @@ class TypeMapper:
             return f"_wire.parse_duration({expr})"
         if kind is Kind.BLOB:
             return f"_wire.b64decode({expr})"
+        # Scalars are checked, not trusted: a typed model never holds a value of another type,
+        # and a wrong one is reported (DeserializationError) with the field it came in.
         if kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
-            return f"float({expr})"
+            return _checked(expr, "float", "_wire.as_float")
+        if kind is Kind.STRING:
+            return _checked(expr, "str", "_wire.as_str")
+        if kind is Kind.BOOLEAN:
+            return _checked(expr, "bool", "_wire.as_bool")
+        if kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
+            return _checked(expr, "int", "_wire.as_int")
         if kind in (Kind.ENUM, Kind.INT_ENUM, Kind.STRUCTURE, Kind.UNION):
             cls = self.symbols.class_name(shape)
             return (
@@ -236,30 +244,30 @@ class TypeMapper:
         if kind is Kind.LIST:
             v = f"v{depth}"
             inner = self.from_json(shape.list_member.target, v, ts, depth + 1)
+            items = f"_wire.as_list({expr})"
             if shape.list_member.nullable:
                 inner = self._maybe_null(shape.list_member, inner, v)
-                return f"list({expr})" if inner == v else f"[{inner} for {v} in {expr}]"
+                return f"list({items})" if inner == v else f"[{inner} for {v} in {items}]"
             if self._drops_nulls:
-                return f"[{inner} for {v} in {expr} if {v} is not None]"
+                return f"[{inner} for {v} in {items} if {v} is not None]"
             # Kept nulls stay None (msrest); only values are converted.
-            keep = f"None if {v} is None else {inner}"
-            return f"list({expr})" if inner == v else f"[{keep} for {v} in {expr}]"
+            keep = f"(None if {v} is None else {inner})"
+            return f"list({items})" if inner == v else f"[{keep} for {v} in {items}]"
         if kind is Kind.MAP:
             k, v = f"k{depth}", f"v{depth}"
             inner = self.from_json(shape.map_value.target, v, ts, depth + 1)
+            entries = f"_wire.as_map({expr}).items()"
             if shape.map_value.nullable:
                 inner = self._maybe_null(shape.map_value, inner, v)
-                return (
-                    f"dict({expr})"
-                    if inner == v
-                    else f"{{{k}: {inner} for {k}, {v} in {expr}.items()}}"
-                )
+                if inner == v:
+                    return f"dict({entries})"
+                return f"{{{k}: {inner} for {k}, {v} in {entries}}}"
             if self._drops_nulls:
-                return f"{{{k}: {inner} for {k}, {v} in {expr}.items() if {v} is not None}}"
-            keep = f"None if {v} is None else {inner}"
-            return (
-                f"dict({expr})" if inner == v else f"{{{k}: {keep} for {k}, {v} in {expr}.items()}}"
-            )
+                return f"{{{k}: {inner} for {k}, {v} in {entries} if {v} is not None}}"
+            keep = f"(None if {v} is None else {inner})"
+            if inner == v:
+                return f"dict({entries})"
+            return f"{{{k}: {keep} for {k}, {v} in {entries}}}"
         return expr
 
     @property
@@ -337,3 +345,13 @@ class TypeMapper:
         if kind is Kind.LIST:
             return f"_wire.split_header({expr})"
         return expr
+
+
+def _checked(expr: str, pytype: str, convert: str) -> str:
+    """`expr` as `pytype`: a value already of that exact type is taken as is (no call, the
+    common case when parsing), anything else goes through `convert`, which takes other
+    spellings (5.0 for 5) or raises. Only names are tested inline: an expression such as
+    `response.json()` must not run twice."""
+    if expr.isidentifier():
+        return f"({expr} if type({expr}) is {pytype} else {convert}({expr}))"
+    return f"{convert}({expr})"

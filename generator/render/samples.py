@@ -198,6 +198,14 @@ class SampleBuilder:
         return self.value(member.target, hint, ts, full=full, depth=depth + 1, writing=writing)
 
     def _recursive(self, target: str, owner: str) -> bool:
+        # Asked for every member of every sample; the answer only depends on the two ids.
+        memo: dict[tuple[str, str], bool] = self.__dict__.setdefault("_recursive_memo", {})
+        key = (target, owner)
+        if key not in memo:
+            memo[key] = self._reaches(target, owner)
+        return memo[key]
+
+    def _reaches(self, target: str, owner: str) -> bool:
         seen: set[str] = set()
         todo = [target]
         while todo:

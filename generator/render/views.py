@@ -165,10 +165,57 @@ class OperationView:
     raw_expr: str = ""  # output_kind "raw": the expression that returns the body
     next_link_attr: str = ""
     client_request_id_param: str = ""  # Azure: generated when omitted (x-ms-client-request-id)
-    extra_headers_arg: str = ""  # Azure: the per-call extra headers argument, if any
     # OpenAPI exchanges: bodies by media type, responses by status, security (else None).
     exchange: Exchange | None = None
     output_model: bool = True  # the return type is a generated model (docs link to it)
+
+
+@dataclass
+class CallOptionView:
+    """A keyword option of every client method (per-call timeout, retries, headers...)."""
+
+    key: str  # what the client's _send calls it: timeout | retry_policy | headers | deadline
+    name: str  # the method's argument name (see SymbolProvider.call_option_names)
+    annotation: str
+    default: str
+    docs: str
+
+
+_CALL_OPTION_TYPES = {
+    "timeout": (
+        "float | Unset | None",
+        "UNSET",
+        "Seconds one attempt may take, connecting and reading the whole response included "
+        "(None: no limit); default: the client's timeout.",
+    ),
+    "retry_policy": (
+        "RetryPolicy | None",
+        "None",
+        "Retries of this call (``RetryPolicy.no_retries()`` for none); default: the client's.",
+    ),
+    "headers": (
+        "Mapping[str, str] | None",
+        "None",
+        "Extra request headers, sent (and signed) on every attempt and page of the call; "
+        "they replace headers of the same name.",
+    ),
+    "deadline": (
+        "float | None",
+        "None",
+        "Seconds the whole call may take, retries and the waits between them included "
+        "(for paged operations: each page); default: none.",
+    ),
+}
+
+
+@dataclass
+class StatusErrorView:
+    """An error class raised by HTTP status (Azure's ResourceNotFoundError...)."""
+
+    class_name: str
+    statuses: list[int]
+    docs: str
+    parent: str  # the class it subclasses
 
 
 @dataclass
@@ -205,6 +252,9 @@ class PackageView:
     spec_name: str = ""
     # The protocol module: templates import its macros (`proto.wire_template`, ...).
     proto: ProtocolGenerator | None = None
+    # Keyword options of every method, in order (names never shadow a spec argument).
+    call_options: list[CallOptionView] = field(default_factory=list)
+    status_errors: list[StatusErrorView] = field(default_factory=list)
 
 
 def _accept_plain_enum(annotation: str, target: Shape) -> str:
@@ -249,8 +299,13 @@ class ViewBuilder:
     def __init__(self, service: Service, package: str, options: dict[str, Any]) -> None:
         self.service = service
         self.options = options
-        self.symbols = SymbolProvider(service, package, options.get("client_name"))
         self.proto = protocol_for(service)
+        self.symbols = SymbolProvider(
+            service,
+            package,
+            options.get("client_name"),
+            reserved=frozenset(name for name, _, _ in self.proto.status_errors),
+        )
         self.types = TypeMapper(service, self.symbols, self.proto)
         self.exchanges = ExchangeBuilder(self)
 
@@ -775,7 +830,6 @@ class ViewBuilder:
         if paginated:
             ret = f"ItemPaged[{item_class}]"
         crid = next((p.name for p in params if p.client_request_id), "")
-        extra = self.proto.extra_headers_arg({p.name for p in params})
         return OperationView(
             name=op.name,
             method=self.symbols.method_name(op.name),
@@ -811,7 +865,6 @@ class ViewBuilder:
             raw_expr=raw_expr,
             next_link_attr=next_link_attr,
             client_request_id_param=crid,
-            extra_headers_arg=extra,
             exchange=exchange,
             output_model=output_model,
         )
@@ -886,6 +939,17 @@ class ViewBuilder:
             )
         return exchange, {"payload": "payload", "wrapper": "model"}.get(kind, "body"), output_class
 
+    def _status_errors(self, views: list[ModelView]) -> list[StatusErrorView]:
+        # Under the operations' error when every error response is that one error (Azure's
+        # `default` response), else under the base class.
+        errors = [v.class_name for v in views if v.kind == "error"]
+        parent = errors[0] if errors and not self.proto.errors_by_code else ""
+        parent = parent or self.symbols.names.base_error
+        return [
+            StatusErrorView(name, list(statuses), docs, parent)
+            for name, statuses, docs in self.proto.status_errors
+        ]
+
     def package(self, generator_version: str) -> PackageView:
         svc = self.service
         shapes, results, errors = self._reachable()
@@ -925,6 +989,10 @@ class ViewBuilder:
                 found.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
             return sorted(found & model_names)
 
+        option_names = self.symbols.call_option_names({p.name for o in ops for p in o.params})
+        call_options = [
+            CallOptionView(key, option_names[key], *_CALL_OPTION_TYPES[key]) for key in option_names
+        ]
         op_texts = [p.annotation for o in ops for p in o.params]
         op_texts += [
             p.param_value + " " + p.to_json + " " + p.default for o in ops for p in o.params
@@ -955,6 +1023,8 @@ class ViewBuilder:
                 + [o.item_class for o in ops]
             ),
             needs_uuid=any(o.idempotency_param or o.client_request_id_param for o in ops),
+            call_options=call_options,
+            status_errors=self._status_errors(views),
             has_paging=any(o.paginated for o in ops),
             proto=self.proto,
             package=names.package,

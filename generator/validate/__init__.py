@@ -8,7 +8,6 @@ from __future__ import annotations
 from generator.diagnostics import Diagnostics
 from generator.ir import Service
 from generator.load import Document, detect_format
-from generator.validate.openapi_schema import check_openapi_document, check_openapi_patterns
 from generator.validate.rules import check_service
 from generator.validate.smithy_traits import check_smithy_traits
 
@@ -17,6 +16,10 @@ def validate_document(doc: Document, diags: Diagnostics) -> None:
     """Checks on the document as written (before the front-end), located on the value."""
     fmt = detect_format(doc.data)
     if fmt in ("openapi", "swagger"):
+        # Imported here: jsonschema and the validator take a quarter of a second to import,
+        # and `apismith generate` runs them in a child process (generator/render/produce.py).
+        from generator.validate.openapi_schema import check_openapi_document, check_openapi_patterns
+
         check_openapi_document(doc, diags)
         check_openapi_patterns(doc, diags)
     elif fmt == "smithy":

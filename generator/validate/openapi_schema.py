@@ -16,7 +16,6 @@ from generator.diagnostics import Diagnostics
 from generator.load import Document, Path
 from generator.validate.patterns import pattern_problem
 
-
 _REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
@@ -177,6 +176,8 @@ def _leaves(err: ValidationError) -> Iterator[ValidationError]:
         yield err
     for sub in err.context:
         yield from _leaves(sub)
+
+
 def check_openapi_patterns(doc: Document, diags: Diagnostics) -> None:
     """Every schema `pattern` is an ECMA-262 regex; one no engine can read is a WARNING."""
     todo: list[tuple[Any, Path]] = [(doc.data, ())]

@@ -13,6 +13,7 @@ import importlib
 import inspect
 import json
 import os
+import re
 import sys
 import uuid
 from collections.abc import Iterator, Mapping
@@ -49,11 +50,12 @@ COMPARED_HEADERS = (
     "X-Amz-Date",
     "Authorization",
 )
-#: What botocore sends on top (user agent, its retry bookkeeping, which are not signed) and what
-#: the HTTP library adds for the generated clients.
-BOTOCORE_ONLY_HEADERS = frozenset(
-    {"user-agent", "amz-sdk-invocation-id", "amz-sdk-request", "content-length"}
-)
+#: What the HTTP library adds for the generated clients (botocore's request already has it).
+BOTOCORE_ONLY_HEADERS = frozenset({"content-length"})
+#: Sent by both, unsigned, with values that differ by design: a user agent naming the client,
+#: and botocore's retry bookkeeping (a uuid4 per call, ``attempt=N; max=M``).
+SDK_HEADERS = ("user-agent", "amz-sdk-invocation-id", "amz-sdk-request")
+USER_AGENT = re.compile(r"[a-z-]+-tasks/0\.1\.0 apismith/\S+ Python/\d+\.\d+\.\d+\S*")
 #: Attributes every generated error has; the others are the modeled fields.
 BASE_ERROR_ATTRIBUTES = frozenset(
     {"message", "status_code", "code", "request_id", "headers", "body"}
@@ -153,9 +155,22 @@ def assert_same_request(ours: Sent, theirs: Sent, *, skip: tuple[str, ...] = ())
         if name not in skip:
             assert ours.header(name) == theirs.header(name), name
     assert set(ours.headers) == set(theirs.headers) - BOTOCORE_ONLY_HEADERS
+    assert_same_sdk_headers(ours, theirs)
     if theirs.body:
         assert json.loads(ours.body) == json.loads(theirs.body)
     assert ours.body == theirs.body
+
+
+def assert_same_sdk_headers(ours: Sent, theirs: Sent) -> None:
+    """Both send a user agent and botocore's retry headers: an invocation id that is a uuid4
+    and the same attempt number (``max`` is each side's policy; see the retry tests)."""
+    assert USER_AGENT.fullmatch(ours.header("user-agent") or ""), ours.header("user-agent")
+    assert (theirs.header("user-agent") or "").startswith("Botocore/")
+    assert is_uuid4(ours.header("amz-sdk-invocation-id"))
+    assert is_uuid4(theirs.header("amz-sdk-invocation-id"))
+    mine, their = ours.header("amz-sdk-request") or "", theirs.header("amz-sdk-request") or ""
+    assert re.fullmatch(r"attempt=\d+; max=\d+", mine), mine
+    assert mine.split(";")[0] == their.split(";")[0]
 
 
 # --- botocore, intercepted -------------------------------------------------------------------

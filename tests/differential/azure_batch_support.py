@@ -115,6 +115,7 @@ def ours_client(
         api_version=api_version,
         retry_policy=retry_policy or ours.RetryPolicy.no_retries(),
         transport=transport,
+        enforce_https=False,  # the stub speaks plain http on 127.0.0.1 (bearer tests)
     )
 
 

@@ -302,8 +302,11 @@ def union_plain(value: Any) -> dict[str, Any]:
 
 
 def ours_plain(result: Any) -> dict[str, Any]:
-    # to_dict() keeps timestamps as aware datetimes, the form botocore returns too.
+    # to_dict() keeps timestamps as aware datetimes, the form botocore returns too. Fields the
+    # model does not know are kept by ours and dropped by botocore (test_unknown_fields_...).
     data: dict[str, Any] = result.to_dict()
+    for key in result.unknown_fields:
+        del data[key]
     for key in TIMESTAMP_KEYS:
         if key in data:
             assert isinstance(data[key], dt.datetime) and data[key].tzinfo is not None
@@ -425,7 +428,10 @@ def test_union_with_zero_or_two_members_is_an_error_in_both(parameter: dict[str,
     assert isinstance(theirs, botocore.parsers.ResponseParserError)
 
 
-def test_nulls_and_unknown_fields_are_dropped() -> None:
+def test_nulls_are_dropped_and_unknown_fields_kept_where_botocore_drops_them() -> None:
+    """Deliberate: a field a newer service version sends survives a read-modify-write
+    (``unknown_fields``, sent back by ``to_wire()``); botocore drops it. ``__type`` is the
+    protocol's bookkeeping, not data: dropped by both."""
     body = {
         **MINIMAL_TASK,
         "updatedBy": None,
@@ -436,6 +442,10 @@ def test_nulls_and_unknown_fields_are_dropped() -> None:
     }
     mine = assert_same_task(body)
     assert mine.updated_by is None and mine.parameters is None
+    assert mine.unknown_fields == {"brandNewField": {"nested": True}}
+    assert mine.to_wire()["brandNewField"] == {"nested": True}
+    _, theirs = both_parse("get_task", Canned.json(200, body))
+    assert "brandNewField" not in theirs and "__type" not in theirs
 
 
 def test_null_map_values_are_dropped_where_botocore_keeps_none() -> None:
@@ -467,7 +477,9 @@ def test_response_metadata_request_id(headers: dict[str, str]) -> None:
 @pytest.mark.parametrize("body", [b"{}", b'{"unexpected": 1}', b""])
 def test_update_task_response(body: bytes) -> None:
     mine, theirs = both_parse("update_task", Canned(200, {"x-amzn-RequestId": "r"}, body))
-    assert mine.to_dict() == botocore_plain(theirs) == {}
+    assert {k: v for k, v in mine.to_dict().items() if k not in mine.unknown_fields} == {}
+    assert botocore_plain(theirs) == {}
+    assert mine.unknown_fields == json.loads(body or b"{}")
     assert mine.response_metadata.request_id == theirs["ResponseMetadata"]["RequestId"] == "r"
 
 
@@ -768,6 +780,14 @@ def test_retries_match_botocore_standard_mode(
     assert my_outcome == their_outcome
     assert len(transport.requests) == len(theirs.sent)
     assert my_sleeps == pytest.approx(their_sleeps)
+    # botocore's retry headers, attempt by attempt: the same counter and the same maximum,
+    # and one invocation id per call (a uuid4) shared by its attempts.
+    for sent in (transport.sent, theirs.sent):
+        ids = {s.header("amz-sdk-invocation-id") for s in sent}
+        assert len(ids) == 1 and is_uuid4(ids.pop())
+    assert [s.header("amz-sdk-request") for s in transport.sent] == [
+        s.header("amz-sdk-request") for s in theirs.sent
+    ]
     if operation == "update_task":
         # One token per call, the same on every attempt, in both.
         for sent in (transport.sent, theirs.sent):

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -24,13 +27,15 @@ class Received:
 @dataclass
 class Reply:
     """Answer with this status; ``drop`` closes the connection without answering instead,
-    ``delay`` waits before answering (to provoke read timeouts)."""
+    ``delay`` waits before answering (to provoke read timeouts), ``drip`` sends the body two
+    bytes at a time, this many seconds apart (a server that never quite stops answering)."""
 
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
     drop: bool = False
     delay: float = 0.0
+    drip: float = 0.0
 
 
 _RETIRED: list[socket.socket] = []
@@ -45,14 +50,18 @@ class StubServer:
     request was read, which is what a crashed backend looks like to a client.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        self._tls = tls
+        self.connections = 0  # accepted so far
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._listener.bind(("127.0.0.1", 0))
         self._listener.listen(16)
         self.port = self._listener.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.received: list[Received] = []
+        #: answers requests once the script is used up (default: 200 with ``{}``)
+        self.responder: Callable[[Received], Reply] | None = None
         self._script: list[Reply] = []
         self._lock = threading.Lock()
         self._closed = False
@@ -64,9 +73,11 @@ class StubServer:
             self._script = list(replies)
             self.received.clear()
 
-    def _next(self) -> Reply:
+    def _next(self, received: Received) -> Reply:
         with self._lock:
-            return self._script.pop(0) if self._script else Reply(200, body=b"{}")
+            if self._script:
+                return self._script.pop(0)
+        return self.responder(received) if self.responder else Reply(200, body=b"{}")
 
     def _accept(self) -> None:
         while True:
@@ -77,10 +88,18 @@ class StubServer:
             if self._closed:
                 conn.close()  # a retired server: refuse politely, serve nothing
                 continue
+            with self._lock:
+                self.connections += 1
             threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
 
     def _serve(self, conn: socket.socket) -> None:
         buffer = b""
+        if self._tls is not None:
+            try:
+                conn = self._tls.wrap_socket(conn, server_side=True)
+            except (OSError, ssl.SSLError):
+                conn.close()
+                return
         with conn:
             while True:
                 while b"\r\n\r\n" not in buffer:
@@ -102,9 +121,10 @@ class StubServer:
                 body, buffer = buffer[:length], buffer[length:]
                 if self._closed:
                     return  # the test that owned this server is over
+                received = Received(method, target, pairs, body)
                 with self._lock:
-                    self.received.append(Received(method, target, pairs, body))
-                reply = self._next()
+                    self.received.append(received)
+                reply = self._next(received)
                 if reply.drop:
                     return
                 if reply.delay:
@@ -113,9 +133,17 @@ class StubServer:
                 out = [f"HTTP/1.1 {reply.status} {reason}"]
                 out += [f"{k}: {v}" for k, v in reply.headers.items()]
                 out.append(f"Content-Length: {len(reply.body)}")
-                data = ("\r\n".join(out) + "\r\n\r\n").encode("latin-1") + reply.body
+                head_bytes = ("\r\n".join(out) + "\r\n\r\n").encode("latin-1")
                 try:
-                    conn.sendall(data)
+                    if reply.drip:
+                        conn.sendall(head_bytes)
+                        for i in range(0, len(reply.body), 2):
+                            if self._closed:
+                                return
+                            time.sleep(reply.drip)
+                            conn.sendall(reply.body[i : i + 2])
+                    else:
+                        conn.sendall(head_bytes + reply.body)
                 except OSError:
                     return
 

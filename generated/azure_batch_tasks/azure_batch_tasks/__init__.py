@@ -22,7 +22,17 @@ from ._runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Tra
 from ._runtime._wire import DeserializationError
 from .aio import AsyncBatchServiceClient
 from .client import BatchServiceClient
-from .errors import ERRORS_BY_CODE, BatchError, BatchServiceError
+from .errors import (
+    ERRORS_BY_CODE,
+    STATUS_ERRORS,
+    BatchError,
+    BatchServiceError,
+    ClientAuthenticationError,
+    ResourceExistsError,
+    ResourceModifiedError,
+    ResourceNotFoundError,
+    ResourceNotModifiedError,
+)
 from .models import (
     NULL,
     AccessScope,
@@ -94,6 +104,7 @@ __version__ = "0.1.0"
 __all__ = [
     "ERRORS_BY_CODE",
     "NULL",
+    "STATUS_ERRORS",
     "AccessScope",
     "AffinityInformation",
     "AiohttpTransport",
@@ -107,6 +118,7 @@ __all__ = [
     "BatchErrorDetail",
     "BatchServiceClient",
     "BatchServiceError",
+    "ClientAuthenticationError",
     "CloudTask",
     "CloudTaskListResult",
     "CloudTaskListSubtasksResult",
@@ -141,7 +153,11 @@ __all__ = [
     "OutputFileDestination",
     "OutputFileUploadCondition",
     "OutputFileUploadOptions",
+    "ResourceExistsError",
     "ResourceFile",
+    "ResourceModifiedError",
+    "ResourceNotFoundError",
+    "ResourceNotModifiedError",
     "ResponseDecodeError",
     "ResponseMetadata",
     "RetryPolicy",

@@ -13,7 +13,7 @@ from ._runtime import _azure as _protocol
 from ._runtime import _params, _wire
 from ._runtime._http import HttpRequest, HttpResponse
 from ._runtime._protocol import request_id
-from .errors import BatchError, BatchServiceError
+from .errors import STATUS_ERRORS, BatchError, BatchServiceError
 from .models import (
     CloudTask,
     CloudTaskListResult,
@@ -31,6 +31,8 @@ from .models import (
 
 # The protocol's error-code reader; the retry layer uses it to spot throttling.
 error_code = _protocol.error_code
+# The response headers carrying the service's request id (errors, metadata, the debug log).
+REQUEST_ID_HEADERS = _protocol.REQUEST_ID_HEADERS
 
 
 def _query_string(query: list[tuple[str, str]]) -> str:
@@ -49,6 +51,11 @@ def raise_for(response: HttpResponse, error: type[BatchServiceError] | None) -> 
         "headers": dict(response.headers.multi_items()),
         "body": response.body,
     }
+    # The platform's class for this status (ResourceNotFoundError...) when it is the declared
+    # error's kind, so `except` on either catches it.
+    status_error = STATUS_ERRORS.get(response.status)
+    if status_error is not None and (error is None or issubclass(status_error, error)):
+        error = status_error
     if error is None:
         raise BatchServiceError(**base)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -9,11 +10,14 @@ from types import TracebackType
 from typing import Any, Self
 
 from . import _operations
-from ._runtime._bearer import AsyncBearerTokenPolicy
+from ._runtime._bearer import AsyncBearerTokenPolicy, require_https
 from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse
+from ._runtime._logging import AttemptLog
+from ._runtime._options import UNSET, Unset, check_seconds
 from ._runtime._paging import AsyncItemPaged
 from ._runtime._retry import RetryPolicy, async_send_with_retries
 from ._runtime._sharedkey import SharedKeyCredential, sign_shared_key
+from ._runtime._useragent import user_agent
 from .models import (
     CloudTask,
     CloudTaskListSubtasksResult,
@@ -35,6 +39,12 @@ DEFAULT_API_VERSION = "2024-07-01.20.0"
 #: (the generator's credential_scopes setting, or the document's oauth2 scope URLs).
 DEFAULT_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
+DISTRIBUTION = "azure-batch-tasks"
+VERSION = "0.1.0"
+GENERATOR_VERSION = "0.1.0"
+# DEBUG logs one line per attempt (see the README's Logging section).
+_LOG = AttemptLog(logging.getLogger("azure_batch_tasks"), _operations.REQUEST_ID_HEADERS)
+
 
 class AsyncBatchServiceClient:
     """A client for issuing REST requests to the Azure Batch service.
@@ -46,9 +56,17 @@ class AsyncBatchServiceClient:
         (the azure-core TokenCredential protocol, sync or async).
     :param api_version: the REST API version sent with every request.
     :param credential_scopes: token scopes (default ``https://batch.core.windows.net//.default``).
+    :param enforce_https: refuse to send a bearer token over plain ``http://`` (as azure-core
+        does); False only for local testing.
     :param transport: the HTTP transport; default aiohttp (AiohttpTransport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.azure()``.
-    :param timeout: seconds to wait for connecting and for each read.
+    :param timeout: seconds one attempt may take: connecting and reading the whole response.
+    :param user_agent_extra: appended to the User-Agent
+        (``azure-batch-tasks/0.1.0 apismith/0.1.0 Python/<version>``).
+
+    Every method also takes the per-call options ``request_timeout``, ``retry_policy``,
+    ``headers``, ``deadline``. One client serves any number of concurrent tasks on its
+    event loop.
     """
 
     def __init__(
@@ -58,17 +76,22 @@ class AsyncBatchServiceClient:
         *,
         api_version: str = DEFAULT_API_VERSION,
         credential_scopes: Sequence[str] | None = None,
+        enforce_https: bool = True,
         transport: AsyncTransport | None = None,
         retry_policy: RetryPolicy | None = None,
         timeout: float | None = 60.0,
+        user_agent_extra: str | None = None,
     ) -> None:
         self.endpoint = endpoint.rstrip("/")
         self.api_version = api_version
         self._shared_key: SharedKeyCredential | None = None
         self._bearer: AsyncBearerTokenPolicy | None = None
+        self._enforce_https = enforce_https
         if isinstance(credential, SharedKeyCredential):
             self._shared_key = credential
         elif callable(getattr(credential, "get_token", None)):
+            if enforce_https:
+                require_https(self.endpoint)  # before any token is fetched
             scopes = tuple(credential_scopes or DEFAULT_SCOPES)
             if not scopes:
                 raise TypeError(
@@ -82,12 +105,14 @@ class AsyncBatchServiceClient:
                 f"got {type(credential).__name__}"
             )
         if transport is None:
+            # aiohttp is imported here (the package's `aio` extra), not when the package is.
             from ._runtime._aiohttp import AiohttpTransport
 
-            transport = AiohttpTransport()
+            transport = AiohttpTransport(distribution=DISTRIBUTION)
         self._transport = transport
         self._retry = retry_policy or RetryPolicy.azure()
-        self._timeout = timeout
+        self._timeout = check_seconds("timeout", timeout)
+        self._user_agent = user_agent(DISTRIBUTION, VERSION, GENERATOR_VERSION, user_agent_extra)
 
     async def close(self) -> None:
         """Release the transport's connections (transports without ``close()`` are fine)."""
@@ -106,8 +131,22 @@ class AsyncBatchServiceClient:
     ) -> None:
         await self.close()
 
-    async def _send(self, request: HttpRequest, *, idempotent: bool) -> HttpResponse:
-        """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
+    async def _send(
+        self,
+        request: HttpRequest,
+        *,
+        idempotent: bool,
+        timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+    ) -> HttpResponse:
+        """Sign a fresh copy per attempt (signatures carry the time) and send with retries,
+        under the call's options."""
+        request.headers["User-Agent"] = self._user_agent
+        if headers:
+            request.headers.update(headers)
+        policy = retry_policy or self._retry
 
         async def prepare(attempt: int) -> HttpRequest:
             # Per attempt: a token cached by the policy, refreshed if a long retry outlived it.
@@ -115,16 +154,20 @@ class AsyncBatchServiceClient:
             if self._shared_key is not None:
                 return sign_shared_key(fresh, self._shared_key)
             assert self._bearer is not None
+            if self._enforce_https:
+                require_https(fresh.url)  # a next link may name another URL
             fresh.headers["Authorization"] = f"Bearer {await self._bearer.token()}"
             return fresh
 
         return await async_send_with_retries(
             self._transport,
             prepare,
-            self._retry,
-            timeout=self._timeout,
+            policy,
+            timeout=self._timeout if timeout is UNSET else check_seconds("timeout", timeout),
             idempotent=idempotent,
             classify=_operations.error_code,
+            deadline=check_seconds("deadline", deadline),
+            log=_LOG,
         )
 
     def task_list(
@@ -139,7 +182,10 @@ class AsyncBatchServiceClient:
         client_request_id: str | None = None,
         return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> AsyncItemPaged[CloudTask]:
         """Lists all of the Tasks that are associated with the specified Job.
 
@@ -168,9 +214,14 @@ class AsyncBatchServiceClient:
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             An iterator over every CloudTask across pages
@@ -197,15 +248,20 @@ class AsyncBatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
-        if headers:
-            request.headers.update(headers)
 
         async def fetch(next_link: str | None) -> tuple[list[CloudTask], str | None]:
             page_request = request
             if next_link is not None:
                 # Follow the service's link as given; the options headers stay the same.
                 page_request = HttpRequest("GET", next_link, request.headers, None)
-            response = await self._send(page_request, idempotent=True)
+            response = await self._send(
+                page_request,
+                idempotent=True,
+                timeout=request_timeout,
+                retry_policy=retry_policy,
+                headers=headers,
+                deadline=deadline,
+            )
             page = _operations.deserialize_task_list(response)
             return list(page.value or []), page.odata_next_link
 
@@ -220,7 +276,10 @@ class AsyncBatchServiceClient:
         client_request_id: str | None = None,
         return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskAddResponse:
         """Adds a Task to the specified Job.
 
@@ -243,9 +302,14 @@ class AsyncBatchServiceClient:
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskAddResponse
@@ -268,9 +332,14 @@ class AsyncBatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
-        if headers:
-            request.headers.update(headers)
-        response = await self._send(request, idempotent=False)
+        response = await self._send(
+            request,
+            idempotent=False,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_add(response)
 
     async def task_add_collection(
@@ -282,7 +351,10 @@ class AsyncBatchServiceClient:
         client_request_id: str | None = None,
         return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskAddCollectionResult:
         """Adds a collection of Tasks to the specified Job.
 
@@ -316,9 +388,14 @@ class AsyncBatchServiceClient:
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskAddCollectionResult
@@ -341,9 +418,14 @@ class AsyncBatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
-        if headers:
-            request.headers.update(headers)
-        response = await self._send(request, idempotent=False)
+        response = await self._send(
+            request,
+            idempotent=False,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_add_collection(response)
 
     async def task_get(
@@ -361,7 +443,10 @@ class AsyncBatchServiceClient:
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> CloudTask:
         """Gets information about the specified Task.
 
@@ -400,9 +485,14 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             CloudTask
@@ -431,9 +521,14 @@ class AsyncBatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
-        if headers:
-            request.headers.update(headers)
-        response = await self._send(request, idempotent=True)
+        response = await self._send(
+            request,
+            idempotent=True,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_get(response)
 
     async def task_update(
@@ -450,7 +545,10 @@ class AsyncBatchServiceClient:
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskUpdateResponse:
         """Updates the properties of the specified Task.
 
@@ -484,9 +582,14 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskUpdateResponse
@@ -514,9 +617,14 @@ class AsyncBatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
-        if headers:
-            request.headers.update(headers)
-        response = await self._send(request, idempotent=True)
+        response = await self._send(
+            request,
+            idempotent=True,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_update(response)
 
     async def task_delete(
@@ -532,7 +640,10 @@ class AsyncBatchServiceClient:
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskDeleteResponse:
         """Deletes a Task from the specified Job.
 
@@ -571,9 +682,14 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskDeleteResponse
@@ -600,9 +716,14 @@ class AsyncBatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
-        if headers:
-            request.headers.update(headers)
-        response = await self._send(request, idempotent=True)
+        response = await self._send(
+            request,
+            idempotent=True,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_delete(response)
 
     async def task_list_subtasks(
@@ -615,7 +736,10 @@ class AsyncBatchServiceClient:
         client_request_id: str | None = None,
         return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> CloudTaskListSubtasksResult:
         """Lists all of the subtasks that are associated with the specified multi-instance
         Task.
@@ -638,9 +762,14 @@ class AsyncBatchServiceClient:
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             CloudTaskListSubtasksResult
@@ -664,9 +793,14 @@ class AsyncBatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
-        if headers:
-            request.headers.update(headers)
-        response = await self._send(request, idempotent=True)
+        response = await self._send(
+            request,
+            idempotent=True,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_list_subtasks(response)
 
     async def task_terminate(
@@ -682,7 +816,10 @@ class AsyncBatchServiceClient:
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskTerminateResponse:
         """Terminates the specified Task.
 
@@ -719,9 +856,14 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskTerminateResponse
@@ -748,9 +890,14 @@ class AsyncBatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
-        if headers:
-            request.headers.update(headers)
-        response = await self._send(request, idempotent=False)
+        response = await self._send(
+            request,
+            idempotent=False,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_terminate(response)
 
     async def task_reactivate(
@@ -766,7 +913,10 @@ class AsyncBatchServiceClient:
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskReactivateResponse:
         """Reactivates a Task, allowing it to run again even if its retry count has been
         exhausted.
@@ -808,9 +958,14 @@ class AsyncBatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskReactivateResponse
@@ -837,7 +992,12 @@ class AsyncBatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
-        if headers:
-            request.headers.update(headers)
-        response = await self._send(request, idempotent=False)
+        response = await self._send(
+            request,
+            idempotent=False,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_reactivate(response)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import logging
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -10,11 +11,14 @@ from types import TracebackType
 from typing import Any, Self
 
 from . import _operations
-from ._runtime._bearer import BearerTokenPolicy
+from ._runtime._bearer import BearerTokenPolicy, require_https
 from ._runtime._http import HttpRequest, HttpResponse, Transport
+from ._runtime._logging import AttemptLog
+from ._runtime._options import UNSET, Unset, check_seconds
 from ._runtime._paging import ItemPaged
 from ._runtime._retry import RetryPolicy, send_with_retries
 from ._runtime._sharedkey import SharedKeyCredential, sign_shared_key
+from ._runtime._useragent import user_agent
 from .models import (
     CloudTask,
     CloudTaskListSubtasksResult,
@@ -36,6 +40,12 @@ DEFAULT_API_VERSION = "2024-07-01.20.0"
 #: (the generator's credential_scopes setting, or the document's oauth2 scope URLs).
 DEFAULT_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
+DISTRIBUTION = "azure-batch-tasks"
+VERSION = "0.1.0"
+GENERATOR_VERSION = "0.1.0"
+# DEBUG logs one line per attempt (see the README's Logging section).
+_LOG = AttemptLog(logging.getLogger("azure_batch_tasks"), _operations.REQUEST_ID_HEADERS)
+
 
 class BatchServiceClient:
     """A client for issuing REST requests to the Azure Batch service.
@@ -47,9 +57,17 @@ class BatchServiceClient:
         (the azure-core TokenCredential protocol, sync or async).
     :param api_version: the REST API version sent with every request.
     :param credential_scopes: token scopes (default ``https://batch.core.windows.net//.default``).
+    :param enforce_https: refuse to send a bearer token over plain ``http://`` (as azure-core
+        does); False only for local testing.
     :param transport: the HTTP transport; default urllib3 (Urllib3Transport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.azure()``.
-    :param timeout: seconds to wait for connecting and for each read.
+    :param timeout: seconds one attempt may take: connecting and reading the whole response.
+    :param user_agent_extra: appended to the User-Agent
+        (``azure-batch-tasks/0.1.0 apismith/0.1.0 Python/<version>``).
+
+    Every method also takes the per-call options ``request_timeout``, ``retry_policy``,
+    ``headers``, ``deadline``. Clients are thread-safe: share one between threads (its
+    connection pool is bounded).
     """
 
     def __init__(
@@ -59,14 +77,17 @@ class BatchServiceClient:
         *,
         api_version: str = DEFAULT_API_VERSION,
         credential_scopes: Sequence[str] | None = None,
+        enforce_https: bool = True,
         transport: Transport | None = None,
         retry_policy: RetryPolicy | None = None,
         timeout: float | None = 60.0,
+        user_agent_extra: str | None = None,
     ) -> None:
         self.endpoint = endpoint.rstrip("/")
         self.api_version = api_version
         self._shared_key: SharedKeyCredential | None = None
         self._bearer: BearerTokenPolicy | None = None
+        self._enforce_https = enforce_https
         if isinstance(credential, SharedKeyCredential):
             self._shared_key = credential
         elif callable(getattr(credential, "get_token", None)):
@@ -75,6 +96,8 @@ class BatchServiceClient:
                     "this credential's get_token is async: use it with "
                     "AsyncBatchServiceClient, or pass a synchronous credential"
                 )
+            if enforce_https:
+                require_https(self.endpoint)  # before any token is fetched
             scopes = tuple(credential_scopes or DEFAULT_SCOPES)
             if not scopes:
                 raise TypeError(
@@ -93,7 +116,8 @@ class BatchServiceClient:
             transport = Urllib3Transport()
         self._transport = transport
         self._retry = retry_policy or RetryPolicy.azure()
-        self._timeout = timeout
+        self._timeout = check_seconds("timeout", timeout)
+        self._user_agent = user_agent(DISTRIBUTION, VERSION, GENERATOR_VERSION, user_agent_extra)
 
     def close(self) -> None:
         """Release the transport's connections (transports without ``close()`` are fine)."""
@@ -112,23 +136,41 @@ class BatchServiceClient:
     ) -> None:
         self.close()
 
-    def _send(self, request: HttpRequest, *, idempotent: bool) -> HttpResponse:
-        """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
+    def _send(
+        self,
+        request: HttpRequest,
+        *,
+        idempotent: bool,
+        timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+    ) -> HttpResponse:
+        """Sign a fresh copy per attempt (signatures carry the time) and send with retries,
+        under the call's options."""
+        request.headers["User-Agent"] = self._user_agent
+        if headers:
+            request.headers.update(headers)
+        policy = retry_policy or self._retry
 
         def prepare(attempt: int) -> HttpRequest:
             fresh = request.copy()
             if self._shared_key is not None:
                 return sign_shared_key(fresh, self._shared_key)
             assert self._bearer is not None
+            if self._enforce_https:
+                require_https(fresh.url)  # a next link may name another URL
             return self._bearer.authorize(fresh)
 
         return send_with_retries(
             self._transport,
             prepare,
-            self._retry,
-            timeout=self._timeout,
+            policy,
+            timeout=self._timeout if timeout is UNSET else check_seconds("timeout", timeout),
             idempotent=idempotent,
             classify=_operations.error_code,
+            deadline=check_seconds("deadline", deadline),
+            log=_LOG,
         )
 
     def task_list(
@@ -143,7 +185,10 @@ class BatchServiceClient:
         client_request_id: str | None = None,
         return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> ItemPaged[CloudTask]:
         """Lists all of the Tasks that are associated with the specified Job.
 
@@ -172,9 +217,14 @@ class BatchServiceClient:
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             An iterator over every CloudTask across pages
@@ -201,15 +251,20 @@ class BatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
-        if headers:
-            request.headers.update(headers)
 
         def fetch(next_link: str | None) -> tuple[list[CloudTask], str | None]:
             page_request = request
             if next_link is not None:
                 # Follow the service's link as given; the options headers stay the same.
                 page_request = HttpRequest("GET", next_link, request.headers, None)
-            response = self._send(page_request, idempotent=True)
+            response = self._send(
+                page_request,
+                idempotent=True,
+                timeout=request_timeout,
+                retry_policy=retry_policy,
+                headers=headers,
+                deadline=deadline,
+            )
             page = _operations.deserialize_task_list(response)
             return list(page.value or []), page.odata_next_link
 
@@ -224,7 +279,10 @@ class BatchServiceClient:
         client_request_id: str | None = None,
         return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskAddResponse:
         """Adds a Task to the specified Job.
 
@@ -247,9 +305,14 @@ class BatchServiceClient:
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskAddResponse
@@ -272,9 +335,14 @@ class BatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
-        if headers:
-            request.headers.update(headers)
-        response = self._send(request, idempotent=False)
+        response = self._send(
+            request,
+            idempotent=False,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_add(response)
 
     def task_add_collection(
@@ -286,7 +354,10 @@ class BatchServiceClient:
         client_request_id: str | None = None,
         return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskAddCollectionResult:
         """Adds a collection of Tasks to the specified Job.
 
@@ -320,9 +391,14 @@ class BatchServiceClient:
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskAddCollectionResult
@@ -345,9 +421,14 @@ class BatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
-        if headers:
-            request.headers.update(headers)
-        response = self._send(request, idempotent=False)
+        response = self._send(
+            request,
+            idempotent=False,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_add_collection(response)
 
     def task_get(
@@ -365,7 +446,10 @@ class BatchServiceClient:
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> CloudTask:
         """Gets information about the specified Task.
 
@@ -404,9 +488,14 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             CloudTask
@@ -435,9 +524,14 @@ class BatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
-        if headers:
-            request.headers.update(headers)
-        response = self._send(request, idempotent=True)
+        response = self._send(
+            request,
+            idempotent=True,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_get(response)
 
     def task_update(
@@ -454,7 +548,10 @@ class BatchServiceClient:
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskUpdateResponse:
         """Updates the properties of the specified Task.
 
@@ -488,9 +585,14 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskUpdateResponse
@@ -518,9 +620,14 @@ class BatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
-        if headers:
-            request.headers.update(headers)
-        response = self._send(request, idempotent=True)
+        response = self._send(
+            request,
+            idempotent=True,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_update(response)
 
     def task_delete(
@@ -536,7 +643,10 @@ class BatchServiceClient:
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskDeleteResponse:
         """Deletes a Task from the specified Job.
 
@@ -575,9 +685,14 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskDeleteResponse
@@ -604,9 +719,14 @@ class BatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
-        if headers:
-            request.headers.update(headers)
-        response = self._send(request, idempotent=True)
+        response = self._send(
+            request,
+            idempotent=True,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_delete(response)
 
     def task_list_subtasks(
@@ -619,7 +739,10 @@ class BatchServiceClient:
         client_request_id: str | None = None,
         return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> CloudTaskListSubtasksResult:
         """Lists all of the subtasks that are associated with the specified multi-instance
         Task.
@@ -642,9 +765,14 @@ class BatchServiceClient:
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             CloudTaskListSubtasksResult
@@ -668,9 +796,14 @@ class BatchServiceClient:
             return_client_request_id=return_client_request_id,
             ocp_date=ocp_date,
         )
-        if headers:
-            request.headers.update(headers)
-        response = self._send(request, idempotent=True)
+        response = self._send(
+            request,
+            idempotent=True,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_list_subtasks(response)
 
     def task_terminate(
@@ -686,7 +819,10 @@ class BatchServiceClient:
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskTerminateResponse:
         """Terminates the specified Task.
 
@@ -723,9 +859,14 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskTerminateResponse
@@ -752,9 +893,14 @@ class BatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
-        if headers:
-            request.headers.update(headers)
-        response = self._send(request, idempotent=False)
+        response = self._send(
+            request,
+            idempotent=False,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_terminate(response)
 
     def task_reactivate(
@@ -770,7 +916,10 @@ class BatchServiceClient:
         if_none_match: str | None = None,
         if_modified_since: datetime | None = None,
         if_unmodified_since: datetime | None = None,
+        request_timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> TaskReactivateResponse:
         """Reactivates a Task, allowing it to run again even if its retry count has been
         exhausted.
@@ -812,9 +961,14 @@ class BatchServiceClient:
             if_unmodified_since: A timestamp indicating the last modified time of the
                 resource known to the client. The operation will be performed only if the
                 resource on the service has not been modified since the specified time.
-            headers: Extra request headers (the Azure SDKs' custom_headers), sent on
-                every retry and page of the call and signed; they replace headers of the
-                same name.
+            request_timeout: Seconds one attempt may take, connecting and reading the
+                whole response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             TaskReactivateResponse
@@ -841,7 +995,12 @@ class BatchServiceClient:
             if_modified_since=if_modified_since,
             if_unmodified_since=if_unmodified_since,
         )
-        if headers:
-            request.headers.update(headers)
-        response = self._send(request, idempotent=False)
+        response = self._send(
+            request,
+            idempotent=False,
+            timeout=request_timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_task_reactivate(response)

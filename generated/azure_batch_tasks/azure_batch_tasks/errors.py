@@ -11,13 +11,20 @@ import contextlib
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ._runtime import _wire
 from ._runtime._http import HttpResponse
 from .models import BatchErrorDetail, ErrorMessage
 
 __all__ = [
     "ERRORS_BY_CODE",
+    "STATUS_ERRORS",
     "BatchError",
     "BatchServiceError",
+    "ClientAuthenticationError",
+    "ResourceExistsError",
+    "ResourceModifiedError",
+    "ResourceNotFoundError",
+    "ResourceNotModifiedError",
 ]
 
 
@@ -120,9 +127,60 @@ class BatchError(BatchServiceError):
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
                 fields["values"] = [
-                    None if v0 is None else BatchErrorDetail.from_dict(v0) for v0 in value
+                    (None if v0 is None else BatchErrorDetail.from_dict(v0))
+                    for v0 in _wire.as_list(value)
                 ]
         return cls(**base, **fields)
+
+
+class ClientAuthenticationError(BatchError):
+    """The request was not authenticated or not allowed (HTTP 401 or 403); azure-core's
+    ClientAuthenticationError."""
+
+    code_name: ClassVar[str] = ""
+    statuses: ClassVar[tuple[int, ...]] = (401, 403)
+
+
+class ResourceNotFoundError(BatchError):
+    """The resource does not exist (HTTP 404); azure-core's ResourceNotFoundError."""
+
+    code_name: ClassVar[str] = ""
+    statuses: ClassVar[tuple[int, ...]] = (404,)
+
+
+class ResourceExistsError(BatchError):
+    """The resource exists already, or the request conflicts with its state (HTTP 409);
+    azure-core's ResourceExistsError."""
+
+    code_name: ClassVar[str] = ""
+    statuses: ClassVar[tuple[int, ...]] = (409,)
+
+
+class ResourceModifiedError(BatchError):
+    """A condition of the request (If-Match, If-Unmodified-Since) failed: the resource
+    changed (HTTP 412); azure-core's ResourceModifiedError."""
+
+    code_name: ClassVar[str] = ""
+    statuses: ClassVar[tuple[int, ...]] = (412,)
+
+
+class ResourceNotModifiedError(BatchError):
+    """The resource has not changed since the If-None-Match / If-Modified-Since given (HTTP
+    304); it carries no error code. azure-core's ResourceNotModifiedError."""
+
+    code_name: ClassVar[str] = ""
+    statuses: ClassVar[tuple[int, ...]] = (304,)
+
+
+STATUS_ERRORS: dict[int, type[BatchError]] = {
+    401: ClientAuthenticationError,
+    403: ClientAuthenticationError,
+    404: ResourceNotFoundError,
+    409: ResourceExistsError,
+    412: ResourceModifiedError,
+    304: ResourceNotModifiedError,
+}
+"""The error class raised for these statuses (every other error status raises BatchError)."""
 
 
 ERRORS_BY_CODE: dict[str, type[BatchServiceError]] = {

@@ -1,17 +1,20 @@
 """Data models of BatchServiceClient (API version 2024-07-01.20.0).
 
 Every model has ``to_dict()`` (plain data keyed by wire names; datetimes, durations and bytes
-as Python objects), ``to_wire()`` (the same, ready for JSON) and ``from_dict()``, which accepts
-either. Optional fields are ``None`` when absent; enums accept values this version does
-not know, and unions keep unknown variants, so data from newer services survives a round trip.
+as Python objects), ``to_wire()`` (the same, ready for JSON: ``json.dumps(m.to_wire())``),
+``to_json()`` and ``from_dict()``, which accepts either. Optional fields are ``None`` when
+absent; enums accept values this version does not know, unions keep unknown variants and
+structures keep unknown fields (``unknown_fields``, sent back by ``to_wire()``), so data from
+newer services survives a round trip.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from ._runtime import _wire
 from ._runtime._model import NULL, Null, OpenStrEnum, ResponseMetadata
@@ -99,29 +102,58 @@ class AffinityInformation:
     """
 
     affinity_id: str
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"affinityId", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["affinityId"] = self.affinity_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["affinityId"] = self.affinity_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AffinityInformation:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("AffinityInformation", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("affinityId")
-        if value is not None:
-            kwargs["affinity_id"] = value
-        else:
-            _wire.missing("AffinityInformation", "affinityId")
+        key = ""
+        try:
+            key = "affinityId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["affinity_id"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("AffinityInformation", key)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("AffinityInformation", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -146,36 +178,66 @@ class ApplicationPackageReference:
 
     application_id: str
     version: str | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"applicationId", "version", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["applicationId"] = self.application_id
         if self.version is not None:
             out["version"] = self.version
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["applicationId"] = self.application_id
         if self.version is not None:
             out["version"] = self.version
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ApplicationPackageReference:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ApplicationPackageReference", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("applicationId")
-        if value is not None:
-            kwargs["application_id"] = value
-        else:
-            _wire.missing("ApplicationPackageReference", "applicationId")
-        value = data.get("version")
-        if value is not None:
-            kwargs["version"] = value
+        key = ""
+        try:
+            key = "applicationId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["application_id"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("ApplicationPackageReference", key)
+            key = "version"
+            value = data.get(key)
+            if value is not None:
+                kwargs["version"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ApplicationPackageReference", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -194,29 +256,60 @@ class AuthenticationTokenSettings:
     """
 
     access: list[AccessScope] | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"access", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.access is not None:
             out["access"] = [AccessScope(v0).value for v0 in self.access]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.access is not None:
             out["access"] = [AccessScope(v0).value for v0 in self.access]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AuthenticationTokenSettings:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("AuthenticationTokenSettings", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("access")
-        if value is not None:
-            kwargs["access"] = [None if v0 is None else AccessScope(v0) for v0 in value]
+        key = ""
+        try:
+            key = "access"
+            value = data.get(key)
+            if value is not None:
+                kwargs["access"] = [
+                    (None if v0 is None else AccessScope(v0)) for v0 in _wire.as_list(value)
+                ]
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("AuthenticationTokenSettings", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -239,36 +332,66 @@ class AutoUserSpecification:
 
     scope: AutoUserScope | None = None
     elevation_level: ElevationLevel | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"scope", "elevationLevel", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.scope is not None:
             out["scope"] = AutoUserScope(self.scope).value
         if self.elevation_level is not None:
             out["elevationLevel"] = ElevationLevel(self.elevation_level).value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.scope is not None:
             out["scope"] = AutoUserScope(self.scope).value
         if self.elevation_level is not None:
             out["elevationLevel"] = ElevationLevel(self.elevation_level).value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AutoUserSpecification:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("AutoUserSpecification", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("scope")
-        if value is not None:
-            kwargs["scope"] = AutoUserScope(value)
-        value = data.get("elevationLevel")
-        if value is not None:
-            kwargs["elevation_level"] = ElevationLevel(value)
+        key = ""
+        try:
+            key = "scope"
+            value = data.get(key)
+            if value is not None:
+                kwargs["scope"] = AutoUserScope(value)
+            key = "elevationLevel"
+            value = data.get(key)
+            if value is not None:
+                kwargs["elevation_level"] = ElevationLevel(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("AutoUserSpecification", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -283,36 +406,66 @@ class BatchErrorDetail:
 
     key: str | None = None
     value: str | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"key", "value", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.key is not None:
             out["key"] = self.key
         if self.value is not None:
             out["value"] = self.value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.key is not None:
             out["key"] = self.key
         if self.value is not None:
             out["value"] = self.value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> BatchErrorDetail:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("BatchErrorDetail", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("key")
-        if value is not None:
-            kwargs["key"] = value
-        value = data.get("value")
-        if value is not None:
-            kwargs["value"] = value
+        key = ""
+        try:
+            key = "key"
+            value = data.get(key)
+            if value is not None:
+                kwargs["key"] = value if type(value) is str else _wire.as_str(value)
+            key = "value"
+            value = data.get(key)
+            if value is not None:
+                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("BatchErrorDetail", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -467,10 +620,46 @@ class CloudTask:
     authentication_token_settings: AuthenticationTokenSettings | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
     """Status, headers and request id of the HTTP response this model came from."""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "displayName",
+            "url",
+            "eTag",
+            "lastModified",
+            "creationTime",
+            "exitConditions",
+            "state",
+            "stateTransitionTime",
+            "previousState",
+            "previousStateTransitionTime",
+            "commandLine",
+            "containerSettings",
+            "resourceFiles",
+            "outputFiles",
+            "environmentSettings",
+            "affinityInfo",
+            "constraints",
+            "requiredSlots",
+            "userIdentity",
+            "executionInfo",
+            "nodeInfo",
+            "multiInstanceSettings",
+            "stats",
+            "dependsOn",
+            "applicationPackageReferences",
+            "authenticationTokenSettings",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.id is not None:
             out["id"] = self.id
@@ -528,10 +717,14 @@ class CloudTask:
             ]
         if self.authentication_token_settings is not None:
             out["authenticationTokenSettings"] = self.authentication_token_settings.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.id is not None:
             out["id"] = self.id
@@ -593,101 +786,153 @@ class CloudTask:
             ]
         if self.authentication_token_settings is not None:
             out["authenticationTokenSettings"] = self.authentication_token_settings.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CloudTask:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("CloudTask", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("id")
-        if value is not None:
-            kwargs["id"] = value
-        value = data.get("displayName")
-        if value is not None:
-            kwargs["display_name"] = value
-        value = data.get("url")
-        if value is not None:
-            kwargs["url"] = value
-        value = data.get("eTag")
-        if value is not None:
-            kwargs["e_tag"] = value
-        value = data.get("lastModified")
-        if value is not None:
-            kwargs["last_modified"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("creationTime")
-        if value is not None:
-            kwargs["creation_time"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("exitConditions")
-        if value is not None:
-            kwargs["exit_conditions"] = ExitConditions.from_dict(value)
-        value = data.get("state")
-        if value is not None:
-            kwargs["state"] = TaskState(value)
-        value = data.get("stateTransitionTime")
-        if value is not None:
-            kwargs["state_transition_time"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("previousState")
-        if value is not None:
-            kwargs["previous_state"] = TaskState(value)
-        value = data.get("previousStateTransitionTime")
-        if value is not None:
-            kwargs["previous_state_transition_time"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("commandLine")
-        if value is not None:
-            kwargs["command_line"] = value
-        value = data.get("containerSettings")
-        if value is not None:
-            kwargs["container_settings"] = TaskContainerSettings.from_dict(value)
-        value = data.get("resourceFiles")
-        if value is not None:
-            kwargs["resource_files"] = [
-                None if v0 is None else ResourceFile.from_dict(v0) for v0 in value
-            ]
-        value = data.get("outputFiles")
-        if value is not None:
-            kwargs["output_files"] = [
-                None if v0 is None else OutputFile.from_dict(v0) for v0 in value
-            ]
-        value = data.get("environmentSettings")
-        if value is not None:
-            kwargs["environment_settings"] = [
-                None if v0 is None else EnvironmentSetting.from_dict(v0) for v0 in value
-            ]
-        value = data.get("affinityInfo")
-        if value is not None:
-            kwargs["affinity_info"] = AffinityInformation.from_dict(value)
-        value = data.get("constraints")
-        if value is not None:
-            kwargs["constraints"] = TaskConstraints.from_dict(value)
-        value = data.get("requiredSlots")
-        if value is not None:
-            kwargs["required_slots"] = value
-        value = data.get("userIdentity")
-        if value is not None:
-            kwargs["user_identity"] = UserIdentity.from_dict(value)
-        value = data.get("executionInfo")
-        if value is not None:
-            kwargs["execution_info"] = TaskExecutionInformation.from_dict(value)
-        value = data.get("nodeInfo")
-        if value is not None:
-            kwargs["node_info"] = ComputeNodeInformation.from_dict(value)
-        value = data.get("multiInstanceSettings")
-        if value is not None:
-            kwargs["multi_instance_settings"] = MultiInstanceSettings.from_dict(value)
-        value = data.get("stats")
-        if value is not None:
-            kwargs["stats"] = TaskStatistics.from_dict(value)
-        value = data.get("dependsOn")
-        if value is not None:
-            kwargs["depends_on"] = TaskDependencies.from_dict(value)
-        value = data.get("applicationPackageReferences")
-        if value is not None:
-            kwargs["application_package_references"] = [
-                None if v0 is None else ApplicationPackageReference.from_dict(v0) for v0 in value
-            ]
-        value = data.get("authenticationTokenSettings")
-        if value is not None:
-            kwargs["authentication_token_settings"] = AuthenticationTokenSettings.from_dict(value)
+        key = ""
+        try:
+            key = "id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["id"] = value if type(value) is str else _wire.as_str(value)
+            key = "displayName"
+            value = data.get(key)
+            if value is not None:
+                kwargs["display_name"] = value if type(value) is str else _wire.as_str(value)
+            key = "url"
+            value = data.get(key)
+            if value is not None:
+                kwargs["url"] = value if type(value) is str else _wire.as_str(value)
+            key = "eTag"
+            value = data.get(key)
+            if value is not None:
+                kwargs["e_tag"] = value if type(value) is str else _wire.as_str(value)
+            key = "lastModified"
+            value = data.get(key)
+            if value is not None:
+                kwargs["last_modified"] = _wire.parse_timestamp(value, "date-time")
+            key = "creationTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["creation_time"] = _wire.parse_timestamp(value, "date-time")
+            key = "exitConditions"
+            value = data.get(key)
+            if value is not None:
+                kwargs["exit_conditions"] = ExitConditions.from_dict(value)
+            key = "state"
+            value = data.get(key)
+            if value is not None:
+                kwargs["state"] = TaskState(value)
+            key = "stateTransitionTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["state_transition_time"] = _wire.parse_timestamp(value, "date-time")
+            key = "previousState"
+            value = data.get(key)
+            if value is not None:
+                kwargs["previous_state"] = TaskState(value)
+            key = "previousStateTransitionTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["previous_state_transition_time"] = _wire.parse_timestamp(value, "date-time")
+            key = "commandLine"
+            value = data.get(key)
+            if value is not None:
+                kwargs["command_line"] = value if type(value) is str else _wire.as_str(value)
+            key = "containerSettings"
+            value = data.get(key)
+            if value is not None:
+                kwargs["container_settings"] = TaskContainerSettings.from_dict(value)
+            key = "resourceFiles"
+            value = data.get(key)
+            if value is not None:
+                kwargs["resource_files"] = [
+                    (None if v0 is None else ResourceFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+            key = "outputFiles"
+            value = data.get(key)
+            if value is not None:
+                kwargs["output_files"] = [
+                    (None if v0 is None else OutputFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+            key = "environmentSettings"
+            value = data.get(key)
+            if value is not None:
+                kwargs["environment_settings"] = [
+                    (None if v0 is None else EnvironmentSetting.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+            key = "affinityInfo"
+            value = data.get(key)
+            if value is not None:
+                kwargs["affinity_info"] = AffinityInformation.from_dict(value)
+            key = "constraints"
+            value = data.get(key)
+            if value is not None:
+                kwargs["constraints"] = TaskConstraints.from_dict(value)
+            key = "requiredSlots"
+            value = data.get(key)
+            if value is not None:
+                kwargs["required_slots"] = value if type(value) is int else _wire.as_int(value)
+            key = "userIdentity"
+            value = data.get(key)
+            if value is not None:
+                kwargs["user_identity"] = UserIdentity.from_dict(value)
+            key = "executionInfo"
+            value = data.get(key)
+            if value is not None:
+                kwargs["execution_info"] = TaskExecutionInformation.from_dict(value)
+            key = "nodeInfo"
+            value = data.get(key)
+            if value is not None:
+                kwargs["node_info"] = ComputeNodeInformation.from_dict(value)
+            key = "multiInstanceSettings"
+            value = data.get(key)
+            if value is not None:
+                kwargs["multi_instance_settings"] = MultiInstanceSettings.from_dict(value)
+            key = "stats"
+            value = data.get(key)
+            if value is not None:
+                kwargs["stats"] = TaskStatistics.from_dict(value)
+            key = "dependsOn"
+            value = data.get(key)
+            if value is not None:
+                kwargs["depends_on"] = TaskDependencies.from_dict(value)
+            key = "applicationPackageReferences"
+            value = data.get(key)
+            if value is not None:
+                kwargs["application_package_references"] = [
+                    (None if v0 is None else ApplicationPackageReference.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+            key = "authenticationTokenSettings"
+            value = data.get(key)
+            if value is not None:
+                kwargs["authentication_token_settings"] = AuthenticationTokenSettings.from_dict(
+                    value
+                )
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("CloudTask", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -704,36 +949,68 @@ class CloudTaskListResult:
     odata_next_link: str | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
     """Status, headers and request id of the HTTP response this model came from."""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"value", "odata.nextLink", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.value is not None:
             out["value"] = [v0.to_dict() for v0 in self.value]
         if self.odata_next_link is not None:
             out["odata.nextLink"] = self.odata_next_link
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.value is not None:
             out["value"] = [v0.to_wire() for v0 in self.value]
         if self.odata_next_link is not None:
             out["odata.nextLink"] = self.odata_next_link
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CloudTaskListResult:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("CloudTaskListResult", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("value")
-        if value is not None:
-            kwargs["value"] = [None if v0 is None else CloudTask.from_dict(v0) for v0 in value]
-        value = data.get("odata.nextLink")
-        if value is not None:
-            kwargs["odata_next_link"] = value
+        key = ""
+        try:
+            key = "value"
+            value = data.get(key)
+            if value is not None:
+                kwargs["value"] = [
+                    (None if v0 is None else CloudTask.from_dict(v0)) for v0 in _wire.as_list(value)
+                ]
+            key = "odata.nextLink"
+            value = data.get(key)
+            if value is not None:
+                kwargs["odata_next_link"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("CloudTaskListResult", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -748,31 +1025,61 @@ class CloudTaskListSubtasksResult:
     value: list[SubtaskInformation] | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
     """Status, headers and request id of the HTTP response this model came from."""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"value", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.value is not None:
             out["value"] = [v0.to_dict() for v0 in self.value]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.value is not None:
             out["value"] = [v0.to_wire() for v0 in self.value]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CloudTaskListSubtasksResult:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("CloudTaskListSubtasksResult", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("value")
-        if value is not None:
-            kwargs["value"] = [
-                None if v0 is None else SubtaskInformation.from_dict(v0) for v0 in value
-            ]
+        key = ""
+        try:
+            key = "value"
+            value = data.get(key)
+            if value is not None:
+                kwargs["value"] = [
+                    (None if v0 is None else SubtaskInformation.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("CloudTaskListSubtasksResult", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -786,29 +1093,58 @@ class ComputeNodeIdentityReference:
     """
 
     resource_id: str | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"resourceId", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.resource_id is not None:
             out["resourceId"] = self.resource_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.resource_id is not None:
             out["resourceId"] = self.resource_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ComputeNodeIdentityReference:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ComputeNodeIdentityReference", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("resourceId")
-        if value is not None:
-            kwargs["resource_id"] = value
+        key = ""
+        try:
+            key = "resourceId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["resource_id"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ComputeNodeIdentityReference", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -834,10 +1170,25 @@ class ComputeNodeInformation:
     node_id: str | None = None
     task_root_directory: str | None = None
     task_root_directory_url: str | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "affinityId",
+            "nodeUrl",
+            "poolId",
+            "nodeId",
+            "taskRootDirectory",
+            "taskRootDirectoryUrl",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.affinity_id is not None:
             out["affinityId"] = self.affinity_id
@@ -851,10 +1202,14 @@ class ComputeNodeInformation:
             out["taskRootDirectory"] = self.task_root_directory
         if self.task_root_directory_url is not None:
             out["taskRootDirectoryUrl"] = self.task_root_directory_url
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.affinity_id is not None:
             out["affinityId"] = self.affinity_id
@@ -868,30 +1223,57 @@ class ComputeNodeInformation:
             out["taskRootDirectory"] = self.task_root_directory
         if self.task_root_directory_url is not None:
             out["taskRootDirectoryUrl"] = self.task_root_directory_url
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ComputeNodeInformation:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ComputeNodeInformation", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("affinityId")
-        if value is not None:
-            kwargs["affinity_id"] = value
-        value = data.get("nodeUrl")
-        if value is not None:
-            kwargs["node_url"] = value
-        value = data.get("poolId")
-        if value is not None:
-            kwargs["pool_id"] = value
-        value = data.get("nodeId")
-        if value is not None:
-            kwargs["node_id"] = value
-        value = data.get("taskRootDirectory")
-        if value is not None:
-            kwargs["task_root_directory"] = value
-        value = data.get("taskRootDirectoryUrl")
-        if value is not None:
-            kwargs["task_root_directory_url"] = value
+        key = ""
+        try:
+            key = "affinityId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["affinity_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "nodeUrl"
+            value = data.get(key)
+            if value is not None:
+                kwargs["node_url"] = value if type(value) is str else _wire.as_str(value)
+            key = "poolId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["pool_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "nodeId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["node_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "taskRootDirectory"
+            value = data.get(key)
+            if value is not None:
+                kwargs["task_root_directory"] = value if type(value) is str else _wire.as_str(value)
+            key = "taskRootDirectoryUrl"
+            value = data.get(key)
+            if value is not None:
+                kwargs["task_root_directory_url"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ComputeNodeInformation", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -912,36 +1294,66 @@ class ContainerHostBatchBindMountEntry:
 
     source: ContainerHostDataPath | None = None
     is_read_only: bool | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"source", "isReadOnly", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.source is not None:
             out["source"] = ContainerHostDataPath(self.source).value
         if self.is_read_only is not None:
             out["isReadOnly"] = self.is_read_only
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.source is not None:
             out["source"] = ContainerHostDataPath(self.source).value
         if self.is_read_only is not None:
             out["isReadOnly"] = self.is_read_only
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ContainerHostBatchBindMountEntry:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ContainerHostBatchBindMountEntry", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("source")
-        if value is not None:
-            kwargs["source"] = ContainerHostDataPath(value)
-        value = data.get("isReadOnly")
-        if value is not None:
-            kwargs["is_read_only"] = value
+        key = ""
+        try:
+            key = "source"
+            value = data.get(key)
+            if value is not None:
+                kwargs["source"] = ContainerHostDataPath(value)
+            key = "isReadOnly"
+            value = data.get(key)
+            if value is not None:
+                kwargs["is_read_only"] = value if type(value) is bool else _wire.as_bool(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ContainerHostBatchBindMountEntry", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -985,10 +1397,17 @@ class ContainerRegistry:
     password: str | None = None
     registry_server: str | None = None
     identity_reference: ComputeNodeIdentityReference | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {"username", "password", "registryServer", "identityReference", "odata.metadata"}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.user_name is not None:
             out["username"] = self.user_name
@@ -998,10 +1417,14 @@ class ContainerRegistry:
             out["registryServer"] = self.registry_server
         if self.identity_reference is not None:
             out["identityReference"] = self.identity_reference.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.user_name is not None:
             out["username"] = self.user_name
@@ -1011,24 +1434,47 @@ class ContainerRegistry:
             out["registryServer"] = self.registry_server
         if self.identity_reference is not None:
             out["identityReference"] = self.identity_reference.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ContainerRegistry:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ContainerRegistry", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("username")
-        if value is not None:
-            kwargs["user_name"] = value
-        value = data.get("password")
-        if value is not None:
-            kwargs["password"] = value
-        value = data.get("registryServer")
-        if value is not None:
-            kwargs["registry_server"] = value
-        value = data.get("identityReference")
-        if value is not None:
-            kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
+        key = ""
+        try:
+            key = "username"
+            value = data.get(key)
+            if value is not None:
+                kwargs["user_name"] = value if type(value) is str else _wire.as_str(value)
+            key = "password"
+            value = data.get(key)
+            if value is not None:
+                kwargs["password"] = value if type(value) is str else _wire.as_str(value)
+            key = "registryServer"
+            value = data.get(key)
+            if value is not None:
+                kwargs["registry_server"] = value if type(value) is str else _wire.as_str(value)
+            key = "identityReference"
+            value = data.get(key)
+            if value is not None:
+                kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ContainerRegistry", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1058,36 +1504,66 @@ class EnvironmentSetting:
 
     name: str
     value: str | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"name", "value", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["name"] = self.name
         if self.value is not None:
             out["value"] = self.value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["name"] = self.name
         if self.value is not None:
             out["value"] = self.value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> EnvironmentSetting:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("EnvironmentSetting", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("name")
-        if value is not None:
-            kwargs["name"] = value
-        else:
-            _wire.missing("EnvironmentSetting", "name")
-        value = data.get("value")
-        if value is not None:
-            kwargs["value"] = value
+        key = ""
+        try:
+            key = "name"
+            value = data.get(key)
+            if value is not None:
+                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("EnvironmentSetting", key)
+            key = "value"
+            value = data.get(key)
+            if value is not None:
+                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("EnvironmentSetting", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1116,36 +1592,66 @@ class ErrorMessage:
 
     lang: str | None = None
     value: str | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"lang", "value", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.lang is not None:
             out["lang"] = self.lang
         if self.value is not None:
             out["value"] = self.value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.lang is not None:
             out["lang"] = self.lang
         if self.value is not None:
             out["value"] = self.value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ErrorMessage:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ErrorMessage", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("lang")
-        if value is not None:
-            kwargs["lang"] = value
-        value = data.get("value")
-        if value is not None:
-            kwargs["value"] = value
+        key = ""
+        try:
+            key = "lang"
+            value = data.get(key)
+            if value is not None:
+                kwargs["lang"] = value if type(value) is str else _wire.as_str(value)
+            key = "value"
+            value = data.get(key)
+            if value is not None:
+                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ErrorMessage", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1161,36 +1667,66 @@ class ExitCodeMapping:
 
     code: int
     exit_options: ExitOptions
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"code", "exitOptions", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["code"] = self.code
         out["exitOptions"] = self.exit_options.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["code"] = self.code
         out["exitOptions"] = self.exit_options.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ExitCodeMapping:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ExitCodeMapping", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("code")
-        if value is not None:
-            kwargs["code"] = value
-        else:
-            _wire.missing("ExitCodeMapping", "code")
-        value = data.get("exitOptions")
-        if value is not None:
-            kwargs["exit_options"] = ExitOptions.from_dict(value)
-        else:
-            _wire.missing("ExitCodeMapping", "exitOptions")
+        key = ""
+        try:
+            key = "code"
+            value = data.get(key)
+            if value is not None:
+                kwargs["code"] = value if type(value) is int else _wire.as_int(value)
+            else:
+                _wire.missing("ExitCodeMapping", key)
+            key = "exitOptions"
+            value = data.get(key)
+            if value is not None:
+                kwargs["exit_options"] = ExitOptions.from_dict(value)
+            else:
+                _wire.missing("ExitCodeMapping", key)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ExitCodeMapping", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1209,43 +1745,74 @@ class ExitCodeRangeMapping:
     start: int
     end: int
     exit_options: ExitOptions
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"start", "end", "exitOptions", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["start"] = self.start
         out["end"] = self.end
         out["exitOptions"] = self.exit_options.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["start"] = self.start
         out["end"] = self.end
         out["exitOptions"] = self.exit_options.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ExitCodeRangeMapping:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ExitCodeRangeMapping", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("start")
-        if value is not None:
-            kwargs["start"] = value
-        else:
-            _wire.missing("ExitCodeRangeMapping", "start")
-        value = data.get("end")
-        if value is not None:
-            kwargs["end"] = value
-        else:
-            _wire.missing("ExitCodeRangeMapping", "end")
-        value = data.get("exitOptions")
-        if value is not None:
-            kwargs["exit_options"] = ExitOptions.from_dict(value)
-        else:
-            _wire.missing("ExitCodeRangeMapping", "exitOptions")
+        key = ""
+        try:
+            key = "start"
+            value = data.get(key)
+            if value is not None:
+                kwargs["start"] = value if type(value) is int else _wire.as_int(value)
+            else:
+                _wire.missing("ExitCodeRangeMapping", key)
+            key = "end"
+            value = data.get(key)
+            if value is not None:
+                kwargs["end"] = value if type(value) is int else _wire.as_int(value)
+            else:
+                _wire.missing("ExitCodeRangeMapping", key)
+            key = "exitOptions"
+            value = data.get(key)
+            if value is not None:
+                kwargs["exit_options"] = ExitOptions.from_dict(value)
+            else:
+                _wire.missing("ExitCodeRangeMapping", key)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ExitCodeRangeMapping", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1282,10 +1849,24 @@ class ExitConditions:
     pre_processing_error: ExitOptions | None = None
     file_upload_error: ExitOptions | None = None
     default: ExitOptions | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "exitCodes",
+            "exitCodeRanges",
+            "preProcessingError",
+            "fileUploadError",
+            "default",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.exit_codes is not None:
             out["exitCodes"] = [v0.to_dict() for v0 in self.exit_codes]
@@ -1297,10 +1878,14 @@ class ExitConditions:
             out["fileUploadError"] = self.file_upload_error.to_dict()
         if self.default is not None:
             out["default"] = self.default.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.exit_codes is not None:
             out["exitCodes"] = [v0.to_wire() for v0 in self.exit_codes]
@@ -1312,31 +1897,57 @@ class ExitConditions:
             out["fileUploadError"] = self.file_upload_error.to_wire()
         if self.default is not None:
             out["default"] = self.default.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ExitConditions:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ExitConditions", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("exitCodes")
-        if value is not None:
-            kwargs["exit_codes"] = [
-                None if v0 is None else ExitCodeMapping.from_dict(v0) for v0 in value
-            ]
-        value = data.get("exitCodeRanges")
-        if value is not None:
-            kwargs["exit_code_ranges"] = [
-                None if v0 is None else ExitCodeRangeMapping.from_dict(v0) for v0 in value
-            ]
-        value = data.get("preProcessingError")
-        if value is not None:
-            kwargs["pre_processing_error"] = ExitOptions.from_dict(value)
-        value = data.get("fileUploadError")
-        if value is not None:
-            kwargs["file_upload_error"] = ExitOptions.from_dict(value)
-        value = data.get("default")
-        if value is not None:
-            kwargs["default"] = ExitOptions.from_dict(value)
+        key = ""
+        try:
+            key = "exitCodes"
+            value = data.get(key)
+            if value is not None:
+                kwargs["exit_codes"] = [
+                    (None if v0 is None else ExitCodeMapping.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+            key = "exitCodeRanges"
+            value = data.get(key)
+            if value is not None:
+                kwargs["exit_code_ranges"] = [
+                    (None if v0 is None else ExitCodeRangeMapping.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+            key = "preProcessingError"
+            value = data.get(key)
+            if value is not None:
+                kwargs["pre_processing_error"] = ExitOptions.from_dict(value)
+            key = "fileUploadError"
+            value = data.get(key)
+            if value is not None:
+                kwargs["file_upload_error"] = ExitOptions.from_dict(value)
+            key = "default"
+            value = data.get(key)
+            if value is not None:
+                kwargs["default"] = ExitOptions.from_dict(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ExitConditions", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1364,36 +1975,68 @@ class ExitOptions:
 
     job_action: JobAction | None = None
     dependency_action: DependencyAction | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {"jobAction", "dependencyAction", "odata.metadata"}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.job_action is not None:
             out["jobAction"] = JobAction(self.job_action).value
         if self.dependency_action is not None:
             out["dependencyAction"] = DependencyAction(self.dependency_action).value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.job_action is not None:
             out["jobAction"] = JobAction(self.job_action).value
         if self.dependency_action is not None:
             out["dependencyAction"] = DependencyAction(self.dependency_action).value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ExitOptions:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ExitOptions", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("jobAction")
-        if value is not None:
-            kwargs["job_action"] = JobAction(value)
-        value = data.get("dependencyAction")
-        if value is not None:
-            kwargs["dependency_action"] = DependencyAction(value)
+        key = ""
+        try:
+            key = "jobAction"
+            value = data.get(key)
+            if value is not None:
+                kwargs["job_action"] = JobAction(value)
+            key = "dependencyAction"
+            value = data.get(key)
+            if value is not None:
+                kwargs["dependency_action"] = DependencyAction(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ExitOptions", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1409,36 +2052,66 @@ class HttpHeader:
 
     name: str
     value: str | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"name", "value", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["name"] = self.name
         if self.value is not None:
             out["value"] = self.value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["name"] = self.name
         if self.value is not None:
             out["value"] = self.value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> HttpHeader:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("HttpHeader", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("name")
-        if value is not None:
-            kwargs["name"] = value
-        else:
-            _wire.missing("HttpHeader", "name")
-        value = data.get("value")
-        if value is not None:
-            kwargs["value"] = value
+        key = ""
+        try:
+            key = "name"
+            value = data.get(key)
+            if value is not None:
+                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("HttpHeader", key)
+            key = "value"
+            value = data.get(key)
+            if value is not None:
+                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("HttpHeader", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1478,45 +2151,81 @@ class MultiInstanceSettings:
     number_of_instances: int | None = None
     coordination_command_line: str
     common_resource_files: list[ResourceFile] | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {"numberOfInstances", "coordinationCommandLine", "commonResourceFiles", "odata.metadata"}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.number_of_instances is not None:
             out["numberOfInstances"] = self.number_of_instances
         out["coordinationCommandLine"] = self.coordination_command_line
         if self.common_resource_files is not None:
             out["commonResourceFiles"] = [v0.to_dict() for v0 in self.common_resource_files]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.number_of_instances is not None:
             out["numberOfInstances"] = self.number_of_instances
         out["coordinationCommandLine"] = self.coordination_command_line
         if self.common_resource_files is not None:
             out["commonResourceFiles"] = [v0.to_wire() for v0 in self.common_resource_files]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MultiInstanceSettings:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("MultiInstanceSettings", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("numberOfInstances")
-        if value is not None:
-            kwargs["number_of_instances"] = value
-        value = data.get("coordinationCommandLine")
-        if value is not None:
-            kwargs["coordination_command_line"] = value
-        else:
-            _wire.missing("MultiInstanceSettings", "coordinationCommandLine")
-        value = data.get("commonResourceFiles")
-        if value is not None:
-            kwargs["common_resource_files"] = [
-                None if v0 is None else ResourceFile.from_dict(v0) for v0 in value
-            ]
+        key = ""
+        try:
+            key = "numberOfInstances"
+            value = data.get(key)
+            if value is not None:
+                kwargs["number_of_instances"] = value if type(value) is int else _wire.as_int(value)
+            key = "coordinationCommandLine"
+            value = data.get(key)
+            if value is not None:
+                kwargs["coordination_command_line"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
+            else:
+                _wire.missing("MultiInstanceSettings", key)
+            key = "commonResourceFiles"
+            value = data.get(key)
+            if value is not None:
+                kwargs["common_resource_files"] = [
+                    (None if v0 is None else ResourceFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("MultiInstanceSettings", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1531,36 +2240,66 @@ class NameValuePair:
 
     name: str | None = None
     value: str | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"name", "value", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.name is not None:
             out["name"] = self.name
         if self.value is not None:
             out["value"] = self.value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.name is not None:
             out["name"] = self.name
         if self.value is not None:
             out["value"] = self.value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> NameValuePair:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("NameValuePair", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("name")
-        if value is not None:
-            kwargs["name"] = value
-        value = data.get("value")
-        if value is not None:
-            kwargs["value"] = value
+        key = ""
+        try:
+            key = "name"
+            value = data.get(key)
+            if value is not None:
+                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
+            key = "value"
+            value = data.get(key)
+            if value is not None:
+                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("NameValuePair", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1600,43 +2339,76 @@ class OutputFile:
     file_pattern: str
     destination: OutputFileDestination
     upload_options: OutputFileUploadOptions
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {"filePattern", "destination", "uploadOptions", "odata.metadata"}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["filePattern"] = self.file_pattern
         out["destination"] = self.destination.to_dict()
         out["uploadOptions"] = self.upload_options.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["filePattern"] = self.file_pattern
         out["destination"] = self.destination.to_wire()
         out["uploadOptions"] = self.upload_options.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OutputFile:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("OutputFile", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("filePattern")
-        if value is not None:
-            kwargs["file_pattern"] = value
-        else:
-            _wire.missing("OutputFile", "filePattern")
-        value = data.get("destination")
-        if value is not None:
-            kwargs["destination"] = OutputFileDestination.from_dict(value)
-        else:
-            _wire.missing("OutputFile", "destination")
-        value = data.get("uploadOptions")
-        if value is not None:
-            kwargs["upload_options"] = OutputFileUploadOptions.from_dict(value)
-        else:
-            _wire.missing("OutputFile", "uploadOptions")
+        key = ""
+        try:
+            key = "filePattern"
+            value = data.get(key)
+            if value is not None:
+                kwargs["file_pattern"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("OutputFile", key)
+            key = "destination"
+            value = data.get(key)
+            if value is not None:
+                kwargs["destination"] = OutputFileDestination.from_dict(value)
+            else:
+                _wire.missing("OutputFile", key)
+            key = "uploadOptions"
+            value = data.get(key)
+            if value is not None:
+                kwargs["upload_options"] = OutputFileUploadOptions.from_dict(value)
+            else:
+                _wire.missing("OutputFile", key)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("OutputFile", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1675,10 +2447,17 @@ class OutputFileBlobContainerDestination:
     container_url: str
     identity_reference: ComputeNodeIdentityReference | None = None
     upload_headers: list[HttpHeader] | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {"path", "containerUrl", "identityReference", "uploadHeaders", "odata.metadata"}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.path is not None:
             out["path"] = self.path
@@ -1687,10 +2466,14 @@ class OutputFileBlobContainerDestination:
             out["identityReference"] = self.identity_reference.to_dict()
         if self.upload_headers is not None:
             out["uploadHeaders"] = [v0.to_dict() for v0 in self.upload_headers]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.path is not None:
             out["path"] = self.path
@@ -1699,28 +2482,52 @@ class OutputFileBlobContainerDestination:
             out["identityReference"] = self.identity_reference.to_wire()
         if self.upload_headers is not None:
             out["uploadHeaders"] = [v0.to_wire() for v0 in self.upload_headers]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OutputFileBlobContainerDestination:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("OutputFileBlobContainerDestination", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("path")
-        if value is not None:
-            kwargs["path"] = value
-        value = data.get("containerUrl")
-        if value is not None:
-            kwargs["container_url"] = value
-        else:
-            _wire.missing("OutputFileBlobContainerDestination", "containerUrl")
-        value = data.get("identityReference")
-        if value is not None:
-            kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
-        value = data.get("uploadHeaders")
-        if value is not None:
-            kwargs["upload_headers"] = [
-                None if v0 is None else HttpHeader.from_dict(v0) for v0 in value
-            ]
+        key = ""
+        try:
+            key = "path"
+            value = data.get(key)
+            if value is not None:
+                kwargs["path"] = value if type(value) is str else _wire.as_str(value)
+            key = "containerUrl"
+            value = data.get(key)
+            if value is not None:
+                kwargs["container_url"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("OutputFileBlobContainerDestination", key)
+            key = "identityReference"
+            value = data.get(key)
+            if value is not None:
+                kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
+            key = "uploadHeaders"
+            value = data.get(key)
+            if value is not None:
+                kwargs["upload_headers"] = [
+                    (None if v0 is None else HttpHeader.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("OutputFileBlobContainerDestination", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1733,29 +2540,58 @@ class OutputFileDestination:
     """
 
     container: OutputFileBlobContainerDestination | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"container", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.container is not None:
             out["container"] = self.container.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.container is not None:
             out["container"] = self.container.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OutputFileDestination:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("OutputFileDestination", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("container")
-        if value is not None:
-            kwargs["container"] = OutputFileBlobContainerDestination.from_dict(value)
+        key = ""
+        try:
+            key = "container"
+            value = data.get(key)
+            if value is not None:
+                kwargs["container"] = OutputFileBlobContainerDestination.from_dict(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("OutputFileDestination", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1788,29 +2624,58 @@ class OutputFileUploadOptions:
     """
 
     upload_condition: OutputFileUploadCondition
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"uploadCondition", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["uploadCondition"] = OutputFileUploadCondition(self.upload_condition).value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["uploadCondition"] = OutputFileUploadCondition(self.upload_condition).value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OutputFileUploadOptions:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("OutputFileUploadOptions", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("uploadCondition")
-        if value is not None:
-            kwargs["upload_condition"] = OutputFileUploadCondition(value)
-        else:
-            _wire.missing("OutputFileUploadOptions", "uploadCondition")
+        key = ""
+        try:
+            key = "uploadCondition"
+            value = data.get(key)
+            if value is not None:
+                kwargs["upload_condition"] = OutputFileUploadCondition(value)
+            else:
+                _wire.missing("OutputFileUploadOptions", key)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("OutputFileUploadOptions", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -1879,10 +2744,26 @@ class ResourceFile:
     file_path: str | None = None
     file_mode: str | None = None
     identity_reference: ComputeNodeIdentityReference | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "autoStorageContainerName",
+            "storageContainerUrl",
+            "httpUrl",
+            "blobPrefix",
+            "filePath",
+            "fileMode",
+            "identityReference",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.auto_storage_container_name is not None:
             out["autoStorageContainerName"] = self.auto_storage_container_name
@@ -1898,10 +2779,14 @@ class ResourceFile:
             out["fileMode"] = self.file_mode
         if self.identity_reference is not None:
             out["identityReference"] = self.identity_reference.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.auto_storage_container_name is not None:
             out["autoStorageContainerName"] = self.auto_storage_container_name
@@ -1917,33 +2802,63 @@ class ResourceFile:
             out["fileMode"] = self.file_mode
         if self.identity_reference is not None:
             out["identityReference"] = self.identity_reference.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ResourceFile:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ResourceFile", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("autoStorageContainerName")
-        if value is not None:
-            kwargs["auto_storage_container_name"] = value
-        value = data.get("storageContainerUrl")
-        if value is not None:
-            kwargs["storage_container_url"] = value
-        value = data.get("httpUrl")
-        if value is not None:
-            kwargs["http_url"] = value
-        value = data.get("blobPrefix")
-        if value is not None:
-            kwargs["blob_prefix"] = value
-        value = data.get("filePath")
-        if value is not None:
-            kwargs["file_path"] = value
-        value = data.get("fileMode")
-        if value is not None:
-            kwargs["file_mode"] = value
-        value = data.get("identityReference")
-        if value is not None:
-            kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
+        key = ""
+        try:
+            key = "autoStorageContainerName"
+            value = data.get(key)
+            if value is not None:
+                kwargs["auto_storage_container_name"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
+            key = "storageContainerUrl"
+            value = data.get(key)
+            if value is not None:
+                kwargs["storage_container_url"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
+            key = "httpUrl"
+            value = data.get(key)
+            if value is not None:
+                kwargs["http_url"] = value if type(value) is str else _wire.as_str(value)
+            key = "blobPrefix"
+            value = data.get(key)
+            if value is not None:
+                kwargs["blob_prefix"] = value if type(value) is str else _wire.as_str(value)
+            key = "filePath"
+            value = data.get(key)
+            if value is not None:
+                kwargs["file_path"] = value if type(value) is str else _wire.as_str(value)
+            key = "fileMode"
+            value = data.get(key)
+            if value is not None:
+                kwargs["file_mode"] = value if type(value) is str else _wire.as_str(value)
+            key = "identityReference"
+            value = data.get(key)
+            if value is not None:
+                kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ResourceFile", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -2005,10 +2920,31 @@ class SubtaskInformation:
     previous_state: SubtaskState | None = None
     previous_state_transition_time: datetime | None = None
     result: TaskExecutionResult | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "nodeInfo",
+            "startTime",
+            "endTime",
+            "exitCode",
+            "containerInfo",
+            "failureInfo",
+            "state",
+            "stateTransitionTime",
+            "previousState",
+            "previousStateTransitionTime",
+            "result",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.id is not None:
             out["id"] = self.id
@@ -2034,10 +2970,14 @@ class SubtaskInformation:
             out["previousStateTransitionTime"] = _wire.aware(self.previous_state_transition_time)
         if self.result is not None:
             out["result"] = TaskExecutionResult(self.result).value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.id is not None:
             out["id"] = self.id
@@ -2067,48 +3007,79 @@ class SubtaskInformation:
             )
         if self.result is not None:
             out["result"] = TaskExecutionResult(self.result).value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> SubtaskInformation:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("SubtaskInformation", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("id")
-        if value is not None:
-            kwargs["id"] = value
-        value = data.get("nodeInfo")
-        if value is not None:
-            kwargs["node_info"] = ComputeNodeInformation.from_dict(value)
-        value = data.get("startTime")
-        if value is not None:
-            kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("endTime")
-        if value is not None:
-            kwargs["end_time"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("exitCode")
-        if value is not None:
-            kwargs["exit_code"] = value
-        value = data.get("containerInfo")
-        if value is not None:
-            kwargs["container_info"] = TaskContainerExecutionInformation.from_dict(value)
-        value = data.get("failureInfo")
-        if value is not None:
-            kwargs["failure_info"] = TaskFailureInformation.from_dict(value)
-        value = data.get("state")
-        if value is not None:
-            kwargs["state"] = SubtaskState(value)
-        value = data.get("stateTransitionTime")
-        if value is not None:
-            kwargs["state_transition_time"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("previousState")
-        if value is not None:
-            kwargs["previous_state"] = SubtaskState(value)
-        value = data.get("previousStateTransitionTime")
-        if value is not None:
-            kwargs["previous_state_transition_time"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("result")
-        if value is not None:
-            kwargs["result"] = TaskExecutionResult(value)
+        key = ""
+        try:
+            key = "id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["id"] = value if type(value) is int else _wire.as_int(value)
+            key = "nodeInfo"
+            value = data.get(key)
+            if value is not None:
+                kwargs["node_info"] = ComputeNodeInformation.from_dict(value)
+            key = "startTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
+            key = "endTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["end_time"] = _wire.parse_timestamp(value, "date-time")
+            key = "exitCode"
+            value = data.get(key)
+            if value is not None:
+                kwargs["exit_code"] = value if type(value) is int else _wire.as_int(value)
+            key = "containerInfo"
+            value = data.get(key)
+            if value is not None:
+                kwargs["container_info"] = TaskContainerExecutionInformation.from_dict(value)
+            key = "failureInfo"
+            value = data.get(key)
+            if value is not None:
+                kwargs["failure_info"] = TaskFailureInformation.from_dict(value)
+            key = "state"
+            value = data.get(key)
+            if value is not None:
+                kwargs["state"] = SubtaskState(value)
+            key = "stateTransitionTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["state_transition_time"] = _wire.parse_timestamp(value, "date-time")
+            key = "previousState"
+            value = data.get(key)
+            if value is not None:
+                kwargs["previous_state"] = SubtaskState(value)
+            key = "previousStateTransitionTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["previous_state_transition_time"] = _wire.parse_timestamp(value, "date-time")
+            key = "result"
+            value = data.get(key)
+            if value is not None:
+                kwargs["result"] = TaskExecutionResult(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("SubtaskInformation", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -2150,31 +3121,61 @@ class TaskAddCollectionParameter:
     """
 
     value: list[TaskAddParameter]
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"value", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["value"] = [v0.to_dict() for v0 in self.value]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["value"] = [v0.to_wire() for v0 in self.value]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskAddCollectionParameter:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskAddCollectionParameter", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("value")
-        if value is not None:
-            kwargs["value"] = [
-                None if v0 is None else TaskAddParameter.from_dict(v0) for v0 in value
-            ]
-        else:
-            _wire.missing("TaskAddCollectionParameter", "value")
+        key = ""
+        try:
+            key = "value"
+            value = data.get(key)
+            if value is not None:
+                kwargs["value"] = [
+                    (None if v0 is None else TaskAddParameter.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+            else:
+                _wire.missing("TaskAddCollectionParameter", key)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskAddCollectionParameter", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -2189,29 +3190,61 @@ class TaskAddCollectionResult:
     value: list[TaskAddResult] | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
     """Status, headers and request id of the HTTP response this model came from."""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"value", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.value is not None:
             out["value"] = [v0.to_dict() for v0 in self.value]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.value is not None:
             out["value"] = [v0.to_wire() for v0 in self.value]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskAddCollectionResult:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskAddCollectionResult", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("value")
-        if value is not None:
-            kwargs["value"] = [None if v0 is None else TaskAddResult.from_dict(v0) for v0 in value]
+        key = ""
+        try:
+            key = "value"
+            value = data.get(key)
+            if value is not None:
+                kwargs["value"] = [
+                    (None if v0 is None else TaskAddResult.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskAddCollectionResult", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -2340,10 +3373,35 @@ class TaskAddParameter:
     depends_on: TaskDependencies | None = None
     application_package_references: list[ApplicationPackageReference] | None = None
     authentication_token_settings: AuthenticationTokenSettings | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "displayName",
+            "commandLine",
+            "containerSettings",
+            "exitConditions",
+            "resourceFiles",
+            "outputFiles",
+            "environmentSettings",
+            "affinityInfo",
+            "constraints",
+            "requiredSlots",
+            "userIdentity",
+            "multiInstanceSettings",
+            "dependsOn",
+            "applicationPackageReferences",
+            "authenticationTokenSettings",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["id"] = self.id
         if self.display_name is not None:
@@ -2377,10 +3435,14 @@ class TaskAddParameter:
             ]
         if self.authentication_token_settings is not None:
             out["authenticationTokenSettings"] = self.authentication_token_settings.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["id"] = self.id
         if self.display_name is not None:
@@ -2414,72 +3476,113 @@ class TaskAddParameter:
             ]
         if self.authentication_token_settings is not None:
             out["authenticationTokenSettings"] = self.authentication_token_settings.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskAddParameter:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskAddParameter", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("id")
-        if value is not None:
-            kwargs["id"] = value
-        else:
-            _wire.missing("TaskAddParameter", "id")
-        value = data.get("displayName")
-        if value is not None:
-            kwargs["display_name"] = value
-        value = data.get("commandLine")
-        if value is not None:
-            kwargs["command_line"] = value
-        else:
-            _wire.missing("TaskAddParameter", "commandLine")
-        value = data.get("containerSettings")
-        if value is not None:
-            kwargs["container_settings"] = TaskContainerSettings.from_dict(value)
-        value = data.get("exitConditions")
-        if value is not None:
-            kwargs["exit_conditions"] = ExitConditions.from_dict(value)
-        value = data.get("resourceFiles")
-        if value is not None:
-            kwargs["resource_files"] = [
-                None if v0 is None else ResourceFile.from_dict(v0) for v0 in value
-            ]
-        value = data.get("outputFiles")
-        if value is not None:
-            kwargs["output_files"] = [
-                None if v0 is None else OutputFile.from_dict(v0) for v0 in value
-            ]
-        value = data.get("environmentSettings")
-        if value is not None:
-            kwargs["environment_settings"] = [
-                None if v0 is None else EnvironmentSetting.from_dict(v0) for v0 in value
-            ]
-        value = data.get("affinityInfo")
-        if value is not None:
-            kwargs["affinity_info"] = AffinityInformation.from_dict(value)
-        value = data.get("constraints")
-        if value is not None:
-            kwargs["constraints"] = TaskConstraints.from_dict(value)
-        value = data.get("requiredSlots")
-        if value is not None:
-            kwargs["required_slots"] = value
-        value = data.get("userIdentity")
-        if value is not None:
-            kwargs["user_identity"] = UserIdentity.from_dict(value)
-        value = data.get("multiInstanceSettings")
-        if value is not None:
-            kwargs["multi_instance_settings"] = MultiInstanceSettings.from_dict(value)
-        value = data.get("dependsOn")
-        if value is not None:
-            kwargs["depends_on"] = TaskDependencies.from_dict(value)
-        value = data.get("applicationPackageReferences")
-        if value is not None:
-            kwargs["application_package_references"] = [
-                None if v0 is None else ApplicationPackageReference.from_dict(v0) for v0 in value
-            ]
-        value = data.get("authenticationTokenSettings")
-        if value is not None:
-            kwargs["authentication_token_settings"] = AuthenticationTokenSettings.from_dict(value)
+        key = ""
+        try:
+            key = "id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["id"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("TaskAddParameter", key)
+            key = "displayName"
+            value = data.get(key)
+            if value is not None:
+                kwargs["display_name"] = value if type(value) is str else _wire.as_str(value)
+            key = "commandLine"
+            value = data.get(key)
+            if value is not None:
+                kwargs["command_line"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("TaskAddParameter", key)
+            key = "containerSettings"
+            value = data.get(key)
+            if value is not None:
+                kwargs["container_settings"] = TaskContainerSettings.from_dict(value)
+            key = "exitConditions"
+            value = data.get(key)
+            if value is not None:
+                kwargs["exit_conditions"] = ExitConditions.from_dict(value)
+            key = "resourceFiles"
+            value = data.get(key)
+            if value is not None:
+                kwargs["resource_files"] = [
+                    (None if v0 is None else ResourceFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+            key = "outputFiles"
+            value = data.get(key)
+            if value is not None:
+                kwargs["output_files"] = [
+                    (None if v0 is None else OutputFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+            key = "environmentSettings"
+            value = data.get(key)
+            if value is not None:
+                kwargs["environment_settings"] = [
+                    (None if v0 is None else EnvironmentSetting.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+            key = "affinityInfo"
+            value = data.get(key)
+            if value is not None:
+                kwargs["affinity_info"] = AffinityInformation.from_dict(value)
+            key = "constraints"
+            value = data.get(key)
+            if value is not None:
+                kwargs["constraints"] = TaskConstraints.from_dict(value)
+            key = "requiredSlots"
+            value = data.get(key)
+            if value is not None:
+                kwargs["required_slots"] = value if type(value) is int else _wire.as_int(value)
+            key = "userIdentity"
+            value = data.get(key)
+            if value is not None:
+                kwargs["user_identity"] = UserIdentity.from_dict(value)
+            key = "multiInstanceSettings"
+            value = data.get(key)
+            if value is not None:
+                kwargs["multi_instance_settings"] = MultiInstanceSettings.from_dict(value)
+            key = "dependsOn"
+            value = data.get(key)
+            if value is not None:
+                kwargs["depends_on"] = TaskDependencies.from_dict(value)
+            key = "applicationPackageReferences"
+            value = data.get(key)
+            if value is not None:
+                kwargs["application_package_references"] = [
+                    (None if v0 is None else ApplicationPackageReference.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+            key = "authenticationTokenSettings"
+            value = data.get(key)
+            if value is not None:
+                kwargs["authentication_token_settings"] = AuthenticationTokenSettings.from_dict(
+                    value
+                )
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskAddParameter", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -2507,10 +3610,17 @@ class TaskAddResult:
     last_modified: datetime | None = None
     location: str | None = None
     error: BatchErrorBody | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {"status", "taskId", "eTag", "lastModified", "location", "error", "odata.metadata"}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["status"] = TaskAddStatus(self.status).value
         out["taskId"] = self.task_id
@@ -2522,10 +3632,14 @@ class TaskAddResult:
             out["location"] = self.location
         if self.error is not None:
             out["error"] = self.error.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["status"] = TaskAddStatus(self.status).value
         out["taskId"] = self.task_id
@@ -2537,34 +3651,59 @@ class TaskAddResult:
             out["location"] = self.location
         if self.error is not None:
             out["error"] = self.error.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskAddResult:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskAddResult", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("status")
-        if value is not None:
-            kwargs["status"] = TaskAddStatus(value)
-        else:
-            _wire.missing("TaskAddResult", "status")
-        value = data.get("taskId")
-        if value is not None:
-            kwargs["task_id"] = value
-        else:
-            _wire.missing("TaskAddResult", "taskId")
-        value = data.get("eTag")
-        if value is not None:
-            kwargs["e_tag"] = value
-        value = data.get("lastModified")
-        if value is not None:
-            kwargs["last_modified"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("location")
-        if value is not None:
-            kwargs["location"] = value
-        value = data.get("error")
-        if value is not None:
-            kwargs["error"] = BatchErrorBody.from_dict(value)
+        key = ""
+        try:
+            key = "status"
+            value = data.get(key)
+            if value is not None:
+                kwargs["status"] = TaskAddStatus(value)
+            else:
+                _wire.missing("TaskAddResult", key)
+            key = "taskId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["task_id"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("TaskAddResult", key)
+            key = "eTag"
+            value = data.get(key)
+            if value is not None:
+                kwargs["e_tag"] = value if type(value) is str else _wire.as_str(value)
+            key = "lastModified"
+            value = data.get(key)
+            if value is not None:
+                kwargs["last_modified"] = _wire.parse_timestamp(value, "date-time")
+            key = "location"
+            value = data.get(key)
+            if value is not None:
+                kwargs["location"] = value if type(value) is str else _wire.as_str(value)
+            key = "error"
+            value = data.get(key)
+            if value is not None:
+                kwargs["error"] = BatchErrorBody.from_dict(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskAddResult", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -2600,10 +3739,17 @@ class TaskConstraints:
     max_wall_clock_time: timedelta | None = None
     retention_time: timedelta | None = None
     max_task_retry_count: int | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {"maxWallClockTime", "retentionTime", "maxTaskRetryCount", "odata.metadata"}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.max_wall_clock_time is not None:
             out["maxWallClockTime"] = self.max_wall_clock_time
@@ -2611,10 +3757,14 @@ class TaskConstraints:
             out["retentionTime"] = self.retention_time
         if self.max_task_retry_count is not None:
             out["maxTaskRetryCount"] = self.max_task_retry_count
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.max_wall_clock_time is not None:
             out["maxWallClockTime"] = _wire.format_duration(self.max_wall_clock_time)
@@ -2622,21 +3772,45 @@ class TaskConstraints:
             out["retentionTime"] = _wire.format_duration(self.retention_time)
         if self.max_task_retry_count is not None:
             out["maxTaskRetryCount"] = self.max_task_retry_count
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskConstraints:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskConstraints", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("maxWallClockTime")
-        if value is not None:
-            kwargs["max_wall_clock_time"] = _wire.parse_duration(value)
-        value = data.get("retentionTime")
-        if value is not None:
-            kwargs["retention_time"] = _wire.parse_duration(value)
-        value = data.get("maxTaskRetryCount")
-        if value is not None:
-            kwargs["max_task_retry_count"] = value
+        key = ""
+        try:
+            key = "maxWallClockTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["max_wall_clock_time"] = _wire.parse_duration(value)
+            key = "retentionTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["retention_time"] = _wire.parse_duration(value)
+            key = "maxTaskRetryCount"
+            value = data.get(key)
+            if value is not None:
+                kwargs["max_task_retry_count"] = (
+                    value if type(value) is int else _wire.as_int(value)
+                )
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskConstraints", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -2659,10 +3833,17 @@ class TaskContainerExecutionInformation:
     container_id: str | None = None
     state: str | None = None
     error: str | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {"containerId", "state", "error", "odata.metadata"}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.container_id is not None:
             out["containerId"] = self.container_id
@@ -2670,10 +3851,14 @@ class TaskContainerExecutionInformation:
             out["state"] = self.state
         if self.error is not None:
             out["error"] = self.error
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.container_id is not None:
             out["containerId"] = self.container_id
@@ -2681,21 +3866,43 @@ class TaskContainerExecutionInformation:
             out["state"] = self.state
         if self.error is not None:
             out["error"] = self.error
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskContainerExecutionInformation:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskContainerExecutionInformation", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("containerId")
-        if value is not None:
-            kwargs["container_id"] = value
-        value = data.get("state")
-        if value is not None:
-            kwargs["state"] = value
-        value = data.get("error")
-        if value is not None:
-            kwargs["error"] = value
+        key = ""
+        try:
+            key = "containerId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["container_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "state"
+            value = data.get(key)
+            if value is not None:
+                kwargs["state"] = value if type(value) is str else _wire.as_str(value)
+            key = "error"
+            value = data.get(key)
+            if value is not None:
+                kwargs["error"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskContainerExecutionInformation", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -2733,10 +3940,24 @@ class TaskContainerSettings:
     registry: ContainerRegistry | None = None
     working_directory: ContainerWorkingDirectory | None = None
     container_host_batch_bind_mounts: list[ContainerHostBatchBindMountEntry] | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "containerRunOptions",
+            "imageName",
+            "registry",
+            "workingDirectory",
+            "containerHostBatchBindMounts",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.container_run_options is not None:
             out["containerRunOptions"] = self.container_run_options
@@ -2749,10 +3970,14 @@ class TaskContainerSettings:
             out["containerHostBatchBindMounts"] = [
                 v0.to_dict() for v0 in self.container_host_batch_bind_mounts
             ]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.container_run_options is not None:
             out["containerRunOptions"] = self.container_run_options
@@ -2765,32 +3990,58 @@ class TaskContainerSettings:
             out["containerHostBatchBindMounts"] = [
                 v0.to_wire() for v0 in self.container_host_batch_bind_mounts
             ]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskContainerSettings:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskContainerSettings", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("containerRunOptions")
-        if value is not None:
-            kwargs["container_run_options"] = value
-        value = data.get("imageName")
-        if value is not None:
-            kwargs["image_name"] = value
-        else:
-            _wire.missing("TaskContainerSettings", "imageName")
-        value = data.get("registry")
-        if value is not None:
-            kwargs["registry"] = ContainerRegistry.from_dict(value)
-        value = data.get("workingDirectory")
-        if value is not None:
-            kwargs["working_directory"] = ContainerWorkingDirectory(value)
-        value = data.get("containerHostBatchBindMounts")
-        if value is not None:
-            kwargs["container_host_batch_bind_mounts"] = [
-                None if v0 is None else ContainerHostBatchBindMountEntry.from_dict(v0)
-                for v0 in value
-            ]
+        key = ""
+        try:
+            key = "containerRunOptions"
+            value = data.get(key)
+            if value is not None:
+                kwargs["container_run_options"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
+            key = "imageName"
+            value = data.get(key)
+            if value is not None:
+                kwargs["image_name"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("TaskContainerSettings", key)
+            key = "registry"
+            value = data.get(key)
+            if value is not None:
+                kwargs["registry"] = ContainerRegistry.from_dict(value)
+            key = "workingDirectory"
+            value = data.get(key)
+            if value is not None:
+                kwargs["working_directory"] = ContainerWorkingDirectory(value)
+            key = "containerHostBatchBindMounts"
+            value = data.get(key)
+            if value is not None:
+                kwargs["container_host_batch_bind_mounts"] = [
+                    (None if v0 is None else ContainerHostBatchBindMountEntry.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskContainerSettings", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -2814,38 +4065,72 @@ class TaskDependencies:
 
     task_ids: list[str] | None = None
     task_id_ranges: list[TaskIdRange] | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"taskIds", "taskIdRanges", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.task_ids is not None:
             out["taskIds"] = list(self.task_ids)
         if self.task_id_ranges is not None:
             out["taskIdRanges"] = [v0.to_dict() for v0 in self.task_id_ranges]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.task_ids is not None:
             out["taskIds"] = self.task_ids
         if self.task_id_ranges is not None:
             out["taskIdRanges"] = [v0.to_wire() for v0 in self.task_id_ranges]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskDependencies:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskDependencies", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("taskIds")
-        if value is not None:
-            kwargs["task_ids"] = list(value)
-        value = data.get("taskIdRanges")
-        if value is not None:
-            kwargs["task_id_ranges"] = [
-                None if v0 is None else TaskIdRange.from_dict(v0) for v0 in value
-            ]
+        key = ""
+        try:
+            key = "taskIds"
+            value = data.get(key)
+            if value is not None:
+                kwargs["task_ids"] = [
+                    (None if v0 is None else (v0 if type(v0) is str else _wire.as_str(v0)))
+                    for v0 in _wire.as_list(value)
+                ]
+            key = "taskIdRanges"
+            value = data.get(key)
+            if value is not None:
+                kwargs["task_id_ranges"] = [
+                    (None if v0 is None else TaskIdRange.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskDependencies", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -2923,10 +4208,29 @@ class TaskExecutionInformation:
     requeue_count: int
     last_requeue_time: datetime | None = None
     result: TaskExecutionResult | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "startTime",
+            "endTime",
+            "exitCode",
+            "containerInfo",
+            "failureInfo",
+            "retryCount",
+            "lastRetryTime",
+            "requeueCount",
+            "lastRequeueTime",
+            "result",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.start_time is not None:
             out["startTime"] = _wire.aware(self.start_time)
@@ -2946,10 +4250,14 @@ class TaskExecutionInformation:
             out["lastRequeueTime"] = _wire.aware(self.last_requeue_time)
         if self.result is not None:
             out["result"] = TaskExecutionResult(self.result).value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.start_time is not None:
             out["startTime"] = _wire.format_timestamp(self.start_time, "date-time-ms")
@@ -2969,46 +4277,75 @@ class TaskExecutionInformation:
             out["lastRequeueTime"] = _wire.format_timestamp(self.last_requeue_time, "date-time-ms")
         if self.result is not None:
             out["result"] = TaskExecutionResult(self.result).value
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskExecutionInformation:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskExecutionInformation", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("startTime")
-        if value is not None:
-            kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("endTime")
-        if value is not None:
-            kwargs["end_time"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("exitCode")
-        if value is not None:
-            kwargs["exit_code"] = value
-        value = data.get("containerInfo")
-        if value is not None:
-            kwargs["container_info"] = TaskContainerExecutionInformation.from_dict(value)
-        value = data.get("failureInfo")
-        if value is not None:
-            kwargs["failure_info"] = TaskFailureInformation.from_dict(value)
-        value = data.get("retryCount")
-        if value is not None:
-            kwargs["retry_count"] = value
-        else:
-            _wire.missing("TaskExecutionInformation", "retryCount")
-        value = data.get("lastRetryTime")
-        if value is not None:
-            kwargs["last_retry_time"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("requeueCount")
-        if value is not None:
-            kwargs["requeue_count"] = value
-        else:
-            _wire.missing("TaskExecutionInformation", "requeueCount")
-        value = data.get("lastRequeueTime")
-        if value is not None:
-            kwargs["last_requeue_time"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("result")
-        if value is not None:
-            kwargs["result"] = TaskExecutionResult(value)
+        key = ""
+        try:
+            key = "startTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
+            key = "endTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["end_time"] = _wire.parse_timestamp(value, "date-time")
+            key = "exitCode"
+            value = data.get(key)
+            if value is not None:
+                kwargs["exit_code"] = value if type(value) is int else _wire.as_int(value)
+            key = "containerInfo"
+            value = data.get(key)
+            if value is not None:
+                kwargs["container_info"] = TaskContainerExecutionInformation.from_dict(value)
+            key = "failureInfo"
+            value = data.get(key)
+            if value is not None:
+                kwargs["failure_info"] = TaskFailureInformation.from_dict(value)
+            key = "retryCount"
+            value = data.get(key)
+            if value is not None:
+                kwargs["retry_count"] = value if type(value) is int else _wire.as_int(value)
+            else:
+                _wire.missing("TaskExecutionInformation", key)
+            key = "lastRetryTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["last_retry_time"] = _wire.parse_timestamp(value, "date-time")
+            key = "requeueCount"
+            value = data.get(key)
+            if value is not None:
+                kwargs["requeue_count"] = value if type(value) is int else _wire.as_int(value)
+            else:
+                _wire.missing("TaskExecutionInformation", key)
+            key = "lastRequeueTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["last_requeue_time"] = _wire.parse_timestamp(value, "date-time")
+            key = "result"
+            value = data.get(key)
+            if value is not None:
+                kwargs["result"] = TaskExecutionResult(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskExecutionInformation", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -3045,10 +4382,17 @@ class TaskFailureInformation:
     code: str | None = None
     message: str | None = None
     details: list[NameValuePair] | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {"category", "code", "message", "details", "odata.metadata"}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["category"] = ErrorCategory(self.category).value
         if self.code is not None:
@@ -3057,10 +4401,14 @@ class TaskFailureInformation:
             out["message"] = self.message
         if self.details is not None:
             out["details"] = [v0.to_dict() for v0 in self.details]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["category"] = ErrorCategory(self.category).value
         if self.code is not None:
@@ -3069,28 +4417,52 @@ class TaskFailureInformation:
             out["message"] = self.message
         if self.details is not None:
             out["details"] = [v0.to_wire() for v0 in self.details]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskFailureInformation:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskFailureInformation", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("category")
-        if value is not None:
-            kwargs["category"] = ErrorCategory(value)
-        else:
-            _wire.missing("TaskFailureInformation", "category")
-        value = data.get("code")
-        if value is not None:
-            kwargs["code"] = value
-        value = data.get("message")
-        if value is not None:
-            kwargs["message"] = value
-        value = data.get("details")
-        if value is not None:
-            kwargs["details"] = [
-                None if v0 is None else NameValuePair.from_dict(v0) for v0 in value
-            ]
+        key = ""
+        try:
+            key = "category"
+            value = data.get(key)
+            if value is not None:
+                kwargs["category"] = ErrorCategory(value)
+            else:
+                _wire.missing("TaskFailureInformation", key)
+            key = "code"
+            value = data.get(key)
+            if value is not None:
+                kwargs["code"] = value if type(value) is str else _wire.as_str(value)
+            key = "message"
+            value = data.get(key)
+            if value is not None:
+                kwargs["message"] = value if type(value) is str else _wire.as_str(value)
+            key = "details"
+            value = data.get(key)
+            if value is not None:
+                kwargs["details"] = [
+                    (None if v0 is None else NameValuePair.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskFailureInformation", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -3109,36 +4481,66 @@ class TaskIdRange:
 
     start: int
     end: int
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"start", "end", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["start"] = self.start
         out["end"] = self.end
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["start"] = self.start
         out["end"] = self.end
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskIdRange:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskIdRange", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("start")
-        if value is not None:
-            kwargs["start"] = value
-        else:
-            _wire.missing("TaskIdRange", "start")
-        value = data.get("end")
-        if value is not None:
-            kwargs["end"] = value
-        else:
-            _wire.missing("TaskIdRange", "end")
+        key = ""
+        try:
+            key = "start"
+            value = data.get(key)
+            if value is not None:
+                kwargs["start"] = value if type(value) is int else _wire.as_int(value)
+            else:
+                _wire.missing("TaskIdRange", key)
+            key = "end"
+            value = data.get(key)
+            if value is not None:
+                kwargs["end"] = value if type(value) is int else _wire.as_int(value)
+            else:
+                _wire.missing("TaskIdRange", key)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskIdRange", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -3210,10 +4612,30 @@ class TaskStatistics:
     read_io_gi_b: float
     write_io_gi_b: float
     wait_time: timedelta
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "url",
+            "startTime",
+            "lastUpdateTime",
+            "userCPUTime",
+            "kernelCPUTime",
+            "wallClockTime",
+            "readIOps",
+            "writeIOps",
+            "readIOGiB",
+            "writeIOGiB",
+            "waitTime",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["url"] = self.url
         out["startTime"] = _wire.aware(self.start_time)
@@ -3226,10 +4648,14 @@ class TaskStatistics:
         out["readIOGiB"] = self.read_io_gi_b
         out["writeIOGiB"] = self.write_io_gi_b
         out["waitTime"] = self.wait_time
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["url"] = self.url
         out["startTime"] = _wire.format_timestamp(self.start_time, "date-time-ms")
@@ -3242,67 +4668,97 @@ class TaskStatistics:
         out["readIOGiB"] = self.read_io_gi_b
         out["writeIOGiB"] = self.write_io_gi_b
         out["waitTime"] = _wire.format_duration(self.wait_time)
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskStatistics:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskStatistics", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("url")
-        if value is not None:
-            kwargs["url"] = value
-        else:
-            _wire.missing("TaskStatistics", "url")
-        value = data.get("startTime")
-        if value is not None:
-            kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
-        else:
-            _wire.missing("TaskStatistics", "startTime")
-        value = data.get("lastUpdateTime")
-        if value is not None:
-            kwargs["last_update_time"] = _wire.parse_timestamp(value, "date-time")
-        else:
-            _wire.missing("TaskStatistics", "lastUpdateTime")
-        value = data.get("userCPUTime")
-        if value is not None:
-            kwargs["user_cpu_time"] = _wire.parse_duration(value)
-        else:
-            _wire.missing("TaskStatistics", "userCPUTime")
-        value = data.get("kernelCPUTime")
-        if value is not None:
-            kwargs["kernel_cpu_time"] = _wire.parse_duration(value)
-        else:
-            _wire.missing("TaskStatistics", "kernelCPUTime")
-        value = data.get("wallClockTime")
-        if value is not None:
-            kwargs["wall_clock_time"] = _wire.parse_duration(value)
-        else:
-            _wire.missing("TaskStatistics", "wallClockTime")
-        value = data.get("readIOps")
-        if value is not None:
-            kwargs["read_iops"] = value
-        else:
-            _wire.missing("TaskStatistics", "readIOps")
-        value = data.get("writeIOps")
-        if value is not None:
-            kwargs["write_iops"] = value
-        else:
-            _wire.missing("TaskStatistics", "writeIOps")
-        value = data.get("readIOGiB")
-        if value is not None:
-            kwargs["read_io_gi_b"] = float(value)
-        else:
-            _wire.missing("TaskStatistics", "readIOGiB")
-        value = data.get("writeIOGiB")
-        if value is not None:
-            kwargs["write_io_gi_b"] = float(value)
-        else:
-            _wire.missing("TaskStatistics", "writeIOGiB")
-        value = data.get("waitTime")
-        if value is not None:
-            kwargs["wait_time"] = _wire.parse_duration(value)
-        else:
-            _wire.missing("TaskStatistics", "waitTime")
+        key = ""
+        try:
+            key = "url"
+            value = data.get(key)
+            if value is not None:
+                kwargs["url"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("TaskStatistics", key)
+            key = "startTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
+            else:
+                _wire.missing("TaskStatistics", key)
+            key = "lastUpdateTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["last_update_time"] = _wire.parse_timestamp(value, "date-time")
+            else:
+                _wire.missing("TaskStatistics", key)
+            key = "userCPUTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["user_cpu_time"] = _wire.parse_duration(value)
+            else:
+                _wire.missing("TaskStatistics", key)
+            key = "kernelCPUTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["kernel_cpu_time"] = _wire.parse_duration(value)
+            else:
+                _wire.missing("TaskStatistics", key)
+            key = "wallClockTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["wall_clock_time"] = _wire.parse_duration(value)
+            else:
+                _wire.missing("TaskStatistics", key)
+            key = "readIOps"
+            value = data.get(key)
+            if value is not None:
+                kwargs["read_iops"] = value if type(value) is int else _wire.as_int(value)
+            else:
+                _wire.missing("TaskStatistics", key)
+            key = "writeIOps"
+            value = data.get(key)
+            if value is not None:
+                kwargs["write_iops"] = value if type(value) is int else _wire.as_int(value)
+            else:
+                _wire.missing("TaskStatistics", key)
+            key = "readIOGiB"
+            value = data.get(key)
+            if value is not None:
+                kwargs["read_io_gi_b"] = value if type(value) is float else _wire.as_float(value)
+            else:
+                _wire.missing("TaskStatistics", key)
+            key = "writeIOGiB"
+            value = data.get(key)
+            if value is not None:
+                kwargs["write_io_gi_b"] = value if type(value) is float else _wire.as_float(value)
+            else:
+                _wire.missing("TaskStatistics", key)
+            key = "waitTime"
+            value = data.get(key)
+            if value is not None:
+                kwargs["wait_time"] = _wire.parse_duration(value)
+            else:
+                _wire.missing("TaskStatistics", key)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskStatistics", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -3319,29 +4775,58 @@ class TaskUpdateParameter:
     """
 
     constraints: TaskConstraints | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"constraints", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.constraints is not None:
             out["constraints"] = self.constraints.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.constraints is not None:
             out["constraints"] = self.constraints.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskUpdateParameter:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskUpdateParameter", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("constraints")
-        if value is not None:
-            kwargs["constraints"] = TaskConstraints.from_dict(value)
+        key = ""
+        try:
+            key = "constraints"
+            value = data.get(key)
+            if value is not None:
+                kwargs["constraints"] = TaskConstraints.from_dict(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskUpdateParameter", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -3364,36 +4849,66 @@ class UserIdentity:
 
     user_name: str | None = None
     auto_user: AutoUserSpecification | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"username", "autoUser", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.user_name is not None:
             out["username"] = self.user_name
         if self.auto_user is not None:
             out["autoUser"] = self.auto_user.to_dict()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.user_name is not None:
             out["username"] = self.user_name
         if self.auto_user is not None:
             out["autoUser"] = self.auto_user.to_wire()
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> UserIdentity:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("UserIdentity", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("username")
-        if value is not None:
-            kwargs["user_name"] = value
-        value = data.get("autoUser")
-        if value is not None:
-            kwargs["auto_user"] = AutoUserSpecification.from_dict(value)
+        key = ""
+        try:
+            key = "username"
+            value = data.get(key)
+            if value is not None:
+                kwargs["user_name"] = value if type(value) is str else _wire.as_str(value)
+            key = "autoUser"
+            value = data.get(key)
+            if value is not None:
+                kwargs["auto_user"] = AutoUserSpecification.from_dict(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("UserIdentity", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -3537,10 +5052,24 @@ class TaskAddResponse:
     data_service_id: str | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
     """Status, headers and request id of the HTTP response this model came from."""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "client-request-id",
+            "request-id",
+            "ETag",
+            "Last-Modified",
+            "DataServiceId",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3552,10 +5081,14 @@ class TaskAddResponse:
             out["Last-Modified"] = _wire.aware(self.last_modified)
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3567,27 +5100,51 @@ class TaskAddResponse:
             out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskAddResponse:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskAddResponse", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("client-request-id")
-        if value is not None:
-            kwargs["client_request_id"] = value
-        value = data.get("request-id")
-        if value is not None:
-            kwargs["request_id"] = value
-        value = data.get("ETag")
-        if value is not None:
-            kwargs["etag"] = value
-        value = data.get("Last-Modified")
-        if value is not None:
-            kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
-        value = data.get("DataServiceId")
-        if value is not None:
-            kwargs["data_service_id"] = value
+        key = ""
+        try:
+            key = "client-request-id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "request-id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "ETag"
+            value = data.get(key)
+            if value is not None:
+                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
+            key = "Last-Modified"
+            value = data.get(key)
+            if value is not None:
+                kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskAddResponse", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -3611,36 +5168,68 @@ class TaskDeleteResponse:
     request_id: str | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
     """Status, headers and request id of the HTTP response this model came from."""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {"client-request-id", "request-id", "odata.metadata"}
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
         if self.request_id is not None:
             out["request-id"] = self.request_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
         if self.request_id is not None:
             out["request-id"] = self.request_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskDeleteResponse:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskDeleteResponse", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("client-request-id")
-        if value is not None:
-            kwargs["client_request_id"] = value
-        value = data.get("request-id")
-        if value is not None:
-            kwargs["request_id"] = value
+        key = ""
+        try:
+            key = "client-request-id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "request-id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskDeleteResponse", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -3673,10 +5262,24 @@ class TaskReactivateResponse:
     data_service_id: str | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
     """Status, headers and request id of the HTTP response this model came from."""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "client-request-id",
+            "request-id",
+            "ETag",
+            "Last-Modified",
+            "DataServiceId",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3688,10 +5291,14 @@ class TaskReactivateResponse:
             out["Last-Modified"] = _wire.aware(self.last_modified)
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3703,27 +5310,51 @@ class TaskReactivateResponse:
             out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskReactivateResponse:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskReactivateResponse", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("client-request-id")
-        if value is not None:
-            kwargs["client_request_id"] = value
-        value = data.get("request-id")
-        if value is not None:
-            kwargs["request_id"] = value
-        value = data.get("ETag")
-        if value is not None:
-            kwargs["etag"] = value
-        value = data.get("Last-Modified")
-        if value is not None:
-            kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
-        value = data.get("DataServiceId")
-        if value is not None:
-            kwargs["data_service_id"] = value
+        key = ""
+        try:
+            key = "client-request-id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "request-id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "ETag"
+            value = data.get(key)
+            if value is not None:
+                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
+            key = "Last-Modified"
+            value = data.get(key)
+            if value is not None:
+                kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskReactivateResponse", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -3756,10 +5387,24 @@ class TaskTerminateResponse:
     data_service_id: str | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
     """Status, headers and request id of the HTTP response this model came from."""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "client-request-id",
+            "request-id",
+            "ETag",
+            "Last-Modified",
+            "DataServiceId",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3771,10 +5416,14 @@ class TaskTerminateResponse:
             out["Last-Modified"] = _wire.aware(self.last_modified)
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3786,27 +5435,51 @@ class TaskTerminateResponse:
             out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskTerminateResponse:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskTerminateResponse", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("client-request-id")
-        if value is not None:
-            kwargs["client_request_id"] = value
-        value = data.get("request-id")
-        if value is not None:
-            kwargs["request_id"] = value
-        value = data.get("ETag")
-        if value is not None:
-            kwargs["etag"] = value
-        value = data.get("Last-Modified")
-        if value is not None:
-            kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
-        value = data.get("DataServiceId")
-        if value is not None:
-            kwargs["data_service_id"] = value
+        key = ""
+        try:
+            key = "client-request-id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "request-id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "ETag"
+            value = data.get(key)
+            if value is not None:
+                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
+            key = "Last-Modified"
+            value = data.get(key)
+            if value is not None:
+                kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskTerminateResponse", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -3839,10 +5512,24 @@ class TaskUpdateResponse:
     data_service_id: str | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
     """Status, headers and request id of the HTTP response this model came from."""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "client-request-id",
+            "request-id",
+            "ETag",
+            "Last-Modified",
+            "DataServiceId",
+            "odata.metadata",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3854,10 +5541,14 @@ class TaskUpdateResponse:
             out["Last-Modified"] = _wire.aware(self.last_modified)
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.client_request_id is not None:
             out["client-request-id"] = self.client_request_id
@@ -3869,27 +5560,51 @@ class TaskUpdateResponse:
             out["Last-Modified"] = _wire.format_timestamp(self.last_modified, "http-date")
         if self.data_service_id is not None:
             out["DataServiceId"] = self.data_service_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TaskUpdateResponse:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskUpdateResponse", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("client-request-id")
-        if value is not None:
-            kwargs["client_request_id"] = value
-        value = data.get("request-id")
-        if value is not None:
-            kwargs["request_id"] = value
-        value = data.get("ETag")
-        if value is not None:
-            kwargs["etag"] = value
-        value = data.get("Last-Modified")
-        if value is not None:
-            kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
-        value = data.get("DataServiceId")
-        if value is not None:
-            kwargs["data_service_id"] = value
+        key = ""
+        try:
+            key = "client-request-id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "request-id"
+            value = data.get(key)
+            if value is not None:
+                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
+            key = "ETag"
+            value = data.get(key)
+            if value is not None:
+                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
+            key = "Last-Modified"
+            value = data.get(key)
+            if value is not None:
+                kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskUpdateResponse", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -3909,10 +5624,15 @@ class BatchErrorBody:
     code: str | None = None
     message: ErrorMessage | None = None
     values: list[BatchErrorDetail] | None = None
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"code", "message", "values", "odata.metadata"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.code is not None:
             out["code"] = self.code
@@ -3920,10 +5640,14 @@ class BatchErrorBody:
             out["message"] = self.message.to_dict()
         if self.values is not None:
             out["values"] = [v0.to_dict() for v0 in self.values]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.code is not None:
             out["code"] = self.code
@@ -3931,21 +5655,44 @@ class BatchErrorBody:
             out["message"] = self.message.to_wire()
         if self.values is not None:
             out["values"] = [v0.to_wire() for v0 in self.values]
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> BatchErrorBody:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("BatchErrorBody", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("code")
-        if value is not None:
-            kwargs["code"] = value
-        value = data.get("message")
-        if value is not None:
-            kwargs["message"] = ErrorMessage.from_dict(value)
-        value = data.get("values")
-        if value is not None:
-            kwargs["values"] = [
-                None if v0 is None else BatchErrorDetail.from_dict(v0) for v0 in value
-            ]
+        key = ""
+        try:
+            key = "code"
+            value = data.get(key)
+            if value is not None:
+                kwargs["code"] = value if type(value) is str else _wire.as_str(value)
+            key = "message"
+            value = data.get(key)
+            if value is not None:
+                kwargs["message"] = ErrorMessage.from_dict(value)
+            key = "values"
+            value = data.get(key)
+            if value is not None:
+                kwargs["values"] = [
+                    (None if v0 is None else BatchErrorDetail.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ]
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("BatchErrorBody", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)

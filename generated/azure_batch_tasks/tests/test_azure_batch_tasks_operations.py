@@ -24,6 +24,7 @@ from azure_batch_tasks import (
     BatchErrorBody,
     BatchErrorDetail,
     BatchServiceError,
+    ClientAuthenticationError,
     ComputeNodeIdentityReference,
     ComputeNodeInformation,
     ContainerHostBatchBindMountEntry,
@@ -47,7 +48,11 @@ from azure_batch_tasks import (
     OutputFileDestination,
     OutputFileUploadCondition,
     OutputFileUploadOptions,
+    ResourceExistsError,
     ResourceFile,
+    ResourceModifiedError,
+    ResourceNotFoundError,
+    ResourceNotModifiedError,
     SubtaskInformation,
     SubtaskState,
     TaskAddCollectionParameter,
@@ -3135,3 +3140,33 @@ async def test_task_reactivate_unmodeled_error_is_the_base_class(asynchronous: b
     assert type(caught.value) is BatchError
     assert caught.value.status_code == 502
     assert caught.value.code == "502"
+
+
+@CLIENTS
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (401, ClientAuthenticationError),
+        (403, ClientAuthenticationError),
+        (404, ResourceNotFoundError),
+        (409, ResourceExistsError),
+        (412, ResourceModifiedError),
+        (304, ResourceNotModifiedError),
+    ],
+)
+async def test_error_class_says_the_status(
+    asynchronous: bool, status: int, expected: type[BatchError]
+) -> None:
+    with pytest.raises(BatchError) as caught:
+        await invoke(
+            asynchronous,
+            "task_list",
+            {
+                "job_id": "jobId-1",
+            },
+            response(status, {}, ""),
+        )
+    assert type(caught.value) is expected
+    assert caught.value.status_code == status
+    # No code in an empty body: the status, except for a 304, which is no failure.
+    assert caught.value.code == ("" if status < 400 else str(status))

@@ -17,6 +17,8 @@ from .models import SetTaskStatusOutput, TaskStatus
 
 # The protocol's error-code reader; the retry layer uses it to spot throttling.
 error_code = _protocol.error_code
+# The response headers carrying the service's request id (errors, metadata, the debug log).
+REQUEST_ID_HEADERS = _protocol.REQUEST_ID_HEADERS
 
 
 def _query_string(query: list[tuple[str, str]]) -> str:
@@ -74,8 +76,8 @@ def deserialize_set_task_status(response: HttpResponse) -> SetTaskStatusOutput:
     if not 200 <= response.status < 300:
         raise_error(response)
     data = response.json()
-    if not isinstance(data, dict):
-        data = {}
+    if data is None:
+        data = {}  # an empty body: every member absent
     result = SetTaskStatusOutput.from_dict(data)
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+import uuid
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import Self
@@ -18,14 +20,23 @@ from ._runtime._credentials import (
     resolve_region,
 )
 from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse
+from ._runtime._logging import AttemptLog
+from ._runtime._options import UNSET, Unset, check_seconds
 from ._runtime._retry import RetryPolicy, async_send_with_retries
 from ._runtime._sigv4 import sign_request, utc_now
+from ._runtime._useragent import user_agent
 from .models import SetTaskStatusOutput, TaskStatus
 
 __all__ = ["AsyncDataPipelineClient"]
 
 SIGNING_NAME = "datapipeline"
 ENDPOINT_PREFIX = "datapipeline"
+
+DISTRIBUTION = "datapipeline-tasks"
+VERSION = "0.1.0"
+GENERATOR_VERSION = "0.1.0"
+# DEBUG logs one line per attempt (see the README's Logging section).
+_LOG = AttemptLog(logging.getLogger("datapipeline_tasks"), _operations.REQUEST_ID_HEADERS)
 
 
 class AsyncDataPipelineClient:
@@ -70,7 +81,13 @@ class AsyncDataPipelineClient:
         for tests, or to correct a skewed clock.
     :param transport: the HTTP transport; default aiohttp (AiohttpTransport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.aws()``.
-    :param timeout: seconds to wait for connecting and for each read.
+    :param timeout: seconds one attempt may take: connecting and reading the whole response.
+    :param user_agent_extra: appended to the User-Agent
+        (``datapipeline-tasks/0.1.0 apismith/0.1.0 Python/<version>``).
+
+    Every method also takes the per-call options ``timeout``, ``retry_policy``,
+    ``headers``, ``deadline``. One client serves any number of concurrent tasks on its
+    event loop.
     """
 
     def __init__(
@@ -84,6 +101,7 @@ class AsyncDataPipelineClient:
         transport: AsyncTransport | None = None,
         retry_policy: RetryPolicy | None = None,
         timeout: float | None = 60.0,
+        user_agent_extra: str | None = None,
     ) -> None:
         self.region = resolve_region(region)
         self._credentials = resolve_credentials(credentials, region=self.region)
@@ -92,12 +110,14 @@ class AsyncDataPipelineClient:
         self._inject_host_prefix = resolve_host_prefix_injection(inject_host_prefix)
         self._clock = clock
         if transport is None:
+            # aiohttp is imported here (the package's `aio` extra), not when the package is.
             from ._runtime._aiohttp import AiohttpTransport
 
-            transport = AiohttpTransport()
+            transport = AiohttpTransport(distribution=DISTRIBUTION)
         self._transport = transport
         self._retry = retry_policy or RetryPolicy.aws()
-        self._timeout = timeout
+        self._timeout = check_seconds("timeout", timeout)
+        self._user_agent = user_agent(DISTRIBUTION, VERSION, GENERATOR_VERSION, user_agent_extra)
 
     async def close(self) -> None:
         """Release the transport's connections (transports without ``close()`` are fine)."""
@@ -122,28 +142,50 @@ class AsyncDataPipelineClient:
         scheme, sep, rest = self.endpoint.partition("://")
         return f"{scheme}{sep}{host_prefix}{rest}"
 
-    async def _send(self, request: HttpRequest, *, idempotent: bool) -> HttpResponse:
-        """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
+    async def _send(
+        self,
+        request: HttpRequest,
+        *,
+        idempotent: bool,
+        timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+    ) -> HttpResponse:
+        """Sign a fresh copy per attempt (signatures carry the time) and send with retries,
+        under the call's options."""
+        request.headers["User-Agent"] = self._user_agent
+        if headers:
+            request.headers.update(headers)
+        policy = retry_policy or self._retry
+        # botocore's retry headers: one invocation id per call, the same on every attempt, so
+        # the service can tell a retry from a new call. Added after signing, as botocore does.
+        invocation_id = str(uuid.uuid4())
 
         async def prepare(attempt: int) -> HttpRequest:
             # One consistent (key, secret, token) snapshot per attempt, refreshed near expiry
             # (in a worker thread, off the event loop).
             credentials = await frozen_credentials_async(self._credentials)
-            return sign_request(
+            signed = sign_request(
                 request.copy(),
                 credentials,
                 region=self.region,
                 service=SIGNING_NAME,
                 now=self._clock(),
             )
+            signed.headers["amz-sdk-invocation-id"] = invocation_id
+            signed.headers["amz-sdk-request"] = f"attempt={attempt}; max={policy.max_attempts}"
+            return signed
 
         return await async_send_with_retries(
             self._transport,
             prepare,
-            self._retry,
-            timeout=self._timeout,
+            policy,
+            timeout=self._timeout if timeout is UNSET else check_seconds("timeout", timeout),
             idempotent=idempotent,
             classify=_operations.error_code,
+            deadline=check_seconds("deadline", deadline),
+            log=_LOG,
         )
 
     async def set_task_status(
@@ -154,6 +196,10 @@ class AsyncDataPipelineClient:
         error_id: str | None = None,
         error_message: str | None = None,
         error_stack_trace: str | None = None,
+        timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> SetTaskStatusOutput:
         """Task runners call `SetTaskStatus` to notify AWS Data Pipeline that a task is
         completed and provide information about the final status. A task runner makes this
@@ -178,6 +224,14 @@ class AsyncDataPipelineClient:
                 specifies the stack trace associated with the error. This value is set on
                 the physical attempt object. It is used to display error information to
                 the user. The web service does not parse this value.
+            timeout: Seconds one attempt may take, connecting and reading the whole
+                response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             SetTaskStatusOutput
@@ -198,5 +252,12 @@ class AsyncDataPipelineClient:
             error_message=error_message,
             error_stack_trace=error_stack_trace,
         )
-        response = await self._send(request, idempotent=False)
+        response = await self._send(
+            request,
+            idempotent=False,
+            timeout=timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_set_task_status(response)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+import uuid
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import Self
@@ -17,14 +19,23 @@ from ._runtime._credentials import (
     resolve_region,
 )
 from ._runtime._http import HttpRequest, HttpResponse, Transport
+from ._runtime._logging import AttemptLog
+from ._runtime._options import UNSET, Unset, check_seconds
 from ._runtime._retry import RetryPolicy, send_with_retries
 from ._runtime._sigv4 import sign_request, utc_now
+from ._runtime._useragent import user_agent
 from .models import SetTaskStatusOutput, TaskStatus
 
 __all__ = ["DataPipelineClient"]
 
 SIGNING_NAME = "datapipeline"
 ENDPOINT_PREFIX = "datapipeline"
+
+DISTRIBUTION = "datapipeline-tasks"
+VERSION = "0.1.0"
+GENERATOR_VERSION = "0.1.0"
+# DEBUG logs one line per attempt (see the README's Logging section).
+_LOG = AttemptLog(logging.getLogger("datapipeline_tasks"), _operations.REQUEST_ID_HEADERS)
 
 
 class DataPipelineClient:
@@ -69,7 +80,13 @@ class DataPipelineClient:
         for tests, or to correct a skewed clock.
     :param transport: the HTTP transport; default urllib3 (Urllib3Transport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.aws()``.
-    :param timeout: seconds to wait for connecting and for each read.
+    :param timeout: seconds one attempt may take: connecting and reading the whole response.
+    :param user_agent_extra: appended to the User-Agent
+        (``datapipeline-tasks/0.1.0 apismith/0.1.0 Python/<version>``).
+
+    Every method also takes the per-call options ``timeout``, ``retry_policy``,
+    ``headers``, ``deadline``. Clients are thread-safe: share one between threads (its
+    connection pool is bounded).
     """
 
     def __init__(
@@ -83,6 +100,7 @@ class DataPipelineClient:
         transport: Transport | None = None,
         retry_policy: RetryPolicy | None = None,
         timeout: float | None = 60.0,
+        user_agent_extra: str | None = None,
     ) -> None:
         self.region = resolve_region(region)
         self._credentials = resolve_credentials(credentials, region=self.region)
@@ -96,7 +114,8 @@ class DataPipelineClient:
             transport = Urllib3Transport()
         self._transport = transport
         self._retry = retry_policy or RetryPolicy.aws()
-        self._timeout = timeout
+        self._timeout = check_seconds("timeout", timeout)
+        self._user_agent = user_agent(DISTRIBUTION, VERSION, GENERATOR_VERSION, user_agent_extra)
 
     def close(self) -> None:
         """Release the transport's connections (transports without ``close()`` are fine)."""
@@ -121,28 +140,50 @@ class DataPipelineClient:
         scheme, sep, rest = self.endpoint.partition("://")
         return f"{scheme}{sep}{host_prefix}{rest}"
 
-    def _send(self, request: HttpRequest, *, idempotent: bool) -> HttpResponse:
-        """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
+    def _send(
+        self,
+        request: HttpRequest,
+        *,
+        idempotent: bool,
+        timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+    ) -> HttpResponse:
+        """Sign a fresh copy per attempt (signatures carry the time) and send with retries,
+        under the call's options."""
+        request.headers["User-Agent"] = self._user_agent
+        if headers:
+            request.headers.update(headers)
+        policy = retry_policy or self._retry
+        # botocore's retry headers: one invocation id per call, the same on every attempt, so
+        # the service can tell a retry from a new call. Added after signing, as botocore does.
+        invocation_id = str(uuid.uuid4())
 
         def prepare(attempt: int) -> HttpRequest:
             # One consistent (key, secret, token) snapshot per attempt, refreshed near expiry
             # (thread-safely).
             credentials = self._credentials.get_frozen_credentials()
-            return sign_request(
+            signed = sign_request(
                 request.copy(),
                 credentials,
                 region=self.region,
                 service=SIGNING_NAME,
                 now=self._clock(),
             )
+            signed.headers["amz-sdk-invocation-id"] = invocation_id
+            signed.headers["amz-sdk-request"] = f"attempt={attempt}; max={policy.max_attempts}"
+            return signed
 
         return send_with_retries(
             self._transport,
             prepare,
-            self._retry,
-            timeout=self._timeout,
+            policy,
+            timeout=self._timeout if timeout is UNSET else check_seconds("timeout", timeout),
             idempotent=idempotent,
             classify=_operations.error_code,
+            deadline=check_seconds("deadline", deadline),
+            log=_LOG,
         )
 
     def set_task_status(
@@ -153,6 +194,10 @@ class DataPipelineClient:
         error_id: str | None = None,
         error_message: str | None = None,
         error_stack_trace: str | None = None,
+        timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> SetTaskStatusOutput:
         """Task runners call `SetTaskStatus` to notify AWS Data Pipeline that a task is
         completed and provide information about the final status. A task runner makes this
@@ -177,6 +222,14 @@ class DataPipelineClient:
                 specifies the stack trace associated with the error. This value is set on
                 the physical attempt object. It is used to display error information to
                 the user. The web service does not parse this value.
+            timeout: Seconds one attempt may take, connecting and reading the whole
+                response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             SetTaskStatusOutput
@@ -197,5 +250,12 @@ class DataPipelineClient:
             error_message=error_message,
             error_stack_trace=error_stack_trace,
         )
-        response = self._send(request, idempotent=False)
+        response = self._send(
+            request,
+            idempotent=False,
+            timeout=timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_set_task_status(response)

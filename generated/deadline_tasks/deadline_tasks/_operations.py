@@ -17,6 +17,8 @@ from .models import GetTaskResponse, TaskTargetRunStatus, UpdateTaskResponse
 
 # The protocol's error-code reader; the retry layer uses it to spot throttling.
 error_code = _protocol.error_code
+# The response headers carrying the service's request id (errors, metadata, the debug log).
+REQUEST_ID_HEADERS = _protocol.REQUEST_ID_HEADERS
 
 
 def _query_string(query: list[tuple[str, str]]) -> str:
@@ -76,8 +78,8 @@ def deserialize_get_task(response: HttpResponse) -> GetTaskResponse:
     if not 200 <= response.status < 300:
         raise_error(response)
     data = response.json()
-    if not isinstance(data, dict):
-        data = {}
+    if data is None:
+        data = {}  # an empty body: every member absent
     result = GetTaskResponse.from_dict(data)
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result
@@ -126,8 +128,8 @@ def deserialize_update_task(response: HttpResponse) -> UpdateTaskResponse:
     if not 200 <= response.status < 300:
         raise_error(response)
     data = response.json()
-    if not isinstance(data, dict):
-        data = {}
+    if data is None:
+        data = {}  # an empty body: every member absent
     result = UpdateTaskResponse.from_dict(data)
     result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
     return result

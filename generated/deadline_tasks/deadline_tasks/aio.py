@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import Self
@@ -19,14 +20,23 @@ from ._runtime._credentials import (
     resolve_region,
 )
 from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse
+from ._runtime._logging import AttemptLog
+from ._runtime._options import UNSET, Unset, check_seconds
 from ._runtime._retry import RetryPolicy, async_send_with_retries
 from ._runtime._sigv4 import sign_request, utc_now
+from ._runtime._useragent import user_agent
 from .models import GetTaskResponse, TaskTargetRunStatus, UpdateTaskResponse
 
 __all__ = ["AsyncDeadlineClient"]
 
 SIGNING_NAME = "deadline"
 ENDPOINT_PREFIX = "deadline"
+
+DISTRIBUTION = "deadline-tasks"
+VERSION = "0.1.0"
+GENERATOR_VERSION = "0.1.0"
+# DEBUG logs one line per attempt (see the README's Logging section).
+_LOG = AttemptLog(logging.getLogger("deadline_tasks"), _operations.REQUEST_ID_HEADERS)
 
 
 class AsyncDeadlineClient:
@@ -60,7 +70,13 @@ class AsyncDeadlineClient:
         for tests, or to correct a skewed clock.
     :param transport: the HTTP transport; default aiohttp (AiohttpTransport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.aws()``.
-    :param timeout: seconds to wait for connecting and for each read.
+    :param timeout: seconds one attempt may take: connecting and reading the whole response.
+    :param user_agent_extra: appended to the User-Agent
+        (``deadline-tasks/0.1.0 apismith/0.1.0 Python/<version>``).
+
+    Every method also takes the per-call options ``timeout``, ``retry_policy``,
+    ``headers``, ``deadline``. One client serves any number of concurrent tasks on its
+    event loop.
     """
 
     def __init__(
@@ -74,6 +90,7 @@ class AsyncDeadlineClient:
         transport: AsyncTransport | None = None,
         retry_policy: RetryPolicy | None = None,
         timeout: float | None = 60.0,
+        user_agent_extra: str | None = None,
     ) -> None:
         self.region = resolve_region(region)
         self._credentials = resolve_credentials(credentials, region=self.region)
@@ -82,12 +99,14 @@ class AsyncDeadlineClient:
         self._inject_host_prefix = resolve_host_prefix_injection(inject_host_prefix)
         self._clock = clock
         if transport is None:
+            # aiohttp is imported here (the package's `aio` extra), not when the package is.
             from ._runtime._aiohttp import AiohttpTransport
 
-            transport = AiohttpTransport()
+            transport = AiohttpTransport(distribution=DISTRIBUTION)
         self._transport = transport
         self._retry = retry_policy or RetryPolicy.aws()
-        self._timeout = timeout
+        self._timeout = check_seconds("timeout", timeout)
+        self._user_agent = user_agent(DISTRIBUTION, VERSION, GENERATOR_VERSION, user_agent_extra)
 
     async def close(self) -> None:
         """Release the transport's connections (transports without ``close()`` are fine)."""
@@ -112,28 +131,50 @@ class AsyncDeadlineClient:
         scheme, sep, rest = self.endpoint.partition("://")
         return f"{scheme}{sep}{host_prefix}{rest}"
 
-    async def _send(self, request: HttpRequest, *, idempotent: bool) -> HttpResponse:
-        """Sign a fresh copy per attempt (signatures carry the time) and send with retries."""
+    async def _send(
+        self,
+        request: HttpRequest,
+        *,
+        idempotent: bool,
+        timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+    ) -> HttpResponse:
+        """Sign a fresh copy per attempt (signatures carry the time) and send with retries,
+        under the call's options."""
+        request.headers["User-Agent"] = self._user_agent
+        if headers:
+            request.headers.update(headers)
+        policy = retry_policy or self._retry
+        # botocore's retry headers: one invocation id per call, the same on every attempt, so
+        # the service can tell a retry from a new call. Added after signing, as botocore does.
+        invocation_id = str(uuid.uuid4())
 
         async def prepare(attempt: int) -> HttpRequest:
             # One consistent (key, secret, token) snapshot per attempt, refreshed near expiry
             # (in a worker thread, off the event loop).
             credentials = await frozen_credentials_async(self._credentials)
-            return sign_request(
+            signed = sign_request(
                 request.copy(),
                 credentials,
                 region=self.region,
                 service=SIGNING_NAME,
                 now=self._clock(),
             )
+            signed.headers["amz-sdk-invocation-id"] = invocation_id
+            signed.headers["amz-sdk-request"] = f"attempt={attempt}; max={policy.max_attempts}"
+            return signed
 
         return await async_send_with_retries(
             self._transport,
             prepare,
-            self._retry,
-            timeout=self._timeout,
+            policy,
+            timeout=self._timeout if timeout is UNSET else check_seconds("timeout", timeout),
             idempotent=idempotent,
             classify=_operations.error_code,
+            deadline=check_seconds("deadline", deadline),
+            log=_LOG,
         )
 
     async def get_task(
@@ -144,6 +185,10 @@ class AsyncDeadlineClient:
         job_id: str,
         step_id: str,
         task_id: str,
+        timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> GetTaskResponse:
         """Gets a task.
 
@@ -153,6 +198,14 @@ class AsyncDeadlineClient:
             job_id: The job ID of the job connected to the task.
             step_id: The step ID for the step connected to the task.
             task_id: The task ID.
+            timeout: Seconds one attempt may take, connecting and reading the whole
+                response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             GetTaskResponse
@@ -173,7 +226,14 @@ class AsyncDeadlineClient:
             step_id=step_id,
             task_id=task_id,
         )
-        response = await self._send(request, idempotent=True)
+        response = await self._send(
+            request,
+            idempotent=True,
+            timeout=timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_get_task(response)
 
     async def update_task(
@@ -186,6 +246,10 @@ class AsyncDeadlineClient:
         step_id: str,
         task_id: str,
         client_token: str | None = None,
+        timeout: float | Unset | None = UNSET,
+        retry_policy: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
     ) -> UpdateTaskResponse:
         """Updates a task.
 
@@ -199,6 +263,14 @@ class AsyncDeadlineClient:
             client_token: The unique token which the server uses to recognize retries
                 of the same request. Generated (uuid4) when omitted, and reused across
                 retries.
+            timeout: Seconds one attempt may take, connecting and reading the whole
+                response included (None: no limit); default: the client's timeout.
+            retry_policy: Retries of this call (``RetryPolicy.no_retries()`` for
+                none); default: the client's.
+            headers: Extra request headers, sent (and signed) on every attempt and
+                page of the call; they replace headers of the same name.
+            deadline: Seconds the whole call may take, retries and the waits between
+                them included (for paged operations: each page); default: none.
 
         Returns:
             UpdateTaskResponse
@@ -225,5 +297,12 @@ class AsyncDeadlineClient:
             task_id=task_id,
             client_token=client_token,
         )
-        response = await self._send(request, idempotent=True)
+        response = await self._send(
+            request,
+            idempotent=True,
+            timeout=timeout,
+            retry_policy=retry_policy,
+            headers=headers,
+            deadline=deadline,
+        )
         return _operations.deserialize_update_task(response)

@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
+from ._runtime import _wire
 from ._runtime._http import HttpResponse
 from .models import ConflictExceptionReason, ValidationExceptionField, ValidationExceptionReason
 
@@ -116,7 +117,11 @@ class AccessDeniedException(DeadlineError):
         value = data.get("context")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
+                fields["context"] = {
+                    k0: (v0 if type(v0) is str else _wire.as_str(v0))
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
+                }
         return cls(**base, **fields)
 
 
@@ -175,15 +180,19 @@ class ConflictException(DeadlineError):
         value = data.get("resourceId")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["resource_id"] = value
+                fields["resource_id"] = value if type(value) is str else _wire.as_str(value)
         value = data.get("resourceType")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["resource_type"] = value
+                fields["resource_type"] = value if type(value) is str else _wire.as_str(value)
         value = data.get("context")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
+                fields["context"] = {
+                    k0: (v0 if type(v0) is str else _wire.as_str(v0))
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
+                }
         return cls(**base, **fields)
 
 
@@ -281,15 +290,19 @@ class ResourceNotFoundException(DeadlineError):
         value = data.get("resourceId")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["resource_id"] = value
+                fields["resource_id"] = value if type(value) is str else _wire.as_str(value)
         value = data.get("resourceType")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["resource_type"] = value
+                fields["resource_type"] = value if type(value) is str else _wire.as_str(value)
         value = data.get("context")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
+                fields["context"] = {
+                    k0: (v0 if type(v0) is str else _wire.as_str(v0))
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
+                }
         return cls(**base, **fields)
 
 
@@ -344,11 +357,11 @@ class ThrottlingException(DeadlineError):
         value = data.get("serviceCode")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["service_code"] = value
+                fields["service_code"] = value if type(value) is str else _wire.as_str(value)
         value = data.get("quotaCode")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["quota_code"] = value
+                fields["quota_code"] = value if type(value) is str else _wire.as_str(value)
         value = response.headers.get("Retry-After")
         if value is not None:
             # A malformed modeled field leaves it unset rather than hiding the error itself.
@@ -357,7 +370,11 @@ class ThrottlingException(DeadlineError):
         value = data.get("context")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
+                fields["context"] = {
+                    k0: (v0 if type(v0) is str else _wire.as_str(v0))
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
+                }
         return cls(**base, **fields)
 
 
@@ -414,12 +431,18 @@ class ValidationException(DeadlineError):
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
                 fields["field_list"] = [
-                    ValidationExceptionField.from_dict(v0) for v0 in value if v0 is not None
+                    ValidationExceptionField.from_dict(v0)
+                    for v0 in _wire.as_list(value)
+                    if v0 is not None
                 ]
         value = data.get("context")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["context"] = {k0: v0 for k0, v0 in value.items() if v0 is not None}
+                fields["context"] = {
+                    k0: (v0 if type(v0) is str else _wire.as_str(v0))
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
+                }
         return cls(**base, **fields)
 
 

@@ -1,20 +1,24 @@
 """Data models of AWSDeadlineCloud (API version 2023-10-12).
 
 Every model has ``to_dict()`` (plain data keyed by wire names; datetimes, durations and bytes
-as Python objects), ``to_wire()`` (the same, ready for JSON) and ``from_dict()``, which accepts
-either. Optional fields are ``None`` when absent; enums accept values this version does
-not know, and unions keep unknown variants, so data from newer services survives a round trip.
+as Python objects), ``to_wire()`` (the same, ready for JSON: ``json.dumps(m.to_wire())``),
+``to_json()`` and ``from_dict()``, which accepts either. Optional fields are ``None`` when
+absent; enums accept values this version does not know, unions keep unknown variants and
+structures keep unknown fields (``unknown_fields``, sent back by ``to_wire()``), so data from
+newer services survives a round trip.
 """
 
 from __future__ import annotations
 
 import abc
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
 from ._runtime import _wire
+from ._runtime._http import DeserializationError
 from ._runtime._model import NULL, Null, OpenStrEnum, ResponseMetadata
 
 __all__ = [
@@ -86,10 +90,31 @@ class GetTaskResponse:
     latest_session_action_id: str | None = None
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
     """Status, headers and request id of the HTTP response this model came from."""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset(
+        {
+            "taskId",
+            "createdAt",
+            "createdBy",
+            "runStatus",
+            "targetRunStatus",
+            "failureRetryCount",
+            "parameters",
+            "startedAt",
+            "endedAt",
+            "updatedAt",
+            "updatedBy",
+            "latestSessionActionId",
+            "__type",
+        }
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["taskId"] = self.task_id
         out["createdAt"] = _wire.aware(self.created_at)
@@ -111,10 +136,14 @@ class GetTaskResponse:
             out["updatedBy"] = self.updated_by
         if self.latest_session_action_id is not None:
             out["latestSessionActionId"] = self.latest_session_action_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["taskId"] = self.task_id
         out["createdAt"] = _wire.format_timestamp(self.created_at, "date-time")
@@ -136,58 +165,93 @@ class GetTaskResponse:
             out["updatedBy"] = self.updated_by
         if self.latest_session_action_id is not None:
             out["latestSessionActionId"] = self.latest_session_action_id
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> GetTaskResponse:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("GetTaskResponse", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("taskId")
-        if value is not None:
-            kwargs["task_id"] = value
-        else:
-            _wire.missing("GetTaskResponse", "taskId")
-        value = data.get("createdAt")
-        if value is not None:
-            kwargs["created_at"] = _wire.parse_timestamp(value, "date-time")
-        else:
-            _wire.missing("GetTaskResponse", "createdAt")
-        value = data.get("createdBy")
-        if value is not None:
-            kwargs["created_by"] = value
-        else:
-            _wire.missing("GetTaskResponse", "createdBy")
-        value = data.get("runStatus")
-        if value is not None:
-            kwargs["run_status"] = TaskRunStatus(value)
-        else:
-            _wire.missing("GetTaskResponse", "runStatus")
-        value = data.get("targetRunStatus")
-        if value is not None:
-            kwargs["target_run_status"] = TaskTargetRunStatus(value)
-        value = data.get("failureRetryCount")
-        if value is not None:
-            kwargs["failure_retry_count"] = value
-        value = data.get("parameters")
-        if value is not None:
-            kwargs["parameters"] = {
-                k0: TaskParameterValue.from_dict(v0) for k0, v0 in value.items() if v0 is not None
-            }
-        value = data.get("startedAt")
-        if value is not None:
-            kwargs["started_at"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("endedAt")
-        if value is not None:
-            kwargs["ended_at"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("updatedAt")
-        if value is not None:
-            kwargs["updated_at"] = _wire.parse_timestamp(value, "date-time")
-        value = data.get("updatedBy")
-        if value is not None:
-            kwargs["updated_by"] = value
-        value = data.get("latestSessionActionId")
-        if value is not None:
-            kwargs["latest_session_action_id"] = value
+        key = ""
+        try:
+            key = "taskId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["task_id"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("GetTaskResponse", key)
+            key = "createdAt"
+            value = data.get(key)
+            if value is not None:
+                kwargs["created_at"] = _wire.parse_timestamp(value, "date-time")
+            else:
+                _wire.missing("GetTaskResponse", key)
+            key = "createdBy"
+            value = data.get(key)
+            if value is not None:
+                kwargs["created_by"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("GetTaskResponse", key)
+            key = "runStatus"
+            value = data.get(key)
+            if value is not None:
+                kwargs["run_status"] = TaskRunStatus(value)
+            else:
+                _wire.missing("GetTaskResponse", key)
+            key = "targetRunStatus"
+            value = data.get(key)
+            if value is not None:
+                kwargs["target_run_status"] = TaskTargetRunStatus(value)
+            key = "failureRetryCount"
+            value = data.get(key)
+            if value is not None:
+                kwargs["failure_retry_count"] = value if type(value) is int else _wire.as_int(value)
+            key = "parameters"
+            value = data.get(key)
+            if value is not None:
+                kwargs["parameters"] = {
+                    k0: TaskParameterValue.from_dict(v0)
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
+                }
+            key = "startedAt"
+            value = data.get(key)
+            if value is not None:
+                kwargs["started_at"] = _wire.parse_timestamp(value, "date-time")
+            key = "endedAt"
+            value = data.get(key)
+            if value is not None:
+                kwargs["ended_at"] = _wire.parse_timestamp(value, "date-time")
+            key = "updatedAt"
+            value = data.get(key)
+            if value is not None:
+                kwargs["updated_at"] = _wire.parse_timestamp(value, "date-time")
+            key = "updatedBy"
+            value = data.get(key)
+            if value is not None:
+                kwargs["updated_by"] = value if type(value) is str else _wire.as_str(value)
+            key = "latestSessionActionId"
+            value = data.get(key)
+            if value is not None:
+                kwargs["latest_session_action_id"] = (
+                    value if type(value) is str else _wire.as_str(value)
+                )
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("GetTaskResponse", key, err, key in ["parameters"]) from None
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 
@@ -210,28 +274,51 @@ class TaskParameterValue(abc.ABC):
     def to_wire(self) -> dict[str, Any]:
         """The union's JSON form, ``{tag: value}``."""
 
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps``."""
+        return json.dumps(self.to_wire(), **dumps_options)
+
     @staticmethod
     def from_dict(data: Mapping[str, Any]) -> TaskParameterValue:
         """Pick the variant from the single key of ``data`` (``__type``, which some AWS
-        services add, is not a member)."""
+        services add, is not a member); a value of the wrong shape raises
+        ``DeserializationError`` naming the member."""
+        if not isinstance(data, Mapping):
+            raise _wire.not_an_object("TaskParameterValue", data)
         present = [(k, v) for k, v in data.items() if v is not None and k != "__type"]
         if len(present) != 1:
-            raise ValueError(
-                "TaskParameterValue"
-                + " needs exactly one member set, got "
-                + (", ".join(sorted(k for k, _ in present)) or "none")
+            reason = "needs exactly one member set, got " + (
+                ", ".join(sorted(k for k, _ in present)) or "none"
+            )
+            raise DeserializationError(
+                "TaskParameterValue" + " " + reason,
+                model="TaskParameterValue",
+                reason=reason,
             )
         tag, value = present[0]
-        if tag == "int":
-            return TaskParameterValueInt(value=value)
-        if tag == "float":
-            return TaskParameterValueFloat(value=value)
-        if tag == "string":
-            return TaskParameterValueString(value=value)
-        if tag == "path":
-            return TaskParameterValuePath(value=value)
-        if tag == "chunkInt":
-            return TaskParameterValueChunkInt(value=value)
+        try:
+            if tag == "int":
+                return TaskParameterValueInt(
+                    value=(value if type(value) is str else _wire.as_str(value))
+                )
+            if tag == "float":
+                return TaskParameterValueFloat(
+                    value=(value if type(value) is str else _wire.as_str(value))
+                )
+            if tag == "string":
+                return TaskParameterValueString(
+                    value=(value if type(value) is str else _wire.as_str(value))
+                )
+            if tag == "path":
+                return TaskParameterValuePath(
+                    value=(value if type(value) is str else _wire.as_str(value))
+                )
+            if tag == "chunkInt":
+                return TaskParameterValueChunkInt(
+                    value=(value if type(value) is str else _wire.as_str(value))
+                )
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskParameterValue", tag, err) from err
         return TaskParameterValueUnknown(tag=tag, raw=value)
 
 
@@ -364,22 +451,47 @@ class UpdateTaskResponse:
 
     response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
     """Status, headers and request id of the HTTP response this model came from."""
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"__type"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> UpdateTaskResponse:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
-        return cls()
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("UpdateTaskResponse", data)
+        kwargs: dict[str, Any] = {}
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
+        return cls(**kwargs)
 
 
 @dataclass(kw_only=True, slots=True)
@@ -393,36 +505,66 @@ class ValidationExceptionField:
 
     name: str
     message: str
+    unknown_fields: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Fields the service sent that this version does not know, as received; ``to_dict()`` and
+    ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
+    _known: ClassVar[frozenset[str]] = frozenset({"name", "message", "__type"})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
-        ``datetime``, durations as ``timedelta``, enums as their values."""
+        ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
+        ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         out["name"] = self.name
         out["message"] = self.message
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
 
     def to_wire(self) -> dict[str, Any]:
-        """The JSON form sent on the wire (timestamps and durations as strings or numbers)."""
+        """The JSON form sent on the wire (timestamps and durations as strings or numbers):
+        ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         out["name"] = self.name
         out["message"] = self.message
+        if self.unknown_fields:
+            for key, value in self.unknown_fields.items():
+                out.setdefault(key, value)
         return out
+
+    def to_json(self, **dumps_options: Any) -> str:
+        """``to_wire()`` as JSON text; ``dumps_options`` go to ``json.dumps`` (``indent=2``...)."""
+        return json.dumps(self.to_wire(), **dumps_options)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ValidationExceptionField:
-        """Build from plain data keyed by wire names; unknown keys are ignored."""
+        """Build from plain data keyed by wire names (``to_dict()`` or ``to_wire()`` output, or
+        parsed JSON). Keys this version does not know go to ``unknown_fields``; a value of the
+        wrong shape raises ``DeserializationError`` naming the field."""
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise _wire.not_an_object("ValidationExceptionField", data)
         kwargs: dict[str, Any] = {}
-        value = data.get("name")
-        if value is not None:
-            kwargs["name"] = value
-        else:
-            _wire.missing("ValidationExceptionField", "name")
-        value = data.get("message")
-        if value is not None:
-            kwargs["message"] = value
-        else:
-            _wire.missing("ValidationExceptionField", "message")
+        key = ""
+        try:
+            key = "name"
+            value = data.get(key)
+            if value is not None:
+                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("ValidationExceptionField", key)
+            key = "message"
+            value = data.get(key)
+            if value is not None:
+                kwargs["message"] = value if type(value) is str else _wire.as_str(value)
+            else:
+                _wire.missing("ValidationExceptionField", key)
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("ValidationExceptionField", key, err) from err
+        if len(data) > len(kwargs):
+            unknown = data.keys() - cls._known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
 
 

@@ -20,6 +20,7 @@ class AwsProtocol(ProtocolGenerator):
         }
     )
     retry_policy = "aws"
+    control_keys = ("__type",)  # the shape id some services add to bodies
     stub_imports = ("AwsCredentials",)
     runtime_exports = (
         (

@@ -31,9 +31,46 @@ class AzureRest(OpenApiRest):
     runtime_extra = frozenset({"_params.py", "_bodies.py", "_sharedkey.py", "_bearer.py"})
     drops_nulls = False
     retry_policy = "azure"
-    stub_imports = ("SharedKeyCredential",)
-    runtime_exports = (("_sharedkey", ("SharedKeyCredential",)), ("_bodies", ("File",)))
-    doc_imports = ("SharedKeyCredential",)
+    control_keys = ("odata.metadata",)  # the OData context URL of a response
+    # azure-core's exceptions (what its users catch), each under the service's error class.
+    status_errors = (
+        (
+            "ClientAuthenticationError",
+            (401, 403),
+            "The request was not authenticated or not allowed (HTTP 401 or 403); azure-core's "
+            "ClientAuthenticationError.",
+        ),
+        (
+            "ResourceNotFoundError",
+            (404,),
+            "The resource does not exist (HTTP 404); azure-core's ResourceNotFoundError.",
+        ),
+        (
+            "ResourceExistsError",
+            (409,),
+            "The resource exists already, or the request conflicts with its state (HTTP 409); "
+            "azure-core's ResourceExistsError.",
+        ),
+        (
+            "ResourceModifiedError",
+            (412,),
+            "A condition of the request (If-Match, If-Unmodified-Since) failed: the resource "
+            "changed (HTTP 412); azure-core's ResourceModifiedError.",
+        ),
+        (
+            "ResourceNotModifiedError",
+            (304,),
+            "The resource has not changed since the If-None-Match / If-Modified-Since given "
+            "(HTTP 304); it carries no error code. azure-core's "
+            "ResourceNotModifiedError.",
+        ),
+    )
+    stub_imports: tuple[str, ...] = ("SharedKeyCredential",)
+    runtime_exports: tuple[tuple[str, tuple[str, ...]], ...] = (
+        ("_sharedkey", ("SharedKeyCredential",)),
+        ("_bodies", ("File",)),
+    )
+    doc_imports: tuple[str, ...] = ("SharedKeyCredential",)
     strict_success_codes = True
     fixed_query = (("api-version", "api_version"),)
     frames_empty_bodies = True  # azure-batch sends through requests, and SharedKey signs it
@@ -67,10 +104,6 @@ class AzureRest(OpenApiRest):
 
     def client_request_id(self, member: Member) -> bool:
         return member.client_request_id
-
-    def extra_headers_arg(self, taken: set[str]) -> str:
-        # azure-batch's `custom_headers`, named as azure-core's `headers` unless that is taken.
-        return "" if "headers" in taken else "headers"
 
     def expected_request(
         self,

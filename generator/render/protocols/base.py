@@ -72,6 +72,12 @@ class ProtocolGenerator:
     # Every input member travels in the JSON body, whatever its binding (the AWS JSON RPCs).
     all_members_in_body: bool = False
     retry_policy: str = "aws"  # the RetryPolicy factory the clients default to
+    # Body keys that are protocol bookkeeping, not data: models neither keep them among their
+    # unknown fields nor send them back.
+    control_keys: tuple[str, ...] = ()
+    # Error classes by HTTP status that the platform's users catch: (class name, statuses, doc).
+    # They subclass the operations' error, so catching it still catches them all.
+    status_errors: tuple[tuple[str, tuple[int, ...], str], ...] = ()
     # Runtime names the package exports: (runtime module, names).
     runtime_exports: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Names the generated tests' stubs import from the package (credential classes).
@@ -126,10 +132,6 @@ class ProtocolGenerator:
     def client_request_id(self, member: Member) -> bool:
         """Whether this argument is a request id the client generates once per call."""
         return False
-
-    def extra_headers_arg(self, taken: set[str]) -> str:
-        """The name of a per-call extra-headers argument, or "" for none."""
-        return ""
 
     def target_header(self, op: Operation) -> str:
         return ""

@@ -64,7 +64,7 @@ class OpenApiRest(ProtocolGenerator):
         "query": "date-time",
     }
     retry_policy = "standard"
-    runtime_exports = (
+    runtime_exports: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("_auth", ("MissingCredentialsError",)),
         ("_bodies", ("File",)),
     )

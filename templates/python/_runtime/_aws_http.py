@@ -6,23 +6,23 @@ matters is bounding time: the connection must open within ``timeout`` and the wh
 must then arrive within ``timeout`` (each socket read waits at most for what is left), so a
 metadata endpoint that drips bytes cannot stall a client for longer than it was told to wait.
 
-Proxies come from the environment like botocore's (``HTTPS_PROXY`` / ``HTTP_PROXY`` /
-``NO_PROXY``, lower case first), only for the callers that botocore sends through a proxy
-(STS, SSO, instance metadata; not the container endpoint). ``AWS_CA_BUNDLE`` replaces the
-system trust store for ``https://``.
+Proxies come from the environment like botocore's, read by ``_proxy`` as the client
+transports read them (``HTTPS_PROXY`` / ``HTTP_PROXY`` / ``NO_PROXY``, lower case first), only
+for the callers that botocore sends through a proxy (STS, SSO, instance metadata; not the
+container endpoint). ``AWS_CA_BUNDLE`` replaces the system trust store for ``https://``.
 """
 
 from __future__ import annotations
 
-import base64
 import http.client
 import socket
 import ssl
 import time
 from collections.abc import Mapping
-from urllib.parse import SplitResult, unquote, urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from ._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
+from ._proxy import ProxyConfig, environment_proxy
 
 __all__ = ["StdlibTransport"]
 
@@ -41,7 +41,7 @@ class StdlibTransport:
     def __init__(
         self, *, environ: Mapping[str, str] | None = None, ca_bundle: str | None = None
     ) -> None:
-        self._environ = environ
+        self._proxies = None if environ is None else ProxyConfig.from_environment(environ)
         self._ca_bundle = ca_bundle
 
     def close(self) -> None:
@@ -107,30 +107,19 @@ class StdlibTransport:
         headers: dict[str, str],
     ) -> http.client.HTTPConnection | None:
         """A connection to the proxy for this URL, or None to connect directly."""
-        env = self._environ
-        if env is None:
+        proxy = environment_proxy(self._proxies, parts.geturl())
+        if proxy is None:
             return None
-        scheme = parts.scheme
-        proxy = env.get(f"{scheme}_proxy") or env.get(f"{scheme.upper()}_PROXY")
-        if not proxy:
-            return None
-        no_proxy = env.get("no_proxy") or env.get("NO_PROXY")
-        if no_proxy and _bypass(parts.hostname or "", port, no_proxy):
-            return None
-        proxy_parts = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
-        if proxy_parts.scheme != "http" or not proxy_parts.hostname:
+        proxy_parts = urlsplit(proxy.url)
+        if proxy_parts.scheme != "http":
             raise TransportError(
                 f"unsupported proxy URL scheme {proxy_parts.scheme!r} (only http:// proxies)",
                 request_sent=False,
                 retryable=False,
             )
-        auth: dict[str, str] = {}
-        if proxy_parts.username is not None:
-            userinfo = f"{unquote(proxy_parts.username)}:{unquote(proxy_parts.password or '')}"
-            token = base64.b64encode(userinfo.encode("utf-8")).decode("ascii")
-            auth["Proxy-Authorization"] = f"Basic {token}"
-        proxy_host, proxy_port = proxy_parts.hostname, proxy_parts.port or 80
-        if scheme == "http":
+        auth = {"Proxy-Authorization": proxy.authorization} if proxy.authorization else {}
+        proxy_host, proxy_port = proxy_parts.hostname or "", proxy_parts.port or 80
+        if parts.scheme == "http":
             headers.update(auth)
             return http.client.HTTPConnection(proxy_host, proxy_port, timeout=timeout)
         conn = http.client.HTTPSConnection(
@@ -141,22 +130,6 @@ class StdlibTransport:
 
     def _context(self) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=self._ca_bundle)
-
-
-def _bypass(host: str, port: int | None, no_proxy: str) -> bool:
-    """``NO_PROXY`` as urllib reads it: ``*``, or comma-separated names matching the host or
-    a parent domain (a leading dot is optional), optionally with ``:port``."""
-    host = host.lower()
-    for entry in no_proxy.replace(" ", "").lower().split(","):
-        if entry == "*":
-            return True
-        name, _, wanted_port = entry.rpartition(":") if entry.count(":") == 1 else (entry, "", "")
-        name = name.strip("[]").lstrip(".")
-        if not name or (wanted_port and wanted_port != str(port)):
-            continue
-        if host == name or host.endswith(f".{name}"):
-            return True
-    return False
 
 
 def _limit(conn: http.client.HTTPConnection, deadline: float | None) -> None:

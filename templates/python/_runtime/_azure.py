@@ -32,9 +32,8 @@ def parse_error(response: HttpResponse) -> ParsedError:
     else:
         message = str(raw_message or "")
     # No message (an HTML page from a proxy, an empty 503): the status's reason phrase, as
-    # the Azure SDKs report it.
-    return ParsedError(
-        str(error.get("code") or response.status),
-        message or reason(response.status),
-        error,
-    )
+    # the Azure SDKs report it. No code: the status, except for a 304 (Not Modified is no
+    # failure, and the Azure SDKs report no code for it).
+    code = error.get("code")
+    fallback = "" if response.status < 400 else str(response.status)
+    return ParsedError(str(code) if code else fallback, message or reason(response.status), error)

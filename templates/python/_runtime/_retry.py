@@ -16,6 +16,10 @@ Two deliberate departures: every delay is fully jittered (azure-core does not ji
 A request is retried only when that is safe. The caller passes ``idempotent``; for a
 non-idempotent request only answers that mean "not processed" (429, 503, throttling codes) and
 transport errors raised before the request was sent (connection refused) are retried.
+
+A call may have a ``deadline``: seconds for all of its attempts and the waits between them.
+Each attempt's timeout is cut to what is left, and a wait that would end after the deadline is
+not taken: the call ends with the last answer (or error) instead.
 """
 
 from __future__ import annotations
@@ -29,7 +33,15 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from ._http import AsyncTransport, HttpRequest, HttpResponse, Transport, TransportError
+from ._http import (
+    AsyncTransport,
+    HttpRequest,
+    HttpResponse,
+    Transport,
+    TransportError,
+    TransportTimeout,
+)
+from ._logging import AttemptLog
 
 __all__ = [
     "AWS_THROTTLING_CODES",
@@ -245,6 +257,47 @@ def _raise_redacted(err: TransportError, request: HttpRequest | None) -> None:
     if masked != message:
         clean = type(err)(masked, request_sent=err.request_sent, retryable=err.retryable)
         raise clean from None
+class _Clock:
+    """A call's deadline (None: none) and the timeout each attempt gets under it."""
+
+    __slots__ = ("deadline", "expires", "timeout")
+
+    def __init__(self, timeout: float | None, deadline: float | None) -> None:
+        self.timeout = timeout
+        self.deadline = deadline
+        self.expires = None if deadline is None else time.monotonic() + deadline
+
+    def attempt_timeout(self) -> float | None:
+        """The next attempt's timeout; 0 or less when the deadline has passed."""
+        if self.expires is None:
+            return self.timeout
+        remaining = self.expires - time.monotonic()
+        return remaining if self.timeout is None else min(self.timeout, remaining)
+
+    def end(self, last: HttpResponse | TransportError | None) -> HttpResponse:
+        """The deadline passed before an attempt (a wait overran): the last answer, if any."""
+        if isinstance(last, HttpResponse):
+            return last
+        raise self.passed(last) from last
+
+    def allows(self, delay: float | None) -> float | None:
+        """``delay`` if waiting it still leaves time for an attempt, else None (stop)."""
+        if delay is None or self.expires is None:
+            return delay
+        return delay if time.monotonic() + delay < self.expires else None
+
+    def passed(self, cause: TransportError | None = None) -> TransportTimeout:
+        sent = cause.request_sent if cause is not None else False
+        message = f"the call's deadline of {self.deadline} s passed"
+        return TransportTimeout(message, request_sent=sent)
+
+    def cut(self, error: TransportError, attempt_timeout: float | None) -> bool:
+        """Whether ``error`` is a timeout the deadline caused (it shortened the attempt)."""
+        return (
+            isinstance(error, TransportTimeout)
+            and self.expires is not None
+            and attempt_timeout != self.timeout
+        )
 
 
 def send_with_retries(
@@ -255,30 +308,50 @@ def send_with_retries(
     timeout: float | None,
     idempotent: bool,
     classify: ResponseClassifier | None = None,
+    deadline: float | None = None,
+    log: AttemptLog | None = None,
 ) -> HttpResponse:
     """Send with retries; return the final response (success or not) or raise the last error.
 
     ``prepare(attempt)`` (``attempt`` starts at 1) must build and sign a fresh request, since
     signatures carry the time; anything that must stay stable across attempts (an idempotency
     token) is chosen by the caller beforehand. ``classify(response)`` returns the service error
-    code of an error response (used to spot throttling), or None.
+    code of an error response (used to spot throttling), or None. ``timeout`` bounds each
+    attempt, ``deadline`` the whole call (see the module docstring); ``log`` gets a line per
+    attempt when its logger is enabled for DEBUG.
     """
+    clock = _Clock(timeout, deadline)
+    logging = log is not None and log.enabled()
     attempt = 1
+    last: HttpResponse | TransportError | None = None
     while True:
-        request: HttpRequest | None = None
+        attempt_timeout = clock.attempt_timeout()
+        if attempt_timeout is not None and attempt_timeout <= 0:
+            return clock.end(last)
+        request = prepare(attempt)
+        started = time.monotonic() if logging else 0.0
         try:
-            request = prepare(attempt)
-            response = transport.send(request, timeout=timeout)
+            response = transport.send(request, timeout=attempt_timeout)
         except TransportError as err:
-            delay = policy.error_delay(err, attempt, idempotent=idempotent)
+            delay = clock.allows(policy.error_delay(err, attempt, idempotent=idempotent))
+            if logging:
+                _log(log, request, policy, attempt, started, None, err, delay)
             if delay is None:
+                if clock.cut(err, attempt_timeout):
+                    # The cause's message may quote a credential (a URL with an API key).
+                    raise clock.passed(err) from (None if request.secrets else err)
                 _raise_redacted(err, request)
                 raise
+            last = err
         else:
             code = classify(response) if classify and response.status >= 400 else None
             delay = policy.response_delay(response, code, attempt, idempotent=idempotent)
+            delay = clock.allows(delay)
+            if logging:
+                _log(log, request, policy, attempt, started, response, None, delay)
             if delay is None:
                 return response
+            last = response
         policy.sleep(delay)
         attempt += 1
 
@@ -291,26 +364,76 @@ async def async_send_with_retries(
     timeout: float | None,
     idempotent: bool,
     classify: ResponseClassifier | None = None,
+    deadline: float | None = None,
+    log: AttemptLog | None = None,
 ) -> HttpResponse:
-    """Async twin of :func:`send_with_retries` (waits with ``policy.async_sleep``)."""
+    """Async twin of :func:`send_with_retries` (waits with ``policy.async_sleep``).
+
+    With a ``deadline``, each attempt also runs under ``asyncio.timeout``, so even a transport
+    that ignores ``timeout`` cannot outlast it.
+    """
+    clock = _Clock(timeout, deadline)
+    logging = log is not None and log.enabled()
     attempt = 1
+    last: HttpResponse | TransportError | None = None
     while True:
-        request: HttpRequest | None = None
+        attempt_timeout = clock.attempt_timeout()
+        if attempt_timeout is not None and attempt_timeout <= 0:
+            return clock.end(last)
+        prepared = prepare(attempt)
+        if not isinstance(prepared, HttpRequest):
+            prepared = await prepared  # async signing (a token refresh) per attempt
+        started = time.monotonic() if logging else 0.0
         try:
-            prepared = prepare(attempt)
-            if not isinstance(prepared, HttpRequest):
-                prepared = await prepared  # async signing (a token refresh) per attempt
-            request = prepared
-            response = await transport.send(prepared, timeout=timeout)
+            if clock.expires is None:
+                response = await transport.send(prepared, timeout=attempt_timeout)
+            else:
+                try:
+                    async with asyncio.timeout(attempt_timeout):
+                        response = await transport.send(prepared, timeout=attempt_timeout)
+                except TimeoutError as err:
+                    raise TransportTimeout("timed out", request_sent=True) from err
         except TransportError as err:
-            delay = policy.error_delay(err, attempt, idempotent=idempotent)
+            delay = clock.allows(policy.error_delay(err, attempt, idempotent=idempotent))
+            if logging:
+                _log(log, prepared, policy, attempt, started, None, err, delay)
             if delay is None:
-                _raise_redacted(err, request)
+                if clock.cut(err, attempt_timeout):
+                    # The cause's message may quote a credential (a URL with an API key).
+                    raise clock.passed(err) from (None if prepared.secrets else err)
+                _raise_redacted(err, prepared)
                 raise
+            last = err
         else:
             code = classify(response) if classify and response.status >= 400 else None
             delay = policy.response_delay(response, code, attempt, idempotent=idempotent)
+            delay = clock.allows(delay)
+            if logging:
+                _log(log, prepared, policy, attempt, started, response, None, delay)
             if delay is None:
                 return response
+            last = response
         await policy.async_sleep(delay)
         attempt += 1
+
+
+def _log(
+    log: AttemptLog | None,
+    request: HttpRequest,
+    policy: RetryPolicy,
+    attempt: int,
+    started: float,
+    response: HttpResponse | None,
+    error: TransportError | None,
+    delay: float | None,
+) -> None:
+    assert log is not None
+    log.attempt(
+        request,
+        attempt=attempt,
+        max_attempts=policy.max_attempts,
+        elapsed=time.monotonic() - started,
+        response=response,
+        error=error,
+        delay=delay,
+    )

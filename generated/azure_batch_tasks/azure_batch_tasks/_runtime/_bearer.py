@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from ._http import HttpRequest
 
@@ -22,7 +23,19 @@ __all__ = [
     "AsyncTokenCredential",
     "BearerTokenPolicy",
     "TokenCredential",
+    "require_https",
 ]
+
+
+def require_https(url: str) -> None:
+    """Refuse to send a bearer token in clear text, as azure-core's BearerTokenCredentialPolicy
+    does: anyone on the path could replay it."""
+    if not url.lower().startswith("https://"):
+        raise ValueError(
+            "Bearer token authentication is not permitted for non-TLS protected (non-https) "
+            f"URLs ({urlsplit(url).scheme or 'no scheme'}://...); for local testing only, "
+            "pass enforce_https=False to the client"
+        )
 
 
 class AccessTokenLike(Protocol):

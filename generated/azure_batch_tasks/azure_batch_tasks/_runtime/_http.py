@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 __all__ = [
     "AsyncTransport",
+    "DeserializationError",
     "Headers",
     "HeadersInput",
     "HttpRequest",
@@ -84,6 +85,14 @@ class Headers(MutableMapping[str, str]):
         """Replace every field named ``name`` (in place of the first one, to keep the order)."""
         _check_field(name, value)
         key = name.lower()
+        # Most sets add a header the request does not have yet (signing, per-attempt headers):
+        # append without rebuilding the list.
+        for field_name, _ in self._fields:
+            if field_name.lower() == key:
+                break
+        else:
+            self._fields.append((name, value))
+            return
         replaced: list[tuple[str, str]] = []
         done = False
         for field in self._fields:
@@ -155,7 +164,7 @@ def _check_field(name: str, value: str) -> None:
     # A CR or LF in a header would let spec- or user-provided text inject extra header lines.
     if not isinstance(name, str) or not isinstance(value, str):
         raise TypeError(f"header names and values must be str, got {name!r}: {value!r}")
-    if not name or any(c in name for c in "\r\n:") or name.strip() != name:
+    if not name or "\r" in name or "\n" in name or ":" in name or name.strip() != name:
         raise ValueError(f"invalid header name {name!r}")
     if "\r" in value or "\n" in value:
         raise ValueError(f"invalid header value for {name!r}: CR/LF not allowed")
@@ -211,7 +220,22 @@ class HttpRequest:
         return f"<HttpRequest {self.method} {self.redact(self.url)} ({size})>"
 
 
-class ResponseDecodeError(ValueError):
+class DeserializationError(ValueError):
+    """A response did not have the shape the service model promises.
+
+    ``model`` names the model being read, ``field`` the path of the offending field from it
+    (wire names, ``"parameters.int"``), ``reason`` what was wrong. Messages name fields and
+    types; the value itself only when the field is not marked sensitive.
+    """
+
+    def __init__(self, message: str, *, model: str = "", field: str = "", reason: str = "") -> None:
+        super().__init__(message)
+        self.model = model
+        self.field = field
+        self.reason = reason or message
+
+
+class ResponseDecodeError(DeserializationError):
     """The response body is not the JSON the client expected."""
 
     def __init__(self, message: str, *, status: int, body: bytes) -> None:

@@ -13,22 +13,31 @@ import base64
 import json
 import re
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, NoReturn, TypeVar
+from typing import Any, Final, NoReturn, TypeVar
 
 from . import _serde
-from ._http import HttpResponse
+from ._http import DeserializationError, HttpResponse
 from ._model import ResponseMetadata
 
 T = TypeVar("T")
 
 __all__ = [
+    "CONVERSION_ERRORS",
     "PARSE_ERRORS",
     "DeserializationError",
     "any_body",
+    "as_bool",
+    "as_float",
+    "as_int",
+    "as_list",
+    "as_map",
+    "as_str",
     "aware",
     "b64decode",
     "b64encode",
+    "bad_field",
     "const",
     "format_duration",
     "format_time",
@@ -42,6 +51,7 @@ __all__ = [
     "json_text",
     "metadata",
     "missing",
+    "not_an_object",
     "number_text",
     "parse_date",
     "parse_duration",
@@ -70,12 +80,123 @@ def quote_label(value: str) -> str:
 format_duration = _serde.format_duration
 
 
-class DeserializationError(ValueError):
-    """A response did not have the shape the service model promises."""
+#: What a conversion of a wrong-shaped value raises (`from_dict` turns them into a
+#: DeserializationError naming the field).
+CONVERSION_ERRORS: Final = (TypeError, ValueError, AttributeError, KeyError, OverflowError)
 
 
 def missing(model: str, wire_name: str) -> NoReturn:
-    raise DeserializationError(f"{model}: required field {wire_name!r} is missing")
+    raise DeserializationError(
+        f"{model}.{wire_name}: required field is missing",
+        model=model,
+        field=wire_name,
+        reason="required field is missing",
+    )
+
+
+def not_an_object(model: str, value: object) -> DeserializationError:
+    reason = f"expected a JSON object, got {_kind(value)}"
+    return DeserializationError(f"{model}: {reason}", model=model, reason=reason)
+
+
+def bad_field(
+    model: str, field: str, error: BaseException, sensitive: bool = False
+) -> DeserializationError:
+    """The error ``from_dict`` raises when the value of ``field`` cannot be read.
+
+    A nested model's error gets this field prepended to its path. For a sensitive field the
+    reason names only the exception type (and the generated code does not chain the original
+    error, whose message may quote the value).
+    """
+    if isinstance(error, DeserializationError):
+        if error.model == model and error.field == field:
+            return error  # already about this field (a required one missing)
+        path = f"{field}.{error.field}" if error.field else field
+        reason = error.reason
+    else:
+        path = field
+        reason = str(error) or type(error).__name__
+    if sensitive:
+        reason = f"invalid value ({type(error).__name__}; the field is sensitive)"
+    return DeserializationError(
+        f"{model}.{path}: {reason}" if path else f"{model}: {reason}",
+        model=model,
+        field=path,
+        reason=reason,
+    )
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, Mapping):
+        return "an object"
+    return type(value).__name__
+
+
+def _wrong(expected: str, value: object) -> TypeError:
+    # The type only: the value may be a secret.
+    return TypeError(f"expected {expected}, got {_kind(value)}")
+
+
+def as_str(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    raise _wrong("a string", value)
+
+
+def as_int(value: Any) -> int:
+    """An integer; integral floats (``5.0``) and numeric strings are taken, as msrest does."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value)
+        except ValueError:
+            pass
+    raise _wrong("an integer", value)
+
+
+def as_float(value: Any) -> float:
+    """A number; numeric strings too (Smithy sends ``"NaN"``, ``"Infinity"``, ``"-Infinity"``)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    raise _wrong("a number", value)
+
+
+def as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    raise _wrong("a boolean", value)
+
+
+def as_list(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    raise _wrong("an array", value)
+
+
+def as_map(value: Any) -> Mapping[str, Any]:
+    if isinstance(value, Mapping):
+        return value
+    raise _wrong("an object", value)
 
 
 def format_timestamp(value: datetime, fmt: str) -> Any:
@@ -241,7 +362,7 @@ def is_uuid(value: Any) -> bool:
 
 
 #: What a model's from_dict raises on data of another shape (a union tries its variants).
-PARSE_ERRORS = (DeserializationError, ValueError, TypeError, KeyError, AttributeError)
+PARSE_ERRORS: Final = CONVERSION_ERRORS
 
 
 def json_mapping(response: HttpResponse) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Default transports: urllib3 (sync default), httpx (sync, optional) and httpx (async default).
+"""Transports: urllib3 (the sync default) and httpx (sync and async, optional).
 
 Every transport sends exactly the headers it is given (plus what the HTTP library itself must
 add, such as ``Host``), follows no redirects, does no retries of its own (the retry layer in
@@ -6,13 +6,22 @@ add, such as ``Host``), follows no redirects, does no retries of its own (the re
 stale signatures) and reads the whole body before returning. Library exceptions are mapped to
 :class:`~._http.TransportError` / :class:`~._http.TransportTimeout` so callers never see them.
 
+``timeout`` bounds one attempt: connecting, and reading the whole response. It is a deadline
+for the body too, not a limit per socket read, so a server dripping a few bytes at a time
+cannot hold a call far beyond it. Proxies come from ``HTTP_PROXY``/``HTTPS_PROXY``/
+``NO_PROXY`` (see ``_proxy``) unless ``proxy=`` names one or ``trust_env=False``.
+
 ``httpx`` is imported only when an httpx transport is created, so sync-only users of the urllib3
 default never import it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import ssl
+import threading
+import time
+from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
@@ -20,6 +29,7 @@ import urllib3
 import urllib3.exceptions
 
 from ._http import HttpRequest, HttpResponse, TransportError, TransportTimeout
+from ._proxy import Proxy, ProxyConfig, environment_proxy
 
 if TYPE_CHECKING:
     import httpx
@@ -49,9 +59,11 @@ def _caused_by_cert_failure(err: BaseException) -> bool:
 
 
 class Urllib3Transport:
-    """Synchronous transport on a keep-alive ``urllib3.PoolManager`` (the sync default).
+    """Synchronous transport on keep-alive urllib3 pools (the sync default).
 
-    :param proxy: proxy URL (``http://host:port``); a ``urllib3.ProxyManager`` is used.
+    :param proxy: proxy URL (``http://[user:password@]host:port``) for every request; default:
+        the environment's ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY``.
+    :param trust_env: read proxies from the environment when ``proxy`` is not given.
     :param verify: ``True`` (system trust store), ``False`` (no verification; only for tests) or
         the path of a CA bundle.
     :param ssl_context: a ready ``ssl.SSLContext``; overrides ``verify``.
@@ -63,32 +75,59 @@ class Urllib3Transport:
         self,
         *,
         proxy: str | None = None,
+        trust_env: bool = True,
         verify: bool | str = True,
         ssl_context: ssl.SSLContext | None = None,
         maxsize: int = 10,
         pool: urllib3.PoolManager | None = None,
     ) -> None:
+        self._proxies: dict[Proxy, urllib3.ProxyManager] = {}
+        self._lock = threading.Lock()
+        self._fixed: Proxy | None = None
+        self._env: ProxyConfig | None = None
+        self._options: dict[str, Any] = {"maxsize": maxsize, "block": False, "retries": False}
         if pool is not None:
             self._pool = pool
             return
-        options: dict[str, Any] = {"maxsize": maxsize, "block": False, "retries": False}
         if ssl_context is not None:
-            options["ssl_context"] = ssl_context
+            self._options["ssl_context"] = ssl_context
         elif verify is False:
-            options["cert_reqs"] = "CERT_NONE"
+            self._options["cert_reqs"] = "CERT_NONE"
         elif isinstance(verify, str):
-            options["cert_reqs"] = "CERT_REQUIRED"
-            options["ca_certs"] = verify
-        self._pool = (
-            urllib3.ProxyManager(proxy, **options) if proxy else urllib3.PoolManager(**options)
-        )
+            self._options["cert_reqs"] = "CERT_REQUIRED"
+            self._options["ca_certs"] = verify
+        self._pool = urllib3.PoolManager(**self._options)
+        if proxy:
+            self._fixed = Proxy.parse(proxy)
+        elif trust_env:
+            config = ProxyConfig.from_environment()
+            self._env = None if config.empty else config
+
+    def _pool_for(self, url: str) -> urllib3.PoolManager:
+        proxy = self._fixed or environment_proxy(self._env, url)
+        if proxy is None:
+            return self._pool
+        manager = self._proxies.get(proxy)
+        if manager is None:
+            with self._lock:
+                manager = self._proxies.get(proxy)
+                if manager is None:
+                    auth = proxy.authorization
+                    manager = urllib3.ProxyManager(
+                        proxy.url,
+                        proxy_headers={"Proxy-Authorization": auth} if auth else None,
+                        **self._options,
+                    )
+                    self._proxies[proxy] = manager
+        return manager
 
     def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
         headers = urllib3.HTTPHeaderDict()
         for name, value in request.headers.multi_items():
             headers.add(name, value)
+        deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            response = self._pool.urlopen(
+            response = self._pool_for(request.url).urlopen(
                 request.method,
                 request.url,
                 body=request.body,
@@ -96,14 +135,26 @@ class Urllib3Transport:
                 timeout=urllib3.Timeout(connect=timeout, read=timeout),
                 retries=False,
                 redirect=False,
-                preload_content=True,
+                preload_content=False,
             )
         except urllib3.exceptions.HTTPError as err:
             raise _from_urllib3(err) from err
-        return HttpResponse(response.status, list(response.headers.items()), response.data)
+        try:
+            body = _read_body(response, deadline, timeout)
+        except BaseException:
+            # A half-read connection must not go back to the pool.
+            response.close()
+            response.release_conn()
+            raise
+        response.release_conn()
+        return HttpResponse(response.status, list(response.headers.items()), body)
 
     def close(self) -> None:
         self._pool.clear()
+        with self._lock:
+            for manager in self._proxies.values():
+                manager.clear()
+            self._proxies.clear()
 
     def __enter__(self) -> Self:
         return self
@@ -115,6 +166,40 @@ class Urllib3Transport:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+_CHUNK = 1 << 16
+
+
+def _read_body(
+    response: urllib3.BaseHTTPResponse, deadline: float | None, timeout: float | None
+) -> bytes:
+    """The whole body, before ``deadline``: each read may only wait for what is left of it."""
+    chunks: list[bytes] = []
+    # read1 (urllib3 >= 2.3) returns what one socket read gives, so the deadline is checked
+    # between reads; read(amt) of older versions waits for a whole chunk.
+    read: Callable[[int], bytes] = getattr(response, "read1", response.read)
+    try:
+        while True:
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TransportTimeout(
+                        f"the response took longer than {timeout} s to arrive",
+                        request_sent=True,
+                    )
+                connection = response.connection
+                sock = getattr(connection, "sock", None)
+                if sock is not None:
+                    sock.settimeout(remaining)
+            chunk = read(_CHUNK)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+    except urllib3.exceptions.HTTPError as err:
+        raise _from_urllib3(err) from err
+    except OSError as err:  # a socket error urllib3 did not wrap
+        raise TransportError(f"{type(err).__name__}: {err}", request_sent=True) from err
 
 
 def _from_urllib3(err: urllib3.exceptions.HTTPError) -> TransportError:
@@ -173,51 +258,119 @@ def _from_httpx(err: Exception) -> TransportError:
     return TransportError(message, request_sent=True)
 
 
-def _httpx_response(response: httpx.Response) -> HttpResponse:
-    return HttpResponse(response.status_code, response.headers.multi_items(), response.content)
+class _HttpxClients:
+    """One httpx client per proxy (``None``: direct), created on first use, like urllib3's
+    pool per proxy: httpx takes its proxy per client, not per request."""
+
+    def __init__(
+        self,
+        factory: Any,
+        proxy: str | None,
+        trust_env: bool,
+        given: Any,
+    ) -> None:
+        self._factory = factory
+        self._clients: dict[Proxy | None, Any] = {}
+        self._lock = threading.Lock()
+        self._given = given
+        self._fixed = Proxy.parse(proxy) if proxy else None
+        env = ProxyConfig.from_environment() if trust_env and not proxy else None
+        self._env = None if env is None or env.empty else env
+
+    def for_url(self, url: str) -> Any:
+        if self._given is not None:
+            return self._given
+        proxy = self._fixed or environment_proxy(self._env, url)
+        client = self._clients.get(proxy)
+        if client is None:
+            with self._lock:
+                client = self._clients.get(proxy)
+                if client is None:
+                    client = self._factory(proxy)
+                    self._clients[proxy] = client
+        return client
+
+    def all(self) -> list[Any]:
+        with self._lock:
+            clients = list(self._clients.values())
+            self._clients.clear()
+        return clients + ([self._given] if self._given is not None else [])
+
+
+def _httpx_proxy(proxy: Proxy | None) -> Any:
+    import httpx
+
+    if proxy is None:
+        return None
+    headers = {"Proxy-Authorization": proxy.authorization} if proxy.authorization else None
+    return httpx.Proxy(proxy.url, headers=headers)
+
+
+def _too_slow(timeout: float | None) -> TransportTimeout:
+    return TransportTimeout(
+        f"the response took longer than {timeout} s to arrive", request_sent=True
+    )
 
 
 class HttpxTransport:
     """Synchronous transport on ``httpx.Client`` (optional; urllib3 is the faster default).
 
-    Environment proxy variables are ignored (``trust_env=False``) so every transport behaves
-    the same; pass ``proxy`` explicitly. ``client`` brings your own ``httpx.Client``.
+    Proxies as :class:`Urllib3Transport` takes them (``proxy=``, else the environment unless
+    ``trust_env=False``); httpx's own reading of the environment stays off so every transport
+    behaves the same. ``client`` brings your own ``httpx.Client`` (used for every request).
     """
 
     def __init__(
         self,
         *,
         proxy: str | None = None,
+        trust_env: bool = True,
         verify: bool | str = True,
         ssl_context: ssl.SSLContext | None = None,
         client: httpx.Client | None = None,
     ) -> None:
         import httpx
 
-        self._client = client or httpx.Client(
-            proxy=proxy,
-            verify=_httpx_verify(verify, ssl_context),
-            follow_redirects=False,
-            trust_env=False,
-        )
+        checked = _httpx_verify(verify, ssl_context)
+
+        def factory(chosen: Proxy | None) -> httpx.Client:
+            return httpx.Client(
+                proxy=_httpx_proxy(chosen),
+                verify=checked,
+                follow_redirects=False,
+                trust_env=False,
+            )
+
+        self._clients = _HttpxClients(factory, proxy, trust_env, client)
 
     def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
         import httpx
 
+        deadline = None if timeout is None else time.monotonic() + timeout
+        client: httpx.Client = self._clients.for_url(request.url)
         try:
-            response = self._client.request(
+            with client.stream(
                 request.method,
                 request.url,
                 headers=request.headers.multi_items(),
                 content=request.body,
                 timeout=httpx.Timeout(timeout),
-            )
+            ) as response:
+                chunks: list[bytes] = []
+                for chunk in response.iter_bytes():
+                    # httpx bounds each read only: check the attempt's deadline between them.
+                    if deadline is not None and time.monotonic() > deadline:
+                        raise _too_slow(timeout)
+                    chunks.append(chunk)
+                return HttpResponse(
+                    response.status_code, response.headers.multi_items(), b"".join(chunks)
+                )
         except (httpx.HTTPError, httpx.InvalidURL) as err:
             raise _from_httpx(err) from err
-        return _httpx_response(response)
 
     def close(self) -> None:
-        self._client.close()
+        for client in self._clients.all():
+            client.close()
 
     def __enter__(self) -> Self:
         return self
@@ -232,7 +385,7 @@ class HttpxTransport:
 
 
 class HttpxAsyncTransport:
-    """Asynchronous transport on ``httpx.AsyncClient`` (the async default).
+    """Asynchronous transport on ``httpx.AsyncClient`` (optional; aiohttp is the default).
 
     Same options as :class:`HttpxTransport`; ``client`` brings your own ``httpx.AsyncClient``.
     """
@@ -241,36 +394,48 @@ class HttpxAsyncTransport:
         self,
         *,
         proxy: str | None = None,
+        trust_env: bool = True,
         verify: bool | str = True,
         ssl_context: ssl.SSLContext | None = None,
         client: httpx.AsyncClient | None = None,
     ) -> None:
         import httpx
 
-        self._client = client or httpx.AsyncClient(
-            proxy=proxy,
-            verify=_httpx_verify(verify, ssl_context),
-            follow_redirects=False,
-            trust_env=False,
-        )
+        checked = _httpx_verify(verify, ssl_context)
+
+        def factory(chosen: Proxy | None) -> httpx.AsyncClient:
+            return httpx.AsyncClient(
+                proxy=_httpx_proxy(chosen),
+                verify=checked,
+                follow_redirects=False,
+                trust_env=False,
+            )
+
+        self._clients = _HttpxClients(factory, proxy, trust_env, client)
 
     async def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
         import httpx
 
+        client: httpx.AsyncClient = self._clients.for_url(request.url)
         try:
-            response = await self._client.request(
-                request.method,
-                request.url,
-                headers=request.headers.multi_items(),
-                content=request.body,
-                timeout=httpx.Timeout(timeout),
-            )
+            # One deadline over connecting and reading the whole body.
+            async with asyncio.timeout(timeout):
+                response = await client.request(
+                    request.method,
+                    request.url,
+                    headers=request.headers.multi_items(),
+                    content=request.body,
+                    timeout=httpx.Timeout(timeout),
+                )
+        except TimeoutError as err:
+            raise _too_slow(timeout) from err
         except (httpx.HTTPError, httpx.InvalidURL) as err:
             raise _from_httpx(err) from err
-        return _httpx_response(response)
+        return HttpResponse(response.status_code, response.headers.multi_items(), response.content)
 
     async def close(self) -> None:
-        await self._client.aclose()
+        for client in self._clients.all():
+            await client.aclose()
 
     async def __aenter__(self) -> Self:
         return self

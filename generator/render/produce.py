@@ -1,0 +1,327 @@
+"""One service, spec file to package files, as fast as the machine allows.
+
+`apismith generate` calls `produce()` per service. In order of what it saves:
+
+1. The package cache (generator/render/cache.py): unchanged inputs give the previous result
+   without loading anything; this module's heavier imports (Jinja2, the front-ends, the
+   validator) are not even made on that path. When only the templates, the settings or
+   apismith changed, the validator's verdict on the unchanged document comes from the cache.
+2. openapi-spec-validator runs in a forked child while this process loads the document, builds
+   the IR and renders: it is a second of pure Python on a large OpenAPI document (a third of it
+   importing) and independent of everything else, so on two cores it costs little more than the
+   fork. The child starts before the document is loaded and imports the validator meanwhile;
+   the loaded document follows through a pipe. The render is speculative: when the
+   validator reports an error the files are dropped, exactly as if nothing had been rendered.
+   The events come out in the same order as `pipeline.load_spec`'s.
+3. The garbage collector: the loaded document and the IR (hundreds of thousands of objects that
+   live until the end) are frozen out of the collector's walks, and the collector is off while
+   rendering and in the validator's child.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import signal
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from generator.config import ServiceConfig
+from generator.diagnostics import Diagnostics, Event
+from generator.render.cache import Entry, PackageCache, VerdictCache, templates_digest
+from generator.render.locations import builtin_templates
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from generator.ir import Service
+    from generator.render.format import Formatter
+
+
+def produce(
+    config: ServiceConfig | Callable[[Service], ServiceConfig],
+    spec_label: str,
+    overrides: Path | None,
+    env: Callable[[], jinja2.Environment],
+    formatter: Formatter,
+    store: PackageCache,
+    *,
+    cacheable: bool = True,
+    timings: dict[str, float] | None = None,
+) -> Entry:
+    """Events and files for one service: from the cache, or loaded, validated and rendered.
+
+    `config` is the package's settings, or (one-off runs that name the package after the
+    service) a function giving them once the spec is loaded; such runs are not `cacheable`.
+    """
+    key = None
+    if store.folder is not None and cacheable and isinstance(config, ServiceConfig):
+        key = store.key(
+            config.spec,
+            spec_label,
+            {
+                "package": config.package,
+                "options": config.options,
+                "spec_name": config.spec.name,
+                "templates": templates_digest(builtin_templates(), overrides),
+                "formatter": formatter.identity,
+            },
+        )
+        hit = store.get(key)
+        if hit is not None:
+            hit.config, hit.cached = config, True
+            return hit
+    verdicts = VerdictCache(store.folder.parent if store.folder is not None else None)
+    entry = _render(config, spec_label, env, formatter, verdicts, timings)
+    store.put(key, entry)
+    return entry
+
+
+def _render(
+    config: ServiceConfig | Callable[[Service], ServiceConfig],
+    spec_label: str,
+    env: Callable[[], jinja2.Environment],
+    formatter: Formatter,
+    verdicts: VerdictCache,
+    timings: dict[str, float] | None = None,
+) -> Entry:
+    from generator.render.package import render_package, scaffold_files
+
+    loading = _Loading(spec_label, verdicts, timings=timings if timings is not None else {})
+    files: dict[str, str] = {}
+    scaffold: dict[str, str] = {}
+    failure: Exception | None = None
+    service = loading.service
+    settings = config if isinstance(config, ServiceConfig) else None
+    if service is not None and not loading.ir_diags.has_errors:
+        if settings is None:
+            settings = config(service)  # type: ignore[operator]
+        # Everything loaded so far lives to the end of the run: keep the collector off it, and
+        # off the render, which allocates much and frees it by reference counting (its few
+        # cycles wait for the end of the render: a few MiB on the largest models).
+        gc.freeze()
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            environment = env()
+            files = render_package(service, settings, environment, formatter)
+            scaffold = scaffold_files(service, settings, environment)
+        except Exception as exc:  # re-raised below unless the validator explains it
+            failure = exc
+        finally:
+            if enabled:
+                gc.enable()
+            gc.unfreeze()
+    diags = loading.finish()
+    events = diags.sorted()
+    ok = service is not None and not diags.has_errors
+    if not ok:
+        return Entry(events, False, {}, {})
+    if failure is not None:
+        raise failure
+    assert service is not None and settings is not None
+    shapes = sum(not s.synthetic and not s.id.startswith("smithy.api#") for s in service.shapes)
+    stats = f"{len(service.operations)} operations, {shapes} shapes"
+    return Entry(events, True, files, scaffold, stats, config=settings)
+
+
+@dataclass
+class _Loading:
+    """`pipeline.load_spec`, with the document validator running beside the front-end."""
+
+    path: str
+    verdicts: VerdictCache = field(default_factory=lambda: VerdictCache(None))
+    doc_events: list[Event] | None = None
+    ir_diags: Diagnostics = field(default_factory=Diagnostics)
+    service: Service | None = None
+    _load_diags: Diagnostics = field(default_factory=Diagnostics)
+    _child: _ValidatorChild | None = None
+    _verdict_key: str | None = None
+    _doc: Any = None
+    # Seconds spent loading (document and IR) and validating (the rules, and waiting for the
+    # validator's child once the render is done), for --verbose.
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        start = time.perf_counter()
+        from generator.frontends import build_ir
+        from generator.load import detect_format, load_document
+        from generator.validate import validate_document, validate_service
+
+        # The validator's child starts before the document is loaded, when the file looks like
+        # OpenAPI and no verdict on these bytes is cached.
+        early: _ValidatorChild | None = None
+        if _sniff_openapi(self.path):
+            self._verdict_key = self.verdicts.key(Path(self.path), self.path)
+            self.doc_events = self.verdicts.get(self._verdict_key)
+            if self.doc_events is None:
+                early = _ValidatorChild.start()
+        doc = load_document(self.path, self._load_diags)
+        if doc is None or detect_format(doc.data) not in ("openapi", "swagger"):
+            if early is not None:
+                early.cancel()
+            self.doc_events = None if doc is None else []
+            if doc is None:
+                return
+        else:
+            if self._verdict_key is None:  # the sniff missed it
+                self._verdict_key = self.verdicts.key(Path(self.path), self.path)
+                self.doc_events = self.verdicts.get(self._verdict_key)
+            if self.doc_events is None:
+                self._child = early or _ValidatorChild.start()
+                if self._child is not None:
+                    self._child.send(doc)
+        self._doc = doc
+        if self._child is None and self.doc_events is None:
+            scratch = Diagnostics()
+            validate_document(doc, scratch)
+            self.doc_events = scratch.events
+            self.verdicts.put(self._verdict_key, self.doc_events)
+        self.service = build_ir(doc, self.ir_diags)
+        loaded = time.perf_counter()
+        self.timings["load"] = loaded - start
+        if self.service is not None:
+            validate_service(self.service, self.ir_diags)
+        self.timings["validate"] = time.perf_counter() - loaded
+
+    def finish(self) -> Diagnostics:
+        """All events, in the order the sequential pipeline adds them (load, document, IR)."""
+        start = time.perf_counter()
+        if self._child is not None:
+            self.doc_events = self._child.result()
+            self._child = None
+            if self.doc_events is None:  # the child failed: validate here after all
+                from generator.validate import validate_document
+
+                scratch = Diagnostics()
+                validate_document(self._doc, scratch)
+                self.doc_events = scratch.events
+            self.verdicts.put(self._verdict_key, self.doc_events)
+        self.timings["validate"] = self.timings.get("validate", 0.0) + time.perf_counter() - start
+        diags = Diagnostics()
+        for event in [*self._load_diags.events, *(self.doc_events or []), *self.ir_diags.events]:
+            # add() drops an event the document checks already reported at the same place.
+            diags.add(event.id, event.severity, event.location, event.message, event.hint)
+        return diags
+
+
+def _sniff_openapi(path: str) -> bool:
+    """Does the file look like OpenAPI or Swagger? A guess only: a wrong one costs time."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return b"openapi" in head or b"swagger" in head
+
+
+class _ValidatorChild:
+    """A child process that imports openapi-spec-validator (a third of a second) while this
+    process loads the document, then validates the document it is sent and sends the events.
+
+    The document goes through a pipe as a pickle, written by a thread so that this process
+    does not wait for the child to finish importing; the events come back the same way.
+    """
+
+    def __init__(self, pid: int, to_child: int, from_child: int) -> None:
+        self.pid = pid
+        self._to_child: int | None = to_child
+        self._from_child = from_child
+        self._sender: threading.Thread | None = None
+
+    @classmethod
+    def start(cls) -> _ValidatorChild | None:
+        if not hasattr(os, "fork") or os.environ.get("APISMITH_NO_FORK"):
+            return None
+        doc_read, doc_write = os.pipe()
+        events_read, events_write = os.pipe()
+        gc.freeze()  # the child's collector must not touch (and so copy) the parent's pages
+        try:
+            pid = os.fork()
+        except OSError:
+            for fd in (doc_read, doc_write, events_read, events_write):
+                os.close(fd)
+            return None
+        finally:
+            gc.unfreeze()
+        if pid == 0:  # the child; it leaves with os._exit, without any of the parent's cleanup
+            os.close(doc_write)
+            os.close(events_read)
+            _child_main(doc_read, events_write)
+        os.close(doc_read)
+        os.close(events_write)
+        return cls(pid, doc_write, events_read)
+
+    def send(self, doc: Any) -> None:
+        assert self._to_child is not None
+        payload = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, self._to_child = self._to_child, None
+
+        def write() -> None:
+            with os.fdopen(fd, "wb") as out:
+                try:
+                    out.write(payload)
+                except OSError:
+                    pass  # the child is gone; result() reports None and the parent validates
+
+        self._sender = threading.Thread(target=write, daemon=True)
+        self._sender.start()
+
+    def cancel(self) -> None:
+        """The document turned out not to need the validator: stop the child now."""
+        if self._to_child is not None:
+            os.close(self._to_child)
+            self._to_child = None
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        os.waitpid(self.pid, 0)
+        os.close(self._from_child)
+
+    def result(self) -> list[Event] | None:
+        """The child's events; None if it failed (the caller then validates itself)."""
+        if self._to_child is not None:  # nothing was sent: the child exits
+            os.close(self._to_child)
+            self._to_child = None
+        with os.fdopen(self._from_child, "rb") as src:
+            payload = src.read()
+        if self._sender is not None:
+            self._sender.join()
+        os.waitpid(self.pid, 0)
+        try:
+            events = pickle.loads(payload) if payload else None
+        except Exception:
+            return None
+        return events if isinstance(events, list) else None
+
+
+def _child_main(doc_read: int, events_write: int) -> NoReturn:
+    status = 0
+    payload = b""
+    try:
+        gc.disable()  # a short-lived process: reference counting frees what it allocates
+        # Import while the parent is still loading the document.
+        import openapi_spec_validator  # noqa: F401
+
+        from generator.validate import validate_document
+
+        with os.fdopen(doc_read, "rb") as src:
+            data = src.read()
+        if data:  # nothing sent: the document turned out not to need this validator
+            doc = pickle.loads(data)
+            scratch = Diagnostics()
+            validate_document(doc, scratch)
+            payload = pickle.dumps(scratch.events)
+    except BaseException:
+        payload, status = pickle.dumps(None), 1
+    try:
+        with os.fdopen(events_write, "wb") as out:
+            out.write(payload)
+    finally:
+        os._exit(status)
