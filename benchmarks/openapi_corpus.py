@@ -89,7 +89,18 @@ def apismith(document: Path, work: Path, package: str) -> Outcome:
     out = work / "apismith" / package
     start = time.perf_counter()
     ok, log = _run(
-        [_bin("apismith"), "generate", str(document), "-o", str(out), "--package", package, "-q"],
+        # --no-cache: a cold run, as openapi-python-client's always is.
+        [
+            _bin("apismith"),
+            "generate",
+            str(document),
+            "-o",
+            str(out),
+            "--package",
+            package,
+            "-q",
+            "--no-cache",
+        ],
         work,
     )
     outcome.seconds = time.perf_counter() - start

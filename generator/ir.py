@@ -256,6 +256,8 @@ class Operation:
     responses: tuple[Response, ...] = ()
     request_bodies: tuple[RequestBody, ...] = ()
     security: tuple[SecurityRequirement, ...] | None = None
+    # OpenAPI servers of this operation or its path item (they replace the service's).
+    servers: tuple[Server, ...] = ()
 
     def ref_loc(self, role: str) -> Location:
         for key, loc in self.ref_locs:

@@ -21,6 +21,10 @@ def is_json(media_type: str) -> bool:
     return base in ("application/json", "text/json") or base.endswith(("+json", "/json"))
 
 
+def is_xml(media_type: str) -> bool:
+    return essence(media_type).endswith(("/xml", "+xml"))
+
+
 def encoding(media_type: str, kind: Kind | None) -> str:
     """How a body of this media type and this shape kind is written and read.
 

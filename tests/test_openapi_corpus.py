@@ -311,6 +311,14 @@ def _petstore(pkg: Any, stub: StubServer) -> None:
     assert stub.received[0].target == "/v1/pets?limit=20"
     # A list body with a declared header: both, typed.
     assert page.body == [pkg.Pet(id=1, name="a")] and page.x_next == "/pets?page=2"
+    # A body of the wrong shape names where it went wrong (Pet.id of the first item).
+    stub.script(_json(200, [{"id": "one", "name": "a"}]))
+    with (
+        pkg.SwaggerPetstoreClient(stub.url + "/v1") as client,
+        pytest.raises(pkg.DeserializationError) as wrong,
+    ):
+        client.list_pets()
+    assert str(wrong.value) == "listPets response: Pet.id: expected an integer, got a string"
     stub.script(_json(404, {"code": 404, "message": "no such pet"}))
     with pkg.SwaggerPetstoreClient(stub.url + "/v1") as client, pytest.raises(pkg.Error) as caught:
         client.show_pet_by_id(pet_id="42")
@@ -346,7 +354,9 @@ class _Credential:
 def _scopes(pkg: Any, stub: StubServer) -> None:
     credential = _Credential()
     stub.script(_json(200, {"users": ["ann"]}))
-    with pkg.NonOAuthScopesExampleClient(stub.url, bearer_auth=credential) as client:
+    with pkg.NonOAuthScopesExampleClient(
+        stub.url, bearer_auth=credential, enforce_https=False  # the stub speaks plain http
+    ) as client:
         result = client.get_users()
     assert stub.received[0].header("Authorization") == "Bearer token-from-provider"
     assert credential.scopes == [("read:users", "public")]  # the operation's required scopes
@@ -362,7 +372,9 @@ def _tictactoe(pkg: Any, stub: StubServer) -> None:
     assert status.board[0][1] is pkg.Mark.X and status.winner == pkg.Winner(".")
     # put-square needs bearer or user2AppOauth; a callable token source is asked per attempt.
     stub.script(_json(200, board))
-    with pkg.TicTacToeClient(stub.url, bearer_http_authentication=lambda: "jwt-1") as client:
+    with pkg.TicTacToeClient(
+        stub.url, bearer_http_authentication=lambda: "jwt-1", enforce_https=False
+    ) as client:
         result = client.put_square(row=1, column=2, body=pkg.Mark.X)
     (sent,) = stub.received
     assert (sent.method, sent.target, sent.body) == ("PUT", "/board/1/2", b'"X"')
@@ -373,9 +385,18 @@ def _tictactoe(pkg: Any, stub: StubServer) -> None:
         pytest.raises(pkg.MissingCredentialsError),
     ):
         client.put_square(row=1, column=2, body=pkg.Mark("O"))  # neither credential: refused
+    stub.script(_json(200, board))
+    with (
+        pkg.TicTacToeClient(stub.url, bearer_http_authentication="jwt-1") as client,
+        pytest.raises(ValueError, match="non-https"),
+    ):
+        client.put_square(row=1, column=2, body=pkg.Mark.X)  # a token over http: refused
+    assert stub.received == []
     stub.script(Reply(400, {"Content-Type": "text/html"}, b"Illegal coordinates"))
     with (
-        pkg.TicTacToeClient(stub.url, bearer_http_authentication="jwt-2") as client,
+        pkg.TicTacToeClient(
+            stub.url, bearer_http_authentication="jwt-2", enforce_https=False
+        ) as client,
         pytest.raises(pkg.TicTacToeError) as caught,
     ):
         client.get_square(row=9, column=1)

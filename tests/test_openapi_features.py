@@ -320,3 +320,78 @@ def test_security_servers_polymorphism_and_recursion(render: Any) -> None:
     assert pkg.Leaf.from_dict({"color": "red"}).color == pkg.Color.RED
     with pytest.raises(pkg.MissingCredentialsError):
         pkg.ZooClient(transport=recorder).list_animals()
+
+
+def test_servers_of_a_path_or_operation_and_unquoted_status_codes(render: Any) -> None:
+    # Open-Meteo's document, in small: no root server, each path its own host, and the
+    # status codes unquoted (YAML numbers: a WARNING, read as the strings they mean).
+    pkg = render(
+        """
+        openapi: 3.0.0
+        info: {title: Weather, version: "1"}
+        paths:
+          /v1/forecast:
+            servers: [{url: "https://api.open-meteo.test"}]
+            get:
+              operationId: forecast
+              parameters:
+                - {name: latitude, in: query, required: true, schema: {type: number}}
+              responses:
+                200:
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {latitude: {type: number}}}
+          /v1/archive:
+            get:
+              operationId: archive
+              servers: [{url: "https://{region}.archive.test", variables: {region: {default: eu}}}]
+              responses:
+                204: {description: none}
+          /v1/status:
+            get:
+              operationId: status
+              responses:
+                204: {description: none}
+        """,
+        "weather_servers",
+    )
+    recorder = _recorder(pkg, (200, {"Content-Type": "application/json"}, b'{"latitude": 1.5}'))
+    with pkg.WeatherClient(transport=recorder) as client:
+        assert client.forecast(latitude=1.5).latitude == 1.5
+        recorder.answers.append((204, {}, b""))
+        client.archive()
+        with pytest.raises(ValueError, match="pass base_url"):
+            client.status()  # no server anywhere for this one
+    assert [r.url for r in recorder.sent] == [
+        "https://api.open-meteo.test/v1/forecast?latitude=1.5",
+        "https://eu.archive.test/v1/archive",
+    ]
+    # A base URL the caller gives wins for every operation (a proxy, a test server).
+    recorder = _recorder(pkg, (204, {}, b""), (204, {}, b""))
+    with pkg.WeatherClient("https://proxy.test/", transport=recorder) as client:
+        client.archive()
+        client.status()
+    assert [r.url for r in recorder.sent] == [
+        "https://proxy.test/v1/archive",
+        "https://proxy.test/v1/status",
+    ]
+
+
+def test_unquoted_status_codes_are_a_located_warning(tmp_path: Path) -> None:
+    spec = tmp_path / "unquoted.yaml"
+    spec.write_text(textwrap.dedent("""
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths:
+              /things:
+                get:
+                  responses:
+                    200: {description: ok}
+            """).lstrip("\n"))
+    loaded = load_spec(spec)
+    assert loaded.ok
+    (event,) = [e for e in loaded.diagnostics.events if e.id == "UnquotedKey"]
+    assert event.severity is Severity.WARNING
+    assert (event.location.line, event.location.col) == (7, 9)
+    assert 'quote it: "200"' in event.hint

@@ -9,11 +9,12 @@ Python type, unless the success responses declare headers, in which case the ope
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator import media
-from generator.ir import Binding, Kind, Member, Operation, Response, Shape
+from generator.ir import Binding, Kind, Member, Operation, Response, Server, Shape
 
 if TYPE_CHECKING:
     from generator.render.views import FieldView, ViewBuilder
@@ -84,6 +85,18 @@ class Exchange:
     wrapper_fields: list[FieldView] = field(default_factory=list)  # headers of <Op>Response
     wrapper_body: str = ""  # the <Op>Response attribute holding the body ("" for none)
     errors_default: str = ""  # what an undeclared error status raises ("" = the base class)
+    server: str = ""  # the operation's own server URL ("" = the client's base URL)
+    # Some operation of the service has its own server: addresses are chosen per call.
+    has_operation_servers: bool = False
+
+
+def absolute_url(server: Server) -> str:
+    """A server's URL with its variables' defaults, "" when it is relative (the caller's base
+    URL applies then)."""
+    url = server.url
+    for var in server.variables:
+        url = url.replace("{" + var.name + "}", var.default)
+    return url.rstrip("/") if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", url) else ""
 
 
 def status_condition(status: str) -> str:
@@ -110,6 +123,10 @@ class ExchangeBuilder:
         self.types = views.types
         self.symbols = views.symbols
         self.service = views.service
+        self.has_operation_servers = any(self.server(op) for op in self.service.operations)
+
+    def server(self, op: Operation) -> str:
+        return absolute_url(op.servers[0]) if op.servers else ""
 
     def security(self, op: Operation) -> str:
         reqs = op.security if op.security is not None else self.service.security

@@ -906,6 +906,8 @@ class ViewBuilder:
             responses=responses,
             bodies=bodies,
             security=ex.security(op),
+            server=ex.server(op),
+            has_operation_servers=ex.has_operation_servers,
             wrapper_fields=wrapper_fields,
             wrapper_body=ex.wrapper_body(out) if kind == "wrapper" else "",
             errors_default=default_error,

@@ -100,6 +100,7 @@ def check_openapi_document(doc: Document, diags: Diagnostics) -> None:
         )
         return
     dangling = check_refs(doc, diags)
+    data = _with_string_keys(doc, diags)
     validator = cls(data)
     errors: Iterator[ValidationError]
     if dangling:
@@ -152,6 +153,47 @@ def check_openapi_document(doc: Document, diags: Diagnostics) -> None:
             f"{label} validator stopped: {type(exc).__name__}: {_short(str(exc))}",
             "fix the events above first; then validate again",
         )
+
+
+def _with_string_keys(doc: Document, diags: Diagnostics) -> Any:
+    """The document with every mapping key a string. YAML reads an unquoted `200:` as a number;
+    OpenAPI asks for the status codes quoted, and many real documents forget. The meaning is
+    plain, so it is a WARNING and the validator (which expects strings) gets the keys quoted."""
+    found: list[Path] = []
+
+    def walk(node: Any, path: Path) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not isinstance(key, str):
+                    found.append((*path, key))
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, (*path, i))
+
+    def quoted(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                str(k).lower() if isinstance(k, bool) else str(k): quoted(v)
+                for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [quoted(v) for v in node]
+        return node
+
+    walk(doc.data, ())
+    if not found:
+        return doc.data
+    for path in found:
+        key = path[-1]
+        diags.warning(
+            "UnquotedKey",
+            doc.loc(path, key=True),
+            f"the key {key!r} is a YAML {'boolean' if isinstance(key, bool) else 'number'}, "
+            "not a string (read as the string)",
+            f'quote it: "{str(key).lower() if isinstance(key, bool) else key}"',
+        )
+    return quoted(doc.data)
 
 
 _UNEXPECTED = ("additionalProperties", "unevaluatedProperties")

@@ -102,6 +102,19 @@ def test_bearer_sources() -> None:
         Bearer(42)
 
 
+async def test_bearer_refuses_plain_http_before_asking_for_a_token() -> None:
+    credential = Credential()
+    plain = HttpRequest("GET", "http://api.test/things")
+    auth = Authenticator({"o": Bearer(credential)})
+    with pytest.raises(ValueError, match="non-https"):
+        auth.apply(plain.copy(), [[("o", [])]])
+    with pytest.raises(ValueError, match="non-https"):
+        await auth.async_apply(plain.copy(), [[("o", [])]])
+    assert credential.calls == []
+    local = Authenticator({"o": Bearer("t", enforce_https=False)}).apply(plain, [[("o", [])]])
+    assert local.headers["Authorization"] == "Bearer t"
+
+
 async def test_async_bearer_with_coroutine_sources() -> None:
     credential = AsyncCredential()
     auth = Authenticator({"o": Bearer(credential)})

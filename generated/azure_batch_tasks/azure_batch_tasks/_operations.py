@@ -137,6 +137,7 @@ def deserialize_task_list(response: HttpResponse) -> CloudTaskListResult:
     """
     if response.status == 200:
         result = CloudTaskListResult.from_dict(_wire.json_mapping(response))
+
         result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
         return result
 
@@ -196,21 +197,31 @@ def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
     """
     if response.status == 201:
         result = TaskAddResponse()
-        value = response.headers.get("client-request-id")
-        if value is not None:
-            result.client_request_id = value
-        value = response.headers.get("request-id")
-        if value is not None:
-            result.request_id = value
-        value = response.headers.get("ETag")
-        if value is not None:
-            result.etag = value
-        value = response.headers.get("Last-Modified")
-        if value is not None:
-            result.last_modified = _wire.parse_timestamp(value, "http-date")
-        value = response.headers.get("DataServiceId")
-        if value is not None:
-            result.data_service_id = value
+
+        key = ""
+        try:
+            key = "client-request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.client_request_id = value
+            key = "request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.request_id = value
+            key = "ETag"
+            value = response.headers.get(key)
+            if value is not None:
+                result.etag = value
+            key = "Last-Modified"
+            value = response.headers.get(key)
+            if value is not None:
+                result.last_modified = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = response.headers.get(key)
+            if value is not None:
+                result.data_service_id = value
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskAddResponse", key, err) from err
         result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
         return result
 
@@ -270,6 +281,7 @@ def deserialize_task_add_collection(response: HttpResponse) -> TaskAddCollection
     """
     if response.status == 200:
         result = TaskAddCollectionResult.from_dict(_wire.json_mapping(response))
+
         result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
         return result
 
@@ -350,6 +362,7 @@ def deserialize_task_get(response: HttpResponse) -> CloudTask:
     """
     if response.status == 200:
         result = CloudTask.from_dict(_wire.json_mapping(response))
+
         result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
         return result
 
@@ -427,21 +440,31 @@ def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
     """
     if response.status == 200:
         result = TaskUpdateResponse()
-        value = response.headers.get("client-request-id")
-        if value is not None:
-            result.client_request_id = value
-        value = response.headers.get("request-id")
-        if value is not None:
-            result.request_id = value
-        value = response.headers.get("ETag")
-        if value is not None:
-            result.etag = value
-        value = response.headers.get("Last-Modified")
-        if value is not None:
-            result.last_modified = _wire.parse_timestamp(value, "http-date")
-        value = response.headers.get("DataServiceId")
-        if value is not None:
-            result.data_service_id = value
+
+        key = ""
+        try:
+            key = "client-request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.client_request_id = value
+            key = "request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.request_id = value
+            key = "ETag"
+            value = response.headers.get(key)
+            if value is not None:
+                result.etag = value
+            key = "Last-Modified"
+            value = response.headers.get(key)
+            if value is not None:
+                result.last_modified = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = response.headers.get(key)
+            if value is not None:
+                result.data_service_id = value
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskUpdateResponse", key, err) from err
         result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
         return result
 
@@ -518,12 +541,19 @@ def deserialize_task_delete(response: HttpResponse) -> TaskDeleteResponse:
     """
     if response.status == 200:
         result = TaskDeleteResponse()
-        value = response.headers.get("client-request-id")
-        if value is not None:
-            result.client_request_id = value
-        value = response.headers.get("request-id")
-        if value is not None:
-            result.request_id = value
+
+        key = ""
+        try:
+            key = "client-request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.client_request_id = value
+            key = "request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.request_id = value
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskDeleteResponse", key, err) from err
         result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
         return result
 
@@ -586,6 +616,7 @@ def deserialize_task_list_subtasks(response: HttpResponse) -> CloudTaskListSubta
     """
     if response.status == 200:
         result = CloudTaskListSubtasksResult.from_dict(_wire.json_mapping(response))
+
         result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
         return result
 
@@ -663,21 +694,31 @@ def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
     """
     if response.status == 204:
         result = TaskTerminateResponse()
-        value = response.headers.get("client-request-id")
-        if value is not None:
-            result.client_request_id = value
-        value = response.headers.get("request-id")
-        if value is not None:
-            result.request_id = value
-        value = response.headers.get("ETag")
-        if value is not None:
-            result.etag = value
-        value = response.headers.get("Last-Modified")
-        if value is not None:
-            result.last_modified = _wire.parse_timestamp(value, "http-date")
-        value = response.headers.get("DataServiceId")
-        if value is not None:
-            result.data_service_id = value
+
+        key = ""
+        try:
+            key = "client-request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.client_request_id = value
+            key = "request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.request_id = value
+            key = "ETag"
+            value = response.headers.get(key)
+            if value is not None:
+                result.etag = value
+            key = "Last-Modified"
+            value = response.headers.get(key)
+            if value is not None:
+                result.last_modified = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = response.headers.get(key)
+            if value is not None:
+                result.data_service_id = value
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskTerminateResponse", key, err) from err
         result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
         return result
 
@@ -755,21 +796,31 @@ def deserialize_task_reactivate(response: HttpResponse) -> TaskReactivateRespons
     """
     if response.status == 204:
         result = TaskReactivateResponse()
-        value = response.headers.get("client-request-id")
-        if value is not None:
-            result.client_request_id = value
-        value = response.headers.get("request-id")
-        if value is not None:
-            result.request_id = value
-        value = response.headers.get("ETag")
-        if value is not None:
-            result.etag = value
-        value = response.headers.get("Last-Modified")
-        if value is not None:
-            result.last_modified = _wire.parse_timestamp(value, "http-date")
-        value = response.headers.get("DataServiceId")
-        if value is not None:
-            result.data_service_id = value
+
+        key = ""
+        try:
+            key = "client-request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.client_request_id = value
+            key = "request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.request_id = value
+            key = "ETag"
+            value = response.headers.get(key)
+            if value is not None:
+                result.etag = value
+            key = "Last-Modified"
+            value = response.headers.get(key)
+            if value is not None:
+                result.last_modified = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = response.headers.get(key)
+            if value is not None:
+                result.data_service_id = value
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskReactivateResponse", key, err) from err
         result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
         return result
 

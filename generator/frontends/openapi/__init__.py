@@ -10,6 +10,7 @@ SharedKey) are a profile the document turns on itself; the front-end records it 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostics
@@ -138,6 +139,7 @@ class OpenApiFrontend:
                 continue
             ctx.scan_extensions(resolved, rpath)
             shared = resolved.get("parameters")
+            item_servers = servers(ctx, resolved.get("servers"), rpath)
             for method in HTTP_METHODS:
                 node = resolved.get(method)
                 if node is None:
@@ -146,7 +148,11 @@ class OpenApiFrontend:
                 if not isinstance(node, dict):
                     ctx.wrong(opath, f"operation {method.upper()} {uri}", "a mapping", node)
                     continue
-                ops.append(operations.build(str(uri), method, node, opath, shared))
+                op = operations.build(str(uri), method, node, opath, shared)
+                own = servers(ctx, node.get("servers"), opath) if "servers" in node else ()
+                if own or item_servers:
+                    op = replace(op, servers=own or item_servers)
+                ops.append(op)
         return ops
 
     def _parameterized_host(self, host: dict[str, Any]) -> Server:

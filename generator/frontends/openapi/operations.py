@@ -121,13 +121,6 @@ class Operations:
                     "does not serve them",
                     "nothing to do; implement the callback endpoint in your server",
                 )
-        if node.get("servers"):
-            ctx.note(
-                "OperationServers",
-                path + ("servers",),
-                f"{op_name} declares servers of its own; the client sends it to its base URL",
-                "pass the operation's server as the client's base URL if it differs",
-            )
         content_type = request_bodies[0].media_type if request_bodies else ""
         return Operation(
             name=op_name,
@@ -298,6 +291,9 @@ class Operations:
             entry = content[mtype]
             mpath = rbpath + ("content", mtype)
             schema = entry.get("schema") if isinstance(entry, dict) else None
+            if schema is not None and media.is_xml(str(mtype)):
+                _xml_note(ctx, mpath)
+                schema = None
             if schema is None:
                 target = self.schemas.any_id() if media.is_json(str(mtype)) else _blob(ctx)
                 facets = None
@@ -441,6 +437,9 @@ class Operations:
         mtype = min(content, key=lambda m: media.preference(str(m)))
         entry = content[mtype]
         schema = entry.get("schema") if isinstance(entry, dict) else None
+        if schema is not None and media.is_xml(str(mtype)):
+            _xml_note(ctx, path + ("content", mtype))
+            schema = None
         if schema is None:
             if media.is_json(str(mtype)):
                 return self.schemas.any_id(), str(mtype)
@@ -557,6 +556,17 @@ def _distinct_names(members: list[Member]) -> list[Member]:
             m = _replace(m, name=f"{m.name}_{where}")
         out.append(m)
     return out
+
+
+def _xml_note(ctx: Context, path: Path) -> None:
+    ctx.note(
+        "XmlBody",
+        path,
+        "XML bodies are bytes: the client sends the XML you give and returns the XML it gets "
+        "(a JSON alternative of the same operation stays typed)",
+        "serialize and parse the XML yourself, or choose the JSON media type",
+        once="xml",
+    )
 
 
 def _blob(ctx: Context) -> str:

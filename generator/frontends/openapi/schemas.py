@@ -394,7 +394,8 @@ class Schemas:
                 f"schema {name} has unknown type {typ!r}",
                 "use one of: object, array, string, integer, number, boolean, null",
             )
-            return None
+            # Still a shape (Any), so the members using it are not also reported as dangling.
+            return Shape(kind=Kind.DOCUMENT, **common)
         if "not" in core or typ == "null":
             self.ctx.note(
                 "UntypedSchema",

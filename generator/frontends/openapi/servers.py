@@ -13,16 +13,18 @@ from .context import Context
 _VARIABLE = re.compile(r"\{([^{}]+)\}")
 
 
-def servers(ctx: Context) -> tuple[Server, ...]:
-    node = ctx.spec.get("servers")
+def servers(ctx: Context, node: Any = None, at: Path = ()) -> tuple[Server, ...]:
+    """The `servers` list at `at` (the document's when not given)."""
+    if not at:
+        node = ctx.spec.get("servers")
     if node is None:
         return ()
     if not isinstance(node, list):
-        ctx.wrong(("servers",), "servers", "a list", node)
+        ctx.wrong((*at, "servers"), "servers", "a list", node)
         return ()
     out: list[Server] = []
     for i, entry in enumerate(node):
-        path: Path = ("servers", i)
+        path: Path = (*at, "servers", i)
         if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
             ctx.wrong(path, "a server", "a mapping with a string url", entry)
             continue

@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from generator import media
 from generator.ir import Auth, AuthKind, Operation, Shape
 from generator.naming import safe_identifier, snake_case
+from generator.render.httpviews import absolute_url
 from generator.render.protocols.base import ErrorResponse, ExpectedRequest, ProtocolGenerator
 
 # Credentials the generated tests' stub clients are built with, one per scheme kind.
@@ -28,7 +29,17 @@ TEST_USER, TEST_PASSWORD = "test-user", "test-password"
 
 
 # The client's own constructor parameters: a scheme's argument never takes one of these names.
-_CLIENT_PARAMS = frozenset({"base_url", "transport", "retry_policy", "timeout", "self"})
+_CLIENT_PARAMS = frozenset(
+    {
+        "base_url",
+        "enforce_https",
+        "retry_policy",
+        "self",
+        "timeout",
+        "transport",
+        "user_agent_extra",
+    }
+)
 
 
 @dataclass
@@ -116,7 +127,11 @@ class OpenApiRest(ProtocolGenerator):
             )
         if auth.kind is AuthKind.BEARER:
             scopes = tuple(s for s in auth.scopes if "://" in s) if auth.source != "http" else ()
-            build = "_auth.Bearer({arg}" + (f", default_scopes={scopes!r})" if scopes else ")")
+            build = (
+                "_auth.Bearer({arg}"
+                + (f", default_scopes={scopes!r}" if scopes else "")
+                + ", enforce_https=enforce_https)"
+            )
             what = {
                 "oauth2": "OAuth 2.0",
                 "openIdConnect": "OpenID Connect",
@@ -133,6 +148,10 @@ class OpenApiRest(ProtocolGenerator):
                 repr(TEST_TOKEN),
             )
         return None
+
+    def operation_servers(self) -> bool:
+        """Some operation has a server of its own (OpenAPI path or operation `servers`)."""
+        return any(op.servers and absolute_url(op.servers[0]) for op in self.service.operations)
 
     def server(self) -> ServerView:
         servers = self.service.servers

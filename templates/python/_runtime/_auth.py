@@ -23,7 +23,7 @@ import threading
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, TypeAlias
 
-from ._bearer import AccessTokenLike, AsyncBearerTokenPolicy, BearerTokenPolicy
+from ._bearer import AccessTokenLike, AsyncBearerTokenPolicy, BearerTokenPolicy, require_https
 from ._http import HttpRequest
 
 __all__ = [
@@ -96,9 +96,22 @@ class Basic:
 class Bearer:
     """``Authorization: Bearer <token>`` from a token source (see the module docstring)."""
 
-    __slots__ = ("_async_policies", "_lock", "_policies", "_source", "default_scopes")
+    __slots__ = (
+        "_async_policies",
+        "_lock",
+        "_policies",
+        "_source",
+        "default_scopes",
+        "enforce_https",
+    )
 
-    def __init__(self, source: TokenSource, *, default_scopes: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        source: TokenSource,
+        *,
+        default_scopes: Sequence[str] = (),
+        enforce_https: bool = True,
+    ) -> None:
         if not (isinstance(source, str) or callable(source) or _has_get_token(source)):
             raise TypeError(
                 "a bearer credential is a token (str), a callable returning one, or an object "
@@ -106,6 +119,7 @@ class Bearer:
             )
         self._source: Any = source  # told apart at use: str, get_token(), or a callable
         self.default_scopes = tuple(default_scopes)
+        self.enforce_https = enforce_https
         self._policies: dict[tuple[str, ...], BearerTokenPolicy] = {}
         self._async_policies: dict[tuple[str, ...], AsyncBearerTokenPolicy] = {}
         self._lock = threading.Lock()
@@ -150,9 +164,13 @@ class Bearer:
         return str(value)
 
     def apply(self, request: HttpRequest, scopes: Sequence[str]) -> None:
+        if self.enforce_https:
+            require_https(request.url)  # before any token is fetched
         request.headers["Authorization"] = f"Bearer {self.token(scopes)}"
 
     async def async_apply(self, request: HttpRequest, scopes: Sequence[str]) -> None:
+        if self.enforce_https:
+            require_https(request.url)
         request.headers["Authorization"] = f"Bearer {await self.async_token(scopes)}"
 
 

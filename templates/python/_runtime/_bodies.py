@@ -16,7 +16,16 @@ from urllib.parse import quote
 
 from . import _wire
 
-__all__ = ["File", "Part", "file_part", "form", "json_part", "multipart", "text_part"]
+__all__ = [
+    "File",
+    "Part",
+    "file_part",
+    "form",
+    "json_part",
+    "multipart",
+    "text_part",
+    "wrong_body",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,3 +111,8 @@ def multipart(parts: list[Part], boundary: str | None = None) -> tuple[bytes, st
 def _header_quote(text: str) -> str:
     # A quote or a line break would end the header's quoted string early.
     return text.replace("\\", "\\\\").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def wrong_body(media_type: str, expected: str, value: object) -> TypeError:
+    """The error for a body that is not the type its chosen media type takes."""
+    return TypeError(f"the {media_type} body must be {expected}, got {type(value).__name__}")

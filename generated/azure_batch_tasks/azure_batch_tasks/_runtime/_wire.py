@@ -111,6 +111,14 @@ def bad_field(
     if isinstance(error, DeserializationError):
         if error.model == model and error.field == field:
             return error  # already about this field (a required one missing)
+        if not field:
+            # A whole body (a list of models, say): the inner error names its model and field.
+            return DeserializationError(
+                f"{model}: {error}",
+                model=error.model or model,
+                field=error.field,
+                reason=error.reason,
+            )
         path = f"{field}.{error.field}" if error.field else field
         reason = error.reason
     else:
@@ -365,10 +373,11 @@ def is_uuid(value: Any) -> bool:
 PARSE_ERRORS: Final = CONVERSION_ERRORS
 
 
-def json_mapping(response: HttpResponse) -> dict[str, Any]:
-    """The JSON object of a response body ({} for an empty body or another JSON value)."""
+def json_mapping(response: HttpResponse) -> Any:
+    """The JSON of a response body meant to be an object ({} for an empty body or null); any
+    other JSON value is returned as it is, for the model's from_dict to refuse by name."""
     data = response.json()
-    return data if isinstance(data, dict) else {}
+    return {} if data is None else data
 
 
 def any_body(response: HttpResponse) -> Any:
