@@ -1,6 +1,6 @@
 """What OpenAPI parameters and bodies look like on the wire, for the generated tests.
 
-An oracle written apart from the runtime serializers (`_runtime/_params.py`,
+An oracle written apart from the runtime serializers (`_runtime/_styles.py`,
 `_runtime/_bodies.py`), from the OpenAPI specification's style tables: given a sample value's
 JSON form, the path segment, query pairs (decoded, as the tests parse them), header text or
 cookie pairs it must become.

@@ -124,7 +124,7 @@ class ParamView:
     style: str = ""  # OpenAPI parameter style (form, simple, label, matrix, deepObject, ...)
     explode: bool = False
     allow_reserved: bool = False
-    param_value: str = ""  # over the argument: str, list[str] or dict[str, str] for _params
+    param_value: str = ""  # over the argument: str, list[str] or dict[str, str] for _styles
     sent_always: bool = False  # a constant the call always sends (no argument is needed)
 
 
@@ -137,7 +137,7 @@ class OperationView:
     http_method: str
     uri: str
     path_parts: list[tuple[str, str]]  # ("lit", "/jobs/") or ("label", "<expr>")
-    styled_path: list[tuple[str, str]]  # ("lit", ...) or ("expr", "_params.path(...)")
+    styled_path: list[tuple[str, str]]  # ("lit", ...) or ("expr", "_styles.path(...)")
     query_literal: list[tuple[str, str]]
     params: list[ParamView]
     body_kind: str  # "none" | "members" | "payload"
@@ -746,7 +746,7 @@ class ViewBuilder:
         parts: list[tuple[str, str]] = []
         styled: list[tuple[str, str]] = []
         styled_expr = {
-            p.wire: f"_params.path({p.wire!r}, {p.param_value}, style={p.style!r}, "
+            p.wire: f"_styles.path({p.wire!r}, {p.param_value}, style={p.style!r}, "
             f"explode={p.explode})"
             for p in params
             if p.binding == "label"
@@ -870,7 +870,7 @@ class ViewBuilder:
         )
 
     def _param_value(self, member: Member, name: str, style: str) -> str:
-        """The argument as the `_params` writers take it: text, a list or a dict of text."""
+        """The argument as the `_styles` writers take it: text, a list or a dict of text."""
         t = self.types
         target = t.shape(member.target)
         kind = t.kind(target)
@@ -880,11 +880,11 @@ class ViewBuilder:
         if style == "json":
             return f"_wire.json_text({t.to_json(member.target, name, ts)})"
         if kind in (Kind.STRUCTURE, Kind.UNION, Kind.MAP, Kind.ONE_OF, Kind.DOCUMENT):
-            return f"_params.texts({t.to_json(member.target, name, ts)})"
+            return f"_styles.texts({t.to_json(member.target, name, ts)})"
         if kind is Kind.LIST:
             item = t.shape(target.list_member.target)
             if t.kind(item) in (Kind.STRUCTURE, Kind.MAP, Kind.ONE_OF, Kind.LIST, Kind.DOCUMENT):
-                return f"_params.texts({t.to_json(member.target, name, ts)})"
+                return f"_styles.texts({t.to_json(member.target, name, ts)})"
         return t.to_text(member, name)
 
     def _exchange(

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from ._runtime import _azure as _protocol
-from ._runtime import _params, _wire
+from ._runtime import _styles, _wire
 from ._runtime._http import HttpRequest, HttpResponse
 from ._runtime._protocol import request_id
 from .errors import STATUS_ERRORS, BatchError, BatchServiceError
@@ -85,21 +85,21 @@ def serialize_task_list(
     url = (
         endpoint
         + "/jobs/"
-        + _params.path("jobId", job_id, style="simple", explode=False)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks"
     )
     query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if filter is not None:
-        query.extend(_params.query("$filter", filter, style="form", explode=True, name_safe="$"))
+        query.extend(_styles.query("$filter", filter, style="form", explode=True, name_safe="$"))
     if select is not None:
-        query.extend(_params.query("$select", select, style="form", explode=True, name_safe="$"))
+        query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
     if expand is not None:
-        query.extend(_params.query("$expand", expand, style="form", explode=True, name_safe="$"))
+        query.extend(_styles.query("$expand", expand, style="form", explode=True, name_safe="$"))
     if maxresults is not None:
         query.extend(
-            _params.query(
+            _styles.query(
                 "maxresults",
                 _wire.number_text(maxresults),
                 style="form",
@@ -109,7 +109,7 @@ def serialize_task_list(
         )
     if timeout is not None:
         query.extend(
-            _params.query(
+            _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
@@ -117,13 +117,13 @@ def serialize_task_list(
         url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _params.header(client_request_id, explode=False)
+        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _params.header(
+        headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _params.header(
+        headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     data = None
@@ -159,7 +159,7 @@ def serialize_task_add(
     url = (
         endpoint
         + "/jobs/"
-        + _params.path("jobId", job_id, style="simple", explode=False)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks"
     )
     query: list[tuple[str, str]] = [
@@ -167,7 +167,7 @@ def serialize_task_add(
     ]
     if timeout is not None:
         query.extend(
-            _params.query(
+            _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
@@ -175,13 +175,13 @@ def serialize_task_add(
         url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _params.header(client_request_id, explode=False)
+        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _params.header(
+        headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _params.header(
+        headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     data = json.dumps(task.to_wire()).encode("utf-8")
@@ -243,7 +243,7 @@ def serialize_task_add_collection(
     url = (
         endpoint
         + "/jobs/"
-        + _params.path("jobId", job_id, style="simple", explode=False)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/addtaskcollection"
     )
     query: list[tuple[str, str]] = [
@@ -251,7 +251,7 @@ def serialize_task_add_collection(
     ]
     if timeout is not None:
         query.extend(
-            _params.query(
+            _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
@@ -259,13 +259,13 @@ def serialize_task_add_collection(
         url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _params.header(client_request_id, explode=False)
+        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _params.header(
+        headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _params.header(
+        headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     data = json.dumps(task_collection.to_wire()).encode("utf-8")
@@ -309,20 +309,20 @@ def serialize_task_get(
     url = (
         endpoint
         + "/jobs/"
-        + _params.path("jobId", job_id, style="simple", explode=False)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _params.path("taskId", task_id, style="simple", explode=False)
+        + _styles.path("taskId", task_id, style="simple", explode=False)
     )
     query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if select is not None:
-        query.extend(_params.query("$select", select, style="form", explode=True, name_safe="$"))
+        query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
     if expand is not None:
-        query.extend(_params.query("$expand", expand, style="form", explode=True, name_safe="$"))
+        query.extend(_styles.query("$expand", expand, style="form", explode=True, name_safe="$"))
     if timeout is not None:
         query.extend(
-            _params.query(
+            _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
@@ -330,25 +330,25 @@ def serialize_task_get(
         url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _params.header(client_request_id, explode=False)
+        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _params.header(
+        headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _params.header(
+        headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     if if_match is not None:
-        headers["If-Match"] = _params.header(if_match, explode=False)
+        headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = _params.header(if_none_match, explode=False)
+        headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _params.header(
+        headers["If-Modified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
         )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _params.header(
+        headers["If-Unmodified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     data = None
@@ -389,16 +389,16 @@ def serialize_task_update(
     url = (
         endpoint
         + "/jobs/"
-        + _params.path("jobId", job_id, style="simple", explode=False)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _params.path("taskId", task_id, style="simple", explode=False)
+        + _styles.path("taskId", task_id, style="simple", explode=False)
     )
     query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
         query.extend(
-            _params.query(
+            _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
@@ -406,25 +406,25 @@ def serialize_task_update(
         url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _params.header(client_request_id, explode=False)
+        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _params.header(
+        headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _params.header(
+        headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     if if_match is not None:
-        headers["If-Match"] = _params.header(if_match, explode=False)
+        headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = _params.header(if_none_match, explode=False)
+        headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _params.header(
+        headers["If-Modified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
         )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _params.header(
+        headers["If-Unmodified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     data = json.dumps(task_update_parameter.to_wire()).encode("utf-8")
@@ -490,16 +490,16 @@ def serialize_task_delete(
     url = (
         endpoint
         + "/jobs/"
-        + _params.path("jobId", job_id, style="simple", explode=False)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _params.path("taskId", task_id, style="simple", explode=False)
+        + _styles.path("taskId", task_id, style="simple", explode=False)
     )
     query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
         query.extend(
-            _params.query(
+            _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
@@ -507,25 +507,25 @@ def serialize_task_delete(
         url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _params.header(client_request_id, explode=False)
+        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _params.header(
+        headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _params.header(
+        headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     if if_match is not None:
-        headers["If-Match"] = _params.header(if_match, explode=False)
+        headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = _params.header(if_none_match, explode=False)
+        headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _params.header(
+        headers["If-Modified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
         )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _params.header(
+        headers["If-Unmodified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     data = None
@@ -576,19 +576,19 @@ def serialize_task_list_subtasks(
     url = (
         endpoint
         + "/jobs/"
-        + _params.path("jobId", job_id, style="simple", explode=False)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _params.path("taskId", task_id, style="simple", explode=False)
+        + _styles.path("taskId", task_id, style="simple", explode=False)
         + "/subtasksinfo"
     )
     query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if select is not None:
-        query.extend(_params.query("$select", select, style="form", explode=True, name_safe="$"))
+        query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
     if timeout is not None:
         query.extend(
-            _params.query(
+            _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
@@ -596,13 +596,13 @@ def serialize_task_list_subtasks(
         url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _params.header(client_request_id, explode=False)
+        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _params.header(
+        headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _params.header(
+        headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     data = None
@@ -642,9 +642,9 @@ def serialize_task_terminate(
     url = (
         endpoint
         + "/jobs/"
-        + _params.path("jobId", job_id, style="simple", explode=False)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _params.path("taskId", task_id, style="simple", explode=False)
+        + _styles.path("taskId", task_id, style="simple", explode=False)
         + "/terminate"
     )
     query: list[tuple[str, str]] = [
@@ -652,7 +652,7 @@ def serialize_task_terminate(
     ]
     if timeout is not None:
         query.extend(
-            _params.query(
+            _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
@@ -660,25 +660,25 @@ def serialize_task_terminate(
         url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _params.header(client_request_id, explode=False)
+        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _params.header(
+        headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _params.header(
+        headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     if if_match is not None:
-        headers["If-Match"] = _params.header(if_match, explode=False)
+        headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = _params.header(if_none_match, explode=False)
+        headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _params.header(
+        headers["If-Modified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
         )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _params.header(
+        headers["If-Unmodified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     data = None
@@ -744,9 +744,9 @@ def serialize_task_reactivate(
     url = (
         endpoint
         + "/jobs/"
-        + _params.path("jobId", job_id, style="simple", explode=False)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _params.path("taskId", task_id, style="simple", explode=False)
+        + _styles.path("taskId", task_id, style="simple", explode=False)
         + "/reactivate"
     )
     query: list[tuple[str, str]] = [
@@ -754,7 +754,7 @@ def serialize_task_reactivate(
     ]
     if timeout is not None:
         query.extend(
-            _params.query(
+            _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
@@ -762,25 +762,25 @@ def serialize_task_reactivate(
         url += "?" + "&".join(k + "=" + v for k, v in query)
     headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _params.header(client_request_id, explode=False)
+        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _params.header(
+        headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _params.header(
+        headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     if if_match is not None:
-        headers["If-Match"] = _params.header(if_match, explode=False)
+        headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = _params.header(if_none_match, explode=False)
+        headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _params.header(
+        headers["If-Modified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
         )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _params.header(
+        headers["If-Unmodified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     data = None

@@ -28,7 +28,7 @@ class AzureRest(OpenApiRest):
     id = "azure"
     client_template = "python/protocols/azure_client.j2"
     runtime_module = "_azure"
-    runtime_extra = frozenset({"_params.py", "_bodies.py", "_sharedkey.py", "_bearer.py"})
+    runtime_extra = frozenset({"_styles.py", "_bodies.py", "_sharedkey.py", "_bearer.py"})
     drops_nulls = False
     retry_policy = "azure"
     control_keys = ("odata.metadata",)  # the OData context URL of a response

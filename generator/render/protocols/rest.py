@@ -68,7 +68,7 @@ class OpenApiRest(ProtocolGenerator):
     wire_template = "python/protocols/rest_wire.j2"
     client_template = "python/protocols/rest_client.j2"
     runtime_module = "_rest"
-    runtime_extra = frozenset({"_params.py", "_bodies.py", "_auth.py", "_bearer.py"})
+    runtime_extra = frozenset({"_styles.py", "_bodies.py", "_auth.py", "_bearer.py"})
     timestamp_defaults: ClassVar[Mapping[str, str]] = {
         "body": "date-time",
         "header": "http-date",

@@ -4,7 +4,7 @@ The generator copies this folder verbatim into ``<package>/_runtime/`` so that e
 package is self-contained: HTTP value types and transports (``_http``, ``_transport``), retries
 (``_retry``), AWS SigV4 (``_sigv4``) and botocore's credential chain (``_credentials``, built on
 ``_aws_config``, ``_aws_refresh``, ``_aws_http``, ``_aws_sts`` and ``_aws_sources``), OpenAPI
-credentials and parameter and body encodings (``_auth``, ``_bearer``, ``_params``, ``_bodies``),
+credentials and parameter and body encodings (``_auth``, ``_bearer``, ``_styles``, ``_bodies``),
 Azure SharedKey (``_sharedkey``) and wire-format helpers (``_serde``, ``_wire``). A package
 gets only the modules its protocol and auth use.
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, unquote
 
 import pytest
-from _runtime import _bodies, _params
+from _runtime import _bodies, _styles
 
 STRING = "blue"
 ARRAY = ["blue", "black", "brown"]
@@ -34,7 +34,7 @@ OBJECT = {"R": "100", "G": "200", "B": "150"}
     ],
 )
 def test_path_styles(style: str, explode: bool, value: object, expected: str) -> None:
-    assert _params.path("color", value, style=style, explode=explode) == expected  # type: ignore[arg-type]
+    assert _styles.path("color", value, style=style, explode=explode) == expected  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -54,39 +54,39 @@ def test_path_styles(style: str, explode: bool, value: object, expected: str) ->
     ],
 )
 def test_query_styles(style: str, explode: bool, value: object, expected: str) -> None:
-    pairs = _params.query("color", value, style=style, explode=explode)  # type: ignore[arg-type]
+    pairs = _styles.query("color", value, style=style, explode=explode)  # type: ignore[arg-type]
     assert "&".join(f"{k}={v}" for k, v in pairs) == expected
 
 
 def test_values_are_escaped_but_delimiters_are_not() -> None:
-    pairs = _params.query("q", ["a,b", "c d&e"], style="form", explode=False)
+    pairs = _styles.query("q", ["a,b", "c d&e"], style="form", explode=False)
     assert pairs == [("q", "a%2Cb,c%20d%26e")]
-    assert _params.path("id", ["a/b", "c"], style="simple", explode=False) == "a%2Fb,c"
-    assert _params.query("p", "a/b?", allow_reserved=True) == [("p", "a/b?")]
-    assert _params.query("$filter", "x", name_safe="$") == [("$filter", "x")]
+    assert _styles.path("id", ["a/b", "c"], style="simple", explode=False) == "a%2Fb,c"
+    assert _styles.query("p", "a/b?", allow_reserved=True) == [("p", "a/b?")]
+    assert _styles.query("$filter", "x", name_safe="$") == [("$filter", "x")]
 
 
 def test_path_labels_that_would_address_another_resource_are_refused() -> None:
     for value in ("", ".", ".."):
         with pytest.raises(ValueError, match="another resource"):
-            _params.path("id", value)
+            _styles.path("id", value)
 
 
 def test_header_and_cookie_styles() -> None:
-    assert _params.header(ARRAY) == "blue,black,brown"
-    assert _params.header(OBJECT, explode=True) == "R=100,G=200,B=150"
-    assert _params.cookie("color", ARRAY, explode=False) == ["color=blue,black,brown"]
-    assert _params.cookie("color", STRING) == ["color=blue"]
-    assert _params.cookie("color", OBJECT) == ["R=100", "G=200", "B=150"]
+    assert _styles.header(ARRAY) == "blue,black,brown"
+    assert _styles.header(OBJECT, explode=True) == "R=100,G=200,B=150"
+    assert _styles.cookie("color", ARRAY, explode=False) == ["color=blue,black,brown"]
+    assert _styles.cookie("color", STRING) == ["color=blue"]
+    assert _styles.cookie("color", OBJECT) == ["R=100", "G=200", "B=150"]
 
 
 def test_texts_flattens_json_one_level() -> None:
-    assert _params.texts({"a": True, "b": 2.5, "c": {"d": 1}, "e": None}) == {
+    assert _styles.texts({"a": True, "b": 2.5, "c": {"d": 1}, "e": None}) == {
         "a": "true",
         "b": "2.5",
         "c": '{"d":1}',
     }
-    assert _params.texts([1, False]) == ["1", "false"]
+    assert _styles.texts([1, False]) == ["1", "false"]
 
 
 def test_form_body() -> None:
