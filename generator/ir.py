@@ -56,7 +56,8 @@ class Binding(enum.Enum):
     LABEL = "label"  # path segment
     QUERY = "query"
     HEADER = "header"
-    PREFIX_HEADERS = "prefixHeaders"
+    PREFIX_HEADERS = "prefixHeaders"  # a map sent as headers `{prefix}{key}: value`
+    QUERY_PARAMS = "queryParams"  # a map sent as query parameters (httpQueryParams)
     RESPONSE_CODE = "responseCode"
     COOKIE = "cookie"  # a cookie of the Cookie header (OpenAPI `in: cookie`)
 
@@ -124,6 +125,8 @@ class Member:
     style: str = ""
     explode: bool | None = None
     allow_reserved: bool = False  # query: reserved characters are sent unescaped
+    host_label: bool = False  # Smithy hostLabel: the value also fills {name} in the host prefix
+    client_optional: bool = False  # Smithy clientOptional: optional to clients whatever else
     loc: Location = NOWHERE  # the member's key (Smithy member name, OpenAPI property/parameter)
     target_loc: Location = NOWHERE  # the reference to the target (Smithy `target`, a `$ref`)
 
@@ -163,6 +166,8 @@ class Shape:
     additional: str | None = None
     # STRUCTURE: the structure it extends (OpenAPI allOf with one named object part).
     base: str | None = None
+    sparse: bool = False  # lists/maps that keep nulls (Smithy @sparse)
+    media_type: str = ""  # strings and blobs: the media type of the value (Smithy mediaType)
     loc: Location = NOWHERE
 
     def member(self, name: str) -> Member | None:
@@ -247,6 +252,9 @@ class Operation:
     pagination: Pagination | None = None
     request_content_type: str = ""
     deprecated: bool = False
+    # Smithy requestCompression: encodings the client may compress the request body with.
+    request_compression: tuple[str, ...] = ()
+    checksum_required: bool = False  # Smithy httpChecksumRequired: send Content-MD5
     loc: Location = NOWHERE
     # Where the input/output/error references stand, for precise events.
     ref_locs: tuple[tuple[str, Location], ...] = ()

@@ -33,9 +33,9 @@ MUTATIONS = [
         "datapipeline.smithy.yaml",
         "datapipeline_tasks",
         "python/protocols/awsjson.j2",
-        '{{ m.guarded(p, "body[" ~ (p.wire | pystr) ~ "] = " ~ p.to_json) }}',
+        '{{ m.guarded(p, "_body[" ~ (p.wire | pystr) ~ "] = " ~ p.to_json) }}',
         "{% if not p.required %}\n"
-        '{{ m.guarded(p, "body[" ~ (p.wire | pystr) ~ "] = " ~ p.to_json) }}\n{% endif %}',
+        '{{ m.guarded(p, "_body[" ~ (p.wire | pystr) ~ "] = " ~ p.to_json) }}\n{% endif %}',
         "test_set_task_status_sends_required_request",
         id="dropped-required-member",
     ),

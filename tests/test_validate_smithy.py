@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generator.diagnostics import Severity
 from support import col_of, find, line_of, spec_from_text
 
@@ -286,3 +288,41 @@ def test_shapes_not_a_mapping(tmp_path: Path) -> None:
     result, _ = spec_from_text(tmp_path, 'smithy: "2.0"\nshapes: [1, 2]\n')
     [event] = find(result.diagnostics.events, "WrongType")
     assert event.location.line == 2
+
+
+@pytest.mark.parametrize(
+    ("protocol", "wire"),
+    [("restJson1", "renamed"), ("awsJson1_0", "plain"), ("awsJson1_1", "plain")],
+)
+def test_json_name_applies_only_where_the_protocol_supports_it(
+    tmp_path: Path, protocol: str, wire: str
+) -> None:
+    """smithy.io: the AWS JSON RPC protocols ignore jsonName; restJson1 honours it."""
+    loaded, _ = spec_from_text(
+        tmp_path,
+        f"""
+        smithy: "2.0"
+        shapes:
+          ex#Svc:
+            type: service
+            version: "1"
+            operations: [{{target: ex#Op}}]
+            traits:
+              aws.protocols#{protocol}: {{}}
+          ex#Op:
+            type: operation
+            input: {{target: ex#OpInput}}
+            traits:
+              smithy.api#http: {{method: POST, uri: /op}}
+          ex#OpInput:
+            type: structure
+            members:
+              plain:
+                target: smithy.api#String
+                traits:
+                  smithy.api#jsonName: renamed
+        """,
+    )
+    assert loaded.service is not None, loaded.diagnostics.events
+    shape = loaded.service.shape("ex#OpInput")
+    assert shape is not None and shape.members[0].wire_name == wire

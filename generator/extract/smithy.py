@@ -1,8 +1,9 @@
 """Extract a service subset from a Smithy 2.0 JSON AST.
 
 The result is itself a valid Smithy JSON AST: the service shape, the selected operations and the
-closure of every shape they reach. Shapes are copied verbatim (all traits kept), except the
-service shape, which loses its resource bindings and the client-irrelevant bulk traits below.
+closure of every shape they reach, plus every error shape of the service. Shapes are copied
+verbatim (all traits kept), except the service shape, which loses its resource bindings and the
+client-irrelevant bulk traits below.
 """
 
 from __future__ import annotations
@@ -46,7 +47,13 @@ def extract_smithy(model: JSON, operations: Sequence[str]) -> JSON:
     selected = match_operations(operations, candidates)
 
     service = shapes[service_id]
-    roots = list(selected) + [_target(e) for e in service.get("errors", [])]
+    # Every error the service can answer with, not only the selected operations' ones: a
+    # service sends errors an operation does not list (Deadline's ServiceQuotaExceededException
+    # from UpdateTask), and a client should raise them as their own class, as botocore does.
+    service_errors = [_target(e) for e in service.get("errors", [])]
+    for op in bound:
+        service_errors += [_target(e) for e in shapes[op].get("errors", [])]
+    roots = list(selected) + sorted(set(service_errors))
     closure = _closure(shapes, roots)
 
     result: JSON = {"smithy": model.get("smithy", "2.0")}

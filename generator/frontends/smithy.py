@@ -8,6 +8,7 @@ the node is skipped, so one bad shape never hides the events of the others.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostics, Location
@@ -89,6 +90,8 @@ _PROTOCOLS = {
     "aws.protocols#awsJson1_0": Protocol.AWS_JSON_1_0,
 }
 
+_IGNORES_JSON_NAME = ("aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1")
+
 # Traits that change the client; everything else is either known-inert (below) or noted.
 _HANDLED_TRAITS = {
     PRELUDE + t
@@ -96,7 +99,8 @@ _HANDLED_TRAITS = {
         "documentation required default http httpLabel httpQuery httpHeader httpPayload "
         "httpResponseCode httpPrefixHeaders idempotencyToken idempotent readonly error httpError "
         "retryable enumValue length range pattern timestampFormat jsonName sensitive paginated "
-        "endpoint input output deprecated uniqueItems title"
+        "endpoint input output deprecated uniqueItems title httpQueryParams hostLabel mediaType "
+        "requestCompression httpChecksumRequired sparse clientOptional enum"
     ).split()
 } | {"aws.api#service", "aws.auth#sigv4", *_PROTOCOLS}
 
@@ -126,17 +130,13 @@ _INERT_TRAIT_PREFIXES = (
     PRELUDE + "internal",
     PRELUDE + "recommended",
     PRELUDE + "addedDefault",
-    PRELUDE + "clientOptional",
     PRELUDE + "box",
     PRELUDE + "xmlName",
     PRELUDE + "xmlNamespace",
     PRELUDE + "xmlFlattened",
     PRELUDE + "xmlAttribute",
-    PRELUDE + "mediaType",
     PRELUDE + "auth",
     PRELUDE + "optionalAuth",
-    PRELUDE + "httpChecksumRequired",
-    PRELUDE + "requestCompression",
     PRELUDE + "notProperty",
     PRELUDE + "property",
     PRELUDE + "nestedProperties",
@@ -160,6 +160,15 @@ class SmithyFrontend:
         raw = doc.data.get("shapes") if isinstance(doc.data, dict) else None
         self.raw: dict[str, Any] = raw if isinstance(raw, dict) else {}
         self._service_id = ""
+        # The AWS JSON RPC protocols do not support jsonName: members travel under their own
+        # names (smithy.io, "AWS JSON 1.0/1.1 protocol"), so the trait is not applied there.
+        self._honours_json_name = not any(
+            isinstance(node, dict)
+            and node.get("type") == "service"
+            and isinstance(node.get("traits"), dict)
+            and any(t in node["traits"] for t in _IGNORES_JSON_NAME)
+            for node in self.raw.values()
+        )
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -299,9 +308,20 @@ class SmithyFrontend:
             deprecated=PRELUDE + "deprecated" in traits,
             loc=self.doc.loc(path, key=True),
         )
+        if typ == "string" and PRELUDE + "enum" in traits:
+            values = self._enum_trait(traits[PRELUDE + "enum"], path + ("traits", PRELUDE + "enum"))
+            if values is not None:
+                return Shape(kind=Kind.ENUM, enum_values=values, **common)
         if typ in _SIMPLE_KINDS:
             fmt = self._timestamp_format(traits, path)
-            return Shape(kind=_SIMPLE_KINDS[typ], timestamp_format=fmt, **common)
+            media = traits.get(PRELUDE + "mediaType")
+            if media is not None and not self._expect(
+                media, str, path + ("traits", PRELUDE + "mediaType"), "the mediaType trait"
+            ):
+                media = None
+            return Shape(
+                kind=_SIMPLE_KINDS[typ], timestamp_format=fmt, media_type=media or "", **common
+            )
         if typ not in _AGGREGATE_KINDS:
             known = ", ".join(sorted({*_SIMPLE_KINDS, *_AGGREGATE_KINDS, *_OTHER_TYPES}))
             self.diags.error(
@@ -384,8 +404,33 @@ class SmithyFrontend:
             error=error,
             is_input=PRELUDE + "input" in traits,
             is_output=PRELUDE + "output" in traits,
+            sparse=PRELUDE + "sparse" in traits,
             **common,
         )
+
+    def _enum_trait(self, raw: Any, path: Path) -> tuple[EnumValue, ...] | None:
+        """Smithy 1.0's `enum` trait on a string shape (still in official models): the same
+        as an enum shape, named by `name` where given, else by the value."""
+        if not self._expect(raw, list, path, "the enum trait"):
+            return None
+        values: list[EnumValue] = []
+        for i, item in enumerate(raw):
+            if not self._expect(item, dict, path + (i,), f"enum trait entry {i}"):
+                continue
+            value = item.get("value")
+            if not self._expect(value, str, path + (i, "value"), f"the value of enum entry {i}"):
+                continue
+            name = item.get("name", value)
+            docs = item.get("documentation", "")
+            values.append(
+                EnumValue(
+                    name=name if isinstance(name, str) else value,
+                    value=value,
+                    docs=docs if isinstance(docs, str) else "",
+                    loc=self.doc.loc(path + (i,)),
+                )
+            )
+        return tuple(values)
 
     def _enum_value(self, kind: Kind, name: str, node: Any, path: Path) -> EnumValue | None:
         if not self._expect(node, dict, path, f"enum member {name}"):
@@ -419,6 +464,7 @@ class SmithyFrontend:
             ("httpPayload", Binding.PAYLOAD),
             ("httpResponseCode", Binding.RESPONSE_CODE),
             ("httpPrefixHeaders", Binding.PREFIX_HEADERS),
+            ("httpQueryParams", Binding.QUERY_PARAMS),
         ):
             if PRELUDE + trait in traits:
                 bindings.append((trait, kind))
@@ -440,7 +486,7 @@ class SmithyFrontend:
                     wire = value
             elif binding is Binding.LABEL:
                 wire = name
-        if binding is Binding.BODY and PRELUDE + "jsonName" in traits:
+        if binding is Binding.BODY and PRELUDE + "jsonName" in traits and self._honours_json_name:
             json_name = traits[PRELUDE + "jsonName"]
             if self._expect(json_name, str, path + ("traits", PRELUDE + "jsonName"), "jsonName"):
                 wire = json_name
@@ -459,6 +505,8 @@ class SmithyFrontend:
             constraints=self._constraints(traits, path),
             sensitive=PRELUDE + "sensitive" in traits,
             deprecated=PRELUDE + "deprecated" in traits,
+            host_label=PRELUDE + "hostLabel" in traits,
+            client_optional=PRELUDE + "clientOptional" in traits,
             loc=self.doc.loc(path, key=True),
             target_loc=self.doc.loc(path + ("target",)),
         )
@@ -526,6 +574,20 @@ class SmithyFrontend:
             op = self._operation(op_id, operations[op_id], traits)
             if op is not None:
                 ops.append(op)
+        # Errors bound to the service can come from every operation (Smithy service `errors`).
+        common: list[str] = []
+        raw_errors = node.get("errors", [])
+        if self._expect(raw_errors, list, path + ("errors",), f"the errors of {service_id}"):
+            for i, ref in enumerate(raw_errors):
+                if isinstance(ref, dict) and isinstance(ref.get("target"), str):
+                    common.append(ref["target"])
+                else:
+                    self._expect(ref, dict, path + ("errors", i), f"error {i} of {service_id}")
+        if common:
+            ops = [
+                replace(op, errors=op.errors + tuple(e for e in common if e not in op.errors))
+                for op in ops
+            ]
         protocol = None
         for trait_id, proto in _PROTOCOLS.items():
             if trait_id in traits:
@@ -664,6 +726,16 @@ class SmithyFrontend:
                 )
         endpoint = traits.get(PRELUDE + "endpoint", {})
         host_prefix = endpoint.get("hostPrefix", "") if isinstance(endpoint, dict) else ""
+        compression = traits.get(PRELUDE + "requestCompression", {})
+        encodings = compression.get("encodings", []) if isinstance(compression, dict) else []
+        if not (isinstance(encodings, list) and all(isinstance(e, str) for e in encodings)):
+            self._expect(
+                encodings,
+                list,
+                path + ("traits", PRELUDE + "requestCompression", "encodings"),
+                "requestCompression encodings (a list of strings)",
+            )
+            encodings = []
         return Operation(
             name=op_id.split("#", 1)[1],
             input=refs["input"],
@@ -676,6 +748,8 @@ class SmithyFrontend:
             host_prefix=str(host_prefix),
             pagination=self._pagination(traits, service_traits, path),
             deprecated=PRELUDE + "deprecated" in traits,
+            request_compression=tuple(encodings),
+            checksum_required=PRELUDE + "httpChecksumRequired" in traits,
             loc=self.doc.loc(path, key=True),
             ref_locs=tuple(
                 (key, self.doc.loc(path + (key, "target")))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import keyword
+import re
 from dataclasses import dataclass
 
 from generator.ir import Kind, Service, Shape
@@ -19,6 +20,7 @@ from generator.naming import (
     pascal_case,
     safe_identifier,
     snake_case,
+    transliterate,
 )
 
 # Names taken by the generated modules themselves (imports, helpers, runtime types).
@@ -59,6 +61,7 @@ _RESERVED_CLASSES = {
     "TransportError",
     "TransportTimeout",
     "Urllib3Transport",
+    "ParamValidationError",
 }
 # A field named like a type the generated annotations use would shadow it inside the class
 # body (`str: str | None` makes every later `str` annotation refer to the field).
@@ -94,6 +97,12 @@ _RESERVED_MEMBERS = {
     "response_metadata",
     "self",
     "cls",
+    # Ambiguous with 1 and I in many fonts; ruff refuses it (E741). DynamoDB's AttributeValue
+    # has a member `L`.
+    "l",
+    # dataclasses.field, which a model's class body still calls after its fields (Scheduler's
+    # PlacementStrategy has a member `field`).
+    "field",
 } | _ANNOTATION_NAMES
 # More names the OpenAPI models' annotations and bodies use.
 _RESERVED_MEMBERS |= {"additional_properties", "time", "UUID", "TypeAlias", "field", "dataclass"}
@@ -145,7 +154,7 @@ class SymbolProvider:
     ) -> None:
         self.service = service
         self.package = package
-        base = client_name or service.name
+        base = client_name or _client_base(service)
         if base.endswith("Client"):
             base = base[: -len("Client")]
         self.names = ClientNames(
@@ -167,7 +176,11 @@ class SymbolProvider:
             | reserved  # classes the protocol adds (Azure's errors by status)
         )
         data_targets = {m.target for s in service.shapes for m in s.members}
-        error_ids = {e for op in service.operations for e in op.errors}
+        # Every error shape of the service is an exception, listed by an operation or not: a
+        # service answers with errors an operation does not list (as botocore knows them).
+        error_ids = {e for op in service.operations for e in op.errors} | {
+            s.id for s in service.shapes if s.error is not None and s.kind is Kind.STRUCTURE
+        }
         # An error shape that is also plain data elsewhere (Azure's BatchError inside
         # TaskAddResult) needs two classes: the exception keeps the spec's name (the package
         # contract), the data model gets `Body` appended.
@@ -292,6 +305,18 @@ class SymbolProvider:
             taken.add(candidate)
             out.append(candidate)
         return out
+
+
+def _client_base(service: Service) -> str:
+    """An AWS service's clients are named after its sdkId, as boto3 names them (`SQS`,
+    `DataPipeline`, `CloudWatchLogs`), not after the service shape (`AmazonSQS`,
+    `Kinesis_20131202`); other services after their name."""
+    if service.source_format == "smithy" and service.sdk_id:
+        words = re.split(r"[^A-Za-z0-9]+", transliterate(service.sdk_id))
+        base = "".join(w[:1].upper() + w[1:] for w in words if w)
+        if base and IDENTIFIER.match(base) and not base[0].isdigit():
+            return base
+    return service.name
 
 
 def _error_name(name: str) -> str:

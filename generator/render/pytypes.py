@@ -68,17 +68,18 @@ class TypeMapper:
         if kind in _SCALARS:
             return _SCALARS[kind]
         if kind is Kind.LIST:
-            return f"list[{self.member_annotation(shape.list_member)}]"
+            return f"list[{self.member_annotation(shape.list_member, shape.sparse)}]"
         if kind is Kind.MAP:
-            return f"dict[str, {self.member_annotation(shape.map_value)}]"
+            return f"dict[str, {self.member_annotation(shape.map_value, shape.sparse)}]"
         if kind is Kind.ONE_OF and not self.named_union(shape):
             return self.union_annotation(shape)
         return self.symbols.class_name(shape)
 
-    def member_annotation(self, member: Member) -> str:
-        """A collection's item type: `int | None` when its items may be null."""
+    def member_annotation(self, member: Member, sparse: bool = False) -> str:
+        """A collection's item type: `int | None` when its items may be null (an OpenAPI
+        nullable item, a Smithy @sparse collection)."""
         inner = self.annotation(member.target)
-        return f"{inner} | None" if member.nullable and inner != "Any" else inner
+        return f"{inner} | None" if (member.nullable or sparse) and inner != "Any" else inner
 
     def kind(self, shape: Shape) -> Kind:
         """The shape's kind as rendered: a protocol may read a format as a plain string."""
@@ -152,24 +153,32 @@ class TypeMapper:
             return f"{self.symbols.class_name(shape)}({expr}).value"
         if kind in (Kind.STRUCTURE, Kind.UNION):
             return f"{expr}.to_wire()"
+        if kind in (Kind.FLOAT, Kind.DOUBLE) and self.proto.float_strings:
+            return f"_wire.float_json({expr})"
         if kind is Kind.LIST:
             v = f"v{depth}"
             inner = self._maybe_null(
-                shape.list_member, self.to_json(shape.list_member.target, v, ts, depth + 1), v
+                shape.list_member,
+                self.to_json(shape.list_member.target, v, ts, depth + 1),
+                v,
+                shape.sparse,
             )
             return expr if inner == v else f"[{inner} for {v} in {expr}]"
         if kind is Kind.MAP:
             k, v = f"k{depth}", f"v{depth}"
             inner = self._maybe_null(
-                shape.map_value, self.to_json(shape.map_value.target, v, ts, depth + 1), v
+                shape.map_value,
+                self.to_json(shape.map_value.target, v, ts, depth + 1),
+                v,
+                shape.sparse,
             )
             return expr if inner == v else f"{{{k}: {inner} for {k}, {v} in {expr}.items()}}"
         return expr
 
     @staticmethod
-    def _maybe_null(member: Member, inner: str, var: str) -> str:
+    def _maybe_null(member: Member, inner: str, var: str, sparse: bool = False) -> str:
         """A conversion of a collection item that may be null: None stays None."""
-        if not member.nullable or inner == var:
+        if not (member.nullable or sparse) or inner == var:
             return inner
         return f"None if {var} is None else {inner}"
 
@@ -190,13 +199,19 @@ class TypeMapper:
         if kind is Kind.LIST:
             v = f"v{depth}"
             inner = self._maybe_null(
-                shape.list_member, self.to_plain(shape.list_member.target, v, depth + 1), v
+                shape.list_member,
+                self.to_plain(shape.list_member.target, v, depth + 1),
+                v,
+                shape.sparse,
             )
             return f"list({expr})" if inner == v else f"[{inner} for {v} in {expr}]"
         if kind is Kind.MAP:
             k, v = f"k{depth}", f"v{depth}"
             inner = self._maybe_null(
-                shape.map_value, self.to_plain(shape.map_value.target, v, depth + 1), v
+                shape.map_value,
+                self.to_plain(shape.map_value.target, v, depth + 1),
+                v,
+                shape.sparse,
             )
             return (
                 f"dict({expr})"
@@ -248,7 +263,7 @@ class TypeMapper:
             if shape.list_member.nullable:
                 inner = self._maybe_null(shape.list_member, inner, v)
                 return f"list({items})" if inner == v else f"[{inner} for {v} in {items}]"
-            if self._drops_nulls:
+            if self._drops_nulls and not shape.sparse:
                 return f"[{inner} for {v} in {items} if {v} is not None]"
             # Kept nulls stay None (msrest); only values are converted.
             keep = f"(None if {v} is None else {inner})"
@@ -262,7 +277,7 @@ class TypeMapper:
                 if inner == v:
                     return f"dict({entries})"
                 return f"{{{k}: {inner} for {k}, {v} in {entries}}}"
-            if self._drops_nulls:
+            if self._drops_nulls and not shape.sparse:
                 return f"{{{k}: {inner} for {k}, {v} in {entries} if {v} is not None}}"
             keep = f"(None if {v} is None else {inner})"
             if inner == v:
@@ -282,15 +297,22 @@ class TypeMapper:
     def to_text(self, member: Member, expr: str) -> str:
         """A value sent as a header, query parameter or label: always a str (or list of str)."""
         where = "header" if member.binding is Binding.HEADER else "query"
+        header = member.binding is Binding.HEADER
         shape = self.shape(member.target)
+        ts = self.ts_format(member, where)
         if shape.kind is Kind.LIST:
-            item = self._scalar_text(shape.list_member.target, "v0", self.ts_format(member, where))
+            item_shape = self.shape(shape.list_member.target)
+            item = self._scalar_text(item_shape.id, "v0", ts, header)
             if shape.list_member.nullable:
                 item = f'"" if v0 is None else {item}'  # a null item is an empty value
-            return f"[{item} for v0 in {expr}]"
-        return self._scalar_text(member.target, expr, self.ts_format(member, where))
+            items = f"[{item} for v0 in {expr}]"
+            if header and item_shape.kind in (Kind.STRING, Kind.ENUM):
+                # Items with commas or quotes are quoted; HTTP dates never are (Smithy).
+                return f"_wire.quote_header_values({items})"
+            return items
+        return self._scalar_text(member.target, expr, ts, header)
 
-    def _scalar_text(self, shape_id: str, expr: str, ts: str) -> str:
+    def _scalar_text(self, shape_id: str, expr: str, ts: str, header: bool = False) -> str:
         shape = self.shape(shape_id)
         kind = self.kind(shape)
         if shape.const:
@@ -312,17 +334,35 @@ class TypeMapper:
         if kind is Kind.BLOB:
             return f"_wire.b64encode({expr})"
         if kind in (Kind.ENUM, Kind.INT_ENUM):
-            return f"str({self.symbols.class_name(self.shape(shape_id))}({expr}).value)"
+            return f"str({self.symbols.class_name(shape)}({expr}).value)"
         if kind is Kind.STRING:
-            return expr
+            # A header string with a media type (JSON, say) travels base64-encoded (Smithy).
+            return f"_wire.b64encode_text({expr})" if header and shape.media_type else expr
         if kind is Kind.DOCUMENT:
             return f"_wire.json_text({expr})"
+        if kind in (Kind.FLOAT, Kind.DOUBLE) and self.proto.float_strings:
+            return f"_wire.float_text({expr})"
         return f"_wire.number_text({expr})"
 
     def from_text(self, member: Member, expr: str) -> str:
         shape = self.shape(member.target)
-        kind = self.kind(shape)
         ts = self.ts_format(member, "header")
+        if shape.kind is Kind.LIST:
+            item_shape = self.shape(shape.list_member.target)
+            split = (
+                "_wire.split_http_dates"
+                if item_shape.kind is Kind.TIMESTAMP and ts == "http-date"
+                else "_wire.split_header"
+            )
+            item = self._scalar_from_text(item_shape.id, "v0", ts)
+            return f"{split}({expr})" if item == "v0" else f"[{item} for v0 in {split}({expr})]"
+        if shape.kind is Kind.STRING and shape.media_type:
+            return f"_wire.b64decode_text({expr})"
+        return self._scalar_from_text(member.target, expr, ts)
+
+    def _scalar_from_text(self, shape_id: str, expr: str, ts: str) -> str:
+        shape = self.shape(shape_id)
+        kind = self.kind(shape)
         if kind is Kind.DATE:
             return f"_wire.parse_date({expr})"
         if kind is Kind.TIME:
@@ -339,11 +379,11 @@ class TypeMapper:
             return f"float({expr})"
         if kind is Kind.DURATION:
             return f"_wire.parse_duration({expr})"
+        if kind is Kind.BLOB:
+            return f"_wire.b64decode({expr})"
         if kind in (Kind.ENUM, Kind.INT_ENUM):
             cls = self.symbols.class_name(shape)
             return f"{cls}({expr})" if kind is Kind.ENUM else f"{cls}(int({expr}))"
-        if kind is Kind.LIST:
-            return f"_wire.split_header({expr})"
         return expr
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
-from generator.ir import Binding, Kind, Member, Service, Shape
+from generator.ir import Binding, Constraints, Kind, Member, Service, Shape
 from generator.render.names import SymbolProvider
 from generator.render.protocols import ProtocolGenerator
 from generator.render.pytypes import TypeMapper
@@ -57,7 +57,15 @@ class SampleBuilder:
             Binding.COOKIE: "query",
         }.get(member.binding, "body")
         fmt = self.types.ts_format(member, where)
-        return self.value(member.target, member.name, fmt, full=full, depth=depth, writing=writing)
+        return self.value(
+            member.target,
+            member.name,
+            fmt,
+            full=full,
+            depth=depth,
+            writing=writing,
+            member=member.constraints,
+        )
 
     def value(
         self,
@@ -68,6 +76,7 @@ class SampleBuilder:
         full: bool,
         depth: int,
         writing: bool = False,
+        member: Constraints | None = None,
     ) -> Sample:
         """A sample value; `writing`: as a request carries it (read-only fields left out)."""
         shape = self.shape(shape_id)
@@ -84,20 +93,22 @@ class SampleBuilder:
             return Sample(f"UUID({SAMPLE_UUID!r})", SAMPLE_UUID)
         if kind is Kind.ONE_OF:
             return self._one_of(shape, hint, ts, full=full, depth=depth, writing=writing)
+        # A member's own constraints override its target's (Smithy): samples stay in bounds,
+        # which the clients check (minimums, like botocore).
+        bounds = _merged(shape.constraints, member)
         if kind is Kind.STRING:
             text = f"{hint}-1"
-            if (
-                shape.constraints.max_length is not None
-                and len(text) > shape.constraints.max_length
-            ):
-                text = text[: max(1, int(shape.constraints.max_length))]
+            if bounds.min_length is not None and len(text) < bounds.min_length:
+                text += "x" * (int(bounds.min_length) - len(text))
+            if bounds.max_length is not None and len(text) > bounds.max_length:
+                text = text[: max(1, int(bounds.max_length))]
             return Sample(repr(text), text)
         if kind is Kind.BOOLEAN:
             return Sample("True", True)
         if kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
-            low = shape.constraints.min
+            low = bounds.min
             number = 3 if low is None or low <= 3 else int(low)
-            high = shape.constraints.max
+            high = bounds.max
             if high is not None and number > high:
                 number = int(high)
             if kind is Kind.LONG and (high is None or high > 2**40):
@@ -119,12 +130,25 @@ class SampleBuilder:
             return Sample(f"{cls}.{name}", shape.enum_values[0].value)
         if kind is Kind.LIST:
             item = self.value(
-                shape.list_member.target, hint, ts, full=full, depth=depth + 1, writing=writing
+                shape.list_member.target,
+                hint,
+                ts,
+                full=full,
+                depth=depth + 1,
+                writing=writing,
+                member=shape.list_member.constraints,
             )
-            return Sample(f"[{item.expr}]", [item.wire])
+            count = max(1, int(bounds.min_length or 1))
+            return Sample("[" + ", ".join([item.expr] * count) + "]", [item.wire] * count)
         if kind is Kind.MAP:
             item = self.value(
-                shape.map_value.target, hint, ts, full=full, depth=depth + 1, writing=writing
+                shape.map_value.target,
+                hint,
+                ts,
+                full=full,
+                depth=depth + 1,
+                writing=writing,
+                member=shape.map_value.constraints,
             )
             return Sample(f"{{'key': {item.expr}}}", {"key": item.wire})
         if kind is Kind.UNION:
@@ -134,9 +158,9 @@ class SampleBuilder:
                 (i for i, m in enumerate(shape.members) if not self._recursive(m.target, shape.id)),
                 0,
             )
-            member = shape.members[index]
-            inner = self.for_member(member, full=full, depth=depth + 1)
-            return Sample(f"{variants[index]}(value={inner.expr})", {member.wire_name: inner.wire})
+            variant = shape.members[index]
+            inner = self.for_member(variant, full=full, depth=depth + 1)
+            return Sample(f"{variants[index]}(value={inner.expr})", {variant.wire_name: inner.wire})
         return self.structure(shape, full=full, depth=depth, writing=writing)
 
     def structure(
@@ -223,3 +247,16 @@ class SampleBuilder:
 
 def label_escape(text: str) -> str:
     return quote(text, safe="-._~")
+
+
+def _merged(shape: Constraints, member: Constraints | None) -> Constraints:
+    if member is None:
+        return shape
+    return Constraints(
+        min_length=member.min_length if member.min_length is not None else shape.min_length,
+        max_length=member.max_length if member.max_length is not None else shape.max_length,
+        min=member.min if member.min is not None else shape.min,
+        max=member.max if member.max is not None else shape.max,
+        pattern=member.pattern or shape.pattern,
+        unique_items=member.unique_items or shape.unique_items,
+    )

@@ -49,7 +49,7 @@ class OperationTests:
     required_args: list[tuple[str, str]]
     response_status: int
     response_headers: dict[str, str]
-    response_body: str  # JSON text ("" for none)
+    response_body: str  # JSON text ("" for none), or the raw text when response_body_raw
     result_checks: list[tuple[str, str]]  # (attribute path, expected expression)
     returns_none: bool
     paginated: bool
@@ -63,6 +63,7 @@ class OperationTests:
     response_literal: str = ""  # the canned body as a Python literal for `response()`
     result_body: str = ""  # <Op>Response results: the expected `result.<attr> == <expr>`
     result_model: bool = True  # the result carries response_metadata
+    response_body_raw: bool = False  # the body is text or bytes, not JSON (a raw payload)
 
 
 @dataclass
@@ -99,6 +100,12 @@ def _status_code(status: str, op: Operation) -> int:
     return candidates[0]
 
 
+# What the generated tests make uuid4() return while they call a client, so the idempotency
+# tokens a client fills in are known (the Smithy protocol tests use the same one).
+FIXED_UUID = "00000000-0000-4000-8000-000000000000"
+RAW_PAYLOADS = (Kind.BLOB, Kind.STRING, Kind.ENUM)
+
+
 class TestViewBuilder:
     def __init__(self, service: Service, symbols: SymbolProvider, types: TypeMapper) -> None:
         self.service = service
@@ -121,6 +128,7 @@ class TestViewBuilder:
         required_args = cases[1].args
         out = svc.shape(op.output) if op.output else None
         self._raw_result = ""
+        self._body_raw = False
         if self._view is not None:
             return self._rest_operation(op, view_method, cases, out)
         status, headers, body, checks = self._response(op, out)
@@ -135,6 +143,7 @@ class TestViewBuilder:
             result_checks=checks,
             returns_none=out is None,
             raw_result=self._raw_result,
+            response_body_raw=self._body_raw,
             paginated=paginated,
             page_items=page_items,
             next_link_wire=(op.pagination.output_token or "") if op.pagination else "",
@@ -161,6 +170,9 @@ class TestViewBuilder:
         if labels:
             name = self.symbols.member_names(inp)[inp.members.index(labels[0])]
             raw = "a b/ü+%~"
+            label_shape = self.types.shape(labels[0].target)
+            low = labels[0].constraints.min_length or label_shape.constraints.min_length
+            raw += "x" * max(0, int(low or 0) - len(raw))  # the client checks minimums
             tests.escaped_label = (name, raw, label_escape(raw))
 
     # -- OpenAPI exchanges -------------------------------------------------------------------
@@ -310,40 +322,48 @@ class TestViewBuilder:
         has_members_body = False
         cookies: list[str] = []
         rest = self._view is not None
+        proto = self.types.proto
         if inp is not None:
             names = self.symbols.member_names(inp)
             for member, name in zip(inp.members, names, strict=True):
-                if member.binding is Binding.BODY:
+                b = member.binding
+                wire = member.wire_name or member.name
+                if b is Binding.BODY:
                     has_members_body = True
                 target_shape = self.types.shape(member.target)
                 constant = target_shape.const and member.required
-                if not member.required and not full:
+                optional = not member.required or member.idempotency_token
+                if optional and not full:
+                    if member.idempotency_token:
+                        # The client fills it in (uuid4, fixed while the tests run).
+                        self._place(member, FIXED_UUID, query, headers, body)
+                        continue
+                    default = self._sent_default(member)
+                    if default is not None:
+                        target = query if member.binding is Binding.QUERY else headers
+                        target[member.wire_name] = default
+                    if (
+                        b is Binding.PAYLOAD
+                        and target_shape.kind is Kind.STRUCTURE
+                        and proto.unset_structure_payload
+                    ):
+                        payload = json.loads(proto.unset_structure_payload)
                     continue
                 sample = self.samples.for_member(member, full=full, writing=True)
                 if not constant:
                     args.append((name, sample.expr))
-                b = member.binding
-                wire = member.wire_name or member.name
                 if rest and b in (Binding.LABEL, Binding.QUERY, Binding.HEADER, Binding.COOKIE):
                     self._styled(member, sample, labels, query, headers, cookies)
                     continue
                 if b is Binding.LABEL:
                     labels[wire] = label_escape(_text(sample.wire))
-                elif b is Binding.QUERY:
-                    query[wire] = _text(
-                        sample.wire if not isinstance(sample.wire, list) else sample.wire[0]
-                    )
-                elif b is Binding.HEADER:
-                    headers[wire] = _text(
-                        sample.wire if not isinstance(sample.wire, list) else sample.wire[0]
-                    )
                 elif b is Binding.PAYLOAD:
-                    payload = sample.wire
+                    # OpenAPI bodies are encoded by media type below (_request_body).
+                    payload = sample.wire if rest else self._payload(member, sample.wire, headers)
                 else:
-                    body[wire] = sample.wire
+                    self._place(member, sample.wire, query, headers, body)
         if cookies:
             headers["Cookie"] = "; ".join(cookies)
-        proto = self.types.proto
         if proto.all_members_in_body:
             body = self._all_members_body(inp, args, full) if inp is not None else {}
             has_members_body = True
@@ -414,12 +434,65 @@ class TestViewBuilder:
             out[key] = text[:40]
         return out
 
+    def _place(
+        self,
+        member: Member,
+        wire: Any,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: dict[str, Any],
+    ) -> None:
+        """Put a sample's wire value where the member's binding sends it."""
+        b = member.binding
+        name = member.wire_name or member.name
+        first = wire[0] if isinstance(wire, list) and wire else wire
+        if b is Binding.QUERY:
+            query[name] = _text(first)
+        elif b is Binding.QUERY_PARAMS:
+            for key, value in wire.items():
+                query.setdefault(key, _text(value[0] if isinstance(value, list) else value))
+        elif b is Binding.HEADER:
+            headers[name] = self._header_text(member, wire)
+        elif b is Binding.PREFIX_HEADERS:
+            for key, value in wire.items():
+                headers[member.wire_name + key] = _text(value)
+        elif b is Binding.BODY:
+            body[name] = wire
+
+    def _header_text(self, member: Member, wire: Any) -> str:
+        """A sample's header text: list items joined, strings with a media type base64."""
+        if isinstance(wire, list):
+            return ", ".join(_text(item) for item in wire)
+        target = self.types.shape(member.target)
+        if target.kind is Kind.STRING and target.media_type:
+            return base64.b64encode(str(wire).encode("utf-8")).decode("ascii")
+        return _text(wire)
+
+    def _payload(self, member: Member, wire: Any, headers: dict[str, str]) -> Any:
+        """The expected body of a payload member: bytes for blobs and text, else JSON data."""
+        target = self.types.shape(member.target)
+        if target.kind not in RAW_PAYLOADS:
+            return wire
+        default = "application/octet-stream" if target.kind is Kind.BLOB else "text/plain"
+        if not any(k.lower() == "content-type" for k in headers):
+            headers["Content-Type"] = target.media_type or default
+        if target.kind is Kind.BLOB:
+            return base64.b64decode(wire)
+        return str(wire).encode("utf-8")
+
+    def _sent_default(self, member: Member) -> str | None:
+        """The text of a value the client sends when the argument is omitted."""
+        value = self.types.proto.sent_default(member, self.types.shape(member.target))
+        return None if value is None else _text(value)
+
     def _all_members_body(self, inp: Shape | None, args: list[tuple[str, str]], full: bool) -> Any:
         body: dict[str, Any] = {}
         if inp is None:
             return body
         for member in inp.members:
-            if not member.required and not full:
+            if (not member.required or member.idempotency_token) and not full:
+                if member.idempotency_token:
+                    body[member.wire_name or member.name] = FIXED_UUID
                 continue
             body[member.wire_name or member.name] = self.samples.for_member(member, full=full).wire
         return body
@@ -436,7 +509,20 @@ class TestViewBuilder:
         raw_result = ""
         names = self.symbols.member_names(out)
         payload = [m for m in out.members if m.binding is Binding.PAYLOAD]
-        if payload:
+        if payload and not out.synthetic:
+            # A Smithy output: the body is one member of the result (a structure, a blob...).
+            member = payload[0]
+            name = names[out.members.index(member)]
+            target = self.types.shape(member.target)
+            sample = self.samples.for_member(member, full=True, depth=1)
+            if target.kind in RAW_PAYLOADS:
+                self._body_raw = True
+                raw = base64.b64decode(sample.wire) if target.kind is Kind.BLOB else None
+                body_text = raw.decode("utf-8") if raw is not None else str(sample.wire)
+            else:
+                body_text = json.dumps(sample.wire, sort_keys=True)
+            checks.append((name, sample.expr))
+        elif payload:
             target = self.types.shape(payload[0].target)
             sample = self.samples.value(target.id, payload[0].name, "date-time", full=True, depth=0)
             body_text = json.dumps(sample.wire, sort_keys=True)
@@ -453,17 +539,19 @@ class TestViewBuilder:
             for member, name in zip(out.members, names, strict=True):
                 sample = self.samples.for_member(member, full=True, depth=1)
                 if member.binding is Binding.HEADER:
-                    headers[member.wire_name] = _text(sample.wire)
+                    headers[member.wire_name] = self._header_text(member, sample.wire)
                     checks.append((name, sample.expr))
                 elif member.binding is Binding.BODY:
                     body_wire[member.wire_name] = sample.wire
                     checks.append((name, sample.expr))
             body_text = json.dumps(body_wire, sort_keys=True)
         if payload:
-            for member in out.members:
+            for member, name in zip(out.members, names, strict=True):
                 if member.binding is Binding.HEADER:
                     sample = self.samples.for_member(member, full=True, depth=1)
-                    headers[member.wire_name] = _text(sample.wire)
+                    headers[member.wire_name] = self._header_text(member, sample.wire)
+                    if not out.synthetic:
+                        checks.append((name, sample.expr))
         self._raw_result = raw_result
         return status, headers, body_text, checks
 

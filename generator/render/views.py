@@ -15,6 +15,7 @@ from generator.ir import Binding, Kind, Member, Operation, Service, Shape
 from generator.render.docs import doc_text
 from generator.render.httpviews import Exchange, ExchangeBuilder, param_style
 from generator.render.names import SymbolProvider
+from generator.render.paramchecks import ParamChecks
 from generator.render.protocols import ProtocolGenerator, protocol_for
 from generator.render.pytypes import TypeMapper
 
@@ -138,7 +139,7 @@ class OperationView:
     uri: str
     path_parts: list[tuple[str, str]]  # ("lit", "/jobs/") or ("label", "<expr>")
     styled_path: list[tuple[str, str]]  # ("lit", ...) or ("expr", "_styles.path(...)")
-    query_literal: list[tuple[str, str]]
+    query_literal: list[tuple[str, str | None]]  # a constant query part ("?hello": None value)
     params: list[ParamView]
     body_kind: str  # "none" | "members" | "payload"
     payload_param: str  # Python name of the payload argument
@@ -168,6 +169,19 @@ class OperationView:
     # OpenAPI exchanges: bodies by media type, responses by status, security (else None).
     exchange: Exchange | None = None
     output_model: bool = True  # the return type is a generated model (docs link to it)
+    # What the input payload is: structure | union | blob | string | enum | document | list.
+    payload_kind: str = ""
+    payload_media_type: str = ""  # its Content-Type unless a header member sets one
+    payload_unset_body: str = ""  # a bytes literal: what an unset structure payload sends
+    # A Smithy output whose payload member is the body: that member and what it is.
+    output_payload: FieldView | None = None
+    output_payload_kind: str = ""
+    output_payload_expr: str = ""  # the member's value from `_payload` (the text or JSON)
+    host_prefix_expr: str = "''"  # the host prefix, with {label}s filled from the arguments
+    request_compression: tuple[str, ...] = ()
+    checksum_required: bool = False
+    # Statements checking the arguments before anything is sent (botocore's validation).
+    param_checks: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -252,6 +266,9 @@ class PackageView:
     spec_name: str = ""
     # The protocol module: templates import its macros (`proto.wire_template`, ...).
     proto: ProtocolGenerator | None = None
+    compresses: bool = False  # an operation may gzip its request body (requestCompression)
+    check_functions: list[list[str]] = field(default_factory=list)  # `_check_<Class>` functions
+    rewrites_bodies: bool = False  # ... or another operation needs a Content-MD5
     # Keyword options of every method, in order (names never shadow a spec argument).
     call_options: list[CallOptionView] = field(default_factory=list)
     status_errors: list[StatusErrorView] = field(default_factory=list)
@@ -308,6 +325,10 @@ class ViewBuilder:
         )
         self.types = TypeMapper(service, self.symbols, self.proto)
         self.exchanges = ExchangeBuilder(self)
+        self.checks = ParamChecks(service, self.symbols) if self.proto.validates_params else None
+        # Shapes returned by an operation: their header, status and payload members are filled
+        # after the body is parsed, so they are never required when read from the body.
+        self._outputs = {op.output for op in service.operations if op.output}
 
     # -- shapes ------------------------------------------------------------------------------
 
@@ -331,6 +352,11 @@ class ViewBuilder:
             for m in shape.members:
                 walk(m.target)
 
+        for candidate in svc.shapes:
+            # Errors no operation lists are still raised as their own class.
+            if candidate.error is not None and candidate.kind is Kind.STRUCTURE:
+                errors.add(candidate.id)
+                walk(candidate.id)
         for op in svc.operations:
             if op.input:
                 top_inputs.add(op.input)
@@ -353,7 +379,9 @@ class ViewBuilder:
                     results.add(self.types.shape(body_id).id)
             elif out is not None:
                 payload = [m for m in out.members if m.binding is Binding.PAYLOAD]
-                results.add(payload[0].target if payload else out.id)
+                # An OpenAPI response returns its body model; a Smithy output is the result
+                # whatever member its body is.
+                results.add(payload[0].target if payload and out.synthetic else out.id)
         for named in svc.shapes:
             # Named OpenAPI schemas are models even when no operation uses them (a document
             # of webhooks, components shared by other documents).
@@ -362,14 +390,22 @@ class ViewBuilder:
             if named.base:
                 walk(named.base)
         shapes = []
+        reached = [s for s in (svc.shape(sid) for sid in seen) if s is not None]
+        data_targets = {m.target for s in reached for m in s.members}
         for sid in sorted(seen):
             found = svc.shape(sid)
             assert found is not None
             shape = found
             if shape.kind not in _MODEL_KINDS:
                 continue
-            if sid in top_inputs and not any(sid == op.output for op in svc.operations):
-                continue  # operation inputs become keyword arguments, not models
+            if (
+                sid in top_inputs
+                and not any(sid == op.output for op in svc.operations)
+                and sid not in data_targets
+            ):
+                # Operation inputs become keyword arguments, not models (unless they are data
+                # too: a recursive input that contains itself).
+                continue
             if shape.synthetic and shape.is_output and sid not in self._returned_outputs():
                 continue  # an OpenAPI output whose body is returned instead
             shapes.append(shape)
@@ -414,7 +450,7 @@ class ViewBuilder:
             default_expr=self.default_expr(member) if required else "",
             read_only=member.read_only,
             name=py_name,
-            wire=member.wire_name or member.name,
+            wire=_wire_name(member),
             annotation=annotation,
             base_type=base,
             required=required,
@@ -514,8 +550,9 @@ class ViewBuilder:
             )
         names = self.symbols.member_names(shape)
         fields = [self.field(m, n) for m, n in zip(shape.members, names)]
+        is_output = shape.is_output or shape.id in self._outputs
         for f in fields:
-            if shape.is_output and f.binding != "body" and f.required:
+            if is_output and f.binding != "body" and f.required:
                 # Filled from headers after the body is parsed: never required in from_dict.
                 f.required = False
                 f.annotation += " | None"
@@ -678,7 +715,9 @@ class ViewBuilder:
         out = svc.shape(op.output) if op.output else None
         params: list[ParamView] = []
         label_expr: dict[str, str] = {}
+        host_labels: dict[str, str] = {}
         body_kind, payload_param, idem = "none", "", ""
+        payload_kind, payload_media = "", ""
         if inp is not None:
             names = self.symbols.member_names(inp)
             for member, name in zip(inp.members, names):
@@ -691,8 +730,11 @@ class ViewBuilder:
                 )
                 if b is Binding.LABEL:
                     label_expr[member.wire_name] = to_text
+                if member.host_label:
+                    host_labels[member.name] = name
                 if b is Binding.PAYLOAD:
                     body_kind, payload_param = "payload", name
+                    payload_kind, payload_media = self._payload_kind(t.shape(member.target))
                 elif b is Binding.BODY:
                     body_kind = "members" if body_kind == "none" else body_kind
                 if member.idempotency_token:
@@ -720,7 +762,7 @@ class ViewBuilder:
                         annotation=annotation,
                         required=required,
                         binding=b.value,
-                        wire=member.wire_name or member.name,
+                        wire=_wire_name(member),
                         to_text=to_text,
                         to_json=t.to_json(member.target, name, t.ts_format(member, "body")),
                         docs=fv.docs,
@@ -738,6 +780,9 @@ class ViewBuilder:
                     p.is_json_body_member = True
         if self.proto.all_members_in_body:
             body_kind = "members"
+        param_checks: list[str] = []
+        if inp is not None and self.checks is not None:
+            param_checks = self.checks.argument_lines(inp, self.symbols.member_names(inp))
         # Required arguments first, then optional ones (all keyword-only, so order is cosmetic).
         params.sort(key=lambda p: not p.required)
         http = op.http
@@ -765,20 +810,24 @@ class ViewBuilder:
         if pos < len(path_s):
             parts.append(("lit", path_s[pos:]))
             styled.append(("lit", path_s[pos:]))
-        query_literal = []
+        query_literal: list[tuple[str, str | None]] = []
         for piece in query_s.split("&") if query_s else []:
-            k, _, v = piece.partition("=")
-            query_literal.append((k, v))
+            k, eq, v = piece.partition("=")
+            query_literal.append((k, v if eq else None))
         # Output.
         output_class, output_kind, payload_class = "", "none", ""
         raw_expr = ""
         out_fields: list[FieldView] = []
         out_body: list[FieldView] = []
+        out_payload: FieldView | None = None
+        out_payload_kind = out_payload_expr = ""
         if out is not None and out.members:
             onames = self.symbols.member_names(out)
             fvs = [self.field(m, n) for m, n in zip(out.members, onames)]
             payload = [f for f in fvs if f.binding == "payload"]
-            out_fields = [f for f in fvs if f.binding in ("header", "responseCode")]
+            out_fields = [
+                f for f in fvs if f.binding in ("header", "responseCode", "prefixHeaders")
+            ]
             out_body = [f for f in fvs if f.binding == "body"]
             if out.synthetic and payload and not payload[0].target_class:
                 # A body that is not a model (a file download, free-form JSON): returned as
@@ -797,6 +846,14 @@ class ViewBuilder:
             else:
                 output_kind = "model"
                 output_class = self.symbols.class_name(out)
+                if payload:
+                    # The body is that one member (a structure, a blob, text...), not the model.
+                    out_payload = payload[0]
+                    member = next(m for m in out.members if m.binding is Binding.PAYLOAD)
+                    out_payload_kind, _ = self._payload_kind(t.shape(member.target))
+                    out_payload_expr = t.from_json(
+                        member.target, "_payload", t.ts_format(member, "body")
+                    )
         elif out is not None and not out.synthetic:
             output_kind, output_class = "model", self.symbols.class_name(out)
         exchange: Exchange | None = None
@@ -867,6 +924,20 @@ class ViewBuilder:
             client_request_id_param=crid,
             exchange=exchange,
             output_model=output_model,
+            payload_kind=payload_kind,
+            payload_media_type=payload_media,
+            payload_unset_body=(
+                repr(self.proto.unset_structure_payload.encode("utf-8"))
+                if payload_kind == "structure" and self.proto.unset_structure_payload
+                else ""
+            ),
+            output_payload=out_payload,
+            output_payload_kind=out_payload_kind,
+            output_payload_expr=out_payload_expr,
+            host_prefix_expr=_host_prefix_expr(op.host_prefix, host_labels),
+            request_compression=op.request_compression,
+            param_checks=param_checks,
+            checksum_required=op.checksum_required,
         )
 
     def _param_value(self, member: Member, name: str, style: str) -> str:
@@ -941,6 +1012,23 @@ class ViewBuilder:
             )
         return exchange, {"payload": "payload", "wrapper": "model"}.get(kind, "body"), output_class
 
+    def _payload_kind(self, target: Shape) -> tuple[str, str]:
+        """What a payload member is, and the Content-Type it travels with by default."""
+        kind = {
+            Kind.STRUCTURE: "structure",
+            Kind.UNION: "union",
+            Kind.BLOB: "blob",
+            Kind.STRING: "string",
+            Kind.ENUM: "enum",
+            Kind.DOCUMENT: "document",
+        }.get(target.kind, "list")
+        media = {
+            "blob": "application/octet-stream",
+            "string": "text/plain",
+            "enum": "text/plain",
+        }.get(kind, "application/json")
+        return kind, target.media_type or media
+
     def _status_errors(self, views: list[ModelView]) -> list[StatusErrorView]:
         # Under the operations' error when every error response is that one error (Azure's
         # `default` response), else under the base class.
@@ -982,7 +1070,10 @@ class ViewBuilder:
             s for a in svc.auth for s in a.scopes if "://" in s
         ]
         endpoint_docs = next((v.docs for s in svc.servers[:1] for v in s.variables if v.docs), "")
-        model_names = importable
+        # Union variants are importable names too (the argument checks test for them).
+        model_names = importable | {
+            f.variant_class for v in views if v.kind == "union" for f in v.fields
+        }
         ops = [self.operation(op) for op in svc.operations]
 
         def used(texts: list[str]) -> list[str]:
@@ -1010,6 +1101,9 @@ class ViewBuilder:
                 ]
                 op_texts += [b.expr + " " + b.check for b in ex.bodies]
                 op_texts += [f.expr for b in ex.bodies for f in b.fields]
+        op_texts += [o.output_payload_expr for o in ops]
+        check_functions = list(self.checks.functions.values()) if self.checks else []
+        op_texts += [line for fn in check_functions for line in fn]
         return PackageView(
             error_imports=used(
                 [
@@ -1028,6 +1122,9 @@ class ViewBuilder:
             call_options=call_options,
             status_errors=self._status_errors(views),
             has_paging=any(o.paginated for o in ops),
+            compresses=any(o.request_compression for o in ops),
+            check_functions=sorted(check_functions),
+            rewrites_bodies=any(o.request_compression or o.checksum_required for o in ops),
             proto=self.proto,
             package=names.package,
             client=names.client,
@@ -1079,6 +1176,30 @@ def _order_unions(views: list[ModelView]) -> list[ModelView]:
             done.add(v.class_name)
             pending.remove(v)
     return [v for v in views if v.kind != "oneof"] + ordered
+
+
+def _wire_name(member: Member) -> str:
+    # A prefix of prefix headers may be empty (every header); other bindings fall back to the
+    # member name.
+    if member.binding is Binding.PREFIX_HEADERS:
+        return member.wire_name
+    return member.wire_name or member.name
+
+
+def _host_prefix_expr(prefix: str, labels: dict[str, str]) -> str:
+    """A Python expression for an endpoint host prefix: `foo.{label}.` -> the label argument,
+    checked to be a host name part (`_wire.host_label`)."""
+    parts: list[str] = []
+    pos = 0
+    for m in re.finditer(r"\{([^}]+)\}", prefix):
+        if m.start() > pos:
+            parts.append(repr(prefix[pos : m.start()]))
+        name = labels.get(m.group(1))
+        parts.append(f"_wire.host_label({m.group(1)!r}, {name})" if name else repr(m.group(0)))
+        pos = m.end()
+    if pos < len(prefix):
+        parts.append(repr(prefix[pos:]))
+    return " + ".join(parts) or "''"
 
 
 def _range_check(member: Member, name: str) -> tuple[str, str]:

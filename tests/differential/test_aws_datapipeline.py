@@ -259,10 +259,6 @@ def test_modeled_errors(code: str, style: str, message_key: str) -> None:
 
 UNMODELED = {
     "unknown-type": Canned.json(400, {"__type": "ThrottlingException", "message": "slow"}),
-    "header-is-ignored": Canned.json(
-        400, {"message": "m"}, {"x-amzn-errortype": "TaskNotFoundException"}
-    ),
-    "body-code-is-ignored": Canned.json(400, {"code": "TaskNotFoundException", "message": "m"}),
     "no-type": Canned.json(403, {"Message": "forbidden"}, {"x-amzn-RequestId": "r-2"}),
     "plain-text": Canned(400, {}, b"not json at all"),
     "json-5xx": Canned.json(500, {"message": "unexpected"}),
@@ -276,6 +272,28 @@ def test_unmodeled_errors(case: str) -> None:
     assert type(theirs) is botocore.exceptions.ClientError
     assert type(mine) is dp.DataPipelineError
     assert_same_error(mine, theirs, base_error="DataPipelineError")
+
+
+SMITHY_ERROR_TYPES = {
+    "header": Canned.json(400, {"message": "m"}, {"x-amzn-errortype": "TaskNotFoundException"}),
+    "body-code": Canned.json(400, {"code": "TaskNotFoundException", "message": "m"}),
+    "header-wins": Canned.json(
+        400,
+        {"code": "PipelineNotFoundException", "__type": "InvalidRequestException", "message": "m"},
+        {"x-amzn-errortype": "TaskNotFoundException:http://internal.amazon.com/coral/"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(SMITHY_ERROR_TYPES))
+def test_error_type_from_header_or_body_code(case: str) -> None:
+    """Deliberate: botocore 1.44 reads only `__type` in awsJson1_1; the Smithy awsJson1_1 page
+    and protocol tests (AwsJson11FooErrorUsingXAmznErrorType, ...UsingCode) take the
+    X-Amzn-Errortype header first, then the body's `code`, then `__type` (WIRE.md: all three)."""
+    mine, theirs = both_parse(SMITHY_ERROR_TYPES[case])
+    assert type(theirs) is not dp.TaskNotFoundException
+    assert type(mine) is dp.TaskNotFoundException
+    assert (mine.code, mine.message, mine.status_code) == ("TaskNotFoundException", "m", 400)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,9 @@ from typing import Any
 
 import botocore.exceptions
 import botocore.parsers
+import botocore.session
 import pytest
+from botocore.config import Config
 from runtime.runtime_stub import Received, Reply, StubServer
 
 from differential.aws_support import (
@@ -619,9 +621,6 @@ def test_unmodeled_errors(case: str, operation: str) -> None:
 
 GENERIC = {
     "500-empty": Canned(500, {"x-amzn-RequestId": "r-500"}, b""),
-    "500-empty-typed": Canned(
-        500, {"x-amzn-errortype": "InternalServerErrorException", "x-amzn-RequestId": "r"}, b""
-    ),
     "502-html": Canned(
         502, {"x-amzn-RequestId": "r-502"}, b"<html><body>Bad Gateway</body></html>"
     ),
@@ -644,6 +643,23 @@ def test_5xx_with_html_or_empty_body(case: str) -> None:
         theirs,
         base_error="DeadlineError",
         request_id=answer.headers.get("x-amzn-RequestId", ""),
+    )
+
+
+def test_5xx_without_body_but_with_an_error_type() -> None:
+    """Deliberate: botocore reports a bodiless 5xx as a generic error even when it names its
+    type; the Smithy restJson1 protocol tests (RestJsonFooErrorUsingXAmznErrorType, which
+    botocore skips) want the named error: the header is the service's, not a proxy's."""
+    answer = Canned(
+        500, {"x-amzn-errortype": "InternalServerErrorException", "x-amzn-RequestId": "r"}, b""
+    )
+    mine, theirs = both_parse("get_task", answer)
+    assert type(theirs) is botocore.exceptions.ClientError
+    assert type(mine) is dl.InternalServerErrorException
+    assert (mine.code, mine.status_code, mine.request_id) == (
+        "InternalServerErrorException",
+        500,
+        "r",
     )
 
 
@@ -923,3 +939,93 @@ def test_attempts_are_capped_at_three(server: StubServer, asynchronous: bool) ->
     with pytest.raises(dl.TransportError):
         call_default_transport(server, asynchronous, "get_task", IDS, sleeps)
     assert len(server.received) == 3 and len(sleeps) == 2
+
+
+# --- what botocore refuses or sends before any answer --------------------------------------
+
+
+def _botocore_to(url: str) -> Any:
+    """A botocore client that really sends (no interception), to a server on 127.0.0.1."""
+    session = botocore.session.Session()
+    return session.create_client(
+        "deadline",
+        region_name=REGION,
+        endpoint_url=url,
+        aws_access_key_id=ACCESS_KEY,
+        aws_secret_access_key=SECRET_KEY,
+        config=Config(inject_host_prefix=False, retries={"total_max_attempts": 1}),
+    )
+
+
+@pytest.mark.parametrize("transport", ["urllib3", "aiohttp", "httpx"])
+def test_non_ascii_token_goes_out_as_botocore_sends_it(transport: str) -> None:
+    """botocore sends a non-ASCII token as UTF-8 bytes; so do all three transports (urllib3
+    used to raise UnicodeEncodeError: http.client encodes header values as latin-1)."""
+    token = "日本ü-token"
+    server = StubServer()
+    try:
+        server.script(Reply(200, body=b"{}"), Reply(200, body=b"{}"))
+        _botocore_to(server.url).update_task(**IDS, targetRunStatus="READY", clientToken=token)
+        chosen: Any = {
+            "urllib3": dl.Urllib3Transport,
+            "aiohttp": dl.AiohttpTransport,
+            "httpx": dl.HttpxAsyncTransport,
+        }[transport]()
+        client = ours(
+            chosen,
+            asynchronous=transport != "urllib3",
+            endpoint_url=server.url,
+            inject_host_prefix=False,
+        )
+        run_ours(client, "update_task", {**IDS, "targetRunStatus": "READY", "clientToken": token})
+        theirs, mine = (dict(r.headers)["X-Amz-Client-Token"] for r in server.received)
+        assert mine == theirs == token.encode("utf-8").decode("latin-1")
+    finally:
+        server.close()
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_empty_client_token_is_refused_before_sending(asynchronous: bool) -> None:
+    """botocore's parameter validation: clientToken has @length(min: 1)."""
+    transport = AsyncStubTransport(dl) if asynchronous else StubTransport(dl)
+    client = ours(transport, asynchronous=asynchronous)
+    params = {**IDS, "targetRunStatus": "READY", "clientToken": ""}
+    with pytest.raises(dl.ParamValidationError) as mine:
+        run_ours(client, "update_task", params)
+    with pytest.raises(botocore.exceptions.ParamValidationError) as theirs:
+        BotocoreStub("deadline").call("update_task", **params)
+    assert transport.sent == []
+    assert isinstance(mine.value, ValueError)
+    assert mine.value.problems == [
+        "Invalid length for parameter client_token, value: 0, valid min length: 1"
+    ]
+    assert "Invalid length for parameter clientToken, value: 0, valid min length: 1" in str(
+        theirs.value
+    )
+
+
+def test_required_argument_given_as_none_is_refused_before_sending() -> None:
+    transport = StubTransport(dl)
+    with pytest.raises(dl.ParamValidationError) as caught:
+        ours(transport).get_task(**{**to_ours(IDS), "task_id": None})
+    assert caught.value.problems == ["Missing required parameter: task_id"]
+    assert transport.sent == []
+
+
+def test_unlisted_service_error_raises_its_own_class() -> None:
+    """UpdateTask does not list ServiceQuotaExceededException, but Deadline sends it; botocore
+    raises it as its own class with its fields, and so do we."""
+    body = {
+        "message": "quota",
+        "reason": "SERVICE_QUOTA_EXCEEDED_EXCEPTION",
+        "resourceType": "task",
+        "serviceCode": "deadline",
+        "quotaCode": "L-1234",
+        "resourceId": "task-1",
+        "context": {"k": "v"},
+    }
+    answer = Canned.json(402, body, {"x-amzn-errortype": "ServiceQuotaExceededException"})
+    mine, theirs = both_parse("update_task", answer)
+    assert type(theirs).__name__ == "ServiceQuotaExceededException"
+    assert type(mine) is dl.ServiceQuotaExceededException
+    assert_same_error(mine, theirs, base_error="DeadlineError")

@@ -35,8 +35,12 @@ error_code = _protocol.error_code
 REQUEST_ID_HEADERS = _protocol.REQUEST_ID_HEADERS
 
 
-def _query_string(query: list[tuple[str, str]]) -> str:
-    return "&".join(_wire.quote_query_name(k) + "=" + _wire.quote_query(v) for k, v in query)
+def _query_string(query: list[tuple[str, str | None]]) -> str:
+    # A None value is a bare key: a constant query part such as `?list-type` in a URI.
+    return "&".join(
+        _wire.quote_query_name(k) + ("" if v is None else "=" + _wire.quote_query(v))
+        for k, v in query
+    )
 
 
 def raise_for(response: HttpResponse, error: type[BatchServiceError] | None) -> NoReturn:
@@ -66,7 +70,7 @@ def raise_for(response: HttpResponse, error: type[BatchServiceError] | None) -> 
 
 
 def serialize_task_list(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -82,23 +86,23 @@ def serialize_task_list(
     """Build the GET request of Task_List."""
     if maxresults is not None and not 1 <= maxresults <= 1000:
         raise ValueError("maxresults must be from 1 to 1000, got " + repr(maxresults))
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks"
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if filter is not None:
-        query.extend(_styles.query("$filter", filter, style="form", explode=True, name_safe="$"))
+        _query.extend(_styles.query("$filter", filter, style="form", explode=True, name_safe="$"))
     if select is not None:
-        query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
+        _query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
     if expand is not None:
-        query.extend(_styles.query("$expand", expand, style="form", explode=True, name_safe="$"))
+        _query.extend(_styles.query("$expand", expand, style="form", explode=True, name_safe="$"))
     if maxresults is not None:
-        query.extend(
+        _query.extend(
             _styles.query(
                 "maxresults",
                 _wire.number_text(maxresults),
@@ -108,26 +112,26 @@ def serialize_task_list(
             )
         )
     if timeout is not None:
-        query.extend(
+        _query.extend(
             _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
-    if query:
-        url += "?" + "&".join(k + "=" + v for k, v in query)
-    headers: dict[str, str] = {}
+    if _query:
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _styles.header(
+        _headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _styles.header(
+        _headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
-    data = None
-    return HttpRequest("GET", url, headers, data)
+    _data = None
+    return HttpRequest("GET", _url, _headers, _data)
 
 
 def deserialize_task_list(response: HttpResponse) -> CloudTaskListResult:
@@ -145,7 +149,7 @@ def deserialize_task_list(response: HttpResponse) -> CloudTaskListResult:
 
 
 def serialize_task_add(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -156,38 +160,38 @@ def serialize_task_add(
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_Add."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks"
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.extend(
+        _query.extend(
             _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
-    if query:
-        url += "?" + "&".join(k + "=" + v for k, v in query)
-    headers: dict[str, str] = {}
+    if _query:
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _styles.header(
+        _headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _styles.header(
+        _headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
-    data = json.dumps(task.to_wire()).encode("utf-8")
-    headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    _data = json.dumps(task.to_wire()).encode("utf-8")
+    _headers["Content-Type"] = "application/json; odata=minimalmetadata"
 
-    return HttpRequest("POST", url, headers, data)
+    return HttpRequest("POST", _url, _headers, _data)
 
 
 def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
@@ -229,7 +233,7 @@ def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
 
 
 def serialize_task_add_collection(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -240,38 +244,38 @@ def serialize_task_add_collection(
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_AddCollection."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/addtaskcollection"
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.extend(
+        _query.extend(
             _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
-    if query:
-        url += "?" + "&".join(k + "=" + v for k, v in query)
-    headers: dict[str, str] = {}
+    if _query:
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _styles.header(
+        _headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _styles.header(
+        _headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
-    data = json.dumps(task_collection.to_wire()).encode("utf-8")
-    headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    _data = json.dumps(task_collection.to_wire()).encode("utf-8")
+    _headers["Content-Type"] = "application/json; odata=minimalmetadata"
 
-    return HttpRequest("POST", url, headers, data)
+    return HttpRequest("POST", _url, _headers, _data)
 
 
 def deserialize_task_add_collection(response: HttpResponse) -> TaskAddCollectionResult:
@@ -289,7 +293,7 @@ def deserialize_task_add_collection(response: HttpResponse) -> TaskAddCollection
 
 
 def serialize_task_get(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -306,53 +310,53 @@ def serialize_task_get(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_Get."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
         + _styles.path("taskId", task_id, style="simple", explode=False)
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if select is not None:
-        query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
+        _query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
     if expand is not None:
-        query.extend(_styles.query("$expand", expand, style="form", explode=True, name_safe="$"))
+        _query.extend(_styles.query("$expand", expand, style="form", explode=True, name_safe="$"))
     if timeout is not None:
-        query.extend(
+        _query.extend(
             _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
-    if query:
-        url += "?" + "&".join(k + "=" + v for k, v in query)
-    headers: dict[str, str] = {}
+    if _query:
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _styles.header(
+        _headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _styles.header(
+        _headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     if if_match is not None:
-        headers["If-Match"] = _styles.header(if_match, explode=False)
+        _headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
+        _headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _styles.header(
+        _headers["If-Modified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
         )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _styles.header(
+        _headers["If-Unmodified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
-    data = None
-    return HttpRequest("GET", url, headers, data)
+    _data = None
+    return HttpRequest("GET", _url, _headers, _data)
 
 
 def deserialize_task_get(response: HttpResponse) -> CloudTask:
@@ -370,7 +374,7 @@ def deserialize_task_get(response: HttpResponse) -> CloudTask:
 
 
 def serialize_task_update(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -386,51 +390,51 @@ def serialize_task_update(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the PUT request of Task_Update."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
         + _styles.path("taskId", task_id, style="simple", explode=False)
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.extend(
+        _query.extend(
             _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
-    if query:
-        url += "?" + "&".join(k + "=" + v for k, v in query)
-    headers: dict[str, str] = {}
+    if _query:
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _styles.header(
+        _headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _styles.header(
+        _headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     if if_match is not None:
-        headers["If-Match"] = _styles.header(if_match, explode=False)
+        _headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
+        _headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _styles.header(
+        _headers["If-Modified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
         )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _styles.header(
+        _headers["If-Unmodified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
-    data = json.dumps(task_update_parameter.to_wire()).encode("utf-8")
-    headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    _data = json.dumps(task_update_parameter.to_wire()).encode("utf-8")
+    _headers["Content-Type"] = "application/json; odata=minimalmetadata"
 
-    return HttpRequest("PUT", url, headers, data)
+    return HttpRequest("PUT", _url, _headers, _data)
 
 
 def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
@@ -472,7 +476,7 @@ def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
 
 
 def serialize_task_delete(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -487,51 +491,51 @@ def serialize_task_delete(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the DELETE request of Task_Delete."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
         + _styles.path("taskId", task_id, style="simple", explode=False)
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.extend(
+        _query.extend(
             _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
-    if query:
-        url += "?" + "&".join(k + "=" + v for k, v in query)
-    headers: dict[str, str] = {}
+    if _query:
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _styles.header(
+        _headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _styles.header(
+        _headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     if if_match is not None:
-        headers["If-Match"] = _styles.header(if_match, explode=False)
+        _headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
+        _headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _styles.header(
+        _headers["If-Modified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
         )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _styles.header(
+        _headers["If-Unmodified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
-    data = None
+    _data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
-    headers["Content-Length"] = "0"
-    return HttpRequest("DELETE", url, headers, data)
+    _headers["Content-Length"] = "0"
+    return HttpRequest("DELETE", _url, _headers, _data)
 
 
 def deserialize_task_delete(response: HttpResponse) -> TaskDeleteResponse:
@@ -561,7 +565,7 @@ def deserialize_task_delete(response: HttpResponse) -> TaskDeleteResponse:
 
 
 def serialize_task_list_subtasks(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -573,40 +577,40 @@ def serialize_task_list_subtasks(
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_ListSubtasks."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
         + _styles.path("taskId", task_id, style="simple", explode=False)
         + "/subtasksinfo"
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if select is not None:
-        query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
+        _query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
     if timeout is not None:
-        query.extend(
+        _query.extend(
             _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
-    if query:
-        url += "?" + "&".join(k + "=" + v for k, v in query)
-    headers: dict[str, str] = {}
+    if _query:
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _styles.header(
+        _headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _styles.header(
+        _headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
-    data = None
-    return HttpRequest("GET", url, headers, data)
+    _data = None
+    return HttpRequest("GET", _url, _headers, _data)
 
 
 def deserialize_task_list_subtasks(response: HttpResponse) -> CloudTaskListSubtasksResult:
@@ -624,7 +628,7 @@ def deserialize_task_list_subtasks(response: HttpResponse) -> CloudTaskListSubta
 
 
 def serialize_task_terminate(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -639,52 +643,52 @@ def serialize_task_terminate(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_Terminate."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
         + _styles.path("taskId", task_id, style="simple", explode=False)
         + "/terminate"
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.extend(
+        _query.extend(
             _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
-    if query:
-        url += "?" + "&".join(k + "=" + v for k, v in query)
-    headers: dict[str, str] = {}
+    if _query:
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _styles.header(
+        _headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _styles.header(
+        _headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     if if_match is not None:
-        headers["If-Match"] = _styles.header(if_match, explode=False)
+        _headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
+        _headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _styles.header(
+        _headers["If-Modified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
         )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _styles.header(
+        _headers["If-Unmodified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
-    data = None
+    _data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
-    headers["Content-Length"] = "0"
-    return HttpRequest("POST", url, headers, data)
+    _headers["Content-Length"] = "0"
+    return HttpRequest("POST", _url, _headers, _data)
 
 
 def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
@@ -726,7 +730,7 @@ def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
 
 
 def serialize_task_reactivate(
-    endpoint: str,
+    _endpoint: str,
     api_version: str,
     *,
     job_id: str,
@@ -741,52 +745,52 @@ def serialize_task_reactivate(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_Reactivate."""
-    url = (
-        endpoint
+    _url = (
+        _endpoint
         + "/jobs/"
         + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
         + _styles.path("taskId", task_id, style="simple", explode=False)
         + "/reactivate"
     )
-    query: list[tuple[str, str]] = [
+    _query: list[tuple[str, str]] = [
         ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        query.extend(
+        _query.extend(
             _styles.query(
                 "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
             )
         )
-    if query:
-        url += "?" + "&".join(k + "=" + v for k, v in query)
-    headers: dict[str, str] = {}
+    if _query:
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
+    _headers: dict[str, str] = {}
     if client_request_id is not None:
-        headers["client-request-id"] = _styles.header(client_request_id, explode=False)
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        headers["return-client-request-id"] = _styles.header(
+        _headers["return-client-request-id"] = _styles.header(
             ("true" if return_client_request_id else "false"), explode=False
         )
     if ocp_date is not None:
-        headers["ocp-date"] = _styles.header(
+        _headers["ocp-date"] = _styles.header(
             _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
         )
     if if_match is not None:
-        headers["If-Match"] = _styles.header(if_match, explode=False)
+        _headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
+        _headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        headers["If-Modified-Since"] = _styles.header(
+        _headers["If-Modified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
         )
     if if_unmodified_since is not None:
-        headers["If-Unmodified-Since"] = _styles.header(
+        _headers["If-Unmodified-Since"] = _styles.header(
             _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
-    data = None
+    _data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
-    headers["Content-Length"] = "0"
-    return HttpRequest("POST", url, headers, data)
+    _headers["Content-Length"] = "0"
+    return HttpRequest("POST", _url, _headers, _data)
 
 
 def deserialize_task_reactivate(response: HttpResponse) -> TaskReactivateResponse:

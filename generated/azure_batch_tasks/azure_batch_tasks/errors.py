@@ -183,7 +183,7 @@ STATUS_ERRORS: dict[int, type[BatchError]] = {
 """The error class raised for these statuses (every other error status raises BatchError)."""
 
 
-ERRORS_BY_CODE: dict[str, type[BatchServiceError]] = {
-    "BatchError": BatchError,
-}
+# Keyed by each class's own code_name: one short line per class, however long its name.
+_MODELED: tuple[type[BatchServiceError], ...] = (BatchError,)
+ERRORS_BY_CODE: dict[str, type[BatchServiceError]] = {error.code_name: error for error in _MODELED}
 """Modeled errors by the error code the service sends."""

@@ -3,8 +3,11 @@ assertions."""
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import json
+import uuid
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -55,19 +58,35 @@ def make_client(asynchronous: bool, transport: StubTransport) -> Any:
     return cls(ENDPOINT, CREDENTIAL, transport=transport, retry_policy=RetryPolicy.no_retries())
 
 
+# What uuid4() returns while a test calls a client: the ids and idempotency tokens a client
+# fills in are then known to the expected requests.
+FIXED_UUID = uuid.UUID("00000000-0000-4000-8000-000000000000")
+
+
+@contextlib.contextmanager
+def fixed_uuid4() -> Iterator[None]:
+    original = uuid.uuid4
+    uuid.uuid4 = lambda: FIXED_UUID
+    try:
+        yield
+    finally:
+        uuid.uuid4 = original
+
+
 async def invoke(
     asynchronous: bool, method: str, kwargs: dict[str, Any], *responses: HttpResponse
 ) -> tuple[Any, list[HttpRequest]]:
     """Call `method` on a sync or async client over a stub transport; return (result, requests)."""
     transport = AsyncStubTransport(*responses) if asynchronous else StubTransport(*responses)
     client = make_client(asynchronous, transport)
-    result = getattr(client, method)(**kwargs)
-    if inspect.isawaitable(result):
-        result = await result
-    elif hasattr(result, "__aiter__"):
-        result = [item async for item in result]
-    elif hasattr(result, "by_page"):
-        result = list(result)
+    with fixed_uuid4():
+        result = getattr(client, method)(**kwargs)
+        if inspect.isawaitable(result):
+            result = await result
+        elif hasattr(result, "__aiter__"):
+            result = [item async for item in result]
+        elif hasattr(result, "by_page"):
+            result = list(result)
     return result, transport.requests
 
 
@@ -102,7 +121,9 @@ def check_request(
         assert request.body is None
         return
     assert request.body is not None
-    if encoding == "json":
+    if isinstance(body, bytes):
+        assert request.body == body  # a blob or text payload, sent as is
+    elif encoding == "json":
         assert json.loads(request.body) == body
     elif encoding == "form":
         assert dict(parse_qsl(request.body.decode("ascii"), keep_blank_values=True)) == body

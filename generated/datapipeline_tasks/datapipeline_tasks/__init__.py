@@ -22,6 +22,7 @@ from ._runtime._http import (
     TransportError,
     TransportTimeout,
 )
+from ._runtime._params import ParamValidationError
 from ._runtime._retry import RetryPolicy
 from ._runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
 from ._runtime._wire import DeserializationError
@@ -59,6 +60,7 @@ __all__ = [
     "NoCredentialsError",
     "NoRegionError",
     "Null",
+    "ParamValidationError",
     "PipelineDeletedException",
     "PipelineNotFoundException",
     "RefreshableCredentials",

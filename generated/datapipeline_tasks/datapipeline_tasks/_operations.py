@@ -9,7 +9,7 @@ import json
 from typing import Any, NoReturn
 
 from ._runtime import _awsjson as _protocol
-from ._runtime import _wire
+from ._runtime import _params, _wire
 from ._runtime._http import HttpRequest, HttpResponse
 from ._runtime._protocol import request_id
 from .errors import ERRORS_BY_CODE, DataPipelineError
@@ -21,8 +21,11 @@ error_code = _protocol.error_code
 REQUEST_ID_HEADERS = _protocol.REQUEST_ID_HEADERS
 
 
-def _query_string(query: list[tuple[str, str]]) -> str:
-    return "&".join(_wire.quote_query(k) + "=" + _wire.quote_query(v) for k, v in query)
+def _query_string(query: list[tuple[str, str | None]]) -> str:
+    # A None value is a bare key: a constant query part such as `?list-type` in a URI.
+    return "&".join(
+        _wire.quote_query(k) + ("" if v is None else "=" + _wire.quote_query(v)) for k, v in query
+    )
 
 
 def raise_error(response: HttpResponse) -> NoReturn:
@@ -31,7 +34,7 @@ def raise_error(response: HttpResponse) -> NoReturn:
     base: dict[str, Any] = {
         "message": error.message,
         "status_code": response.status,
-        "code": error.code,
+        "code": error.reported_code or error.code,
         "request_id": request_id(response, _protocol.REQUEST_ID_HEADERS),
         "headers": dict(response.headers.multi_items()),
         "body": response.body,
@@ -43,7 +46,7 @@ def raise_error(response: HttpResponse) -> NoReturn:
 
 
 def serialize_set_task_status(
-    endpoint: str,
+    _endpoint: str,
     *,
     task_id: str,
     task_status: TaskStatus | str,
@@ -52,20 +55,30 @@ def serialize_set_task_status(
     error_stack_trace: str | None = None,
 ) -> HttpRequest:
     """Build the POST request of SetTaskStatus."""
-    headers: dict[str, str] = {
+    # Checked before sending, as botocore checks them (all problems reported at once).
+    _problems: list[str] = []
+    if _params.check_required(task_id, "task_id", _problems):
+        _params.check_min_length(task_id, 1, "task_id", _problems)
+    _params.check_required(task_status, "task_status", _problems)
+    if error_id is not None:
+        _params.check_min_length(error_id, 0, "error_id", _problems)
+    if error_stack_trace is not None:
+        _params.check_min_length(error_stack_trace, 0, "error_stack_trace", _problems)
+    _params.raise_if(_problems)
+    _headers: dict[str, str] = {
         "X-Amz-Target": "DataPipeline.SetTaskStatus",
         "Content-Type": "application/x-amz-json-1.1",
     }
-    body: dict[str, Any] = {}
-    body["taskId"] = task_id
-    body["taskStatus"] = TaskStatus(task_status).value
+    _body: dict[str, Any] = {}
+    _body["taskId"] = task_id
+    _body["taskStatus"] = TaskStatus(task_status).value
     if error_id is not None:
-        body["errorId"] = error_id
+        _body["errorId"] = error_id
     if error_message is not None:
-        body["errorMessage"] = error_message
+        _body["errorMessage"] = error_message
     if error_stack_trace is not None:
-        body["errorStackTrace"] = error_stack_trace
-    return HttpRequest("POST", endpoint + "/", headers, json.dumps(body).encode("utf-8"))
+        _body["errorStackTrace"] = error_stack_trace
+    return HttpRequest("POST", _endpoint + "/", _headers, json.dumps(_body).encode("utf-8"))
 
 
 def deserialize_set_task_status(response: HttpResponse) -> SetTaskStatusOutput:

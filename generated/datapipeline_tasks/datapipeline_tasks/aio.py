@@ -19,7 +19,7 @@ from ._runtime._credentials import (
     resolve_host_prefix_injection,
     resolve_region,
 )
-from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse
+from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse, with_content_length
 from ._runtime._logging import AttemptLog
 from ._runtime._options import UNSET, Unset, check_seconds
 from ._runtime._retry import RetryPolicy, async_send_with_retries
@@ -175,7 +175,7 @@ class AsyncDataPipelineClient:
             )
             signed.headers["amz-sdk-invocation-id"] = invocation_id
             signed.headers["amz-sdk-request"] = f"attempt={attempt}; max={policy.max_attempts}"
-            return signed
+            return with_content_length(signed)
 
         return await async_send_with_retries(
             self._transport,

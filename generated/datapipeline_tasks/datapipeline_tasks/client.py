@@ -18,7 +18,7 @@ from ._runtime._credentials import (
     resolve_host_prefix_injection,
     resolve_region,
 )
-from ._runtime._http import HttpRequest, HttpResponse, Transport
+from ._runtime._http import HttpRequest, HttpResponse, Transport, with_content_length
 from ._runtime._logging import AttemptLog
 from ._runtime._options import UNSET, Unset, check_seconds
 from ._runtime._retry import RetryPolicy, send_with_retries
@@ -173,7 +173,7 @@ class DataPipelineClient:
             )
             signed.headers["amz-sdk-invocation-id"] = invocation_id
             signed.headers["amz-sdk-request"] = f"attempt={attempt}; max={policy.max_attempts}"
-            return signed
+            return with_content_length(signed)
 
         return send_with_retries(
             self._transport,

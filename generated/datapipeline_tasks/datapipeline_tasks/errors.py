@@ -247,11 +247,13 @@ class TaskNotFoundException(DataPipelineError):
         return cls(**base, **fields)
 
 
-ERRORS_BY_CODE: dict[str, type[DataPipelineError]] = {
-    "InternalServiceError": InternalServiceError,
-    "InvalidRequestException": InvalidRequestException,
-    "PipelineDeletedException": PipelineDeletedException,
-    "PipelineNotFoundException": PipelineNotFoundException,
-    "TaskNotFoundException": TaskNotFoundException,
-}
+# Keyed by each class's own code_name: one short line per class, however long its name.
+_MODELED: tuple[type[DataPipelineError], ...] = (
+    InternalServiceError,
+    InvalidRequestException,
+    PipelineDeletedException,
+    PipelineNotFoundException,
+    TaskNotFoundException,
+)
+ERRORS_BY_CODE: dict[str, type[DataPipelineError]] = {error.code_name: error for error in _MODELED}
 """Modeled errors by the error code the service sends."""

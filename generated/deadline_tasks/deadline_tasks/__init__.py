@@ -22,6 +22,7 @@ from ._runtime._http import (
     TransportError,
     TransportTimeout,
 )
+from ._runtime._params import ParamValidationError
 from ._runtime._retry import RetryPolicy
 from ._runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
 from ._runtime._wire import DeserializationError
@@ -34,6 +35,7 @@ from .errors import (
     DeadlineError,
     InternalServerErrorException,
     ResourceNotFoundException,
+    ServiceQuotaExceededException,
     ThrottlingException,
     ValidationException,
 )
@@ -43,6 +45,7 @@ from .models import (
     GetTaskResponse,
     Null,
     ResponseMetadata,
+    ServiceQuotaExceededExceptionReason,
     TaskParameterValue,
     TaskParameterValueChunkInt,
     TaskParameterValueFloat,
@@ -81,11 +84,14 @@ __all__ = [
     "NoCredentialsError",
     "NoRegionError",
     "Null",
+    "ParamValidationError",
     "RefreshableCredentials",
     "ResourceNotFoundException",
     "ResponseDecodeError",
     "ResponseMetadata",
     "RetryPolicy",
+    "ServiceQuotaExceededException",
+    "ServiceQuotaExceededExceptionReason",
     "TaskParameterValue",
     "TaskParameterValueChunkInt",
     "TaskParameterValueFloat",

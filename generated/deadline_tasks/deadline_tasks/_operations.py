@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any, NoReturn
 
+from ._runtime import _params, _wire
 from ._runtime import _restjson1 as _protocol
-from ._runtime import _wire
 from ._runtime._http import HttpRequest, HttpResponse
 from ._runtime._protocol import request_id
 from .errors import ERRORS_BY_CODE, DeadlineError
@@ -21,8 +21,11 @@ error_code = _protocol.error_code
 REQUEST_ID_HEADERS = _protocol.REQUEST_ID_HEADERS
 
 
-def _query_string(query: list[tuple[str, str]]) -> str:
-    return "&".join(_wire.quote_query(k) + "=" + _wire.quote_query(v) for k, v in query)
+def _query_string(query: list[tuple[str, str | None]]) -> str:
+    # A None value is a bare key: a constant query part such as `?list-type` in a URI.
+    return "&".join(
+        _wire.quote_query(k) + ("" if v is None else "=" + _wire.quote_query(v)) for k, v in query
+    )
 
 
 def raise_error(response: HttpResponse) -> NoReturn:
@@ -31,7 +34,7 @@ def raise_error(response: HttpResponse) -> NoReturn:
     base: dict[str, Any] = {
         "message": error.message,
         "status_code": response.status,
-        "code": error.code,
+        "code": error.reported_code or error.code,
         "request_id": request_id(response, _protocol.REQUEST_ID_HEADERS),
         "headers": dict(response.headers.multi_items()),
         "body": response.body,
@@ -43,7 +46,7 @@ def raise_error(response: HttpResponse) -> NoReturn:
 
 
 def serialize_get_task(
-    endpoint: str,
+    _endpoint: str,
     *,
     farm_id: str,
     queue_id: str,
@@ -52,8 +55,16 @@ def serialize_get_task(
     task_id: str,
 ) -> HttpRequest:
     """Build the GET request of GetTask."""
-    url = (
-        endpoint
+    # Checked before sending, as botocore checks them (all problems reported at once).
+    _problems: list[str] = []
+    _params.check_required(farm_id, "farm_id", _problems)
+    _params.check_required(queue_id, "queue_id", _problems)
+    _params.check_required(job_id, "job_id", _problems)
+    _params.check_required(step_id, "step_id", _problems)
+    _params.check_required(task_id, "task_id", _problems)
+    _params.raise_if(_problems)
+    _url = (
+        _endpoint
         + "/2023-10-12/farms/"
         + _wire.quote_label(farm_id)
         + "/queues/"
@@ -65,9 +76,9 @@ def serialize_get_task(
         + "/tasks/"
         + _wire.quote_label(task_id)
     )
-    headers: dict[str, str] = {}
-    data = None
-    return HttpRequest("GET", url, headers, data)
+    _headers: dict[str, str] = {}
+    _data = None
+    return HttpRequest("GET", _url, _headers, _data)
 
 
 def deserialize_get_task(response: HttpResponse) -> GetTaskResponse:
@@ -86,7 +97,7 @@ def deserialize_get_task(response: HttpResponse) -> GetTaskResponse:
 
 
 def serialize_update_task(
-    endpoint: str,
+    _endpoint: str,
     *,
     target_run_status: TaskTargetRunStatus | str,
     farm_id: str,
@@ -97,8 +108,19 @@ def serialize_update_task(
     client_token: str | None = None,
 ) -> HttpRequest:
     """Build the PATCH request of UpdateTask."""
-    url = (
-        endpoint
+    # Checked before sending, as botocore checks them (all problems reported at once).
+    _problems: list[str] = []
+    if client_token is not None:
+        _params.check_min_length(client_token, 1, "client_token", _problems)
+    _params.check_required(target_run_status, "target_run_status", _problems)
+    _params.check_required(farm_id, "farm_id", _problems)
+    _params.check_required(queue_id, "queue_id", _problems)
+    _params.check_required(job_id, "job_id", _problems)
+    _params.check_required(step_id, "step_id", _problems)
+    _params.check_required(task_id, "task_id", _problems)
+    _params.raise_if(_problems)
+    _url = (
+        _endpoint
         + "/2023-10-12/farms/"
         + _wire.quote_label(farm_id)
         + "/queues/"
@@ -110,14 +132,14 @@ def serialize_update_task(
         + "/tasks/"
         + _wire.quote_label(task_id)
     )
-    headers: dict[str, str] = {}
+    _headers: dict[str, str] = {}
     if client_token is not None:
-        headers["X-Amz-Client-Token"] = client_token
-    body: dict[str, Any] = {}
-    body["targetRunStatus"] = TaskTargetRunStatus(target_run_status).value
-    data: bytes | None = json.dumps(body).encode("utf-8")
-    headers["Content-Type"] = "application/json"
-    return HttpRequest("PATCH", url, headers, data)
+        _headers["X-Amz-Client-Token"] = client_token
+    _body: dict[str, Any] = {}
+    _body["targetRunStatus"] = TaskTargetRunStatus(target_run_status).value
+    _data = json.dumps(_body).encode("utf-8")
+    _headers["Content-Type"] = "application/json"
+    return HttpRequest("PATCH", _url, _headers, _data)
 
 
 def deserialize_update_task(response: HttpResponse) -> UpdateTaskResponse:

@@ -13,7 +13,12 @@ from typing import Any, ClassVar
 
 from ._runtime import _wire
 from ._runtime._http import HttpResponse
-from .models import ConflictExceptionReason, ValidationExceptionField, ValidationExceptionReason
+from .models import (
+    ConflictExceptionReason,
+    ServiceQuotaExceededExceptionReason,
+    ValidationExceptionField,
+    ValidationExceptionReason,
+)
 
 __all__ = [
     "ERRORS_BY_CODE",
@@ -22,6 +27,7 @@ __all__ = [
     "DeadlineError",
     "InternalServerErrorException",
     "ResourceNotFoundException",
+    "ServiceQuotaExceededException",
     "ThrottlingException",
     "ValidationException",
 ]
@@ -306,6 +312,92 @@ class ResourceNotFoundException(DeadlineError):
         return cls(**base, **fields)
 
 
+class ServiceQuotaExceededException(DeadlineError):
+    """You exceeded your service quota. Service quotas, also referred to as limits, are the
+    maximum number of service resources or operations for your Amazon Web Services
+    account.
+
+    Attributes:
+        reason: A string that describes the reason the quota was exceeded.
+        resource_type: The type of the affected resource
+        service_code: Identifies the service that exceeded the quota.
+        quota_code: Identifies the quota that has been exceeded.
+        resource_id: The identifier of the affected resource.
+        context: Information about the resources in use when the exception was thrown.
+    """
+
+    code_name: ClassVar[str] = "ServiceQuotaExceededException"
+    retryable: ClassVar[bool] = False
+    http_status: ClassVar[int] = 402
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        reason: ServiceQuotaExceededExceptionReason | None = None,
+        resource_type: str | None = None,
+        service_code: str | None = None,
+        quota_code: str | None = None,
+        resource_id: str | None = None,
+        context: dict[str, str] | None = None,
+        status_code: int = 0,
+        code: str = "",
+        request_id: str = "",
+        headers: Mapping[str, str] | None = None,
+        body: bytes = b"",
+    ) -> None:
+        super().__init__(
+            message,
+            status_code=status_code,
+            code=code,
+            request_id=request_id,
+            headers=headers,
+            body=body,
+        )
+        self.reason = reason
+        self.resource_type = resource_type
+        self.service_code = service_code
+        self.quota_code = quota_code
+        self.resource_id = resource_id
+        self.context = context
+
+    @classmethod
+    def _from_response(
+        cls, response: HttpResponse, data: Mapping[str, Any], **base: Any
+    ) -> ServiceQuotaExceededException:
+        fields: dict[str, Any] = {}
+        value: Any
+        value = data.get("reason")
+        if value is not None:
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["reason"] = ServiceQuotaExceededExceptionReason(value)
+        value = data.get("resourceType")
+        if value is not None:
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["resource_type"] = value if type(value) is str else _wire.as_str(value)
+        value = data.get("serviceCode")
+        if value is not None:
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["service_code"] = value if type(value) is str else _wire.as_str(value)
+        value = data.get("quotaCode")
+        if value is not None:
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["quota_code"] = value if type(value) is str else _wire.as_str(value)
+        value = data.get("resourceId")
+        if value is not None:
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["resource_id"] = value if type(value) is str else _wire.as_str(value)
+        value = data.get("context")
+        if value is not None:
+            with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
+                fields["context"] = {
+                    k0: (v0 if type(v0) is str else _wire.as_str(v0))
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
+                }
+        return cls(**base, **fields)
+
+
 class ThrottlingException(DeadlineError):
     """Your request exceeded a request rate quota.
 
@@ -446,12 +538,15 @@ class ValidationException(DeadlineError):
         return cls(**base, **fields)
 
 
-ERRORS_BY_CODE: dict[str, type[DeadlineError]] = {
-    "AccessDeniedException": AccessDeniedException,
-    "ConflictException": ConflictException,
-    "InternalServerErrorException": InternalServerErrorException,
-    "ResourceNotFoundException": ResourceNotFoundException,
-    "ThrottlingException": ThrottlingException,
-    "ValidationException": ValidationException,
-}
+# Keyed by each class's own code_name: one short line per class, however long its name.
+_MODELED: tuple[type[DeadlineError], ...] = (
+    AccessDeniedException,
+    ConflictException,
+    InternalServerErrorException,
+    ResourceNotFoundException,
+    ServiceQuotaExceededException,
+    ThrottlingException,
+    ValidationException,
+)
+ERRORS_BY_CODE: dict[str, type[DeadlineError]] = {error.code_name: error for error in _MODELED}
 """Modeled errors by the error code the service sends."""

@@ -27,6 +27,7 @@ __all__ = [
     "GetTaskResponse",
     "Null",
     "ResponseMetadata",
+    "ServiceQuotaExceededExceptionReason",
     "TaskParameterValue",
     "TaskParameterValueChunkInt",
     "TaskParameterValueFloat",
@@ -253,6 +254,19 @@ class GetTaskResponse:
             if unknown:
                 kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
         return cls(**kwargs)
+
+
+class ServiceQuotaExceededExceptionReason(OpenStrEnum):
+    """ServiceQuotaExceededExceptionReason values.
+
+    Values this client does not know are kept as they are, so
+    ``ServiceQuotaExceededExceptionReason("new")``
+    does not fail, and ``.value`` gives the wire value back.
+    """
+
+    SERVICE_QUOTA_EXCEEDED_EXCEPTION = "SERVICE_QUOTA_EXCEEDED_EXCEPTION"
+    KMS_KEY_LIMIT_EXCEEDED = "KMS_KEY_LIMIT_EXCEEDED"
+    DEPENDENCY_LIMIT_EXCEEDED = "DEPENDENCY_LIMIT_EXCEEDED"
 
 
 class TaskParameterValue(abc.ABC):

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from deadline_tasks import (
     ConflictExceptionReason,
     GetTaskResponse,
+    ServiceQuotaExceededExceptionReason,
     TaskParameterValue,
     TaskParameterValueInt,
     TaskParameterValueUnknown,
@@ -42,6 +43,14 @@ def test_get_task_response_round_trip() -> None:
         latest_session_action_id="latestSessionActionId-1",
     )
     assert GetTaskResponse.from_dict(value.to_dict()) == value
+
+
+def test_service_quota_exceeded_exception_reason_keeps_unknown_values() -> None:
+    value = ServiceQuotaExceededExceptionReason("SOMETHING_NEW")
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
+    assert not value.is_known
+    assert all(member.is_known for member in ServiceQuotaExceededExceptionReason)
 
 
 def test_task_parameter_value_round_trip() -> None:

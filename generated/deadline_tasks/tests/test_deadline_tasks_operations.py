@@ -425,7 +425,10 @@ async def test_update_task_sends_required_request(asynchronous: bool) -> None:
         method="PATCH",
         path="/2023-10-12/farms/farmId-1/queues/queueId-1/jobs/jobId-1/steps/stepId-1/tasks/taskId-1",
         query={},
-        headers={"Content-Type": "application/json"},
+        headers={
+            "X-Amz-Client-Token": "00000000-0000-4000-8000-000000000000",
+            "Content-Type": "application/json",
+        },
         body={"targetRunStatus": "READY"},
     )
 

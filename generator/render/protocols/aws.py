@@ -20,6 +20,8 @@ class AwsProtocol(ProtocolGenerator):
         }
     )
     retry_policy = "aws"
+    float_strings = True
+    validates_params = True
     control_keys = ("__type",)  # the shape id some services add to bodies
     stub_imports = ("AwsCredentials",)
     runtime_exports = (
@@ -33,4 +35,5 @@ class AwsProtocol(ProtocolGenerator):
                 "RefreshableCredentials",
             ),
         ),
+        ("_params", ("ParamValidationError",)),
     )

@@ -69,6 +69,9 @@ class ProtocolGenerator:
     }
     # Dense collections drop the nulls a service sends in them (Smithy), or keep them (msrest).
     drops_nulls: bool = True
+    # NaN and the infinities travel as the strings "NaN", "Infinity", "-Infinity" (the Smithy
+    # protocols) rather than as Python prints them.
+    float_strings: bool = False
     # Every input member travels in the JSON body, whatever its binding (the AWS JSON RPCs).
     all_members_in_body: bool = False
     retry_policy: str = "aws"  # the RetryPolicy factory the clients default to
@@ -93,6 +96,11 @@ class ProtocolGenerator:
     fixed_query: tuple[tuple[str, str], ...] = ()
     # Requests without a body other than GET/HEAD say `Content-Length: 0` (as requests does).
     frames_empty_bodies: bool = False
+    # The body sent for a structure payload the caller leaves unset ("" sends none).
+    unset_structure_payload: str = ""
+    # Arguments are checked before sending as botocore checks them (required members, minimum
+    # lengths and values, nested too), raising ParamValidationError (render/paramchecks.py).
+    validates_params: bool = False
     # How query names are escaped: "quote_query" (all) or "quote_query_name" (keeps `$`).
     query_name_quoter: str = "quote_query"
     # Error responses are told apart by their status (OpenAPI), each raising the exception of
@@ -153,10 +161,14 @@ class ProtocolGenerator:
         """The request of a call whose bound values are given (labels already escaped)."""
         http = op.http
         assert http is not None  # validation: HTTP-binding protocols need the http trait
-        path = http.uri.split("?", 1)[0]
+        path, _, constant = http.uri.partition("?")
         for label, value in labels.items():
             path = path.replace("{" + label + "+}", value).replace("{" + label + "}", value)
-        if has_body:
+        # A constant query part of the URI (`?find=LayerVersion`, `?list-type`) is always sent.
+        for piece in constant.split("&") if constant else []:
+            key, _, value = piece.partition("=")
+            query.setdefault(key, value)
+        if has_body and not any(k.lower() == "content-type" for k in headers):
             headers["Content-Type"] = self.request_content_type(op)
         return ExpectedRequest(http.method, path, query, headers, body, has_body)
 

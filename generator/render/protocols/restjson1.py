@@ -12,6 +12,9 @@ from generator.render.protocols.base import ErrorResponse
 class RestJson1(AwsProtocol):
     id = "restJson1"
     runtime_module = "_restjson1"
+    # An unset structure payload is still a JSON object (Smithy protocol tests
+    # RestJsonHttpWithEmptyStructurePayload, RestJsonHttpWithHeadersButNoPayload).
+    unset_structure_payload = "{}"
 
     def error_response(self, shape: Shape, body: dict[str, Any]) -> ErrorResponse:
         info = shape.error

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ._aws_errors import body_code, is_generic_error, parse_error_with, sanitize_code
+from dataclasses import replace
+
+from ._aws_errors import error_code, parse_error_with
 from ._http import HttpResponse
 from ._protocol import ParsedError
 
@@ -11,12 +13,13 @@ __all__ = ["REQUEST_ID_HEADERS", "error_code", "parse_error"]
 REQUEST_ID_HEADERS = ("x-amzn-RequestId",)
 
 
-def error_code(response: HttpResponse) -> str | None:
-    if is_generic_error(response):
-        return None
-    code = body_code(response, "__type")
-    return sanitize_code(code) if code else None
-
-
 def parse_error(response: HttpResponse) -> ParsedError:
-    return parse_error_with(response, error_code(response))
+    error = parse_error_with(response, error_code(response))
+    # Services that moved from awsQuery (SQS) still name their errors the old way in
+    # `x-amzn-query-error: Code;Fault`; botocore reports that code, and so do we (the class
+    # stays the modeled one).
+    query_error = response.headers.get("x-amzn-query-error", "")
+    code, sep, _ = query_error.partition(";")
+    if sep and code:
+        return replace(error, reported_code=code)
+    return error

@@ -28,6 +28,9 @@ class ParsedError:
     code: str  # the error code (the HTTP status as text when the service names none)
     message: str
     data: Mapping[str, Any] = field(default_factory=dict)  # the modeled error's fields
+    # The code reported to the caller when it differs from the one that picks the error class
+    # (an awsQuery-compatible service's `x-amzn-query-error` code); "" = `code`.
+    reported_code: str = ""
 
 
 def json_object(response: HttpResponse) -> Mapping[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._aws_errors import body_code, is_generic_error, parse_error_with, sanitize_code
+from ._aws_errors import error_code, parse_error_with
 from ._http import HttpResponse
 from ._protocol import ParsedError
 
@@ -10,13 +10,6 @@ __all__ = ["REQUEST_ID_HEADERS", "error_code", "parse_error"]
 
 # botocore's rest-json parser: x-amz-request-id when x-amzn-RequestId is absent.
 REQUEST_ID_HEADERS = ("x-amzn-RequestId", "x-amz-request-id")
-
-
-def error_code(response: HttpResponse) -> str | None:
-    if is_generic_error(response):
-        return None
-    code = response.headers.get("x-amzn-errortype") or body_code(response, "code", "Code", "__type")
-    return sanitize_code(code) if code else None
 
 
 def parse_error(response: HttpResponse) -> ParsedError:

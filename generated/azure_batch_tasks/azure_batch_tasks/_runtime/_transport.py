@@ -58,6 +58,19 @@ def _caused_by_cert_failure(err: BaseException) -> bool:
     return False
 
 
+def _utf8(value: str) -> str | bytes:
+    """Non-ASCII header values go out as UTF-8 bytes, as botocore and aiohttp send them
+    (http.client would try latin-1 and fail beyond it; httpx would try ASCII)."""
+    return value if value.isascii() else value.encode("utf-8")
+
+
+def _utf8_headers(request: HttpRequest) -> list[tuple[bytes, bytes]]:
+    return [
+        (name.encode("ascii"), value.encode("utf-8"))
+        for name, value in request.headers.multi_items()
+    ]
+
+
 class Urllib3Transport:
     """Synchronous transport on keep-alive urllib3 pools (the sync default).
 
@@ -124,7 +137,7 @@ class Urllib3Transport:
     def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
         headers = urllib3.HTTPHeaderDict()
         for name, value in request.headers.multi_items():
-            headers.add(name, value)
+            headers.add(name, _utf8(value))  # type: ignore[arg-type]  # bytes are sent as is
         deadline = None if timeout is None else time.monotonic() + timeout
         try:
             response = self._pool_for(request.url).urlopen(
@@ -352,7 +365,7 @@ class HttpxTransport:
             with client.stream(
                 request.method,
                 request.url,
-                headers=request.headers.multi_items(),
+                headers=_utf8_headers(request),
                 content=request.body,
                 timeout=httpx.Timeout(timeout),
             ) as response:
@@ -423,7 +436,7 @@ class HttpxAsyncTransport:
                 response = await client.request(
                     request.method,
                     request.url,
-                    headers=request.headers.multi_items(),
+                    headers=_utf8_headers(request),
                     content=request.body,
                     timeout=httpx.Timeout(timeout),
                 )

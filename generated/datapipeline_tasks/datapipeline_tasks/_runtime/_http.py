@@ -23,6 +23,7 @@ __all__ = [
     "Transport",
     "TransportError",
     "TransportTimeout",
+    "with_content_length",
 ]
 
 
@@ -218,6 +219,17 @@ class HttpRequest:
         # Header values are left out on purpose: they carry signatures and tokens.
         size = "no body" if self.body is None else f"{len(self.body)} bytes"
         return f"<HttpRequest {self.method} {self.redact(self.url)} ({size})>"
+
+
+def with_content_length(request: HttpRequest) -> HttpRequest:
+    """The request framed as botocore frames it: ``Content-Length`` on every method but GET,
+    HEAD and OPTIONS (``0`` without a body), unless a length or chunking is already set. Set
+    after signing, as botocore does, so the signature does not cover it."""
+    if request.method not in ("GET", "HEAD", "OPTIONS") and not (
+        "Content-Length" in request.headers or "Transfer-Encoding" in request.headers
+    ):
+        request.headers["Content-Length"] = str(len(request.body or b""))
+    return request
 
 
 class DeserializationError(ValueError):

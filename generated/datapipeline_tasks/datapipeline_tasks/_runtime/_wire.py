@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import re
 import uuid
 from collections.abc import Mapping
@@ -20,6 +21,7 @@ from typing import Any, Final, NoReturn, TypeVar
 from . import _serde
 from ._http import DeserializationError, HttpResponse
 from ._model import ResponseMetadata
+from ._params import ParamValidationError
 
 T = TypeVar("T")
 
@@ -36,13 +38,19 @@ __all__ = [
     "as_str",
     "aware",
     "b64decode",
+    "b64decode_text",
     "b64encode",
+    "b64encode_text",
     "bad_field",
     "const",
+    "float_json",
+    "float_text",
     "format_duration",
     "format_time",
     "format_timestamp",
     "format_timestamp_text",
+    "has_header",
+    "host_label",
     "is_date",
     "is_datetime",
     "is_time",
@@ -59,10 +67,14 @@ __all__ = [
     "parse_timestamp",
     "parse_uuid",
     "plain_text",
+    "prefix_headers",
+    "query_params",
+    "quote_header_values",
     "quote_label",
     "quote_query",
     "quote_query_name",
     "split_header",
+    "split_http_dates",
     "typed",
 ]
 
@@ -268,6 +280,33 @@ def b64decode(value: Any) -> bytes:
     return base64.b64decode(str(value))
 
 
+def b64encode_text(value: str) -> str:
+    """A string header whose shape has a media type travels base64-encoded (Smithy mediaType)."""
+    return base64.b64encode(value.encode("utf-8")).decode("ascii")
+
+
+def b64decode_text(value: str) -> str:
+    return base64.b64decode(value).decode("utf-8")
+
+
+_NON_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
+
+
+def float_json(value: float) -> float | str:
+    """A float for a JSON body: NaN and the infinities have no JSON number, so the Smithy JSON
+    protocols send them as the strings "NaN", "Infinity" and "-Infinity"."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return _NON_FINITE[repr(value)]
+    return value
+
+
+def float_text(value: float) -> str:
+    """A float for a header, query parameter or label; non-finite values as in JSON bodies."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return _NON_FINITE[repr(value)]
+    return number_text(value)
+
+
 def json_text(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
@@ -393,8 +432,94 @@ def any_body(response: HttpResponse) -> Any:
     return response.body
 
 
+def quote_header_values(values: list[str]) -> list[str]:
+    """Items of a list header: one that holds a comma or a double quote is sent as a quoted
+    string (RFC 9110 list syntax, as the Smithy httpHeader trait says), `"` and `\\` escaped."""
+    out = []
+    for value in values:
+        if "," in value or '"' in value:
+            value = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        out.append(value)
+    return out
+
+
 def split_header(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
+    """The items of a list header: split at commas outside quoted strings, quotes removed."""
+    items: list[str] = []
+    current: list[str] = []
+    quoted = escaped = was_quoted = False
+    for char in value:
+        if escaped:
+            current.append(char)
+            escaped = False
+        elif quoted and char == "\\":
+            escaped = True
+        elif char == '"' and (quoted or not "".join(current).strip()):
+            quoted = not quoted
+            was_quoted = True
+        elif char == "," and not quoted:
+            items.append("".join(current) if was_quoted else "".join(current).strip())
+            current, was_quoted = [], False
+        elif quoted or not (char in " \t" and not current):
+            current.append(char)
+    last = "".join(current) if was_quoted else "".join(current).strip()
+    if last or was_quoted or items:
+        items.append(last)
+    return items
+
+
+def split_http_dates(value: str) -> list[str]:
+    """The items of a header listing HTTP dates, each of which holds a comma itself
+    (``Mon, 16 Dec 2019 23:48:18 GMT, Tue, ...``): split at every second comma."""
+    parts = value.split(",")
+    return [",".join(parts[i : i + 2]).strip() for i in range(0, len(parts), 2)]
+
+
+def prefix_headers(headers: Any, prefix: str) -> dict[str, str] | None:
+    """Response headers whose name starts with ``prefix`` (any case), keyed by the rest of the
+    name (Smithy httpPrefixHeaders); None when there are none."""
+    lowered = prefix.lower()
+    found = {
+        name[len(prefix) :]: value
+        for name, value in headers.multi_items()
+        if name.lower().startswith(lowered)
+    }
+    return found or None
+
+
+def query_params(values: Mapping[str, Any], taken: set[str]) -> list[tuple[str, str]]:
+    """A map sent as query parameters (Smithy httpQueryParams): string or list-of-string
+    values; keys a named query member already sent are left out (the named member wins)."""
+    out: list[tuple[str, str]] = []
+    for key, value in values.items():
+        if key in taken:
+            continue
+        if isinstance(value, list):
+            out.extend((key, item) for item in value)
+        else:
+            out.append((key, value))
+    return out
+
+
+def has_header(headers: Mapping[str, str], name: str) -> bool:
+    lowered = name.lower()
+    return any(key.lower() == lowered for key in headers)
+
+
+_HOST_LABEL = re.compile(r"^[A-Za-z0-9.\-]+$")
+
+
+def host_label(name: str, value: str) -> str:
+    """A value that fills a ``{label}`` of an operation's host prefix; like botocore, only
+    letters, digits, ``-`` and ``.`` are accepted, so a value cannot redirect the request."""
+    if not isinstance(value, str) or not _HOST_LABEL.match(value):
+        raise ParamValidationError(
+            [
+                f"Invalid value for parameter {name}: {value!r}. Must contain only "
+                "alphanumeric characters, hyphen, or period."
+            ]
+        )
+    return value
 
 
 def metadata(response: HttpResponse, *request_id_headers: str) -> ResponseMetadata:

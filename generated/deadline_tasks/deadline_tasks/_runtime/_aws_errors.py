@@ -13,7 +13,14 @@ from typing import Any
 from ._http import HttpResponse
 from ._protocol import ParsedError, json_object, reason
 
-__all__ = ["error_body", "is_generic_error", "parse_error_with", "sanitize_code"]
+__all__ = [
+    "body_code",
+    "error_body",
+    "error_code",
+    "is_generic_error",
+    "parse_error_with",
+    "sanitize_code",
+]
 
 
 def error_body(response: HttpResponse) -> Mapping[str, Any]:
@@ -26,10 +33,26 @@ def error_body(response: HttpResponse) -> Mapping[str, Any]:
 
 
 def is_generic_error(response: HttpResponse) -> bool:
-    """A 5xx with an empty or HTML body (a proxy's answer, not the service's): botocore then
-    ignores any error type and reports the status and its reason phrase."""
+    """A 5xx with an empty or HTML body and no ``X-Amzn-Errortype`` (a proxy's answer, not the
+    service's): the status and its reason phrase are reported, as botocore does. With the header
+    it is the service's error, bodiless or not (the Smithy protocol tests
+    *FooErrorUsingXAmznErrorType* answer 500 with the header alone)."""
     body = response.body.strip()
-    return response.status >= 500 and (not body or body.startswith(b"<html>"))
+    return (
+        response.status >= 500
+        and (not body or body.startswith(b"<html>"))
+        and "x-amzn-errortype" not in response.headers
+    )
+
+
+def error_code(response: HttpResponse) -> str | None:
+    """The error type of a JSON-protocol error response, as the Smithy restJson1 and
+    awsJson1_0/1_1 pages resolve it: the ``X-Amzn-Errortype`` header, else the body's ``code``
+    (``Code``), else its ``__type``; sanitised (None for a generic error or when none is set)."""
+    if is_generic_error(response):
+        return None
+    code = response.headers.get("x-amzn-errortype") or body_code(response, "code", "Code", "__type")
+    return sanitize_code(code) if code else None
 
 
 def sanitize_code(code: str) -> str:
