@@ -35,10 +35,17 @@ class Kind(enum.Enum):
     DURATION = "duration"  # ISO 8601 duration (OpenAPI format: duration)
     BLOB = "blob"
     DOCUMENT = "document"  # free-form JSON
+    # OpenAPI formats with a Python type of their own.
+    DATE = "date"  # calendar date (format: date)
+    TIME = "time"  # time of day (format: time)
+    UUID = "uuid"  # format: uuid
+    # An untagged union (OpenAPI oneOf/anyOf, type lists): a value of exactly one of the member
+    # shapes, told apart by `discriminator` when the shape has one, else by the value itself.
+    ONE_OF = "oneOf"
 
     @property
     def is_aggregate(self) -> bool:
-        return self in (Kind.STRUCTURE, Kind.UNION, Kind.LIST, Kind.MAP)
+        return self in (Kind.STRUCTURE, Kind.UNION, Kind.LIST, Kind.MAP, Kind.ONE_OF)
 
 
 class Binding(enum.Enum):
@@ -52,6 +59,7 @@ class Binding(enum.Enum):
     PREFIX_HEADERS = "prefixHeaders"  # a map sent as headers `{prefix}{key}: value`
     QUERY_PARAMS = "queryParams"  # a map sent as query parameters (httpQueryParams)
     RESPONSE_CODE = "responseCode"
+    COOKIE = "cookie"  # a cookie of the Cookie header (OpenAPI `in: cookie`)
 
 
 class Protocol(enum.Enum):
@@ -67,12 +75,13 @@ class AuthKind(enum.Enum):
     BEARER = "bearer"  # OAuth2 / any get_token(*scopes) credential
     API_KEY = "apiKey"
     NONE = "none"
+    BASIC = "basic"  # HTTP basic (user name and password)
 
 
 @dataclass(frozen=True)
 class EnumValue:
     name: str  # symbol name as given by the spec (Smithy member name / x-ms-enum name)
-    value: str | int  # wire value
+    value: str | int | float | bool  # wire value (OpenAPI enums may mix scalar types)
     docs: str = ""
     loc: Location = NOWHERE
 
@@ -109,6 +118,13 @@ class Member:
     # x-ms-client-name of a parameter: kept for docs; the method argument stays named after the
     # wire name (`maxresults`), as the published clients of these APIs name it.
     client_name: str = ""
+    write_only: bool = False  # sent, never received (OpenAPI writeOnly)
+    # How a parameter is written (OpenAPI `style`/`explode`): "" and None are the location's
+    # defaults (simple for path and header, form for query and cookie; explode for form only).
+    # "json" means the parameter's `content` is application/json: the value as JSON text.
+    style: str = ""
+    explode: bool | None = None
+    allow_reserved: bool = False  # query: reserved characters are sent unescaped
     host_label: bool = False  # Smithy hostLabel: the value also fills {name} in the host prefix
     client_optional: bool = False  # Smithy clientOptional: optional to clients whatever else
     loc: Location = NOWHERE  # the member's key (Smithy member name, OpenAPI property/parameter)
@@ -139,6 +155,17 @@ class Shape:
     is_input: bool = False
     is_output: bool = False
     synthetic: bool = False  # made by a front-end (OpenAPI operation input/output)
+    # ONE_OF, and a STRUCTURE that is a polymorphic base: the property whose value names the
+    # variant, and (value, shape id) pairs. A ONE_OF without one is told apart by the value.
+    discriminator: str = ""
+    discriminator_map: tuple[tuple[str, str], ...] = ()
+    # A scalar shape whose only value is enum_values[0] (OpenAPI `const`).
+    const: bool = False
+    # STRUCTURE: the shape of the values of keys it does not declare (additionalProperties),
+    # which the model keeps; None: undeclared keys are ignored.
+    additional: str | None = None
+    # STRUCTURE: the structure it extends (OpenAPI allOf with one named object part).
+    base: str | None = None
     sparse: bool = False  # lists/maps that keep nulls (Smithy @sparse)
     media_type: str = ""  # strings and blobs: the media type of the value (Smithy mediaType)
     loc: Location = NOWHERE
@@ -172,6 +199,36 @@ class Http:
 
 
 @dataclass(frozen=True)
+class Response:
+    """One declared response of an operation (OpenAPI): its status, body and headers."""
+
+    status: str  # "200", "2XX" or "default"
+    body: str | None = None  # shape id of the body; None: no body
+    media_type: str = ""  # the media type the body is read as ("" for none)
+    headers: tuple[Member, ...] = ()
+    docs: str = ""
+    loc: Location = NOWHERE
+
+    @property
+    def is_success(self) -> bool:
+        return self.status.startswith("2")
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    """One media type an operation's request body may be sent as (OpenAPI requestBody)."""
+
+    media_type: str  # "application/json", "multipart/form-data", ...
+    target: str  # shape id of the body
+    loc: Location = NOWHERE
+
+
+# Security requirements: alternatives, each a combination of (scheme name, scopes) that must all
+# be applied; an empty combination means "no authentication" is acceptable.
+SecurityRequirement = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
 class Pagination:
     input_token: str | None = None
     output_token: str | None = None  # member name, or the wire name of the next link
@@ -201,6 +258,14 @@ class Operation:
     loc: Location = NOWHERE
     # Where the input/output/error references stand, for precise events.
     ref_locs: tuple[tuple[str, Location], ...] = ()
+    # OpenAPI: every declared response (success and error, `default` included), the media types
+    # the request body may be sent as (the first is the default), and the operation's own
+    # security requirements (None: the service's apply).
+    responses: tuple[Response, ...] = ()
+    request_bodies: tuple[RequestBody, ...] = ()
+    security: tuple[SecurityRequirement, ...] | None = None
+    # OpenAPI servers of this operation or its path item (they replace the service's).
+    servers: tuple[Server, ...] = ()
 
     def ref_loc(self, role: str) -> Location:
         for key, loc in self.ref_locs:
@@ -214,7 +279,29 @@ class Auth:
     kind: AuthKind
     name: str = ""  # SigV4 signing name, or the security scheme name
     scopes: tuple[str, ...] = ()
-    header: str = ""
+    header: str = ""  # apiKey: the header, query parameter or cookie name
+    location: str = ""  # apiKey: "header" | "query" | "cookie"
+    source: str = ""  # bearer: "http" | "oauth2" | "openIdConnect"
+    docs: str = ""
+    loc: Location = NOWHERE
+
+
+@dataclass(frozen=True)
+class ServerVariable:
+    name: str
+    default: str
+    choices: tuple[str, ...] = ()  # the variable's enum
+    docs: str = ""
+
+
+@dataclass(frozen=True)
+class Server:
+    """A base URL of the service (OpenAPI `servers`), possibly with {variables}."""
+
+    url: str
+    variables: tuple[ServerVariable, ...] = ()
+    docs: str = ""
+    loc: Location = NOWHERE
 
 
 @dataclass(frozen=True)
@@ -242,6 +329,11 @@ class Service:
     source_format: str = ""  # smithy | openapi | swagger
     notes: tuple[Note, ...] = ()
     loc: Location = NOWHERE
+    # OpenAPI: the service-wide security requirements, base URLs, and the conventions profile
+    # the document turns on ("azure": x-ms-* extensions or Entra ID security; "" none).
+    security: tuple[SecurityRequirement, ...] = ()
+    servers: tuple[Server, ...] = ()
+    profile: str = ""
 
     def shape(self, shape_id: str) -> Shape | None:
         return self._index().get(shape_id)

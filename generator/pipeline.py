@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from generator.diagnostics import Diagnostics
 from generator.frontends import build_ir
 from generator.ir import Service
-from generator.load import Document, load_document
+from generator.load import Document, detect_format, load_document
 from generator.validate import validate_document, validate_service
 
 
@@ -38,6 +38,10 @@ def load_spec(path: str | os.PathLike[str], timings: dict[str, float] | None = N
         timings["load"] = timings.get("load", 0.0) + loaded - start
     if doc is None:
         return Loaded(None, None, diags)
+    if detect_format(doc.data) in ("openapi", "swagger"):
+        from generator.frontends.openapi.refs import bundle
+
+        doc = bundle(doc, diags)  # nodes of other local files, pulled in where refs name them
     validate_document(doc, diags)
     service = build_ir(doc, diags)
     if service is not None:

@@ -337,27 +337,19 @@ def test_allof_cycle(tmp_path: Path) -> None:
 
 
 def test_service_name_starting_with_a_digit(tmp_path: Path) -> None:
-    # The client class `123ThingsClient` was rendered and failed to parse.
+    # The client class `123ThingsClient` was rendered and failed to parse; a title is free
+    # text, so the client is named `Api123ThingsClient` instead.
     text = _sub(OPENAPI, "info: {title: Things,", "info: {title: 123 Things,")
-    result, body = _load(tmp_path, text.replace("\nsecurity:", "  # <- HERE\nsecurity:", 1))
-    assert _one(result, "InvalidServiceName").location.line == line_of(body, "<- HERE")
+    result, _ = _load(tmp_path, text)
+    assert result.ok and result.service is not None
+    assert result.service.name == "Api123Things"
 
 
 @pytest.mark.parametrize(
     ("old", "new", "id"),
     [
-        # KeyError in the renderer: an error response that is not an object
-        (
-            'schema: {$ref: "#/components/schemas/Error"}}}',
-            "schema: {type: string}}}",
-            "WrongType",
-        ),
-        # SyntaxError in the rendered code: a success body that is not an object
-        (
-            'schema: {$ref: "#/components/schemas/ThingList"}}}',
-            "schema: {type: array, items: {type: string}}}}",
-            "UnsupportedPayload",
-        ),
+        # (An error body that is not an object, and a success body that is a list, once
+        # crashed the renderer; both are legal and generate now: tests/test_openapi_features.py.)
         # IndexError in the renderer: the pageable item member is not an array
         (
             '        value: {type: array, items: {$ref: "#/components/schemas/Thing"}}',
@@ -365,7 +357,7 @@ def test_service_name_starting_with_a_digit(tmp_path: Path) -> None:
             "PaginatedMember",
         ),
     ],
-    ids=["error-body", "success-body", "page-items"],
+    ids=["page-items"],
 )
 def test_openapi_shapes_the_client_cannot_take(tmp_path: Path, old: str, new: str, id: str) -> None:
     result, body = _load(tmp_path, _sub(OPENAPI, old, new.rstrip() + "  # <- HERE"))

@@ -31,6 +31,27 @@ def test_benchmark_runs_and_reports_ratios(args: list[str]) -> None:
     assert "x" in proc.stdout and len(proc.stdout.splitlines()) >= 2
 
 
+def test_openapi_corpus_comparison_runs() -> None:
+    """The README's apismith / openapi-python-client table comes from this script; one document
+    here keeps it working (the whole corpus takes minutes)."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "openapi_corpus.py"),
+            "--only",
+            "oai-v30-petstore.yaml",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = [line for line in proc.stdout.splitlines() if line.startswith("| `")]
+    assert len(rows) == 1
+    assert rows[0].startswith("| `oai-v30-petstore.yaml` | yes / yes / yes | ")
+    assert "openapi-python-client" in proc.stdout
+
+
 def test_generate_speed_benchmark_runs_in_tiny_mode() -> None:
     # Speed targets are not asserted here (timed unit tests on a shared machine only flake):
     # this proves the script works; its numbers go into the README from a quiet machine.

@@ -132,12 +132,13 @@ def test_ref_cycle(tmp_path: Path) -> None:
     assert events[0].location.line in (line_of(body, "<- CYCLE"), line_of(body, "<- CYCLE") - 2)
 
 
-def test_missing_operation_id(tmp_path: Path) -> None:
+def test_missing_operation_id_is_named_after_method_and_path(tmp_path: Path) -> None:
+    # operationId is optional: the operation is named as openapi-python-client names it.
     text = BASE.replace("      operationId: Thing_Get\n", "")
     result, _ = spec_from_text(tmp_path, text)
-    [event] = find(result.diagnostics.events, "MissingOperationId")
-    assert (event.location.line, event.location.col) == (5, 5)  # the `get:` key
-    assert "operationId" in event.hint
+    assert result.ok, [e.format() for e in result.diagnostics.events]
+    assert result.service is not None
+    assert [op.name for op in result.service.operations] == ["get_things_thing_id"]
 
 
 def test_label_mismatch(tmp_path: Path) -> None:
@@ -160,8 +161,13 @@ def test_duplicate_operation_names(tmp_path: Path) -> None:
         "components:\n",
     )
     result, body = spec_from_text(tmp_path, text)
-    [event] = find(result.diagnostics.events, "DuplicateOperationName")
-    assert (event.location.line, event.location.col) == (line_of(body, "<- OP"), 20)
+    # Legal (operationIds differ), but both would be the method thing_get(): the second one is
+    # renamed, with a NOTE where it is declared.
+    assert result.ok, [e.format() for e in result.diagnostics.events]
+    [event] = find(result.diagnostics.events, "OperationRenamed")
+    assert event.location.line == line_of(body, "<- OP")
+    assert result.service is not None
+    assert [op.name for op in result.service.operations] == ["Thing_Get", "thing_get_2"]
 
 
 def test_enum_names_that_collide(tmp_path: Path) -> None:

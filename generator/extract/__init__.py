@@ -10,11 +10,13 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+from generator.frontends.openapi.swagger2 import SwaggerConversionError
+from generator.frontends.openapi.swagger2 import convert_swagger2 as _convert_swagger2
+
 from ._common import JSON, ExtractError, snake_case
 from ._yaml import dump_yaml
 from .openapi import select_openapi
 from .smithy import DROPPED_SERVICE_TRAITS, extract_smithy
-from .swagger2 import convert_swagger2
 
 # Header comment text width (the "# " prefix brings it to the 100 columns of the YAML body).
 _HEADER_WIDTH = 98
@@ -46,6 +48,14 @@ def detect_format(data: JSON) -> str:
             raise ExtractError(f"unsupported OpenAPI version {data['openapi']!r} (only 3.x)")
         return "openapi3"
     raise ExtractError("unknown document format: expected a 'smithy', 'swagger' or 'openapi' key")
+
+
+def convert_swagger2(data: JSON) -> JSON:
+    """The OpenAPI 3.0.3 form of a Swagger 2.0 document (the front-end's normaliser)."""
+    try:
+        return _convert_swagger2(data)
+    except SwaggerConversionError as err:
+        raise ExtractError(str(err)) from err
 
 
 def extract(data: JSON, operations: list[str]) -> JSON:

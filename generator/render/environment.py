@@ -126,6 +126,28 @@ def jsonpy(text: str) -> str:
     return repr(json.loads(text))
 
 
+def param(name: str, annotation: str, default: str | None = None, indent: int = 8) -> str:
+    """`name: annotation = default` for a parameter list, the union parenthesized when the line
+    is too long: black then splits inside the parentheses and ruff format keeps them, so both
+    formatters leave the output alone (unparenthesized, they split it differently)."""
+    tail = "" if default is None else f" = {default}"
+    if indent + len(name) + len(annotation) + len(tail) + 3 > 100 and _top_level_union(annotation):
+        annotation = f"({annotation})"
+    return f"{name}: {annotation}{tail}"
+
+
+def _top_level_union(annotation: str) -> bool:
+    depth = 0
+    for i, ch in enumerate(annotation):
+        if ch in "[(":
+            depth += 1
+        elif ch in "])":
+            depth -= 1
+        elif ch == "|" and depth == 0 and i:
+            return True
+    return False
+
+
 def _no_invisible(value: object) -> object:
     # Every expression of every template passes here: most values are printable but for their
     # newlines and tabs, and checking that in C first skips the per-character loop below.
@@ -194,5 +216,6 @@ def build_environment(
         jsonpy=jsonpy,
         snake=snake_case,
         first_sentence=first_sentence,
+        param=param,
     )
     return env

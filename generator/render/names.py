@@ -37,6 +37,12 @@ _RESERVED_CLASSES = {
     "field",
     "dataclass",
     "UnknownVariant",
+    "Literal",
+    "TypeAlias",
+    "UUID",
+    "File",
+    "date",
+    "time",
     # Runtime names every package __init__ exports.
     "AiohttpTransport",
     "AwsCredentials",
@@ -98,6 +104,28 @@ _RESERVED_MEMBERS = {
     # PlacementStrategy has a member `field`).
     "field",
 } | _ANNOTATION_NAMES
+# More names the OpenAPI models' annotations and bodies use.
+_RESERVED_MEMBERS |= {"additional_properties", "time", "UUID", "TypeAlias", "field", "dataclass"}
+# Locals of the generated serializers and client methods: an operation's argument never takes
+# one of these names.
+_RESERVED_ARGUMENTS = {
+    "url",
+    "query",
+    "headers",
+    "cookies",
+    "data",
+    "parts",
+    "endpoint",
+    "request",
+    "response",
+    "result",
+    "value",
+    "fetch",
+    "prepare",
+}
+# Shapes that get a name in the generated package: classes, and untagged unions (type aliases
+# with their conversion functions).
+_NAMED_KINDS = (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM, Kind.ONE_OF)
 # Builtins (Exception, ValueError, ...) are not shadowed by model or error classes either.
 _BUILTIN_NAMES = {n for n in dir(builtins) if not n.startswith("_")}
 # Keyword options every client method takes besides the spec's arguments, in order. A spec
@@ -161,7 +189,7 @@ class SymbolProvider:
         # keeps its name and later ones get suffixes: stable across runs, and a shape added at
         # the end of a spec never renames the ones before it.
         for shape in sorted(service.shapes, key=_declaration_order):
-            if shape.kind not in (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM):
+            if shape.kind not in _NAMED_KINDS:
                 continue
             name = _class_name(shape.name)
             if shape.id in error_ids and shape.id not in self.data_errors:
@@ -213,6 +241,11 @@ class SymbolProvider:
     def class_name(self, shape: Shape) -> str:
         return self._class_names[shape.id]
 
+    def union_functions(self, shape: Shape) -> tuple[str, str, str]:
+        """An untagged union's conversion functions: from JSON, to JSON, to plain data."""
+        base = snake_case(self._class_names[shape.id]) or "union"
+        return f"{base}_from_wire", f"{base}_to_wire", f"{base}_to_dict"
+
     def call_option_names(self, taken: set[str]) -> dict[str, str]:
         """Python names of the per-call options, none of them in `taken` (the names of every
         operation's arguments) nor equal to each other."""
@@ -233,12 +266,15 @@ class SymbolProvider:
         """Python attribute/argument names of a structure's members, collision-free."""
         out: list[str] = []
         taken: set[str] = set()
+        reserved = _RESERVED_MEMBERS
+        if shape.is_input and shape.synthetic:
+            reserved = reserved | _RESERVED_ARGUMENTS
         for member in shape.members:
             # `日本語` -> `u65e5_u672c_u8a9e`, `$` -> `dollar_sign`; colliding names (`mixedCase`
             # and `mixed_case`) are told apart by suffixes in declaration order.
             base = member_base(member.name)
             name = safe_identifier(base, "m")
-            if name in _RESERVED_MEMBERS:
+            if name in reserved:
                 name += "_"
             candidate, n = name, 2
             while candidate in taken:
@@ -254,7 +290,14 @@ class SymbolProvider:
             name = enum_constant(ev.name, ev.value)
             if name[0].isdigit():
                 name = "V_" + name
-            if keyword.iskeyword(name) or name in _RESERVED_ENUM or not IDENTIFIER.match(name):
+            # `O`, `I` and `l` read as digits (ruff E741).
+            ambiguous = name in ("O", "I", "L")
+            if (
+                keyword.iskeyword(name)
+                or name in _RESERVED_ENUM
+                or ambiguous
+                or not IDENTIFIER.match(name)
+            ):
                 name = name + "_"
             candidate, n = name, 2
             while candidate in taken:

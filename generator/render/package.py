@@ -90,13 +90,14 @@ def build_tests_view(builder: ViewBuilder, pkg: PackageView) -> TestsView:
     tests = TestViewBuilder(builder.service, builder.symbols, builder.types)
     ops = []
     for op, view in zip(builder.service.operations, pkg.operations, strict=True):
-        t = tests.operation(op, view.method, view.paginated, view.page_items)
+        t = tests.operation(op, view.method, view.paginated, view.page_items, view)
         if view.paginated and op.pagination is not None:
             t.page_items_wire = op.pagination.items or "value"
             # The canned single page must end the iteration: no next link in it.
             body = json.loads(t.response_body)
             body.pop(t.next_link_wire, None)
             t.response_body = json.dumps(body, sort_keys=True)
+            t.response_literal = repr(body) if t.response_literal else ""
         ops.append(t)
     shapes, _, _ = builder._reachable()
     symbols = builder.symbols
@@ -124,6 +125,8 @@ def _build(service: Service, config: ServiceConfig) -> tuple[ViewBuilder, Packag
         names.append(model.class_name)
         if model.kind == "union":
             names += [f.variant_class for f in model.fields] + [model.unknown_class]
+        if model.union is not None and model.union.unknown and "UnknownVariant" not in names:
+            names.append("UnknownVariant")  # what unions keep values they do not know as
     view.model_names = names
     view.error_names = [view.base_error, "ERRORS_BY_CODE"] + [e.class_name for e in view.errors]
     if view.status_errors:

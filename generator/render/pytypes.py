@@ -27,7 +27,24 @@ _SCALARS = {
     Kind.DURATION: "timedelta",
     Kind.BLOB: "bytes",
     Kind.DOCUMENT: "Any",
+    Kind.DATE: "date",
+    Kind.TIME: "time",
+    Kind.UUID: "UUID",
 }
+# Scalar kinds a value of which is written as is in JSON.
+_JSON_NATIVE = (
+    Kind.STRING,
+    Kind.BOOLEAN,
+    Kind.BYTE,
+    Kind.SHORT,
+    Kind.INTEGER,
+    Kind.LONG,
+    Kind.BIG_INTEGER,
+    Kind.FLOAT,
+    Kind.DOUBLE,
+    Kind.BIG_DECIMAL,
+    Kind.DOCUMENT,
+)
 
 
 @dataclass
@@ -45,15 +62,59 @@ class TypeMapper:
 
     def annotation(self, shape_id: str) -> str:
         shape = self.shape(shape_id)
-        if shape.kind in _SCALARS:
-            return _SCALARS[shape.kind]
-        if shape.kind is Kind.LIST:
-            item = self.annotation(shape.list_member.target)
-            return f"list[{item} | None]" if shape.sparse else f"list[{item}]"
-        if shape.kind is Kind.MAP:
-            value = self.annotation(shape.map_value.target)
-            return f"dict[str, {value} | None]" if shape.sparse else f"dict[str, {value}]"
+        kind = self.kind(shape)
+        if shape.const and shape.enum_values:
+            return f"Literal[{shape.enum_values[0].value!r}]"
+        if kind in _SCALARS:
+            return _SCALARS[kind]
+        if kind is Kind.LIST:
+            return f"list[{self.member_annotation(shape.list_member, shape.sparse)}]"
+        if kind is Kind.MAP:
+            return f"dict[str, {self.member_annotation(shape.map_value, shape.sparse)}]"
+        if kind is Kind.ONE_OF and not self.named_union(shape):
+            return self.union_annotation(shape)
         return self.symbols.class_name(shape)
+
+    def member_annotation(self, member: Member, sparse: bool = False) -> str:
+        """A collection's item type: `int | None` when its items may be null (an OpenAPI
+        nullable item, a Smithy @sparse collection)."""
+        inner = self.annotation(member.target)
+        return f"{inner} | None" if (member.nullable or sparse) and inner != "Any" else inner
+
+    def kind(self, shape: Shape) -> Kind:
+        """The shape's kind as rendered: a protocol may read a format as a plain string."""
+        if shape.kind is Kind.UUID and self.proto.uuid_as_str:
+            return Kind.STRING
+        return shape.kind
+
+    # -- untagged unions ---------------------------------------------------------------------
+
+    def named_union(self, shape: Shape) -> bool:
+        """A union named in the spec gets a type alias; an inline one is spelled out."""
+        return not shape.synthetic and shape.id.startswith("#/components/schemas/")
+
+    def union_unknown(self, shape: Shape) -> bool:
+        """Whether the union keeps values that match no variant (UnknownVariant): when its
+        variants are told apart by a discriminator or are models."""
+        if shape.discriminator:
+            return True
+        return any(
+            self.kind(self.shape(m.target)) in (Kind.STRUCTURE, Kind.UNION) for m in shape.members
+        )
+
+    def union_annotation(self, shape: Shape) -> str:
+        parts: list[str] = []
+        for member in shape.members:
+            for part in self.annotation(member.target).split(" | "):
+                if part not in parts:
+                    parts.append(part)
+            if member.nullable and "None" not in parts:
+                parts.append("None")
+        if self.union_unknown(shape):
+            parts.append("UnknownVariant")
+        if "Any" in parts:
+            return "Any"
+        return " | ".join(parts)
 
     # -- timestamp formats -------------------------------------------------------------------
 
@@ -70,7 +131,17 @@ class TypeMapper:
 
     def to_json(self, shape_id: str, expr: str, ts: str, depth: int = 0) -> str:
         shape = self.shape(shape_id)
-        kind = shape.kind
+        kind = self.kind(shape)
+        if shape.const:
+            return expr
+        if kind is Kind.DATE:
+            return f"{expr}.isoformat()"
+        if kind is Kind.TIME:
+            return f"_wire.format_time({expr})"
+        if kind is Kind.UUID:
+            return f"str({expr})"
+        if kind is Kind.ONE_OF:
+            return f"{self.symbols.union_functions(shape)[1]}({expr})"
         if kind is Kind.TIMESTAMP:
             return f"_wire.format_timestamp({expr}, {self._written(ts)!r})"
         if kind is Kind.DURATION:
@@ -86,24 +157,39 @@ class TypeMapper:
             return f"_wire.float_json({expr})"
         if kind is Kind.LIST:
             v = f"v{depth}"
-            inner = self.to_json(shape.list_member.target, v, ts, depth + 1)
-            if inner != v and shape.sparse:
-                inner = f"None if {v} is None else {inner}"
+            inner = self._maybe_null(
+                shape.list_member,
+                self.to_json(shape.list_member.target, v, ts, depth + 1),
+                v,
+                shape.sparse,
+            )
             return expr if inner == v else f"[{inner} for {v} in {expr}]"
         if kind is Kind.MAP:
             k, v = f"k{depth}", f"v{depth}"
-            inner = self.to_json(shape.map_value.target, v, ts, depth + 1)
-            if inner != v and shape.sparse:
-                inner = f"None if {v} is None else {inner}"
+            inner = self._maybe_null(
+                shape.map_value,
+                self.to_json(shape.map_value.target, v, ts, depth + 1),
+                v,
+                shape.sparse,
+            )
             return expr if inner == v else f"{{{k}: {inner} for {k}, {v} in {expr}.items()}}"
         return expr
+
+    @staticmethod
+    def _maybe_null(member: Member, inner: str, var: str, sparse: bool = False) -> str:
+        """A conversion of a collection item that may be null: None stays None."""
+        if not (member.nullable or sparse) or inner == var:
+            return inner
+        return f"None if {var} is None else {inner}"
 
     def to_plain(self, shape_id: str, expr: str, depth: int = 0) -> str:
         """The DESIGN contract's `to_dict()` form: wire names and plain containers, but
         datetimes stay aware `datetime`, durations `timedelta`, blobs `bytes`; enums give
         their string values."""
         shape = self.shape(shape_id)
-        kind = shape.kind
+        kind = self.kind(shape)
+        if kind is Kind.ONE_OF:
+            return f"{self.symbols.union_functions(shape)[2]}({expr})"
         if kind is Kind.TIMESTAMP:
             return f"_wire.aware({expr})"
         if kind in (Kind.ENUM, Kind.INT_ENUM):
@@ -112,15 +198,21 @@ class TypeMapper:
             return f"{expr}.to_dict()"
         if kind is Kind.LIST:
             v = f"v{depth}"
-            inner = self.to_plain(shape.list_member.target, v, depth + 1)
-            if inner != v and shape.sparse:
-                inner = f"None if {v} is None else {inner}"
+            inner = self._maybe_null(
+                shape.list_member,
+                self.to_plain(shape.list_member.target, v, depth + 1),
+                v,
+                shape.sparse,
+            )
             return f"list({expr})" if inner == v else f"[{inner} for {v} in {expr}]"
         if kind is Kind.MAP:
             k, v = f"k{depth}", f"v{depth}"
-            inner = self.to_plain(shape.map_value.target, v, depth + 1)
-            if inner != v and shape.sparse:
-                inner = f"None if {v} is None else {inner}"
+            inner = self._maybe_null(
+                shape.map_value,
+                self.to_plain(shape.map_value.target, v, depth + 1),
+                v,
+                shape.sparse,
+            )
             return (
                 f"dict({expr})"
                 if inner == v
@@ -130,7 +222,17 @@ class TypeMapper:
 
     def from_json(self, shape_id: str, expr: str, ts: str, depth: int = 0) -> str:
         shape = self.shape(shape_id)
-        kind = shape.kind
+        kind = self.kind(shape)
+        if shape.const and shape.enum_values:
+            return f"_wire.const({expr}, {shape.enum_values[0].value!r})"
+        if kind is Kind.DATE:
+            return f"_wire.parse_date({expr})"
+        if kind is Kind.TIME:
+            return f"_wire.parse_time({expr})"
+        if kind is Kind.UUID:
+            return f"_wire.parse_uuid({expr})"
+        if kind is Kind.ONE_OF:
+            return f"{self.symbols.union_functions(shape)[0]}({expr})"
         if kind is Kind.TIMESTAMP:
             return f"_wire.parse_timestamp({expr}, {ts!r})"
         if kind is Kind.DURATION:
@@ -158,6 +260,9 @@ class TypeMapper:
             v = f"v{depth}"
             inner = self.from_json(shape.list_member.target, v, ts, depth + 1)
             items = f"_wire.as_list({expr})"
+            if shape.list_member.nullable:
+                inner = self._maybe_null(shape.list_member, inner, v)
+                return f"list({items})" if inner == v else f"[{inner} for {v} in {items}]"
             if self._drops_nulls and not shape.sparse:
                 return f"[{inner} for {v} in {items} if {v} is not None]"
             # Kept nulls stay None (msrest); only values are converted.
@@ -167,6 +272,11 @@ class TypeMapper:
             k, v = f"k{depth}", f"v{depth}"
             inner = self.from_json(shape.map_value.target, v, ts, depth + 1)
             entries = f"_wire.as_map({expr}).items()"
+            if shape.map_value.nullable:
+                inner = self._maybe_null(shape.map_value, inner, v)
+                if inner == v:
+                    return f"dict({entries})"
+                return f"{{{k}: {inner} for {k}, {v} in {entries}}}"
             if self._drops_nulls and not shape.sparse:
                 return f"{{{k}: {inner} for {k}, {v} in {entries} if {v} is not None}}"
             keep = f"(None if {v} is None else {inner})"
@@ -193,6 +303,8 @@ class TypeMapper:
         if shape.kind is Kind.LIST:
             item_shape = self.shape(shape.list_member.target)
             item = self._scalar_text(item_shape.id, "v0", ts, header)
+            if shape.list_member.nullable:
+                item = f'"" if v0 is None else {item}'  # a null item is an empty value
             items = f"[{item} for v0 in {expr}]"
             if header and item_shape.kind in (Kind.STRING, Kind.ENUM):
                 # Items with commas or quotes are quoted; HTTP dates never are (Smithy).
@@ -202,7 +314,17 @@ class TypeMapper:
 
     def _scalar_text(self, shape_id: str, expr: str, ts: str, header: bool = False) -> str:
         shape = self.shape(shape_id)
-        kind = shape.kind
+        kind = self.kind(shape)
+        if shape.const:
+            return f"_wire.plain_text({expr})"
+        if kind is Kind.DATE:
+            return f"{expr}.isoformat()"
+        if kind is Kind.TIME:
+            return f"_wire.format_time({expr})"
+        if kind is Kind.UUID:
+            return f"str({expr})"
+        if kind in (Kind.STRUCTURE, Kind.UNION, Kind.MAP, Kind.LIST, Kind.ONE_OF):
+            return f"_wire.json_text({self.to_json(shape_id, expr, ts)})"
         if kind is Kind.TIMESTAMP:
             return f"_wire.format_timestamp_text({expr}, {self._written(ts)!r})"
         if kind is Kind.BOOLEAN:
@@ -240,7 +362,13 @@ class TypeMapper:
 
     def _scalar_from_text(self, shape_id: str, expr: str, ts: str) -> str:
         shape = self.shape(shape_id)
-        kind = shape.kind
+        kind = self.kind(shape)
+        if kind is Kind.DATE:
+            return f"_wire.parse_date({expr})"
+        if kind is Kind.TIME:
+            return f"_wire.parse_time({expr})"
+        if kind is Kind.UUID:
+            return f"_wire.parse_uuid({expr})"
         if kind is Kind.TIMESTAMP:
             return f"_wire.parse_timestamp({expr}, {ts!r})"
         if kind is Kind.BOOLEAN:

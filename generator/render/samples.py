@@ -19,6 +19,7 @@ from generator.render.protocols import ProtocolGenerator
 from generator.render.pytypes import TypeMapper
 
 SAMPLE_TIME = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
+SAMPLE_UUID = "12345678-1234-5678-1234-567812345678"
 SAMPLE_TIME_EXPR = "datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)"
 MAX_DEPTH = 4
 
@@ -46,15 +47,24 @@ class SampleBuilder:
     def shape(self, shape_id: str) -> Shape:
         return self.types.shape(shape_id)
 
-    def for_member(self, member: Member, *, full: bool = True, depth: int = 0) -> Sample:
+    def for_member(
+        self, member: Member, *, full: bool = True, depth: int = 0, writing: bool = False
+    ) -> Sample:
         where = {
             Binding.HEADER: "header",
             Binding.QUERY: "query",
             Binding.LABEL: "query",
+            Binding.COOKIE: "query",
         }.get(member.binding, "body")
         fmt = self.types.ts_format(member, where)
         return self.value(
-            member.target, member.name, fmt, full=full, depth=depth, member=member.constraints
+            member.target,
+            member.name,
+            fmt,
+            full=full,
+            depth=depth,
+            writing=writing,
+            member=member.constraints,
         )
 
     def value(
@@ -65,11 +75,24 @@ class SampleBuilder:
         *,
         full: bool,
         depth: int,
+        writing: bool = False,
         member: Constraints | None = None,
     ) -> Sample:
+        """A sample value; `writing`: as a request carries it (read-only fields left out)."""
         shape = self.shape(shape_id)
-        kind = shape.kind
+        kind = self.types.kind(shape)
         proto = self.types.proto
+        if shape.const and shape.enum_values:
+            value = shape.enum_values[0].value
+            return Sample(repr(value), value)
+        if kind is Kind.DATE:
+            return Sample("date(2024, 1, 2)", "2024-01-02")
+        if kind is Kind.TIME:
+            return Sample("time(3, 4, 5)", "03:04:05")
+        if kind is Kind.UUID:
+            return Sample(f"UUID({SAMPLE_UUID!r})", SAMPLE_UUID)
+        if kind is Kind.ONE_OF:
+            return self._one_of(shape, hint, ts, full=full, depth=depth, writing=writing)
         # A member's own constraints override its target's (Smithy): samples stay in bounds,
         # which the clients check (minimums, like botocore).
         bounds = _merged(shape.constraints, member)
@@ -112,6 +135,7 @@ class SampleBuilder:
                 ts,
                 full=full,
                 depth=depth + 1,
+                writing=writing,
                 member=shape.list_member.constraints,
             )
             count = max(1, int(bounds.min_length or 1))
@@ -123,6 +147,7 @@ class SampleBuilder:
                 ts,
                 full=full,
                 depth=depth + 1,
+                writing=writing,
                 member=shape.map_value.constraints,
             )
             return Sample(f"{{'key': {item.expr}}}", {"key": item.wire})
@@ -136,24 +161,65 @@ class SampleBuilder:
             variant = shape.members[index]
             inner = self.for_member(variant, full=full, depth=depth + 1)
             return Sample(f"{variants[index]}(value={inner.expr})", {variant.wire_name: inner.wire})
-        return self.structure(shape, full=full, depth=depth)
+        return self.structure(shape, full=full, depth=depth, writing=writing)
 
-    def structure(self, shape: Shape, *, full: bool, depth: int) -> Sample:
+    def structure(
+        self,
+        shape: Shape,
+        *,
+        full: bool,
+        depth: int,
+        writing: bool = False,
+        fixed: dict[str, Any] | None = None,
+    ) -> Sample:
+        """A model sample; `fixed` sets wire values of some members (a discriminator)."""
         cls = self.symbols.class_name(shape)
         names = self.symbols.member_names(shape)
         args: list[str] = []
         wire: dict[str, Any] = {}
         for member, name in zip(shape.members, names, strict=True):
+            key = member.wire_name or member.name
             if member.binding is not Binding.BODY and shape.is_output:
                 continue  # header-bound output members do not travel in the body
-            if not member.required and (not full or depth >= MAX_DEPTH):
+            required = member.required and not member.read_only and not member.write_only
+            if fixed and key in fixed:
+                args.append(f"{name}={self._fixed_expr(member, fixed[key])}")
+                wire[key] = fixed[key]
                 continue
-            if self._recursive(member.target, shape.id) and not member.required:
+            if not required and (not full or depth >= MAX_DEPTH):
                 continue
-            sample = self.for_member(member, full=full, depth=depth + 1)
+            if self._recursive(member.target, shape.id) and not required:
+                continue
+            sample = self.for_member(member, full=full, depth=depth + 1, writing=writing)
             args.append(f"{name}={sample.expr}")
-            wire[member.wire_name or member.name] = sample.wire
+            if not (writing and member.read_only):
+                wire[key] = sample.wire
         return Sample(f"{cls}({', '.join(args)})", wire)
+
+    def _fixed_expr(self, member: Member, value: Any) -> str:
+        target = self.shape(member.target)
+        if target.kind in (Kind.ENUM, Kind.INT_ENUM):
+            names = self.symbols.enum_member_names(target)
+            for name, ev in zip(names, target.enum_values, strict=True):
+                if ev.value == value:
+                    return f"{self.symbols.class_name(target)}.{name}"
+        return repr(value)
+
+    def _one_of(
+        self, shape: Shape, hint: str, ts: str, *, full: bool, depth: int, writing: bool
+    ) -> Sample:
+        """A value of the first variant that does not lead back to the union; for a
+        discriminated union, a mapped variant carrying its discriminator value."""
+        for value, target in shape.discriminator_map:
+            variant = self.shape(target)
+            if self.types.kind(variant) is Kind.STRUCTURE:
+                fixed = {shape.discriminator: value}
+                return self.structure(
+                    variant, full=full, depth=depth + 1, writing=writing, fixed=fixed
+                )
+        members = [m for m in shape.members if not self._recursive(m.target, shape.id)]
+        member = (members or list(shape.members))[0]
+        return self.value(member.target, hint, ts, full=full, depth=depth + 1, writing=writing)
 
     def _recursive(self, target: str, owner: str) -> bool:
         # Asked for every member of every sample; the answer only depends on the two ids.

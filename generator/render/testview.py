@@ -7,10 +7,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.ir import Binding, Kind, Member, Operation, Service, Shape
+from generator import media
+from generator.ir import Binding, Kind, Member, Operation, Response, Service, Shape
+from generator.render import httptests
+from generator.render.httpviews import param_style
 from generator.render.names import SymbolProvider
 from generator.render.pytypes import TypeMapper
-from generator.render.samples import SampleBuilder, label_escape
+from generator.render.samples import Sample, SampleBuilder, label_escape
+from generator.render.views import OperationView
 
 
 @dataclass
@@ -23,6 +27,7 @@ class RequestCase:
     headers: dict[str, str]
     body: Any  # parsed JSON, or None for no body
     has_body: bool
+    encoding: str = "json"  # how the body is compared: json | form | multipart | text | binary
 
 
 @dataclass
@@ -55,6 +60,9 @@ class OperationTests:
     escaped_label: tuple[str, str, str] | None = None  # (arg, raw value, escaped)
     unmodeled_class: str = ""  # what an error response the model does not name raises
     raw_result: str = ""  # a body returned as is (downloads): the expected value
+    response_literal: str = ""  # the canned body as a Python literal for `response()`
+    result_body: str = ""  # <Op>Response results: the expected `result.<attr> == <expr>`
+    result_model: bool = True  # the result carries response_metadata
     response_body_raw: bool = False  # the body is text or bytes, not JSON (a raw payload)
 
 
@@ -73,6 +81,25 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _status_code(status: str, op: Operation) -> int:
+    """A status a stub can answer for a declared response: its code, or one its range
+    covers that no other response of the operation declares (default: 418)."""
+    declared = {r.status for r in op.responses}
+    if status.isdigit():
+        return int(status)
+    if status == "default":
+        candidates = [418, 599, 499]
+    elif status.endswith("XX"):
+        first = int(status[0]) * 100
+        candidates = [first + n for n in (0, 1, 2, 99, 98)]
+    else:
+        return 200
+    for code in candidates:
+        if str(code) not in declared and f"{str(code)[0]}XX" not in declared - {status}:
+            return code
+    return candidates[0]
+
+
 # What the generated tests make uuid4() return while they call a client, so the idempotency
 # tokens a client fills in are known (the Smithy protocol tests use the same one).
 FIXED_UUID = "00000000-0000-4000-8000-000000000000"
@@ -87,15 +114,23 @@ class TestViewBuilder:
         self.samples = SampleBuilder(service, symbols, types)
 
     def operation(
-        self, op: Operation, view_method: str, paginated: bool, page_items: str
+        self,
+        op: Operation,
+        view_method: str,
+        paginated: bool,
+        page_items: str,
+        view: OperationView | None = None,
     ) -> OperationTests:
         svc = self.service
+        self._view = view if view is not None and view.exchange is not None else None
         inp = svc.shape(op.input) if op.input else None
         cases = [self._request(op, inp, full=True), self._request(op, inp, full=False)]
         required_args = cases[1].args
         out = svc.shape(op.output) if op.output else None
         self._raw_result = ""
         self._body_raw = False
+        if self._view is not None:
+            return self._rest_operation(op, view_method, cases, out)
         status, headers, body, checks = self._response(op, out)
         tests = OperationTests(
             method=view_method,
@@ -117,16 +152,165 @@ class TestViewBuilder:
         tests.unmodeled_class = self.types.proto.unmodeled_error_class(
             [e.class_name for e in tests.errors]
         )
-        if inp is not None:
-            labels = [m for m in inp.members if m.binding is Binding.LABEL]
-            if labels:
-                name = self.symbols.member_names(inp)[inp.members.index(labels[0])]
-                raw = "a b/ü+%~"
-                label_shape = self.types.shape(labels[0].target)
-                low = labels[0].constraints.min_length or label_shape.constraints.min_length
-                raw += "x" * max(0, int(low or 0) - len(raw))  # the client checks minimums
-                tests.escaped_label = (name, raw, label_escape(raw))
+        self._escaped_label(inp, tests)
         return tests
+
+    def _escaped_label(self, inp: Shape | None, tests: OperationTests) -> None:
+        """A string path label with characters that must be escaped (the first one)."""
+        if inp is None:
+            return
+        labels = [
+            m
+            for m in inp.members
+            if m.binding is Binding.LABEL
+            and self.types.kind(self.types.shape(m.target)) is Kind.STRING
+            and not self.types.shape(m.target).const
+            and m.style in ("", "simple")
+        ]
+        if labels:
+            name = self.symbols.member_names(inp)[inp.members.index(labels[0])]
+            raw = "a b/ü+%~"
+            label_shape = self.types.shape(labels[0].target)
+            low = labels[0].constraints.min_length or label_shape.constraints.min_length
+            raw += "x" * max(0, int(low or 0) - len(raw))  # the client checks minimums
+            tests.escaped_label = (name, raw, label_escape(raw))
+
+    # -- OpenAPI exchanges -------------------------------------------------------------------
+
+    def _rest_operation(
+        self, op: Operation, method: str, cases: list[RequestCase], out: Shape | None
+    ) -> OperationTests:
+        view = self._view
+        assert view is not None and view.exchange is not None
+        ex = view.exchange
+        success = next((r for r in op.responses if r.is_success), None)
+        status = _status_code(success.status if success else "200", op)
+        headers: dict[str, str] = {}
+        literal = '""'
+        body_text = ""
+        checks: list[tuple[str, str]] = []
+        expected = "None"
+        if success is not None and success.body is not None:
+            sample = self.samples.value(success.body, "body", "date-time", full=True, depth=0)
+            literal, body_text = self._response_literal(success, sample)
+            shape = self.types.shape(success.body)
+            if media.encoding(success.media_type, self.types.kind(shape)) == media.AUTO:
+                headers["Content-Type"] = "application/json"  # what the client then decodes
+            expected = self._expected_result(success, sample)
+            target = self.types.shape(success.body)
+            if view.output_kind == "payload" and target.kind is Kind.STRUCTURE:
+                tnames = self.symbols.member_names(target)
+                for member, name in zip(target.members, tnames, strict=True):
+                    if member.write_only:
+                        continue
+                    checks.append((name, self.samples.for_member(member, full=True, depth=1).expr))
+        if success is not None and view.output_kind == "model":
+            names = (
+                dict(zip([m.wire_name for m in out.members], self.symbols.member_names(out)))
+                if out is not None
+                else {}
+            )
+            for member in success.headers:
+                sample_h = self.samples.for_member(member, full=True, depth=1)
+                headers[member.wire_name] = _text(sample_h.wire)
+                checks.append((names.get(member.wire_name, member.name), sample_h.expr))
+        tests = OperationTests(
+            method=method,
+            name=op.name,
+            cases=cases,
+            required_args=cases[1].args,
+            response_status=status,
+            response_headers=headers,
+            response_body=body_text,
+            result_checks=checks,
+            returns_none=view.output_kind == "body" and expected == "None",
+            paginated=view.paginated,
+            page_items=view.page_items,
+            next_link_wire=(op.pagination.output_token or "") if op.pagination else "",
+            response_literal=literal,
+            result_model=view.output_kind in ("payload", "model"),
+        )
+        if view.output_kind == "body" and expected != "None":
+            tests.raw_result = expected
+        if view.output_kind == "model" and ex.wrapper_body and success and success.body:
+            tests.result_body = f"{ex.wrapper_body} == {expected}"
+        for error in op.errors:
+            error_shape = self.service.shape(error)
+            if error_shape is None:
+                continue
+            declared = next(r for r in op.responses if r.body == error and not r.is_success)
+            tests.errors.append(self._error(error_shape, _status_code(declared.status, op)))
+        tests.unmodeled_class = self._unmodeled(op)
+        self._escaped_label(self.service.shape(op.input) if op.input else None, tests)
+        return tests
+
+    def _unmodeled(self, op: Operation) -> str:
+        """What a 502 with an HTML body raises: the exception of the body declared for it
+        (5XX, default), else the base class."""
+        for status in ("502", "5XX", "default"):
+            for r in op.responses:
+                if r.status == status and not r.is_success:
+                    if r.body is None:
+                        return ""
+                    shape = self.types.shape(r.body)
+                    return (
+                        self.symbols.error_class_name(shape) if self.symbols.is_error(shape) else ""
+                    )
+        return ""
+
+    def _response_literal(self, response: Response, sample: Sample) -> tuple[str, str]:
+        """The canned body (a Python literal for the stubs' `response()`) and its JSON text."""
+        assert response.body is not None
+        shape = self.types.shape(response.body)
+        enc = media.encoding(response.media_type, self.types.kind(shape))
+        if enc == media.BINARY:
+            return repr(_text(sample.wire).encode("utf-8")), ""
+        if enc == media.TEXT:
+            return repr(_text(sample.wire)), ""
+        if enc == media.AUTO:
+            return repr(json.dumps(sample.wire)), ""
+        text = json.dumps(sample.wire, sort_keys=True)
+        if isinstance(sample.wire, (dict, list)):
+            return repr(sample.wire), text
+        return repr(text), text
+
+    def _expected_result(self, response: Response, sample: Sample) -> str:
+        assert response.body is not None
+        shape = self.types.shape(response.body)
+        kind = self.types.kind(shape)
+        enc = media.encoding(response.media_type, kind)
+        if enc == media.BINARY:
+            return repr(_text(sample.wire).encode("utf-8"))
+        if enc == media.AUTO:
+            return repr(sample.wire)
+        if enc == media.TEXT and kind is Kind.STRING:
+            return repr(_text(sample.wire))
+        return sample.expr
+
+    def _styled(
+        self,
+        member: Member,
+        sample: Sample,
+        labels: dict[str, str],
+        query: dict[str, str],
+        headers: dict[str, str],
+        cookies: list[str],
+    ) -> None:
+        """Where a bound value lands, in its parameter style."""
+        wire = member.wire_name or member.name
+        style, explode = param_style(member)
+        value = sample.wire
+        if style == "json":
+            value = json.dumps(sample.wire)
+            style = "form" if member.binding in (Binding.QUERY, Binding.COOKIE) else "simple"
+        if member.binding is Binding.LABEL:
+            labels[wire] = httptests.path_segment(wire, value, style, explode)
+        elif member.binding is Binding.QUERY:
+            query.update(httptests.query_pairs(wire, value, style, explode))
+        elif member.binding is Binding.HEADER:
+            headers[wire] = httptests.header_text(value, explode)
+        elif member.binding is Binding.COOKIE:
+            cookies.extend(httptests.cookie_pairs(wire, value, explode))
 
     def _request(self, op: Operation, inp: Shape | None, *, full: bool) -> RequestCase:
         args: list[tuple[str, str]] = []
@@ -136,6 +320,8 @@ class TestViewBuilder:
         payload: Any = None
         labels: dict[str, str] = {}
         has_members_body = False
+        cookies: list[str] = []
+        rest = self._view is not None
         proto = self.types.proto
         if inp is not None:
             names = self.symbols.member_names(inp)
@@ -144,6 +330,8 @@ class TestViewBuilder:
                 wire = member.wire_name or member.name
                 if b is Binding.BODY:
                     has_members_body = True
+                target_shape = self.types.shape(member.target)
+                constant = target_shape.const and member.required
                 optional = not member.required or member.idempotency_token
                 if optional and not full:
                     if member.idempotency_token:
@@ -154,7 +342,6 @@ class TestViewBuilder:
                     if default is not None:
                         target = query if member.binding is Binding.QUERY else headers
                         target[member.wire_name] = default
-                    target_shape = self.types.shape(member.target)
                     if (
                         b is Binding.PAYLOAD
                         and target_shape.kind is Kind.STRUCTURE
@@ -162,18 +349,28 @@ class TestViewBuilder:
                     ):
                         payload = json.loads(proto.unset_structure_payload)
                     continue
-                sample = self.samples.for_member(member, full=full)
-                args.append((name, sample.expr))
+                sample = self.samples.for_member(member, full=full, writing=True)
+                if not constant:
+                    args.append((name, sample.expr))
+                if rest and b in (Binding.LABEL, Binding.QUERY, Binding.HEADER, Binding.COOKIE):
+                    self._styled(member, sample, labels, query, headers, cookies)
+                    continue
                 if b is Binding.LABEL:
                     labels[wire] = label_escape(_text(sample.wire))
                 elif b is Binding.PAYLOAD:
-                    payload = self._payload(member, sample.wire, headers)
+                    # OpenAPI bodies are encoded by media type below (_request_body).
+                    payload = sample.wire if rest else self._payload(member, sample.wire, headers)
                 else:
                     self._place(member, sample.wire, query, headers, body)
+        if cookies:
+            headers["Cookie"] = "; ".join(cookies)
         if proto.all_members_in_body:
             body = self._all_members_body(inp, args, full) if inp is not None else {}
             has_members_body = True
         has_body = payload is not None or has_members_body
+        encoding = "json"
+        if rest and payload is not None and op.request_bodies:
+            encoding, payload = self._request_body(op, payload)
         expected = proto.expected_request(
             op,
             labels,
@@ -191,7 +388,51 @@ class TestViewBuilder:
             headers=expected.headers,
             body=expected.body,
             has_body=expected.has_body,
+            encoding=encoding,
         )
+
+    def _request_body(self, op: Operation, wire: Any) -> tuple[str, Any]:
+        """How the default media type carries the body sample: (encoding, expected body)."""
+        body = op.request_bodies[0]
+        shape = self.types.shape(body.target)
+        enc = media.encoding(body.media_type, self.types.kind(shape))
+        if enc == media.FORM:
+            return enc, httptests.form_fields(wire)
+        if enc == media.MULTIPART:
+            return enc, self._multipart_expected(shape, wire)
+        if enc in (media.TEXT, media.BINARY, media.AUTO):
+            if self.types.kind(shape) is Kind.BLOB:
+                return media.BINARY, repr(base64.b64decode(_text(wire)))  # the raw bytes
+            if self.types.kind(shape) is Kind.STRING or enc == media.TEXT:
+                return media.TEXT, _text(wire)
+            return media.TEXT, json.dumps(wire)
+        return "json", wire
+
+    def _multipart_expected(self, shape: Shape, wire: Any) -> dict[str, str]:
+        """Field name -> the text each part carries (files: the raw bytes as text)."""
+        out: dict[str, str] = {}
+        if not isinstance(wire, dict):
+            return out
+        for member in shape.members:
+            key = member.wire_name or member.name
+            if key not in wire or member.read_only:
+                continue
+            value = wire[key]
+            target = self.types.shape(member.target)
+            kind = self.types.kind(target)
+            if kind is Kind.BLOB:
+                text = "bytes"  # the sample file's content
+            elif kind in (Kind.STRUCTURE, Kind.MAP, Kind.ONE_OF, Kind.DOCUMENT) or (
+                isinstance(value, list) and value and isinstance(value[0], (dict, list))
+            ):
+                text = json.dumps(value, ensure_ascii=False)
+            elif isinstance(value, list):
+                text = _text(value[0]) if value else ""
+            else:
+                text = _text(value)
+            # The part must hold this text; a prefix says as much and keeps lines short.
+            out[key] = text[:40]
+        return out
 
     def _place(
         self,
@@ -314,19 +555,20 @@ class TestViewBuilder:
         self._raw_result = raw_result
         return status, headers, body_text, checks
 
-    def _error(self, shape: Shape) -> ErrorCase:
+    def _error(self, shape: Shape, status: int = 0) -> ErrorCase:
         cls = self.symbols.error_class_name(shape)
         sample = self.samples.structure(shape, full=True, depth=1)
-        canned = self.types.proto.error_response(shape, dict(sample.wire))
+        if status:
+            canned = self.types.proto.error_response(shape, dict(sample.wire), status)  # type: ignore[call-arg]
+        else:
+            canned = self.types.proto.error_response(shape, dict(sample.wire))
         status, headers, body, code = (
             canned.status,
             canned.headers,
             canned.body,
             canned.code,
         )
-        message = body.get("message", body.get("Message", ""))
-        if isinstance(message, dict):
-            message = message.get("value", "")
+        message = self.types.proto.error_message(body, status)
         names = self.symbols.member_names(shape)
         fields: list[tuple[str, str]] = []
         for member, name in zip(shape.members, names, strict=True):

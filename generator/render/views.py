@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from generator.ir import Binding, Kind, Member, Operation, Service, Shape
 from generator.render.docs import doc_text
+from generator.render.httpviews import Exchange, ExchangeBuilder, param_style
 from generator.render.names import SymbolProvider
 from generator.render.paramchecks import ParamChecks
 from generator.render.protocols import ProtocolGenerator, protocol_for
@@ -40,6 +42,8 @@ class FieldView:
     target_class: str = ""  # class name when the target is a model or enum
     variant_class: str = ""  # union members: the variant's class name
     to_plain: str = ""  # expression over `self.<name>`: the to_dict() form
+    default_expr: str = ""  # the dataclass default of a required field (a const, a default)
+    read_only: bool = False  # received, never sent: left out of to_wire()
 
 
 @dataclass
@@ -60,6 +64,45 @@ class ModelView:
     wire_name: str = ""
     unknown_class: str = ""
     error_fields: list[FieldView] = field(default_factory=list)
+    # Structures: the class it extends (fields declared there are not redeclared), the extra
+    # properties it keeps, and the subclasses a discriminator picks (value literal, class).
+    base_class: str = ""
+    own_fields: list[FieldView] = field(default_factory=list)
+    additional: FieldView | None = None
+    discriminator: str = ""
+    subclasses: list[tuple[str, str]] = field(default_factory=list)
+    enum_base: str = ""  # enums: OpenStrEnum | OpenIntEnum | OpenEnum
+    base_is_result: bool = False  # the base class declares response_metadata already
+    union: UnionView | None = None  # untagged unions (kind "oneof")
+    recursive: bool = False  # oneof: its alias refers to itself (or a later alias): a string
+    total: bool = False  # oneof: some variant takes any value (no fallback needed)
+
+
+@dataclass
+class VariantView:
+    """One variant of an untagged union: how raw JSON is recognised and converted, and how a
+    Python value of it is told apart and written."""
+
+    check: str  # condition over the raw JSON `value`
+    parse: str  # expression over `value`
+    attempt: bool  # the parse may fail on data of another variant: try the next one then
+    instance: str  # isinstance() type of a Python value of it ("" = anything left)
+    to_wire: str  # expression over `value`
+    to_plain: str
+
+
+@dataclass
+class UnionView:
+    alias: str  # the type alias's name
+    annotation: str  # what it stands for
+    from_fn: str
+    to_fn: str
+    plain_fn: str
+    discriminator: str = ""
+    mapping: list[tuple[str, str]] = field(default_factory=list)  # (value literal, parse expr)
+    variants: list[VariantView] = field(default_factory=list)  # in the spec's order
+    writers: list[VariantView] = field(default_factory=list)  # most specific type first
+    unknown: bool = False
 
 
 @dataclass
@@ -79,6 +122,11 @@ class ParamView:
     default: str = "None"  # the Python default of an optional argument (an expression)
     range_check: str = ""  # Azure: a condition over the argument, true when out of bounds
     range_text: str = ""  # "from 1 to 1000"
+    style: str = ""  # OpenAPI parameter style (form, simple, label, matrix, deepObject, ...)
+    explode: bool = False
+    allow_reserved: bool = False
+    param_value: str = ""  # over the argument: str, list[str] or dict[str, str] for _styles
+    sent_always: bool = False  # a constant the call always sends (no argument is needed)
 
 
 @dataclass
@@ -90,6 +138,7 @@ class OperationView:
     http_method: str
     uri: str
     path_parts: list[tuple[str, str]]  # ("lit", "/jobs/") or ("label", "<expr>")
+    styled_path: list[tuple[str, str]]  # ("lit", ...) or ("expr", "_styles.path(...)")
     query_literal: list[tuple[str, str | None]]  # a constant query part ("?hello": None value)
     params: list[ParamView]
     body_kind: str  # "none" | "members" | "payload"
@@ -117,6 +166,9 @@ class OperationView:
     raw_expr: str = ""  # output_kind "raw": the expression that returns the body
     next_link_attr: str = ""
     client_request_id_param: str = ""  # Azure: generated when omitted (x-ms-client-request-id)
+    # OpenAPI exchanges: bodies by media type, responses by status, security (else None).
+    exchange: Exchange | None = None
+    output_model: bool = True  # the return type is a generated model (docs link to it)
     # What the input payload is: structure | union | blob | string | enum | document | list.
     payload_kind: str = ""
     payload_media_type: str = ""  # its Content-Type unless a header member sets one
@@ -199,6 +251,7 @@ class PackageView:
     host_template: str = ""
     api_version: str = ""
     credential_scopes: list[str] = field(default_factory=list)
+    endpoint_docs: str = ""  # what the endpoint argument is (Azure's parameterized host)
     generator_version: str = ""
     options: dict[str, Any] = field(default_factory=dict)
     error_imports: list[str] = field(default_factory=list)
@@ -238,6 +291,27 @@ def _py_literal(value: Any) -> str:
     return ""
 
 
+_MODEL_KINDS = (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM, Kind.ONE_OF)
+
+
+def _bases_first(shapes: list[Shape]) -> list[Shape]:
+    by_id = {s.id: s for s in shapes}
+    out: list[Shape] = []
+    placed: set[str] = set()
+
+    def place(shape: Shape, depth: int = 0) -> None:
+        if shape.id in placed:
+            return
+        if shape.base and shape.base in by_id and depth < 50:
+            place(by_id[shape.base], depth + 1)
+        placed.add(shape.id)
+        out.append(shape)
+
+    for shape in shapes:
+        place(shape)
+    return out
+
+
 class ViewBuilder:
     def __init__(self, service: Service, package: str, options: dict[str, Any]) -> None:
         self.service = service
@@ -250,6 +324,7 @@ class ViewBuilder:
             reserved=frozenset(name for name, _, _ in self.proto.status_errors),
         )
         self.types = TypeMapper(service, self.symbols, self.proto)
+        self.exchanges = ExchangeBuilder(self)
         self.checks = ParamChecks(service, self.symbols) if self.proto.validates_params else None
         # Shapes returned by an operation: their header, status and payload members are filled
         # after the body is parsed, so they are never required when read from the body.
@@ -290,19 +365,38 @@ class ViewBuilder:
             for e in op.errors:
                 errors.add(e)
                 walk(e)
+            for body in op.request_bodies:
+                walk(body.target)
+            for response in op.responses:
+                walk(response.body)
             out = svc.shape(op.output) if op.output else None
-            if out is not None:
+            if out is not None and op.responses:
+                kind = self.exchanges.result(op, out)[0]
+                if kind == "wrapper":
+                    results.add(out.id)
+                elif kind == "payload":
+                    body_id = next(r.body for r in op.responses if r.is_success and r.body)
+                    results.add(self.types.shape(body_id).id)
+            elif out is not None:
                 payload = [m for m in out.members if m.binding is Binding.PAYLOAD]
                 # An OpenAPI response returns its body model; a Smithy output is the result
                 # whatever member its body is.
                 results.add(payload[0].target if payload and out.synthetic else out.id)
+        for named in svc.shapes:
+            # Named OpenAPI schemas are models even when no operation uses them (a document
+            # of webhooks, components shared by other documents).
+            if named.id.startswith("#/components/schemas/"):
+                walk(named.id)
+            if named.base:
+                walk(named.base)
         shapes = []
         reached = [s for s in (svc.shape(sid) for sid in seen) if s is not None]
         data_targets = {m.target for s in reached for m in s.members}
         for sid in sorted(seen):
-            shape = svc.shape(sid)
-            assert shape is not None
-            if shape.kind not in (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM):
+            found = svc.shape(sid)
+            assert found is not None
+            shape = found
+            if shape.kind not in _MODEL_KINDS:
                 continue
             if (
                 sid in top_inputs
@@ -312,20 +406,40 @@ class ViewBuilder:
                 # Operation inputs become keyword arguments, not models (unless they are data
                 # too: a recursive input that contains itself).
                 continue
-            if shape.synthetic and shape.is_output and sid not in results:
+            if shape.synthetic and shape.is_output and sid not in self._returned_outputs():
                 continue  # an OpenAPI output whose body is returned instead
             shapes.append(shape)
-        return shapes, results, errors
+        # A class is defined after the class it extends.
+        return _bases_first(shapes), results, errors
+
+    def _returned_outputs(self) -> set[str]:
+        """Synthetic output structures returned as models (Smithy outputs, headers-only
+        results and OpenAPI <Op>Response wrappers)."""
+        found = self.__dict__.get("_returned")
+        if found is None:
+            found = set()
+            for op in self.service.operations:
+                out = self.service.shape(op.output) if op.output else None
+                if out is None or not out.members:
+                    continue
+                if op.responses:
+                    if self.exchanges.result(op, out)[0] == "wrapper":
+                        found.add(out.id)
+                elif not any(m.binding is Binding.PAYLOAD for m in out.members):
+                    found.add(out.id)
+            self.__dict__["_returned"] = found
+        return found
 
     def field(self, member: Member, py_name: str) -> FieldView:
         t = self.types
         target = t.shape(member.target)
         base = t.annotation(member.target)
-        required = member.required
+        # A value only received (readOnly) or only sent (writeOnly) is absent the other way.
+        required = member.required and not member.read_only and not member.write_only
         annotation = base
-        if member.nullable:
+        if member.nullable and base != "Any":
             annotation += " | Null"
-        if not required:
+        if not required and base != "Any":
             annotation += " | None"
         ts = t.ts_format(member, "body")
         text_ok = member.binding in (Binding.HEADER, Binding.QUERY, Binding.LABEL)
@@ -333,6 +447,8 @@ class ViewBuilder:
         if target.kind in (Kind.STRUCTURE, Kind.UNION, Kind.ENUM, Kind.INT_ENUM):
             cls = self.symbols.class_name(target)
         return FieldView(
+            default_expr=self.default_expr(member) if required else "",
+            read_only=member.read_only,
             name=py_name,
             wire=_wire_name(member),
             annotation=annotation,
@@ -354,11 +470,62 @@ class ViewBuilder:
             target_class=cls,
         )
 
+    def default_expr(self, member: Member) -> str:
+        """The Python default of a required value: its constant, or the spec's default when
+        it is a literal of the value's type (None: the caller must give it)."""
+        target = self.types.shape(member.target)
+        if target.const and target.enum_values:
+            return repr(target.enum_values[0].value)
+        if not member.has_default:
+            return ""
+        return self._literal(target, member.default)
+
+    def _literal(self, target: Shape, value: Any) -> str:
+        kind = self.types.kind(target)
+        if target.const:
+            return (
+                repr(value) if target.enum_values and value == target.enum_values[0].value else ""
+            )
+        if kind in (Kind.ENUM, Kind.INT_ENUM):
+            names = self.symbols.enum_member_names(target)
+            for name, ev in zip(names, target.enum_values, strict=True):
+                if ev.value == value and type(ev.value) is type(value):
+                    return f"{self.symbols.class_name(target)}.{name}"
+            return ""
+        if kind is Kind.STRING:
+            return repr(value) if isinstance(value, str) else ""
+        if kind is Kind.BOOLEAN:
+            return repr(value) if isinstance(value, bool) else ""
+        if kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
+            return repr(value) if isinstance(value, int) and not isinstance(value, bool) else ""
+        if kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            return repr(float(value)) if ok else ""
+        if kind is Kind.DATE and isinstance(value, str):
+            try:
+                day = date.fromisoformat(value)
+            except ValueError:
+                return ""
+            return f"date({day.year}, {day.month}, {day.day})"
+        if kind is Kind.ONE_OF:
+            for variant in target.members:
+                found = self._literal(self.types.shape(variant.target), value)
+                if found:
+                    return found
+        return ""
+
     def model(self, shape: Shape, results: set[str], errors: set[str]) -> ModelView:
         cls = self.symbols.class_name(shape)
         docs = doc_text(shape.docs)
         if shape.kind in (Kind.ENUM, Kind.INT_ENUM):
             names = self.symbols.enum_member_names(shape)
+            values = [ev.value for ev in shape.enum_values]
+            if shape.kind is Kind.INT_ENUM:
+                enum_base = "OpenIntEnum"
+            elif all(isinstance(v, str) for v in values):
+                enum_base = "OpenStrEnum"
+            else:
+                enum_base = "OpenEnum"
             return ModelView(
                 class_name=cls,
                 kind="enum",
@@ -369,6 +536,17 @@ class ViewBuilder:
                 ],
                 int_enum=shape.kind is Kind.INT_ENUM,
                 shape_id=shape.id,
+                enum_base=enum_base,
+            )
+        if shape.kind is Kind.ONE_OF:
+            union = self.union(shape)
+            return ModelView(
+                class_name=cls,
+                kind="oneof",
+                docs=docs,
+                shape_id=shape.id,
+                union=union,
+                total=any(v.check == "True" and not v.attempt for v in union.variants),
             )
         names = self.symbols.member_names(shape)
         fields = [self.field(m, n) for m, n in zip(shape.members, names)]
@@ -395,7 +573,10 @@ class ViewBuilder:
             shape_id=shape.id,
             wire_name=shape.name,
             unknown_class=unknown,
+            own_fields=list(fields),
         )
+        if shape.kind is Kind.STRUCTURE:
+            self._structure_extras(shape, view)
         if shape.id in errors:
             view.kind = "error"
             view.class_name = self.symbols.error_class_name(shape)
@@ -414,6 +595,117 @@ class ViewBuilder:
                     f.name = "error_" + f.name
                 view.error_fields.append(f)
         return view
+
+    def _structure_extras(self, shape: Shape, view: ModelView) -> None:
+        """Inheritance, extra properties and polymorphism of an OpenAPI object."""
+        t = self.types
+        if shape.additional:
+            value = Member(name="additional_properties", target=shape.additional)
+            extra = self.field(value, "additional_properties")
+            v = "v0"
+            extra.to_json = t.to_json(shape.additional, v, "date-time", depth=1)
+            extra.to_plain = t.to_plain(shape.additional, v, depth=1)
+            extra.from_json = t.from_json(shape.additional, v, "date-time", depth=1)
+            view.additional = extra
+        base = self.service.shape(shape.base) if shape.base else None
+        if base is not None and self._extends(shape, base):
+            view.base_class = self.symbols.class_name(base)
+            view.base_is_result = base.id in self._results
+            inherited = {m.wire_name for m in base.members}
+            view.own_fields = [f for f in view.fields if f.wire not in inherited]
+        if shape.discriminator:
+            view.discriminator = shape.discriminator
+            for tag, target_id in shape.discriminator_map:
+                sub = self.service.shape(target_id)
+                if sub is not None and sub.base == shape.id and self._extends(sub, shape):
+                    view.subclasses.append((repr(tag), self.symbols.class_name(sub)))
+
+    def _extends(self, shape: Shape, base: Shape) -> bool:
+        """A subclass can be rendered: every base field is the child's same field (a field
+        redeclared with another type or requiredness would be an incompatible override)."""
+        if base.kind is not Kind.STRUCTURE or base.id == shape.id or base.additional:
+            return False
+        if shape.additional:
+            return False
+        child = dict(zip([m.wire_name for m in shape.members], self.symbols.member_names(shape)))
+        mine = {m.wire_name: m for m in shape.members}
+        for member, name in zip(base.members, self.symbols.member_names(base), strict=True):
+            other = mine.get(member.wire_name)
+            if other is None or child.get(member.wire_name) != name:
+                return False
+            same = (other.target, other.required, other.nullable, other.read_only)
+            if same != (member.target, member.required, member.nullable, member.read_only):
+                return False
+        return True
+
+    def union(self, shape: Shape) -> UnionView:
+        t = self.types
+        from_fn, to_fn, plain_fn = self.symbols.union_functions(shape)
+        unknown = t.union_unknown(shape)
+        view = UnionView(
+            alias=self.symbols.class_name(shape),
+            annotation=t.union_annotation(shape),
+            from_fn=from_fn,
+            to_fn=to_fn,
+            plain_fn=plain_fn,
+            discriminator=shape.discriminator,
+            unknown=unknown,
+        )
+        for value, target in shape.discriminator_map:
+            view.mapping.append((repr(value), t.from_json(target, "value", "date-time")))
+        view.variants = [self._variant(m.target) for m in shape.members]
+        # Writing tells variants apart by Python type: datetime is a date, so the more specific
+        # check goes first, and variants without a type of their own come last.
+        view.writers = sorted(view.variants, key=lambda v: (v.instance == "date", not v.instance))
+        return view
+
+    def _variant(self, target: str) -> VariantView:
+        t = self.types
+        shape = t.shape(target)
+        kind = t.kind(shape)
+        parse = t.from_json(target, "value", "date-time")
+        to_wire = t.to_json(target, "value", "date-time")
+        to_plain = t.to_plain(target, "value")
+        check, attempt, instance = "True", False, ""
+        if shape.const and shape.enum_values:
+            check = f"value == {shape.enum_values[0].value!r}"
+        elif kind in (Kind.STRUCTURE, Kind.UNION):
+            check, attempt, instance = (
+                "isinstance(value, Mapping)",
+                True,
+                self.symbols.class_name(shape),
+            )
+        elif kind is Kind.MAP:
+            check, attempt, instance = "isinstance(value, Mapping)", True, "dict"
+        elif kind is Kind.LIST:
+            check, attempt, instance = "isinstance(value, list)", True, "list"
+        elif kind in (Kind.ENUM, Kind.INT_ENUM):
+            cls = self.symbols.class_name(shape)
+            values = [ev.value for ev in shape.enum_values]
+            check, instance = f"value in {tuple(values)!r}", cls
+        elif kind is Kind.STRING:
+            check = "isinstance(value, str)"
+        elif kind is Kind.TIMESTAMP:
+            check, attempt, instance = "_wire.is_datetime(value)", True, "datetime"
+        elif kind is Kind.DATE:
+            check, attempt, instance = "_wire.is_date(value)", True, "date"
+        elif kind is Kind.TIME:
+            check, attempt, instance = "_wire.is_time(value)", True, "time"
+        elif kind is Kind.UUID:
+            check, attempt, instance = "_wire.is_uuid(value)", True, "UUID"
+        elif kind is Kind.DURATION:
+            check, attempt, instance = "isinstance(value, (str, timedelta))", True, "timedelta"
+        elif kind is Kind.BLOB:
+            check, attempt, instance = "isinstance(value, (str, bytes))", True, "bytes"
+        elif kind is Kind.BOOLEAN:
+            check = "isinstance(value, bool)"
+        elif kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
+            check = "isinstance(value, int) and not isinstance(value, bool)"
+        elif kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
+            check = "isinstance(value, (int, float)) and not isinstance(value, bool)"
+        elif kind is Kind.ONE_OF:
+            attempt = True
+        return VariantView(check, parse, attempt, instance, to_wire, to_plain)
 
     # -- operations --------------------------------------------------------------------------
 
@@ -448,16 +740,27 @@ class ViewBuilder:
                 if member.idempotency_token:
                     idem = name
                 target = t.shape(member.target)
-                sent = self.proto.sent_default(member, target)
-                default = "None" if sent is None else repr(sent)
+                default = "None"
+                required = member.required and not member.idempotency_token
+                if required and fv.default_expr:
+                    default = fv.default_expr  # required, and the spec gives its value
                 check, text = "", ""
                 if self.proto.checks_range(member, target):
                     check, text = _range_check(member, name)
+                style, explode = param_style(member)
+                annotation = _accept_plain_enum(fv.annotation, t.shape(member.target))
+                # An argument is sent or left out: the explicit-null marker is for bodies.
+                annotation = annotation.replace(" | Null", "")
                 params.append(
                     ParamView(
+                        style=style,
+                        explode=explode,
+                        allow_reserved=member.allow_reserved,
+                        param_value=self._param_value(member, name, style),
+                        sent_always=required and target.const and b is not Binding.PAYLOAD,
                         name=name,
-                        annotation=_accept_plain_enum(fv.annotation, t.shape(member.target)),
-                        required=member.required and not member.idempotency_token,
+                        annotation=annotation,
+                        required=required,
                         binding=b.value,
                         wire=_wire_name(member),
                         to_text=to_text,
@@ -486,17 +789,27 @@ class ViewBuilder:
         uri = http.uri if http else "/"
         path_s, _, query_s = uri.partition("?")
         parts: list[tuple[str, str]] = []
+        styled: list[tuple[str, str]] = []
+        styled_expr = {
+            p.wire: f"_styles.path({p.wire!r}, {p.param_value}, style={p.style!r}, "
+            f"explode={p.explode})"
+            for p in params
+            if p.binding == "label"
+        }
         pos = 0
         for m in re.finditer(r"\{([^}]+)\}", path_s):
             if m.start() > pos:
                 parts.append(("lit", path_s[pos : m.start()]))
+                styled.append(("lit", path_s[pos : m.start()]))
             label = m.group(1)
             greedy = label.endswith("+")
             expr = label_expr.get(label.rstrip("+"), "''")
             parts.append(("greedy" if greedy else "label", expr))
+            styled.append(("expr", styled_expr.get(label.rstrip("+"), "''")))
             pos = m.end()
         if pos < len(path_s):
             parts.append(("lit", path_s[pos:]))
+            styled.append(("lit", path_s[pos:]))
         query_literal: list[tuple[str, str | None]] = []
         for piece in query_s.split("&") if query_s else []:
             k, eq, v = piece.partition("=")
@@ -543,6 +856,13 @@ class ViewBuilder:
                     )
         elif out is not None and not out.synthetic:
             output_kind, output_class = "model", self.symbols.class_name(out)
+        exchange: Exchange | None = None
+        output_model = True
+        if op.responses or op.request_bodies:
+            exchange, output_kind, output_class = self._exchange(op, inp, out, params)
+            output_model = output_kind != "body"
+            if output_kind == "payload":
+                payload_class = output_class
         errors = [self.symbols.error_class_name(t.shape(e)) for e in op.errors]
         pg = op.pagination
         paginated = bool(pg and pg.next_link and output_kind == "payload")
@@ -575,6 +895,7 @@ class ViewBuilder:
             http_method=http.method if http else "POST",
             uri=uri,
             path_parts=parts,
+            styled_path=styled,
             query_literal=query_literal,
             params=params,
             body_kind=body_kind,
@@ -601,6 +922,8 @@ class ViewBuilder:
             raw_expr=raw_expr,
             next_link_attr=next_link_attr,
             client_request_id_param=crid,
+            exchange=exchange,
+            output_model=output_model,
             payload_kind=payload_kind,
             payload_media_type=payload_media,
             payload_unset_body=(
@@ -616,6 +939,78 @@ class ViewBuilder:
             param_checks=param_checks,
             checksum_required=op.checksum_required,
         )
+
+    def _param_value(self, member: Member, name: str, style: str) -> str:
+        """The argument as the `_styles` writers take it: text, a list or a dict of text."""
+        t = self.types
+        target = t.shape(member.target)
+        kind = t.kind(target)
+        ts = t.ts_format(member, "query")
+        if member.binding not in (Binding.LABEL, Binding.QUERY, Binding.HEADER, Binding.COOKIE):
+            return ""
+        if style == "json":
+            return f"_wire.json_text({t.to_json(member.target, name, ts)})"
+        if kind in (Kind.STRUCTURE, Kind.UNION, Kind.MAP, Kind.ONE_OF, Kind.DOCUMENT):
+            return f"_styles.texts({t.to_json(member.target, name, ts)})"
+        if kind is Kind.LIST:
+            item = t.shape(target.list_member.target)
+            if t.kind(item) in (Kind.STRUCTURE, Kind.MAP, Kind.ONE_OF, Kind.LIST, Kind.DOCUMENT):
+                return f"_styles.texts({t.to_json(member.target, name, ts)})"
+        return t.to_text(member, name)
+
+    def _exchange(
+        self, op: Operation, inp: Shape | None, out: Shape | None, params: list[ParamView]
+    ) -> tuple[Exchange, str, str]:
+        """The OpenAPI exchange of an operation: (exchange, output kind, output class)."""
+        ex = self.exchanges
+        kind, output_class, _, wrapper_fields = ex.result(op, out)
+        responses, default_error = ex.responses(op, kind)
+        payload = None
+        payload_name = ""
+        if inp is not None:
+            names = self.symbols.member_names(inp)
+            for member, name in zip(inp.members, names, strict=True):
+                if member.binding is Binding.PAYLOAD:
+                    payload, payload_name = member, name
+        bodies = ex.bodies(op, payload, payload_name)
+        exchange = Exchange(
+            responses=responses,
+            bodies=bodies,
+            security=ex.security(op),
+            server=ex.server(op),
+            has_operation_servers=ex.has_operation_servers,
+            wrapper_fields=wrapper_fields,
+            wrapper_body=ex.wrapper_body(out) if kind == "wrapper" else "",
+            errors_default=default_error,
+        )
+        if len(bodies) > 1 and payload is not None:
+            arg = next(p for p in params if p.name == payload_name)
+            parts: list[str] = []
+            for body in bodies:
+                for part in body.annotation.split(" | "):
+                    if part not in parts:
+                        parts.append(part)
+            arg.annotation = " | ".join(parts) + ("" if arg.required else " | None")
+            taken = {p.name for p in params}
+            choice, n = "content_type", 2
+            while choice in taken:
+                choice, n = f"content_type_{n}", n + 1
+            exchange.content_type_param = choice
+            literal = ", ".join(repr(b.media_type) for b in bodies)
+            params.append(
+                ParamView(
+                    name=choice,
+                    annotation=f"Literal[{literal}]",
+                    required=False,
+                    binding="control",
+                    wire="Content-Type",
+                    to_text="",
+                    to_json="",
+                    docs="The media type the body is sent as.",
+                    default=repr(bodies[0].media_type),
+                )
+            )
+        return exchange, {"payload": "payload", "wrapper": "model"}.get(kind, "body"), output_class
 
     def _payload_kind(self, target: Shape) -> tuple[str, str]:
         """What a payload member is, and the Content-Type it travels with by default."""
@@ -648,16 +1043,37 @@ class ViewBuilder:
     def package(self, generator_version: str) -> PackageView:
         svc = self.service
         shapes, results, errors = self._reachable()
+        self._results = results
         views = [self.model(s, results, errors) for s in shapes]
+        # An enum a field defaults to is defined before the models (the default is evaluated
+        # when the class is).
+        defaults = " ".join(f.default_expr for v in views for f in v.fields)
+        early = {v.class_name for v in views if v.kind == "enum" and f"{v.class_name}." in defaults}
+        views = [v for v in views if v.class_name in early] + [
+            v for v in views if v.class_name not in early
+        ]
+        views = _order_unions(views)
         # Error shapes that are also data get a model too (the exception keeps the data).
         views += [self.model(s, results, set()) for s in shapes if s.id in self.symbols.data_errors]
         names = self.symbols.names
         auth = [a.kind.value for a in svc.auth]
+        # Names the other modules may import from models: classes, union aliases and their
+        # conversion functions, and the runtime markers models.py re-exports.
+        importable = {v.class_name for v in views if v.kind != "error"} | {"Null", "UnknownVariant"}
+        for v in views:
+            if v.union is not None:
+                importable |= {v.union.from_fn, v.union.to_fn, v.union.plain_fn}
         signing = next((a.name for a in svc.auth if a.kind.value == "sigv4"), "")
-        scopes = list(self.options.get("credential_scopes", []))
-        model_names = {v.class_name for v in views if v.kind != "error"}
+        # Token scopes: the generator's setting, else the document's oauth2 scopes that are
+        # resource URLs (Azure documents name scopes like user_impersonation, which are not).
+        scopes = list(self.options.get("credential_scopes", [])) or [
+            s for a in svc.auth for s in a.scopes if "://" in s
+        ]
+        endpoint_docs = next((v.docs for s in svc.servers[:1] for v in s.variables if v.docs), "")
         # Union variants are importable names too (the argument checks test for them).
-        model_names |= {f.variant_class for v in views if v.kind == "union" for f in v.fields}
+        model_names = importable | {
+            f.variant_class for v in views if v.kind == "union" for f in v.fields
+        }
         ops = [self.operation(op) for op in svc.operations]
 
         def used(texts: list[str]) -> list[str]:
@@ -671,9 +1087,20 @@ class ViewBuilder:
             CallOptionView(key, option_names[key], *_CALL_OPTION_TYPES[key]) for key in option_names
         ]
         op_texts = [p.annotation for o in ops for p in o.params]
+        op_texts += [
+            p.param_value + " " + p.to_json + " " + p.default for o in ops for p in o.params
+        ]
         op_texts += [o.output_class for o in ops] + [
             f.from_text for o in ops for f in o.output_fields
         ]
+        for o in ops:
+            ex = o.exchange
+            if ex is not None:
+                op_texts += [r.parse for r in ex.responses] + [
+                    f.from_text for f in ex.wrapper_fields
+                ]
+                op_texts += [b.expr + " " + b.check for b in ex.bodies]
+                op_texts += [f.expr for b in ex.bodies for f in b.fields]
         op_texts += [o.output_payload_expr for o in ops]
         check_functions = list(self.checks.functions.values()) if self.checks else []
         op_texts += [line for fn in check_functions for line in fn]
@@ -716,9 +1143,39 @@ class ViewBuilder:
             host_template=svc.host_template,
             api_version=svc.version,
             credential_scopes=scopes,
+            endpoint_docs=endpoint_docs,
             generator_version=generator_version,
             options=self.options,
         )
+
+
+def _order_unions(views: list[ModelView]) -> list[ModelView]:
+    """Type aliases after the aliases they name; one that (through others) names itself is
+    written as a string, which Python evaluates lazily."""
+    unions = [v for v in views if v.kind == "oneof"]
+    names = {v.class_name for v in unions}
+    deps = {
+        v.class_name: set(
+            re.findall(r"[A-Za-z_][A-Za-z0-9_]*", v.union.annotation if v.union else "")
+        )
+        & names
+        for v in unions
+    }
+    ordered: list[ModelView] = []
+    done: set[str] = set()
+    pending = list(unions)
+    while pending:
+        ready = [v for v in pending if deps[v.class_name] <= done]
+        if not ready:
+            # A cycle: the rest are written as strings (evaluated lazily, by type checkers).
+            ready = list(pending)
+            for v in ready:
+                v.recursive = True
+        for v in ready:
+            ordered.append(v)
+            done.add(v.class_name)
+            pending.remove(v)
+    return [v for v in views if v.kind != "oneof"] + ordered
 
 
 def _wire_name(member: Member) -> str:

@@ -17,6 +17,8 @@ from generator.load import Document, Path
 from generator.validate.openapi_pieces import PieceVerdicts, schema_errors
 from generator.validate.patterns import pattern_problem
 
+_REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
 
 def _refs(node: Any, path: Path) -> Iterator[tuple[str, Path]]:
     if isinstance(node, dict):
@@ -49,11 +51,18 @@ def check_refs(doc: Document, diags: Diagnostics) -> int:
     bad = 0
     for ref, path in _refs(doc.data, ()):
         if not ref.startswith("#"):
+            if not _REMOTE.match(ref):
+                # A local file: resolved before (generator.frontends.openapi.refs), which also
+                # reported one that cannot be read.
+                bad += 1
+                continue
+            # On another machine: not fetched.
             diags.error(
                 "UnsupportedRef",
                 doc.loc(path),
-                f"external reference {ref!r} is not supported",
-                "copy the referenced schema into this document and point at it with #/...",
+                f"remote reference {ref!r} is not fetched: apismith reads only local files",
+                "download the referenced document next to this one and refer to it by a "
+                "relative path",
             )
             bad += 1
         elif not _pointer_exists(doc.data, ref):
@@ -97,6 +106,7 @@ def check_openapi_document(
         )
         return
     dangling = check_refs(doc, diags)
+    data = _with_string_keys(doc, diags)
     validator = cls(data)
     # validator.iter_errors() is the schema pass, then the keyword pass, each error in the
     # validator's own class; with dangling references only the schema pass can run.
@@ -144,7 +154,11 @@ def check_openapi_document(
                 hint = (
                     f"remove {unexpected!r}, or name it x-{unexpected} to keep it as an extension"
                 )
-            diags.error("OpenApiSchema", doc.loc(path, key=key), f"{label} schema: {message}", hint)
+            # A key the specification does not define, or a default/example that does not match
+            # its schema: the document still says everything a client needs (openapi-python-
+            # client and openapi-generator read such documents too), so these are warnings.
+            report = diags.warning if _lenient(err, detail, data) else diags.error
+            report("OpenApiSchema", doc.loc(path, key=key), f"{label} schema: {message}", hint)
     except Exception as exc:  # the validator is third-party code: never let it crash us
         diags.error(
             "OpenApiSchema",
@@ -152,6 +166,71 @@ def check_openapi_document(
             f"{label} validator stopped: {type(exc).__name__}: {_short(str(exc))}",
             "fix the events above first; then validate again",
         )
+
+
+def _with_string_keys(doc: Document, diags: Diagnostics) -> Any:
+    """The document with every mapping key a string. YAML reads an unquoted `200:` as a number;
+    OpenAPI asks for the status codes quoted, and many real documents forget. The meaning is
+    plain, so it is a WARNING and the validator (which expects strings) gets the keys quoted."""
+    found: list[Path] = []
+
+    def walk(node: Any, path: Path) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not isinstance(key, str):
+                    found.append((*path, key))
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, (*path, i))
+
+    def quoted(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                str(k).lower() if isinstance(k, bool) else str(k): quoted(v)
+                for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [quoted(v) for v in node]
+        return node
+
+    walk(doc.data, ())
+    if not found:
+        return doc.data
+    for path in found:
+        key = path[-1]
+        diags.warning(
+            "UnquotedKey",
+            doc.loc(path, key=True),
+            f"the key {key!r} is a YAML {'boolean' if isinstance(key, bool) else 'number'}, "
+            "not a string (read as the string)",
+            f'quote it: "{str(key).lower() if isinstance(key, bool) else key}"',
+        )
+    return quoted(doc.data)
+
+
+_UNEXPECTED = ("additionalProperties", "unevaluatedProperties")
+
+
+def _lenient(err: ValidationError, detail: ValidationError | None, data: Any) -> bool:
+    """Findings that never change what a client does: an unknown key, or a default or example
+    value checked against its own schema (the validator reports those at the root)."""
+    if err.validator in _UNEXPECTED or (detail is not None and detail.validator in _UNEXPECTED):
+        return True
+    if not tuple(err.absolute_path) and err.instance is not data:
+        return True
+    # "not valid under any of the given schemas": lenient when every alternative failed only
+    # for an unknown key (the other alternative being a $ref object, which it is not).
+    leaves = list(_leaves(err))
+    real = [e for e in leaves if not (e.validator == "required" and "'$ref'" in e.message)]
+    return bool(err.context) and bool(real) and all(e.validator in _UNEXPECTED for e in real)
+
+
+def _leaves(err: ValidationError) -> Iterator[ValidationError]:
+    if not err.context:
+        yield err
+    for sub in err.context:
+        yield from _leaves(sub)
 
 
 def check_openapi_patterns(doc: Document, diags: Diagnostics) -> None:

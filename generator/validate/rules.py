@@ -32,7 +32,14 @@ _SIMPLE_WIRE_KINDS = {
     Kind.TIMESTAMP,
     Kind.DURATION,
     Kind.BLOB,
+    Kind.DATE,
+    Kind.TIME,
+    Kind.UUID,
 }
+
+
+def _is_openapi(service: Service) -> bool:
+    return service.source_format in ("openapi", "swagger")
 
 
 def dangling_targets(service: Service, diags: Diagnostics) -> None:
@@ -220,6 +227,9 @@ def _conflicting_bindings(
                 )
             seen[key] = member.name
             target = service.shape(member.target)
+            # OpenAPI writes objects, arrays and unions into parameters too (style/explode).
+            if _is_openapi(service):
+                continue
             if target is not None and target.kind not in _SIMPLE_WIRE_KINDS:
                 ok_list = target.kind is Kind.LIST and member.binding is not Binding.LABEL
                 if not ok_list:
@@ -310,7 +320,7 @@ def enum_names(service: Service, diags: Diagnostics) -> None:
                 "add at least one value",
             )
         seen: dict[str, str] = {}
-        values: set[object] = set()
+        values: set[tuple[type, object]] = set()
         for ev in shape.enum_values:
             # Any OpenAPI enum value is legal: the render stage names it (`.` -> FULL_STOP,
             # -1 -> MINUS_1) and tells colliding names apart with suffixes.
@@ -335,14 +345,14 @@ def enum_names(service: Service, diags: Diagnostics) -> None:
                 )
             else:
                 seen.setdefault(const, str(ev.value))
-            if ev.value in values:
+            if (type(ev.value), ev.value) in values:
                 diags.error(
                     "DuplicateEnumValue",
                     ev.loc,
                     f"enum {shape.name} has the value {ev.value!r} twice",
                     "remove the duplicate value",
                 )
-            values.add(ev.value)
+            values.add((type(ev.value), ev.value))
 
 
 def recursion(service: Service, diags: Diagnostics) -> None:
@@ -442,7 +452,11 @@ def _next_link_pages(service: Service, op: Operation, diags: Diagnostics) -> Non
 
 
 def payloads(service: Service, diags: Diagnostics) -> None:
-    """A response body is returned as a model (or as raw data): not a bare list, map or scalar."""
+    """A response body is returned as a model (or as raw data): not a bare list, map or scalar.
+
+    OpenAPI clients return any body as its Python type (a list, a str), so this is Smithy's."""
+    if _is_openapi(service):
+        return
     for op in service.operations:
         out = service.shape(op.output) if op.output else None
         if out is None or not out.synthetic:

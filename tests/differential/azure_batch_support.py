@@ -176,9 +176,34 @@ SDK_OPTIONS: dict[str, type[Model]] = {
 }
 #: generated keyword argument -> azure-batch options attribute, where they differ
 SDK_OPTION_NAMES = {"maxresults": "max_results"}
-#: parameters whose spec default the generated client sends unless given None (see
-#: test_defaults_match_sdk_options); azure-batch sends them whenever an options object is passed
+#: parameters with a spec default: azure-batch's options models carry it and send it whenever
+#: an options object is passed; the generated client, like the REST API, sends a parameter only
+#: when the caller gives it (see test_defaults_match_sdk_options)
 DEFAULTED = ("timeout", "return_client_request_id", "maxresults")
+
+
+def _spec_defaults() -> dict[str, dict[str, Any]]:
+    """Per generated method, the spec's default of each DEFAULTED argument (timeout is 30, but
+    120 for Task_AddCollection), read from the spec itself."""
+    from generator.naming import snake_case
+    from generator.pipeline import load_spec
+
+    service = load_spec(ROOT / "specs" / "azure-batch-tasks.openapi.yaml").service
+    assert service is not None
+    out: dict[str, dict[str, Any]] = {}
+    for op in service.operations:
+        shape = service.shape(op.input) if op.input else None
+        members = shape.members if shape is not None else ()
+        out[snake_case(op.name)] = {
+            snake_case(m.name): m.default
+            for m in members
+            if m.has_default and snake_case(m.name) in DEFAULTED
+        }
+    return out
+
+
+#: generated method -> {argument: spec default}
+SPEC_DEFAULTS = _spec_defaults()
 
 SUCCESS: dict[str, Reply] = {
     "task_add": Reply(201),
@@ -230,10 +255,9 @@ def _ours_kwargs(client: Any, call: Call) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"job_id": call.job_id, **_ours_body(call)}
     if call.task_id is not None:
         kwargs["task_id"] = call.task_id
-    if call.options is None:
-        params = inspect.signature(getattr(client, call.op)).parameters
-        kwargs.update({name: None for name in DEFAULTED if name in params})
-    else:
+    if call.options is not None:
+        # An azure-batch options object: it carries the spec defaults of what it is not given.
+        kwargs.update(SPEC_DEFAULTS[call.op])
         kwargs.update(call.options)
     return kwargs
 

@@ -4,12 +4,14 @@ Both clients send to the same scripted raw-socket stub on 127.0.0.1 and parse th
 answers. azure-batch 14.2.0 speaks api-version 2024-02-01.19.0, so the generated client is
 pointed at that version too; everything else is compared, down to the SharedKey signature.
 
-What azure-batch sends by itself, and the generated client now too: ``timeout=30`` (``120`` for
-add_collection), ``maxresults=1000`` and ``return-client-request-id: false`` whenever an options
-object is passed (its options models default to the spec's defaults), a client-request-id on
-every request (the spec marks it ``x-ms-client-request-id``), ``ocp-date`` when signing with
-SharedKey, ``Content-Length: 0`` on bodiless requests other than GET, ``$filter``/``$select``
-names unencoded, and out-of-bounds ``maxresults`` refused before sending.
+What azure-batch sends by itself, and the generated client too: a client-request-id on every
+request (the spec marks it ``x-ms-client-request-id``), ``ocp-date`` when signing with SharedKey,
+``Content-Length: 0`` on bodiless requests other than GET, ``$filter``/``$select`` names
+unencoded, and out-of-bounds ``maxresults`` refused before sending. A default call (no options)
+sends no optional parameter, exactly as azure-batch without an options object; an azure-batch
+options object carries the spec's defaults (``timeout=30``, ``120`` for add_collection,
+``maxresults=1000``, ``return-client-request-id: false``) and sends them, which the generated
+client does when it is given those values.
 
 Where the generated client deliberately differs, the test says so and pins both behaviours:
 
@@ -19,8 +21,8 @@ Where the generated client deliberately differs, the test says so and pins both 
   comparisons pass the spec's media type to azure-batch as a custom header.
 * client-request-id: azure-batch makes a uuid1 per request; the generated client a uuid4 per
   call, shared by the call's retries and pages.
-* "No options": azure-batch's ``options=None`` is the generated client given None for the
-  defaulted arguments (see ``Call``).
+* "No options": azure-batch's ``options=None`` is the generated client called without optional
+  arguments; an options object is the generated client given the spec defaults (see ``Call``).
 * Retries: azure-batch (urllib3 under msrest) never retries a POST on an error status; the
   generated client retries POSTs on 429 and 503 (the request was not processed), never on 500.
 * Errors wrapped as ``{"odata.error": ...}``: azure-batch finds no code in them; the generated
@@ -58,6 +60,7 @@ from differential.azure_batch_support import (
     OCP_DATE,
     SDK_ADD_COLLECTION,
     SDK_API_VERSION,
+    SPEC_DEFAULTS,
     SUCCESS,
     Call,
     FakeToken,
@@ -343,10 +346,24 @@ def test_content_type_differs_only_by_charset(stub: StubServer) -> None:
 
 
 @pytest.mark.parametrize("op", OPERATIONS)
-def test_defaults_match_sdk_options(stub: StubServer, op: str) -> None:
-    """azure-batch's options models carry the spec defaults and send them; so does the
-    generated client by default. Without an options object azure-batch sends none of them,
-    like the generated client given None."""
+def test_default_call_sends_what_azure_batch_sends(stub: StubServer, op: str) -> None:
+    """A parameter's spec default is what the service assumes when the parameter is absent.
+    azure-batch called without options sends none of them, and neither does the generated
+    client called without optional arguments: the same query and headers, byte for byte."""
+    body = _body(op)
+    bare = _sdk_wire(stub, Call(op, body=body, options=None))
+    assert bare.query == []
+    assert bare.header("return-client-request-id") is None
+    mine = ours_wire_default(stub, op, body)
+    assert mine.query == bare.query == []
+    assert mine.header("return-client-request-id") is None
+    assert_same_request(bare, mine, Call(op, body=body, options=None))
+
+
+@pytest.mark.parametrize("op", OPERATIONS)
+def test_options_object_defaults_are_sent_when_given(stub: StubServer, op: str) -> None:
+    """azure-batch's options models carry the spec defaults and send them; the generated client
+    sends the same when given those values."""
     body = _body(op)
     sent = _sdk_wire(stub, Call(op, body=body, options={}))
     expected_timeout = "120" if op == "task_add_collection" else "30"
@@ -357,11 +374,12 @@ def test_defaults_match_sdk_options(stub: StubServer, op: str) -> None:
     mine = _ours_wire(stub, Call(op, body=body, options={}))
     assert mine.query == sent.query
     assert mine.header("return-client-request-id") == "false"
-    bare = _sdk_wire(stub, Call(op, body=body, options=None))
-    assert bare.query == []
-    assert bare.header("return-client-request-id") is None
-    none = _ours_wire(stub, Call(op, body=body, options=None))
-    assert none.query == [] and none.header("return-client-request-id") is None
+
+
+def ours_wire_default(stub: StubServer, op: str, body: Any) -> Wire:
+    """The generated client's request for `op` called with only its required arguments."""
+    call = Call(op, body=body, options=None)
+    return _ours_wire(stub, call)
 
 
 @pytest.mark.parametrize("maxresults", [0, -1, 1001])
@@ -417,7 +435,7 @@ def test_user_agent_is_not_signed(stub: StubServer) -> None:
         user_agent_extra="my-app/2.0",
     ) as client:
         stub.script(SUCCESS["task_get"])
-        client.task_get(job_id="job-1", task_id="task-1", ocp_date=OCP_DATE)
+        call_ours(client, call)  # the same arguments as `mine`
     extra = wire(stub.received[0])
     assert (extra.header("user-agent") or "").endswith(" my-app/2.0")
     assert extra.header("authorization") == mine.header("authorization")
@@ -433,7 +451,10 @@ def test_extra_headers_like_sdk_custom_headers(stub: StubServer) -> None:
     with ours_client(stub.url) as mine_client:
         stub.script(SUCCESS["task_get"])
         mine_client.task_get(
-            job_id="job-1", task_id="task-1", headers=extra, **(call.options or {})
+            job_id="job-1",
+            task_id="task-1",
+            headers=extra,
+            **{**SPEC_DEFAULTS["task_get"], **(call.options or {})},
         )
         mine = wire(stub.received[0])
     assert mine.header("x-ms-custom") == theirs.header("x-ms-custom") == "1"
@@ -489,6 +510,7 @@ def test_wire_vector_1_task_add() -> None:
         client_request_id=CLIENT_REQUEST_ID,
         return_client_request_id=True,
         ocp_date=OCP_DATE,
+        timeout=30,  # the vectors were captured with an options object (spec defaults set)
     )
     (request,) = recorder.sent
     assert request.url == f"{VECTOR_HOST}/jobs/job-1/tasks?api-version={VECTOR_API}&timeout=30"
@@ -508,6 +530,7 @@ def test_wire_vector_2_task_list() -> None:
         select="id,state",
         maxresults=10,
         ocp_date=OCP_DATE,
+        timeout=30,  # as the vector's options object had it
         # List Tasks has no conditional parameters; the vector's are extra headers.
         headers={"If-Modified-Since": "Sun, 30 Jun 2024 08:15:00 GMT", "If-None-Match": ETAG},
     )

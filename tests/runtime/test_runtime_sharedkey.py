@@ -10,22 +10,18 @@ from unittest import mock
 
 import pytest
 import requests
+from _runtime._bearer import AsyncBearerTokenPolicy, BearerTokenPolicy
 from _runtime._http import HttpRequest
 from _runtime._serde import quote_label, quote_query
-from _runtime._sharedkey import (
-    BATCH_SCOPE,
-    AsyncBearerTokenPolicy,
-    BearerTokenPolicy,
-    SharedKeyCredential,
-    shared_key_string_to_sign,
-    sign_shared_key,
-)
+from _runtime._sharedkey import SharedKeyCredential, shared_key_string_to_sign, sign_shared_key
 from azure.batch.batch_auth import SharedKeyAuth
 
 KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw=="
 CRED = SharedKeyCredential("acct", KEY)
 OCP_DATE = "Mon, 01 Jul 2024 12:00:00 GMT"
 BASE = "https://acct.eastus.batch.azure.com"
+#: the Batch data plane's scope (the generated Batch client's default, set in pyproject.toml)
+BATCH_SCOPE = "https://batch.core.windows.net//.default"
 
 
 def vector_1() -> HttpRequest:
@@ -284,7 +280,7 @@ def clock() -> Iterator[FakeClock]:
 
 def test_bearer_caches_until_five_minutes_before_expiry(clock: FakeClock) -> None:
     credential = FakeCredential(clock)
-    policy = BearerTokenPolicy(credential, clock=clock)
+    policy = BearerTokenPolicy(credential, BATCH_SCOPE, clock=clock)
     request = policy.authorize(HttpRequest("GET", f"{BASE}/jobs"))
     assert request.headers["Authorization"] == "Bearer tok-1"
     assert credential.calls == [(BATCH_SCOPE,)]
@@ -305,7 +301,7 @@ def test_bearer_custom_scope_and_short_lived_tokens(clock: FakeClock) -> None:
 
 async def test_async_bearer_with_coroutine_credential(clock: FakeClock) -> None:
     credential = FakeAsyncCredential(clock)
-    policy = AsyncBearerTokenPolicy(credential, clock=clock)
+    policy = AsyncBearerTokenPolicy(credential, BATCH_SCOPE, clock=clock)
     results = await asyncio.gather(*(policy.token() for _ in range(10)))
     assert set(results) == {"tok-1"}  # concurrent callers share one fetch
     request = await policy.authorize(HttpRequest("GET", BASE))
@@ -316,7 +312,7 @@ async def test_async_bearer_with_coroutine_credential(clock: FakeClock) -> None:
 
 async def test_async_bearer_with_sync_credential(clock: FakeClock) -> None:
     credential = FakeCredential(clock)
-    policy = AsyncBearerTokenPolicy(credential, clock=clock)
+    policy = AsyncBearerTokenPolicy(credential, BATCH_SCOPE, clock=clock)
     assert await policy.token() == "tok-1"
     assert await policy.token() == "tok-1"
     assert credential.calls == [(BATCH_SCOPE,)]
@@ -329,5 +325,5 @@ def test_bearer_with_azure_core_access_token(clock: FakeClock) -> None:
         def get_token(self, *scopes: str, **_: Any) -> AccessToken:
             return AccessToken("core-token", int(clock.now) + 3600)
 
-    policy = BearerTokenPolicy(CoreCredential(), clock=clock)
+    policy = BearerTokenPolicy(CoreCredential(), BATCH_SCOPE, clock=clock)
     assert policy.token() == "core-token"

@@ -8,6 +8,7 @@ errors are the classes in :mod:`azure_batch_tasks.errors`.
 from ._patch import *  # noqa: F403
 from ._patch import __all__ as _patch_all
 from ._runtime._aiohttp import AiohttpTransport
+from ._runtime._bodies import File
 from ._runtime._http import (
     HttpRequest,
     HttpResponse,
@@ -137,6 +138,7 @@ __all__ = [
     "ExitCodeRangeMapping",
     "ExitConditions",
     "ExitOptions",
+    "File",
     "HttpHeader",
     "HttpRequest",
     "HttpResponse",

@@ -10,10 +10,10 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from ._runtime import _azure as _protocol
-from ._runtime import _wire
+from ._runtime import _styles, _wire
 from ._runtime._http import HttpRequest, HttpResponse
 from ._runtime._protocol import request_id
-from .errors import STATUS_ERRORS, BatchError
+from .errors import STATUS_ERRORS, BatchError, BatchServiceError
 from .models import (
     CloudTask,
     CloudTaskListResult,
@@ -43,25 +43,29 @@ def _query_string(query: list[tuple[str, str | None]]) -> str:
     )
 
 
-def raise_error(response: HttpResponse) -> NoReturn:
-    """Turn an error response into the modeled exception (or the base class)."""
-    error = _protocol.parse_error(response)
+def raise_for(response: HttpResponse, error: type[BatchServiceError] | None) -> NoReturn:
+    """Raise `error`, the exception of the body declared for this status (the base class when
+    none is declared); a body that is not that error's still raises it, with the basics."""
+    parsed = _protocol.parse_error(response)
     base: dict[str, Any] = {
-        "message": error.message,
+        "message": parsed.message,
         "status_code": response.status,
-        "code": error.reported_code or error.code,
+        "code": parsed.code,
         "request_id": request_id(response, _protocol.REQUEST_ID_HEADERS),
         "headers": dict(response.headers.multi_items()),
         "body": response.body,
     }
-    # Every error response is the operations' declared error body, whatever its code; its
-    # class says the status (ResourceNotFoundError...).
-    cls = STATUS_ERRORS.get(response.status, BatchError)
+    # The platform's class for this status (ResourceNotFoundError...) when it is the declared
+    # error's kind, so `except` on either catches it.
+    status_error = STATUS_ERRORS.get(response.status)
+    if status_error is not None and (error is None or issubclass(status_error, error)):
+        error = status_error
+    if error is None:
+        raise BatchServiceError(**base)
     try:
-        exc = cls._from_response(response, error.data, **base)
-    except (AttributeError, TypeError, ValueError):
-        # Not that error body (a plain-string message, another service's JSON): the basics.
-        exc = cls(**base)
+        exc = error._from_response(response, parsed.data, **base)
+    except _wire.PARSE_ERRORS:
+        exc = error(**base)
     raise exc
 
 
@@ -73,38 +77,59 @@ def serialize_task_list(
     filter: str | None = None,
     select: str | None = None,
     expand: str | None = None,
-    maxresults: int | None = 1000,
-    timeout: int | None = 30,
+    maxresults: int | None = None,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_List."""
     if maxresults is not None and not 1 <= maxresults <= 1000:
         raise ValueError("maxresults must be from 1 to 1000, got " + repr(maxresults))
-    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks"
-    _query: list[tuple[str, str | None]] = [
-        ("api-version", api_version),
+    _url = (
+        _endpoint
+        + "/jobs/"
+        + _styles.path("jobId", job_id, style="simple", explode=False)
+        + "/tasks"
+    )
+    _query: list[tuple[str, str]] = [
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if filter is not None:
-        _query.append(("$filter", filter))
+        _query.extend(_styles.query("$filter", filter, style="form", explode=True, name_safe="$"))
     if select is not None:
-        _query.append(("$select", select))
+        _query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
     if expand is not None:
-        _query.append(("$expand", expand))
+        _query.extend(_styles.query("$expand", expand, style="form", explode=True, name_safe="$"))
     if maxresults is not None:
-        _query.append(("maxresults", _wire.number_text(maxresults)))
+        _query.extend(
+            _styles.query(
+                "maxresults",
+                _wire.number_text(maxresults),
+                style="form",
+                explode=True,
+                name_safe="$",
+            )
+        )
     if timeout is not None:
-        _query.append(("timeout", _wire.number_text(timeout)))
+        _query.extend(
+            _styles.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if _query:
-        _url += "?" + _query_string(_query)
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
     _headers: dict[str, str] = {}
     if client_request_id is not None:
-        _headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = _styles.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        _headers["ocp-date"] = _styles.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     _data = None
     return HttpRequest("GET", _url, _headers, _data)
 
@@ -114,14 +139,13 @@ def deserialize_task_list(response: HttpResponse) -> CloudTaskListResult:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    data = response.json()
-    if data is None:
-        data = {}  # an empty body: every member absent
-    result = CloudTaskListResult.from_dict(data)
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = CloudTaskListResult.from_dict(_wire.json_mapping(response))
+
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_add(
@@ -130,31 +154,43 @@ def serialize_task_add(
     *,
     job_id: str,
     task: TaskAddParameter,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_Add."""
-    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks"
-    _query: list[tuple[str, str | None]] = [
-        ("api-version", api_version),
+    _url = (
+        _endpoint
+        + "/jobs/"
+        + _styles.path("jobId", job_id, style="simple", explode=False)
+        + "/tasks"
+    )
+    _query: list[tuple[str, str]] = [
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        _query.append(("timeout", _wire.number_text(timeout)))
+        _query.extend(
+            _styles.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if _query:
-        _url += "?" + _query_string(_query)
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
     _headers: dict[str, str] = {}
     if client_request_id is not None:
-        _headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = _styles.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
-    _data: bytes | None = None
+        _headers["ocp-date"] = _styles.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     _data = json.dumps(task.to_wire()).encode("utf-8")
-    if _data is not None and not _wire.has_header(_headers, "Content-Type"):
-        _headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    _headers["Content-Type"] = "application/json; odata=minimalmetadata"
+
     return HttpRequest("POST", _url, _headers, _data)
 
 
@@ -163,35 +199,37 @@ def deserialize_task_add(response: HttpResponse) -> TaskAddResponse:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (201,):
-        raise_error(response)
-    result = TaskAddResponse()
-    key = ""
-    try:
-        key = "client-request-id"
-        value = response.headers.get(key)
-        if value is not None:
-            result.client_request_id = value
-        key = "request-id"
-        value = response.headers.get(key)
-        if value is not None:
-            result.request_id = value
-        key = "ETag"
-        value = response.headers.get(key)
-        if value is not None:
-            result.etag = value
-        key = "Last-Modified"
-        value = response.headers.get(key)
-        if value is not None:
-            result.last_modified = _wire.parse_timestamp(value, "http-date")
-        key = "DataServiceId"
-        value = response.headers.get(key)
-        if value is not None:
-            result.data_service_id = value
-    except _wire.CONVERSION_ERRORS as err:
-        raise _wire.bad_field("TaskAddResponse", key, err) from err
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 201:
+        result = TaskAddResponse()
+
+        key = ""
+        try:
+            key = "client-request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.client_request_id = value
+            key = "request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.request_id = value
+            key = "ETag"
+            value = response.headers.get(key)
+            if value is not None:
+                result.etag = value
+            key = "Last-Modified"
+            value = response.headers.get(key)
+            if value is not None:
+                result.last_modified = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = response.headers.get(key)
+            if value is not None:
+                result.data_service_id = value
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskAddResponse", key, err) from err
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_add_collection(
@@ -200,31 +238,43 @@ def serialize_task_add_collection(
     *,
     job_id: str,
     task_collection: TaskAddCollectionParameter,
-    timeout: int | None = 120,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the POST request of Task_AddCollection."""
-    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/addtaskcollection"
-    _query: list[tuple[str, str | None]] = [
-        ("api-version", api_version),
+    _url = (
+        _endpoint
+        + "/jobs/"
+        + _styles.path("jobId", job_id, style="simple", explode=False)
+        + "/addtaskcollection"
+    )
+    _query: list[tuple[str, str]] = [
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        _query.append(("timeout", _wire.number_text(timeout)))
+        _query.extend(
+            _styles.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if _query:
-        _url += "?" + _query_string(_query)
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
     _headers: dict[str, str] = {}
     if client_request_id is not None:
-        _headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = _styles.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
-    _data: bytes | None = None
+        _headers["ocp-date"] = _styles.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     _data = json.dumps(task_collection.to_wire()).encode("utf-8")
-    if _data is not None and not _wire.has_header(_headers, "Content-Type"):
-        _headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    _headers["Content-Type"] = "application/json; odata=minimalmetadata"
+
     return HttpRequest("POST", _url, _headers, _data)
 
 
@@ -233,14 +283,13 @@ def deserialize_task_add_collection(response: HttpResponse) -> TaskAddCollection
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    data = response.json()
-    if data is None:
-        data = {}  # an empty body: every member absent
-    result = TaskAddCollectionResult.from_dict(data)
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = TaskAddCollectionResult.from_dict(_wire.json_mapping(response))
+
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_get(
@@ -251,9 +300,9 @@ def serialize_task_get(
     task_id: str,
     select: str | None = None,
     expand: str | None = None,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -261,34 +310,50 @@ def serialize_task_get(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_Get."""
-    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
-    _query: list[tuple[str, str | None]] = [
-        ("api-version", api_version),
+    _url = (
+        _endpoint
+        + "/jobs/"
+        + _styles.path("jobId", job_id, style="simple", explode=False)
+        + "/tasks/"
+        + _styles.path("taskId", task_id, style="simple", explode=False)
+    )
+    _query: list[tuple[str, str]] = [
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if select is not None:
-        _query.append(("$select", select))
+        _query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
     if expand is not None:
-        _query.append(("$expand", expand))
+        _query.extend(_styles.query("$expand", expand, style="form", explode=True, name_safe="$"))
     if timeout is not None:
-        _query.append(("timeout", _wire.number_text(timeout)))
+        _query.extend(
+            _styles.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if _query:
-        _url += "?" + _query_string(_query)
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
     _headers: dict[str, str] = {}
     if client_request_id is not None:
-        _headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = _styles.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        _headers["ocp-date"] = _styles.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     if if_match is not None:
-        _headers["If-Match"] = if_match
+        _headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        _headers["If-None-Match"] = if_none_match
+        _headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        _headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        _headers["If-Modified-Since"] = _styles.header(
+            _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
+        )
     if if_unmodified_since is not None:
-        _headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
-            if_unmodified_since, "http-date"
+        _headers["If-Unmodified-Since"] = _styles.header(
+            _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     _data = None
     return HttpRequest("GET", _url, _headers, _data)
@@ -299,14 +364,13 @@ def deserialize_task_get(response: HttpResponse) -> CloudTask:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    data = response.json()
-    if data is None:
-        data = {}  # an empty body: every member absent
-    result = CloudTask.from_dict(data)
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = CloudTask.from_dict(_wire.json_mapping(response))
+
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_update(
@@ -316,9 +380,9 @@ def serialize_task_update(
     job_id: str,
     task_id: str,
     task_update_parameter: TaskUpdateParameter,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -326,35 +390,50 @@ def serialize_task_update(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the PUT request of Task_Update."""
-    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
-    _query: list[tuple[str, str | None]] = [
-        ("api-version", api_version),
+    _url = (
+        _endpoint
+        + "/jobs/"
+        + _styles.path("jobId", job_id, style="simple", explode=False)
+        + "/tasks/"
+        + _styles.path("taskId", task_id, style="simple", explode=False)
+    )
+    _query: list[tuple[str, str]] = [
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        _query.append(("timeout", _wire.number_text(timeout)))
+        _query.extend(
+            _styles.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if _query:
-        _url += "?" + _query_string(_query)
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
     _headers: dict[str, str] = {}
     if client_request_id is not None:
-        _headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
-    if ocp_date is not None:
-        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
-    if if_match is not None:
-        _headers["If-Match"] = if_match
-    if if_none_match is not None:
-        _headers["If-None-Match"] = if_none_match
-    if if_modified_since is not None:
-        _headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
-    if if_unmodified_since is not None:
-        _headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
-            if_unmodified_since, "http-date"
+        _headers["return-client-request-id"] = _styles.header(
+            ("true" if return_client_request_id else "false"), explode=False
         )
-    _data: bytes | None = None
+    if ocp_date is not None:
+        _headers["ocp-date"] = _styles.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
+    if if_match is not None:
+        _headers["If-Match"] = _styles.header(if_match, explode=False)
+    if if_none_match is not None:
+        _headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
+    if if_modified_since is not None:
+        _headers["If-Modified-Since"] = _styles.header(
+            _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
+        )
+    if if_unmodified_since is not None:
+        _headers["If-Unmodified-Since"] = _styles.header(
+            _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
+        )
     _data = json.dumps(task_update_parameter.to_wire()).encode("utf-8")
-    if _data is not None and not _wire.has_header(_headers, "Content-Type"):
-        _headers["Content-Type"] = "application/json; odata=minimalmetadata"
+    _headers["Content-Type"] = "application/json; odata=minimalmetadata"
+
     return HttpRequest("PUT", _url, _headers, _data)
 
 
@@ -363,35 +442,37 @@ def deserialize_task_update(response: HttpResponse) -> TaskUpdateResponse:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    result = TaskUpdateResponse()
-    key = ""
-    try:
-        key = "client-request-id"
-        value = response.headers.get(key)
-        if value is not None:
-            result.client_request_id = value
-        key = "request-id"
-        value = response.headers.get(key)
-        if value is not None:
-            result.request_id = value
-        key = "ETag"
-        value = response.headers.get(key)
-        if value is not None:
-            result.etag = value
-        key = "Last-Modified"
-        value = response.headers.get(key)
-        if value is not None:
-            result.last_modified = _wire.parse_timestamp(value, "http-date")
-        key = "DataServiceId"
-        value = response.headers.get(key)
-        if value is not None:
-            result.data_service_id = value
-    except _wire.CONVERSION_ERRORS as err:
-        raise _wire.bad_field("TaskUpdateResponse", key, err) from err
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = TaskUpdateResponse()
+
+        key = ""
+        try:
+            key = "client-request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.client_request_id = value
+            key = "request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.request_id = value
+            key = "ETag"
+            value = response.headers.get(key)
+            if value is not None:
+                result.etag = value
+            key = "Last-Modified"
+            value = response.headers.get(key)
+            if value is not None:
+                result.last_modified = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = response.headers.get(key)
+            if value is not None:
+                result.data_service_id = value
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskUpdateResponse", key, err) from err
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_delete(
@@ -400,9 +481,9 @@ def serialize_task_delete(
     *,
     job_id: str,
     task_id: str,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -410,30 +491,46 @@ def serialize_task_delete(
     if_unmodified_since: datetime | None = None,
 ) -> HttpRequest:
     """Build the DELETE request of Task_Delete."""
-    _url = _endpoint + "/jobs/" + _wire.quote_label(job_id) + "/tasks/" + _wire.quote_label(task_id)
-    _query: list[tuple[str, str | None]] = [
-        ("api-version", api_version),
+    _url = (
+        _endpoint
+        + "/jobs/"
+        + _styles.path("jobId", job_id, style="simple", explode=False)
+        + "/tasks/"
+        + _styles.path("taskId", task_id, style="simple", explode=False)
+    )
+    _query: list[tuple[str, str]] = [
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        _query.append(("timeout", _wire.number_text(timeout)))
+        _query.extend(
+            _styles.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if _query:
-        _url += "?" + _query_string(_query)
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
     _headers: dict[str, str] = {}
     if client_request_id is not None:
-        _headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = _styles.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        _headers["ocp-date"] = _styles.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     if if_match is not None:
-        _headers["If-Match"] = if_match
+        _headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        _headers["If-None-Match"] = if_none_match
+        _headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        _headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        _headers["If-Modified-Since"] = _styles.header(
+            _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
+        )
     if if_unmodified_since is not None:
-        _headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
-            if_unmodified_since, "http-date"
+        _headers["If-Unmodified-Since"] = _styles.header(
+            _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     _data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
@@ -446,23 +543,25 @@ def deserialize_task_delete(response: HttpResponse) -> TaskDeleteResponse:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    result = TaskDeleteResponse()
-    key = ""
-    try:
-        key = "client-request-id"
-        value = response.headers.get(key)
-        if value is not None:
-            result.client_request_id = value
-        key = "request-id"
-        value = response.headers.get(key)
-        if value is not None:
-            result.request_id = value
-    except _wire.CONVERSION_ERRORS as err:
-        raise _wire.bad_field("TaskDeleteResponse", key, err) from err
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = TaskDeleteResponse()
+
+        key = ""
+        try:
+            key = "client-request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.client_request_id = value
+            key = "request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.request_id = value
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskDeleteResponse", key, err) from err
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_list_subtasks(
@@ -472,36 +571,44 @@ def serialize_task_list_subtasks(
     job_id: str,
     task_id: str,
     select: str | None = None,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
 ) -> HttpRequest:
     """Build the GET request of Task_ListSubtasks."""
     _url = (
         _endpoint
         + "/jobs/"
-        + _wire.quote_label(job_id)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _wire.quote_label(task_id)
+        + _styles.path("taskId", task_id, style="simple", explode=False)
         + "/subtasksinfo"
     )
-    _query: list[tuple[str, str | None]] = [
-        ("api-version", api_version),
+    _query: list[tuple[str, str]] = [
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if select is not None:
-        _query.append(("$select", select))
+        _query.extend(_styles.query("$select", select, style="form", explode=True, name_safe="$"))
     if timeout is not None:
-        _query.append(("timeout", _wire.number_text(timeout)))
+        _query.extend(
+            _styles.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if _query:
-        _url += "?" + _query_string(_query)
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
     _headers: dict[str, str] = {}
     if client_request_id is not None:
-        _headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = _styles.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        _headers["ocp-date"] = _styles.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     _data = None
     return HttpRequest("GET", _url, _headers, _data)
 
@@ -511,14 +618,13 @@ def deserialize_task_list_subtasks(response: HttpResponse) -> CloudTaskListSubta
 
     Raises the modeled error on failure.
     """
-    if response.status not in (200,):
-        raise_error(response)
-    data = response.json()
-    if data is None:
-        data = {}  # an empty body: every member absent
-    result = CloudTaskListSubtasksResult.from_dict(data)
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 200:
+        result = CloudTaskListSubtasksResult.from_dict(_wire.json_mapping(response))
+
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_terminate(
@@ -527,9 +633,9 @@ def serialize_task_terminate(
     *,
     job_id: str,
     task_id: str,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -540,34 +646,44 @@ def serialize_task_terminate(
     _url = (
         _endpoint
         + "/jobs/"
-        + _wire.quote_label(job_id)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _wire.quote_label(task_id)
+        + _styles.path("taskId", task_id, style="simple", explode=False)
         + "/terminate"
     )
-    _query: list[tuple[str, str | None]] = [
-        ("api-version", api_version),
+    _query: list[tuple[str, str]] = [
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        _query.append(("timeout", _wire.number_text(timeout)))
+        _query.extend(
+            _styles.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if _query:
-        _url += "?" + _query_string(_query)
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
     _headers: dict[str, str] = {}
     if client_request_id is not None:
-        _headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = _styles.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        _headers["ocp-date"] = _styles.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     if if_match is not None:
-        _headers["If-Match"] = if_match
+        _headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        _headers["If-None-Match"] = if_none_match
+        _headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        _headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        _headers["If-Modified-Since"] = _styles.header(
+            _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
+        )
     if if_unmodified_since is not None:
-        _headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
-            if_unmodified_since, "http-date"
+        _headers["If-Unmodified-Since"] = _styles.header(
+            _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     _data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
@@ -580,35 +696,37 @@ def deserialize_task_terminate(response: HttpResponse) -> TaskTerminateResponse:
 
     Raises the modeled error on failure.
     """
-    if response.status not in (204,):
-        raise_error(response)
-    result = TaskTerminateResponse()
-    key = ""
-    try:
-        key = "client-request-id"
-        value = response.headers.get(key)
-        if value is not None:
-            result.client_request_id = value
-        key = "request-id"
-        value = response.headers.get(key)
-        if value is not None:
-            result.request_id = value
-        key = "ETag"
-        value = response.headers.get(key)
-        if value is not None:
-            result.etag = value
-        key = "Last-Modified"
-        value = response.headers.get(key)
-        if value is not None:
-            result.last_modified = _wire.parse_timestamp(value, "http-date")
-        key = "DataServiceId"
-        value = response.headers.get(key)
-        if value is not None:
-            result.data_service_id = value
-    except _wire.CONVERSION_ERRORS as err:
-        raise _wire.bad_field("TaskTerminateResponse", key, err) from err
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 204:
+        result = TaskTerminateResponse()
+
+        key = ""
+        try:
+            key = "client-request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.client_request_id = value
+            key = "request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.request_id = value
+            key = "ETag"
+            value = response.headers.get(key)
+            if value is not None:
+                result.etag = value
+            key = "Last-Modified"
+            value = response.headers.get(key)
+            if value is not None:
+                result.last_modified = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = response.headers.get(key)
+            if value is not None:
+                result.data_service_id = value
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskTerminateResponse", key, err) from err
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)
 
 
 def serialize_task_reactivate(
@@ -617,9 +735,9 @@ def serialize_task_reactivate(
     *,
     job_id: str,
     task_id: str,
-    timeout: int | None = 30,
+    timeout: int | None = None,
     client_request_id: str | None = None,
-    return_client_request_id: bool | None = False,
+    return_client_request_id: bool | None = None,
     ocp_date: datetime | None = None,
     if_match: str | None = None,
     if_none_match: str | None = None,
@@ -630,34 +748,44 @@ def serialize_task_reactivate(
     _url = (
         _endpoint
         + "/jobs/"
-        + _wire.quote_label(job_id)
+        + _styles.path("jobId", job_id, style="simple", explode=False)
         + "/tasks/"
-        + _wire.quote_label(task_id)
+        + _styles.path("taskId", task_id, style="simple", explode=False)
         + "/reactivate"
     )
-    _query: list[tuple[str, str | None]] = [
-        ("api-version", api_version),
+    _query: list[tuple[str, str]] = [
+        ("api-version", _wire.quote_query(api_version)),
     ]
     if timeout is not None:
-        _query.append(("timeout", _wire.number_text(timeout)))
+        _query.extend(
+            _styles.query(
+                "timeout", _wire.number_text(timeout), style="form", explode=True, name_safe="$"
+            )
+        )
     if _query:
-        _url += "?" + _query_string(_query)
+        _url += "?" + "&".join(k + "=" + v for k, v in _query)
     _headers: dict[str, str] = {}
     if client_request_id is not None:
-        _headers["client-request-id"] = client_request_id
+        _headers["client-request-id"] = _styles.header(client_request_id, explode=False)
     if return_client_request_id is not None:
-        _headers["return-client-request-id"] = "true" if return_client_request_id else "false"
+        _headers["return-client-request-id"] = _styles.header(
+            ("true" if return_client_request_id else "false"), explode=False
+        )
     if ocp_date is not None:
-        _headers["ocp-date"] = _wire.format_timestamp_text(ocp_date, "http-date")
+        _headers["ocp-date"] = _styles.header(
+            _wire.format_timestamp_text(ocp_date, "http-date"), explode=False
+        )
     if if_match is not None:
-        _headers["If-Match"] = if_match
+        _headers["If-Match"] = _styles.header(if_match, explode=False)
     if if_none_match is not None:
-        _headers["If-None-Match"] = if_none_match
+        _headers["If-None-Match"] = _styles.header(if_none_match, explode=False)
     if if_modified_since is not None:
-        _headers["If-Modified-Since"] = _wire.format_timestamp_text(if_modified_since, "http-date")
+        _headers["If-Modified-Since"] = _styles.header(
+            _wire.format_timestamp_text(if_modified_since, "http-date"), explode=False
+        )
     if if_unmodified_since is not None:
-        _headers["If-Unmodified-Since"] = _wire.format_timestamp_text(
-            if_unmodified_since, "http-date"
+        _headers["If-Unmodified-Since"] = _styles.header(
+            _wire.format_timestamp_text(if_unmodified_since, "http-date"), explode=False
         )
     _data = None
     # Framed as the official SDK frames it, whatever the transport; signatures cover it.
@@ -670,32 +798,34 @@ def deserialize_task_reactivate(response: HttpResponse) -> TaskReactivateRespons
 
     Raises the modeled error on failure.
     """
-    if response.status not in (204,):
-        raise_error(response)
-    result = TaskReactivateResponse()
-    key = ""
-    try:
-        key = "client-request-id"
-        value = response.headers.get(key)
-        if value is not None:
-            result.client_request_id = value
-        key = "request-id"
-        value = response.headers.get(key)
-        if value is not None:
-            result.request_id = value
-        key = "ETag"
-        value = response.headers.get(key)
-        if value is not None:
-            result.etag = value
-        key = "Last-Modified"
-        value = response.headers.get(key)
-        if value is not None:
-            result.last_modified = _wire.parse_timestamp(value, "http-date")
-        key = "DataServiceId"
-        value = response.headers.get(key)
-        if value is not None:
-            result.data_service_id = value
-    except _wire.CONVERSION_ERRORS as err:
-        raise _wire.bad_field("TaskReactivateResponse", key, err) from err
-    result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
-    return result
+    if response.status == 204:
+        result = TaskReactivateResponse()
+
+        key = ""
+        try:
+            key = "client-request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.client_request_id = value
+            key = "request-id"
+            value = response.headers.get(key)
+            if value is not None:
+                result.request_id = value
+            key = "ETag"
+            value = response.headers.get(key)
+            if value is not None:
+                result.etag = value
+            key = "Last-Modified"
+            value = response.headers.get(key)
+            if value is not None:
+                result.last_modified = _wire.parse_timestamp(value, "http-date")
+            key = "DataServiceId"
+            value = response.headers.get(key)
+            if value is not None:
+                result.data_service_id = value
+        except _wire.CONVERSION_ERRORS as err:
+            raise _wire.bad_field("TaskReactivateResponse", key, err) from err
+        result.response_metadata = _wire.metadata(response, *_protocol.REQUEST_ID_HEADERS)
+        return result
+
+    raise_for(response, BatchError)

@@ -10,18 +10,13 @@ from types import TracebackType
 from typing import Any, Self
 
 from . import _operations
+from ._runtime._bearer import AsyncBearerTokenPolicy, require_https
 from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse
 from ._runtime._logging import AttemptLog
 from ._runtime._options import UNSET, Unset, check_seconds
 from ._runtime._paging import AsyncItemPaged
 from ._runtime._retry import RetryPolicy, async_send_with_retries
-from ._runtime._sharedkey import (
-    BATCH_SCOPE,
-    AsyncBearerTokenPolicy,
-    SharedKeyCredential,
-    require_https,
-    sign_shared_key,
-)
+from ._runtime._sharedkey import SharedKeyCredential, sign_shared_key
 from ._runtime._useragent import user_agent
 from .models import (
     CloudTask,
@@ -40,6 +35,9 @@ from .models import (
 __all__ = ["AsyncBatchServiceClient"]
 
 DEFAULT_API_VERSION = "2024-07-01.20.0"
+#: Token scopes asked of a get_token credential unless the client is given others
+#: (the generator's credential_scopes setting, or the document's oauth2 scope URLs).
+DEFAULT_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
 DISTRIBUTION = "azure-batch-tasks"
 VERSION = "0.1.0"
@@ -53,11 +51,11 @@ class AsyncBatchServiceClient:
 
     Every method is a coroutine; use ``async with`` or ``await client.close()``.
 
-    :param endpoint: the account URL, ``https://<account>.<region>.batch.azure.com``.
+    :param endpoint: the service endpoint: The base URL for all Azure Batch service requests..
     :param credential: a :class:`SharedKeyCredential` or any object with ``get_token(*scopes)``
         (the azure-core TokenCredential protocol, sync or async).
     :param api_version: the REST API version sent with every request.
-    :param credential_scopes: token scopes (default ``BATCH_SCOPE``).
+    :param credential_scopes: token scopes (default ``https://batch.core.windows.net//.default``).
     :param enforce_https: refuse to send a bearer token over plain ``http://`` (as azure-core
         does); False only for local testing.
     :param transport: the HTTP transport; default aiohttp (AiohttpTransport).
@@ -94,7 +92,12 @@ class AsyncBatchServiceClient:
         elif callable(getattr(credential, "get_token", None)):
             if enforce_https:
                 require_https(self.endpoint)  # before any token is fetched
-            scopes = tuple(credential_scopes or (BATCH_SCOPE,))
+            scopes = tuple(credential_scopes or DEFAULT_SCOPES)
+            if not scopes:
+                raise TypeError(
+                    "pass credential_scopes=[...]: the token scopes of this service "
+                    "(e.g. 'https://<resource>/.default')"
+                )
             self._bearer = AsyncBearerTokenPolicy(credential, *scopes)
         else:
             raise TypeError(
@@ -174,10 +177,10 @@ class AsyncBatchServiceClient:
         filter: str | None = None,
         select: str | None = None,
         expand: str | None = None,
-        maxresults: int | None = 1000,
-        timeout: int | None = 30,
+        maxresults: int | None = None,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         request_timeout: float | Unset | None = UNSET,
         retry_policy: RetryPolicy | None = None,
@@ -198,19 +201,16 @@ class AsyncBatchServiceClient:
             select: An OData $select clause.
             expand: An OData $expand clause.
             maxresults: The maximum number of items to return in the response. A
-                maximum of 1000 Tasks can be returned. Default: 1000, the service's
-                default (None leaves it out).
+                maximum of 1000 Tasks can be returned. Service default: 1000.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -232,7 +232,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list(
@@ -272,9 +272,9 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task: TaskAddParameter,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         request_timeout: float | Unset | None = UNSET,
         retry_policy: RetryPolicy | None = None,
@@ -292,15 +292,13 @@ class AsyncBatchServiceClient:
             task: The Task to be added.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -321,7 +319,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add(
@@ -349,9 +347,9 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_collection: TaskAddCollectionParameter,
-        timeout: int | None = 120,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         request_timeout: float | Unset | None = UNSET,
         retry_policy: RetryPolicy | None = None,
@@ -380,15 +378,13 @@ class AsyncBatchServiceClient:
             task_collection: The Tasks to be added.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 2 minutes. If the value is larger than
-                120, the default will be used instead. Default: 120, the service's default
-                (None leaves it out).
+                120, the default will be used instead. Service default: 120.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -409,7 +405,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add_collection(
@@ -439,9 +435,9 @@ class AsyncBatchServiceClient:
         task_id: str,
         select: str | None = None,
         expand: str | None = None,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -465,15 +461,13 @@ class AsyncBatchServiceClient:
             expand: An OData $expand clause.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -508,7 +502,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_get(
@@ -543,9 +537,9 @@ class AsyncBatchServiceClient:
         job_id: str,
         task_id: str,
         task_update_parameter: TaskUpdateParameter,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -564,15 +558,13 @@ class AsyncBatchServiceClient:
             task_update_parameter: The parameters for the request.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -607,7 +599,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_update(
@@ -640,9 +632,9 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -666,15 +658,13 @@ class AsyncBatchServiceClient:
             task_id: The ID of the Task to delete.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -709,7 +699,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_delete(
@@ -742,9 +732,9 @@ class AsyncBatchServiceClient:
         job_id: str,
         task_id: str,
         select: str | None = None,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         request_timeout: float | Unset | None = UNSET,
         retry_policy: RetryPolicy | None = None,
@@ -762,15 +752,13 @@ class AsyncBatchServiceClient:
             select: An OData $select clause.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -791,7 +779,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list_subtasks(
@@ -820,9 +808,9 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -844,15 +832,13 @@ class AsyncBatchServiceClient:
             task_id: The ID of the Task to terminate.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -887,7 +873,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_terminate(
@@ -919,9 +905,9 @@ class AsyncBatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -948,15 +934,13 @@ class AsyncBatchServiceClient:
             task_id: The ID of the Task to reactivate.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -991,7 +975,7 @@ class AsyncBatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_reactivate(

@@ -11,18 +11,13 @@ from types import TracebackType
 from typing import Any, Self
 
 from . import _operations
+from ._runtime._bearer import BearerTokenPolicy, require_https
 from ._runtime._http import HttpRequest, HttpResponse, Transport
 from ._runtime._logging import AttemptLog
 from ._runtime._options import UNSET, Unset, check_seconds
 from ._runtime._paging import ItemPaged
 from ._runtime._retry import RetryPolicy, send_with_retries
-from ._runtime._sharedkey import (
-    BATCH_SCOPE,
-    BearerTokenPolicy,
-    SharedKeyCredential,
-    require_https,
-    sign_shared_key,
-)
+from ._runtime._sharedkey import SharedKeyCredential, sign_shared_key
 from ._runtime._useragent import user_agent
 from .models import (
     CloudTask,
@@ -41,6 +36,9 @@ from .models import (
 __all__ = ["BatchServiceClient"]
 
 DEFAULT_API_VERSION = "2024-07-01.20.0"
+#: Token scopes asked of a get_token credential unless the client is given others
+#: (the generator's credential_scopes setting, or the document's oauth2 scope URLs).
+DEFAULT_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
 DISTRIBUTION = "azure-batch-tasks"
 VERSION = "0.1.0"
@@ -54,11 +52,11 @@ class BatchServiceClient:
 
     Use it as a context manager, or call ``close()``, to release connections.
 
-    :param endpoint: the account URL, ``https://<account>.<region>.batch.azure.com``.
+    :param endpoint: the service endpoint: The base URL for all Azure Batch service requests..
     :param credential: a :class:`SharedKeyCredential` or any object with ``get_token(*scopes)``
         (the azure-core TokenCredential protocol, sync or async).
     :param api_version: the REST API version sent with every request.
-    :param credential_scopes: token scopes (default ``BATCH_SCOPE``).
+    :param credential_scopes: token scopes (default ``https://batch.core.windows.net//.default``).
     :param enforce_https: refuse to send a bearer token over plain ``http://`` (as azure-core
         does); False only for local testing.
     :param transport: the HTTP transport; default urllib3 (Urllib3Transport).
@@ -100,7 +98,12 @@ class BatchServiceClient:
                 )
             if enforce_https:
                 require_https(self.endpoint)  # before any token is fetched
-            scopes = tuple(credential_scopes or (BATCH_SCOPE,))
+            scopes = tuple(credential_scopes or DEFAULT_SCOPES)
+            if not scopes:
+                raise TypeError(
+                    "pass credential_scopes=[...]: the token scopes of this service "
+                    "(e.g. 'https://<resource>/.default')"
+                )
             self._bearer = BearerTokenPolicy(credential, *scopes)
         else:
             raise TypeError(
@@ -177,10 +180,10 @@ class BatchServiceClient:
         filter: str | None = None,
         select: str | None = None,
         expand: str | None = None,
-        maxresults: int | None = 1000,
-        timeout: int | None = 30,
+        maxresults: int | None = None,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         request_timeout: float | Unset | None = UNSET,
         retry_policy: RetryPolicy | None = None,
@@ -201,19 +204,16 @@ class BatchServiceClient:
             select: An OData $select clause.
             expand: An OData $expand clause.
             maxresults: The maximum number of items to return in the response. A
-                maximum of 1000 Tasks can be returned. Default: 1000, the service's
-                default (None leaves it out).
+                maximum of 1000 Tasks can be returned. Service default: 1000.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -235,7 +235,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list(
@@ -275,9 +275,9 @@ class BatchServiceClient:
         *,
         job_id: str,
         task: TaskAddParameter,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         request_timeout: float | Unset | None = UNSET,
         retry_policy: RetryPolicy | None = None,
@@ -295,15 +295,13 @@ class BatchServiceClient:
             task: The Task to be added.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -324,7 +322,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add(
@@ -352,9 +350,9 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_collection: TaskAddCollectionParameter,
-        timeout: int | None = 120,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         request_timeout: float | Unset | None = UNSET,
         retry_policy: RetryPolicy | None = None,
@@ -383,15 +381,13 @@ class BatchServiceClient:
             task_collection: The Tasks to be added.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 2 minutes. If the value is larger than
-                120, the default will be used instead. Default: 120, the service's default
-                (None leaves it out).
+                120, the default will be used instead. Service default: 120.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -412,7 +408,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_add_collection(
@@ -442,9 +438,9 @@ class BatchServiceClient:
         task_id: str,
         select: str | None = None,
         expand: str | None = None,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -468,15 +464,13 @@ class BatchServiceClient:
             expand: An OData $expand clause.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -511,7 +505,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_get(
@@ -546,9 +540,9 @@ class BatchServiceClient:
         job_id: str,
         task_id: str,
         task_update_parameter: TaskUpdateParameter,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -567,15 +561,13 @@ class BatchServiceClient:
             task_update_parameter: The parameters for the request.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -610,7 +602,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_update(
@@ -643,9 +635,9 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -669,15 +661,13 @@ class BatchServiceClient:
             task_id: The ID of the Task to delete.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -712,7 +702,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_delete(
@@ -745,9 +735,9 @@ class BatchServiceClient:
         job_id: str,
         task_id: str,
         select: str | None = None,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         request_timeout: float | Unset | None = UNSET,
         retry_policy: RetryPolicy | None = None,
@@ -765,15 +755,13 @@ class BatchServiceClient:
             select: An OData $select clause.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -794,7 +782,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_list_subtasks(
@@ -823,9 +811,9 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -847,15 +835,13 @@ class BatchServiceClient:
             task_id: The ID of the Task to terminate.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -890,7 +876,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_terminate(
@@ -922,9 +908,9 @@ class BatchServiceClient:
         *,
         job_id: str,
         task_id: str,
-        timeout: int | None = 30,
+        timeout: int | None = None,
         client_request_id: str | None = None,
-        return_client_request_id: bool | None = False,
+        return_client_request_id: bool | None = None,
         ocp_date: datetime | None = None,
         if_match: str | None = None,
         if_none_match: str | None = None,
@@ -951,15 +937,13 @@ class BatchServiceClient:
             task_id: The ID of the Task to reactivate.
             timeout: The maximum time that the server can spend processing the
                 request, in seconds. The default is 30 seconds. If the value is larger
-                than 30, the default will be used instead. Default: 30, the service's
-                default (None leaves it out).
+                than 30, the default will be used instead. Service default: 30.
             client_request_id: The caller-generated request identity, in the form of a
                 GUID with no decoration such as curly braces, e.g.
                 9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. Generated (uuid4) when omitted; one
                 id per call, reused across its retries and pages.
             return_client_request_id: Whether the server should return the
-                client-request-id in the response. Default: False, the service's default
-                (None leaves it out).
+                client-request-id in the response. Service default: False.
             ocp_date: The time the request was issued. Client libraries typically set
                 this to the current system clock time; set it explicitly if you are
                 calling the REST API directly.
@@ -994,7 +978,7 @@ class BatchServiceClient:
             BatchServiceError: any other error response.
         """
         if client_request_id is None:
-            # azure-batch sends one on every request (the spec marks the header
+            # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
             client_request_id = str(uuid.uuid4())
         request = _operations.serialize_task_reactivate(

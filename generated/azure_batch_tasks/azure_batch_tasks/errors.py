@@ -166,8 +166,7 @@ class ResourceModifiedError(BatchError):
 
 class ResourceNotModifiedError(BatchError):
     """The resource has not changed since the If-None-Match / If-Modified-Since given (HTTP
-    304); like azure-batch, it carries no error code. azure-core's
-    ResourceNotModifiedError."""
+    304); it carries no error code. azure-core's ResourceNotModifiedError."""
 
     code_name: ClassVar[str] = ""
     statuses: ClassVar[tuple[int, ...]] = (304,)

@@ -1,4 +1,5 @@
-"""Round trips of every model of azure_batch_tasks: from_dict(to_dict(x)) == x, unknowns kept."""
+"""Round trips of every model of azure_batch_tasks: from_dict(to_dict(x)) == x, unknowns
+kept."""
 
 from __future__ import annotations
 
@@ -412,7 +413,8 @@ def test_container_host_batch_bind_mount_entry_round_trip() -> None:
 
 def test_container_host_data_path_keeps_unknown_values() -> None:
     value = ContainerHostDataPath("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in ContainerHostDataPath)
 
@@ -429,7 +431,8 @@ def test_container_registry_round_trip() -> None:
 
 def test_elevation_level_keeps_unknown_values() -> None:
     value = ElevationLevel("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in ElevationLevel)
 
@@ -441,7 +444,8 @@ def test_environment_setting_round_trip() -> None:
 
 def test_error_category_keeps_unknown_values() -> None:
     value = ErrorCategory("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in ErrorCategory)
 
@@ -578,7 +582,8 @@ def test_output_file_destination_round_trip() -> None:
 
 def test_output_file_upload_condition_keeps_unknown_values() -> None:
     value = OutputFileUploadCondition("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in OutputFileUploadCondition)
 
@@ -635,7 +640,8 @@ def test_subtask_information_round_trip() -> None:
 
 def test_subtask_state_keeps_unknown_values() -> None:
     value = SubtaskState("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in SubtaskState)
 
@@ -896,7 +902,8 @@ def test_task_execution_information_round_trip() -> None:
 
 def test_task_execution_result_keeps_unknown_values() -> None:
     value = TaskExecutionResult("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in TaskExecutionResult)
 
@@ -918,7 +925,8 @@ def test_task_id_range_round_trip() -> None:
 
 def test_task_state_keeps_unknown_values() -> None:
     value = TaskState("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in TaskState)
 
@@ -963,42 +971,48 @@ def test_user_identity_round_trip() -> None:
 
 def test_access_scope_keeps_unknown_values() -> None:
     value = AccessScope("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in AccessScope)
 
 
 def test_auto_user_scope_keeps_unknown_values() -> None:
     value = AutoUserScope("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in AutoUserScope)
 
 
 def test_container_working_directory_keeps_unknown_values() -> None:
     value = ContainerWorkingDirectory("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in ContainerWorkingDirectory)
 
 
 def test_dependency_action_keeps_unknown_values() -> None:
     value = DependencyAction("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in DependencyAction)
 
 
 def test_job_action_keeps_unknown_values() -> None:
     value = JobAction("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in JobAction)
 
 
 def test_task_add_status_keeps_unknown_values() -> None:
     value = TaskAddStatus("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in TaskAddStatus)
 

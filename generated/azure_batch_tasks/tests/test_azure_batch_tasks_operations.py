@@ -1,4 +1,5 @@
-"""Every operation of BatchServiceClient against a stub transport: requests, responses, errors.
+"""Every operation of BatchServiceClient against a stub transport: requests, responses,
+errors.
 
 Expected values come from the spec's bindings (computed by apismith from the service model),
 not from the client's own serializers. Each test runs for the sync and the async client.
@@ -7,6 +8,7 @@ not from the client's own serializers. Each test runs for the sync and the async
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from azure_batch_tasks_stubs import check_request, invoke, response
@@ -92,12 +94,7 @@ async def test_task_list_sends_full_request(asynchronous: bool) -> None:
         },
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
@@ -223,12 +220,7 @@ async def test_task_list_sends_required_request(asynchronous: bool) -> None:
         },
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
@@ -327,8 +319,8 @@ async def test_task_list_sends_required_request(asynchronous: bool) -> None:
         sent[0],
         method="GET",
         path="/jobs/jobId-1/tasks",
-        query={"api-version": "2024-07-01.20.0", "maxresults": "1000", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -345,12 +337,7 @@ async def test_task_list_percent_encodes_labels(asynchronous: bool) -> None:
         kwargs,
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
@@ -451,7 +438,7 @@ async def test_task_list_percent_encodes_labels(asynchronous: bool) -> None:
 
 @CLIENTS
 async def test_task_list_follows_every_page(asynchronous: bool) -> None:
-    first = {
+    first: dict[str, Any] = {
         "value": [
             {
                 "affinityInfo": {"affinityId": "affinityId-1"},
@@ -540,8 +527,8 @@ async def test_task_list_follows_every_page(asynchronous: bool) -> None:
             }
         ]
     }
-    first["odata.nextLink"] = "https://account.region.batch.azure.com/next?page=2"
-    last = {
+    first["odata.nextLink"] = "https://account.region.example.azure.com/next?page=2"
+    last: dict[str, Any] = {
         "value": [
             {
                 "affinityInfo": {"affinityId": "affinityId-1"},
@@ -641,7 +628,7 @@ async def test_task_list_follows_every_page(asynchronous: bool) -> None:
         response(200, {}, last),
     )
     assert len(sent) == 2
-    assert sent[1].url == "https://account.region.batch.azure.com/next?page=2"
+    assert sent[1].url == "https://account.region.example.azure.com/next?page=2"
     assert len(items) == len(first["value"]) + len(last["value"])
 
 
@@ -655,7 +642,7 @@ async def test_task_list_raises_batch_error(asynchronous: bool) -> None:
                 "job_id": "jobId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -666,7 +653,7 @@ async def test_task_list_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -808,7 +795,7 @@ async def test_task_add_sends_full_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
@@ -917,18 +904,15 @@ async def test_task_add_sends_required_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
         sent[0],
         method="POST",
         path="/jobs/jobId-1/tasks",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={
-            "return-client-request-id": "false",
-            "Content-Type": "application/json; odata=minimalmetadata",
-        },
+        query={"api-version": "2024-07-01.20.0"},
+        headers={"Content-Type": "application/json; odata=minimalmetadata"},
         body={"id": "id-1", "commandLine": "commandLine-1"},
     )
 
@@ -953,7 +937,7 @@ async def test_task_add_percent_encodes_labels(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert "a%20b%2F%C3%BC%2B%25~" in sent[0].url
@@ -978,7 +962,7 @@ async def test_task_add_parses_response(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert result.client_request_id == "client-request-id-1"
@@ -1001,7 +985,7 @@ async def test_task_add_raises_batch_error(asynchronous: bool) -> None:
                 "task": TaskAddParameter(id="id-1", command_line="commandLine-1"),
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -1012,7 +996,7 @@ async def test_task_add_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -1110,16 +1094,16 @@ async def test_task_add_collection_sends_full_request(asynchronous: bool) -> Non
         },
         response(
             200,
-            {"client-request-id": "client-request-id-1", "request-id": "request-id-1"},
+            {},
             {
                 "value": [
                     {
-                        "eTag": "eTag-1",
-                        "error": {"code": "code-1", "message": {}, "values": [{}]},
-                        "lastModified": "2024-01-02T03:04:05.000Z",
-                        "location": "location-1",
                         "status": "success",
                         "taskId": "taskId-1",
+                        "eTag": "eTag-1",
+                        "lastModified": "2024-01-02T03:04:05.000Z",
+                        "location": "location-1",
+                        "error": {"code": "code-1", "message": {}, "values": [{}]},
                     }
                 ]
             },
@@ -1203,16 +1187,16 @@ async def test_task_add_collection_sends_required_request(asynchronous: bool) ->
         },
         response(
             200,
-            {"client-request-id": "client-request-id-1", "request-id": "request-id-1"},
+            {},
             {
                 "value": [
                     {
-                        "eTag": "eTag-1",
-                        "error": {"code": "code-1", "message": {}, "values": [{}]},
-                        "lastModified": "2024-01-02T03:04:05.000Z",
-                        "location": "location-1",
                         "status": "success",
                         "taskId": "taskId-1",
+                        "eTag": "eTag-1",
+                        "lastModified": "2024-01-02T03:04:05.000Z",
+                        "location": "location-1",
+                        "error": {"code": "code-1", "message": {}, "values": [{}]},
                     }
                 ]
             },
@@ -1222,11 +1206,8 @@ async def test_task_add_collection_sends_required_request(asynchronous: bool) ->
         sent[0],
         method="POST",
         path="/jobs/jobId-1/addtaskcollection",
-        query={"api-version": "2024-07-01.20.0", "timeout": "120"},
-        headers={
-            "return-client-request-id": "false",
-            "Content-Type": "application/json; odata=minimalmetadata",
-        },
+        query={"api-version": "2024-07-01.20.0"},
+        headers={"Content-Type": "application/json; odata=minimalmetadata"},
         body={"value": [{"id": "id-1", "commandLine": "commandLine-1"}]},
     )
 
@@ -1246,16 +1227,16 @@ async def test_task_add_collection_percent_encodes_labels(asynchronous: bool) ->
         kwargs,
         response(
             200,
-            {"client-request-id": "client-request-id-1", "request-id": "request-id-1"},
+            {},
             {
                 "value": [
                     {
-                        "eTag": "eTag-1",
-                        "error": {"code": "code-1", "message": {}, "values": [{}]},
-                        "lastModified": "2024-01-02T03:04:05.000Z",
-                        "location": "location-1",
                         "status": "success",
                         "taskId": "taskId-1",
+                        "eTag": "eTag-1",
+                        "lastModified": "2024-01-02T03:04:05.000Z",
+                        "location": "location-1",
+                        "error": {"code": "code-1", "message": {}, "values": [{}]},
                     }
                 ]
             },
@@ -1278,16 +1259,16 @@ async def test_task_add_collection_parses_response(asynchronous: bool) -> None:
         },
         response(
             200,
-            {"client-request-id": "client-request-id-1", "request-id": "request-id-1"},
+            {},
             {
                 "value": [
                     {
-                        "eTag": "eTag-1",
-                        "error": {"code": "code-1", "message": {}, "values": [{}]},
-                        "lastModified": "2024-01-02T03:04:05.000Z",
-                        "location": "location-1",
                         "status": "success",
                         "taskId": "taskId-1",
+                        "eTag": "eTag-1",
+                        "lastModified": "2024-01-02T03:04:05.000Z",
+                        "location": "location-1",
+                        "error": {"code": "code-1", "message": {}, "values": [{}]},
                     }
                 ]
             },
@@ -1322,7 +1303,7 @@ async def test_task_add_collection_raises_batch_error(asynchronous: bool) -> Non
                 ),
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -1333,7 +1314,7 @@ async def test_task_add_collection_raises_batch_error(asynchronous: bool) -> Non
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -1380,136 +1361,130 @@ async def test_task_get_sends_full_request(asynchronous: bool) -> None:
         },
         response(
             200,
+            {},
             {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-                "DataServiceId": "DataServiceId-1",
-            },
-            {
+                "id": "id-1",
+                "displayName": "displayName-1",
+                "url": "url-1",
+                "eTag": "eTag-1",
+                "lastModified": "2024-01-02T03:04:05.000Z",
+                "creationTime": "2024-01-02T03:04:05.000Z",
+                "exitConditions": {
+                    "exitCodes": [{"code": 3, "exitOptions": {}}],
+                    "exitCodeRanges": [{"start": 3, "end": 3, "exitOptions": {}}],
+                    "preProcessingError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "fileUploadError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "default": {"jobAction": "none", "dependencyAction": "satisfy"},
+                },
+                "state": "active",
+                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "previousState": "active",
+                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "commandLine": "commandLine-1",
+                "containerSettings": {
+                    "containerRunOptions": "containerRunOptions-1",
+                    "imageName": "imageName-1",
+                    "registry": {
+                        "username": "userName-1",
+                        "password": "password-1",
+                        "registryServer": "registryServer-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    },
+                    "workingDirectory": "taskWorkingDirectory",
+                    "containerHostBatchBindMounts": [{"source": "Shared", "isReadOnly": True}],
+                },
+                "resourceFiles": [
+                    {
+                        "autoStorageContainerName": "autoStorageContainerName-1",
+                        "storageContainerUrl": "storageContainerUrl-1",
+                        "httpUrl": "httpUrl-1",
+                        "blobPrefix": "blobPrefix-1",
+                        "filePath": "filePath-1",
+                        "fileMode": "fileMode-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    }
+                ],
+                "outputFiles": [
+                    {
+                        "filePattern": "filePattern-1",
+                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
+                        "uploadOptions": {"uploadCondition": "tasksuccess"},
+                    }
+                ],
+                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
                 "affinityInfo": {"affinityId": "affinityId-1"},
+                "constraints": {
+                    "maxWallClockTime": "P1DT2H",
+                    "retentionTime": "P1DT2H",
+                    "maxTaskRetryCount": 3,
+                },
+                "requiredSlots": 3,
+                "userIdentity": {
+                    "username": "userName-1",
+                    "autoUser": {"scope": "task", "elevationLevel": "nonadmin"},
+                },
+                "executionInfo": {
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "endTime": "2024-01-02T03:04:05.000Z",
+                    "exitCode": 3,
+                    "containerInfo": {
+                        "containerId": "containerId-1",
+                        "state": "state-1",
+                        "error": "error-1",
+                    },
+                    "failureInfo": {
+                        "category": "usererror",
+                        "code": "code-1",
+                        "message": "message-1",
+                        "details": [{}],
+                    },
+                    "retryCount": 3,
+                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
+                    "requeueCount": 3,
+                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
+                    "result": "success",
+                },
+                "nodeInfo": {
+                    "affinityId": "affinityId-1",
+                    "nodeUrl": "nodeUrl-1",
+                    "poolId": "poolId-1",
+                    "nodeId": "nodeId-1",
+                    "taskRootDirectory": "taskRootDirectory-1",
+                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
+                },
+                "multiInstanceSettings": {
+                    "numberOfInstances": 3,
+                    "coordinationCommandLine": "coordinationCommandLine-1",
+                    "commonResourceFiles": [
+                        {
+                            "autoStorageContainerName": "autoStorageContainerName-1",
+                            "storageContainerUrl": "storageContainerUrl-1",
+                            "httpUrl": "httpUrl-1",
+                            "blobPrefix": "blobPrefix-1",
+                            "filePath": "filePath-1",
+                            "fileMode": "fileMode-1",
+                            "identityReference": {},
+                        }
+                    ],
+                },
+                "stats": {
+                    "url": "url-1",
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
+                    "userCPUTime": "P1DT2H",
+                    "kernelCPUTime": "P1DT2H",
+                    "wallClockTime": "P1DT2H",
+                    "readIOps": 1099511627783,
+                    "writeIOps": 1099511627783,
+                    "readIOGiB": 2.5,
+                    "writeIOGiB": 2.5,
+                    "waitTime": "P1DT2H",
+                },
+                "dependsOn": {"taskIds": ["taskIds-1"], "taskIdRanges": [{"start": 3, "end": 3}]},
                 "applicationPackageReferences": [
                     {"applicationId": "applicationId-1", "version": "version-1"}
                 ],
                 "authenticationTokenSettings": {"access": ["job"]},
-                "commandLine": "commandLine-1",
-                "constraints": {
-                    "maxTaskRetryCount": 3,
-                    "maxWallClockTime": "P1DT2H",
-                    "retentionTime": "P1DT2H",
-                },
-                "containerSettings": {
-                    "containerHostBatchBindMounts": [{"isReadOnly": True, "source": "Shared"}],
-                    "containerRunOptions": "containerRunOptions-1",
-                    "imageName": "imageName-1",
-                    "registry": {
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "password": "password-1",
-                        "registryServer": "registryServer-1",
-                        "username": "userName-1",
-                    },
-                    "workingDirectory": "taskWorkingDirectory",
-                },
-                "creationTime": "2024-01-02T03:04:05.000Z",
-                "dependsOn": {"taskIdRanges": [{"end": 3, "start": 3}], "taskIds": ["taskIds-1"]},
-                "displayName": "displayName-1",
-                "eTag": "eTag-1",
-                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
-                "executionInfo": {
-                    "containerInfo": {
-                        "containerId": "containerId-1",
-                        "error": "error-1",
-                        "state": "state-1",
-                    },
-                    "endTime": "2024-01-02T03:04:05.000Z",
-                    "exitCode": 3,
-                    "failureInfo": {
-                        "category": "usererror",
-                        "code": "code-1",
-                        "details": [{}],
-                        "message": "message-1",
-                    },
-                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
-                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
-                    "requeueCount": 3,
-                    "result": "success",
-                    "retryCount": 3,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                },
-                "exitConditions": {
-                    "default": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "exitCodeRanges": [{"end": 3, "exitOptions": {}, "start": 3}],
-                    "exitCodes": [{"code": 3, "exitOptions": {}}],
-                    "fileUploadError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "preProcessingError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                },
-                "id": "id-1",
-                "lastModified": "2024-01-02T03:04:05.000Z",
-                "multiInstanceSettings": {
-                    "commonResourceFiles": [
-                        {
-                            "autoStorageContainerName": "autoStorageContainerName-1",
-                            "blobPrefix": "blobPrefix-1",
-                            "fileMode": "fileMode-1",
-                            "filePath": "filePath-1",
-                            "httpUrl": "httpUrl-1",
-                            "identityReference": {},
-                            "storageContainerUrl": "storageContainerUrl-1",
-                        }
-                    ],
-                    "coordinationCommandLine": "coordinationCommandLine-1",
-                    "numberOfInstances": 3,
-                },
-                "nodeInfo": {
-                    "affinityId": "affinityId-1",
-                    "nodeId": "nodeId-1",
-                    "nodeUrl": "nodeUrl-1",
-                    "poolId": "poolId-1",
-                    "taskRootDirectory": "taskRootDirectory-1",
-                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
-                },
-                "outputFiles": [
-                    {
-                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
-                        "filePattern": "filePattern-1",
-                        "uploadOptions": {"uploadCondition": "tasksuccess"},
-                    }
-                ],
-                "previousState": "active",
-                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "requiredSlots": 3,
-                "resourceFiles": [
-                    {
-                        "autoStorageContainerName": "autoStorageContainerName-1",
-                        "blobPrefix": "blobPrefix-1",
-                        "fileMode": "fileMode-1",
-                        "filePath": "filePath-1",
-                        "httpUrl": "httpUrl-1",
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "storageContainerUrl": "storageContainerUrl-1",
-                    }
-                ],
-                "state": "active",
-                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "stats": {
-                    "kernelCPUTime": "P1DT2H",
-                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
-                    "readIOGiB": 2.5,
-                    "readIOps": 1099511627783,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                    "url": "url-1",
-                    "userCPUTime": "P1DT2H",
-                    "waitTime": "P1DT2H",
-                    "wallClockTime": "P1DT2H",
-                    "writeIOGiB": 2.5,
-                    "writeIOps": 1099511627783,
-                },
-                "url": "url-1",
-                "userIdentity": {
-                    "autoUser": {"elevationLevel": "nonadmin", "scope": "task"},
-                    "username": "userName-1",
-                },
             },
         ),
     )
@@ -1547,136 +1522,130 @@ async def test_task_get_sends_required_request(asynchronous: bool) -> None:
         },
         response(
             200,
+            {},
             {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-                "DataServiceId": "DataServiceId-1",
-            },
-            {
+                "id": "id-1",
+                "displayName": "displayName-1",
+                "url": "url-1",
+                "eTag": "eTag-1",
+                "lastModified": "2024-01-02T03:04:05.000Z",
+                "creationTime": "2024-01-02T03:04:05.000Z",
+                "exitConditions": {
+                    "exitCodes": [{"code": 3, "exitOptions": {}}],
+                    "exitCodeRanges": [{"start": 3, "end": 3, "exitOptions": {}}],
+                    "preProcessingError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "fileUploadError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "default": {"jobAction": "none", "dependencyAction": "satisfy"},
+                },
+                "state": "active",
+                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "previousState": "active",
+                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "commandLine": "commandLine-1",
+                "containerSettings": {
+                    "containerRunOptions": "containerRunOptions-1",
+                    "imageName": "imageName-1",
+                    "registry": {
+                        "username": "userName-1",
+                        "password": "password-1",
+                        "registryServer": "registryServer-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    },
+                    "workingDirectory": "taskWorkingDirectory",
+                    "containerHostBatchBindMounts": [{"source": "Shared", "isReadOnly": True}],
+                },
+                "resourceFiles": [
+                    {
+                        "autoStorageContainerName": "autoStorageContainerName-1",
+                        "storageContainerUrl": "storageContainerUrl-1",
+                        "httpUrl": "httpUrl-1",
+                        "blobPrefix": "blobPrefix-1",
+                        "filePath": "filePath-1",
+                        "fileMode": "fileMode-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    }
+                ],
+                "outputFiles": [
+                    {
+                        "filePattern": "filePattern-1",
+                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
+                        "uploadOptions": {"uploadCondition": "tasksuccess"},
+                    }
+                ],
+                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
                 "affinityInfo": {"affinityId": "affinityId-1"},
+                "constraints": {
+                    "maxWallClockTime": "P1DT2H",
+                    "retentionTime": "P1DT2H",
+                    "maxTaskRetryCount": 3,
+                },
+                "requiredSlots": 3,
+                "userIdentity": {
+                    "username": "userName-1",
+                    "autoUser": {"scope": "task", "elevationLevel": "nonadmin"},
+                },
+                "executionInfo": {
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "endTime": "2024-01-02T03:04:05.000Z",
+                    "exitCode": 3,
+                    "containerInfo": {
+                        "containerId": "containerId-1",
+                        "state": "state-1",
+                        "error": "error-1",
+                    },
+                    "failureInfo": {
+                        "category": "usererror",
+                        "code": "code-1",
+                        "message": "message-1",
+                        "details": [{}],
+                    },
+                    "retryCount": 3,
+                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
+                    "requeueCount": 3,
+                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
+                    "result": "success",
+                },
+                "nodeInfo": {
+                    "affinityId": "affinityId-1",
+                    "nodeUrl": "nodeUrl-1",
+                    "poolId": "poolId-1",
+                    "nodeId": "nodeId-1",
+                    "taskRootDirectory": "taskRootDirectory-1",
+                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
+                },
+                "multiInstanceSettings": {
+                    "numberOfInstances": 3,
+                    "coordinationCommandLine": "coordinationCommandLine-1",
+                    "commonResourceFiles": [
+                        {
+                            "autoStorageContainerName": "autoStorageContainerName-1",
+                            "storageContainerUrl": "storageContainerUrl-1",
+                            "httpUrl": "httpUrl-1",
+                            "blobPrefix": "blobPrefix-1",
+                            "filePath": "filePath-1",
+                            "fileMode": "fileMode-1",
+                            "identityReference": {},
+                        }
+                    ],
+                },
+                "stats": {
+                    "url": "url-1",
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
+                    "userCPUTime": "P1DT2H",
+                    "kernelCPUTime": "P1DT2H",
+                    "wallClockTime": "P1DT2H",
+                    "readIOps": 1099511627783,
+                    "writeIOps": 1099511627783,
+                    "readIOGiB": 2.5,
+                    "writeIOGiB": 2.5,
+                    "waitTime": "P1DT2H",
+                },
+                "dependsOn": {"taskIds": ["taskIds-1"], "taskIdRanges": [{"start": 3, "end": 3}]},
                 "applicationPackageReferences": [
                     {"applicationId": "applicationId-1", "version": "version-1"}
                 ],
                 "authenticationTokenSettings": {"access": ["job"]},
-                "commandLine": "commandLine-1",
-                "constraints": {
-                    "maxTaskRetryCount": 3,
-                    "maxWallClockTime": "P1DT2H",
-                    "retentionTime": "P1DT2H",
-                },
-                "containerSettings": {
-                    "containerHostBatchBindMounts": [{"isReadOnly": True, "source": "Shared"}],
-                    "containerRunOptions": "containerRunOptions-1",
-                    "imageName": "imageName-1",
-                    "registry": {
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "password": "password-1",
-                        "registryServer": "registryServer-1",
-                        "username": "userName-1",
-                    },
-                    "workingDirectory": "taskWorkingDirectory",
-                },
-                "creationTime": "2024-01-02T03:04:05.000Z",
-                "dependsOn": {"taskIdRanges": [{"end": 3, "start": 3}], "taskIds": ["taskIds-1"]},
-                "displayName": "displayName-1",
-                "eTag": "eTag-1",
-                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
-                "executionInfo": {
-                    "containerInfo": {
-                        "containerId": "containerId-1",
-                        "error": "error-1",
-                        "state": "state-1",
-                    },
-                    "endTime": "2024-01-02T03:04:05.000Z",
-                    "exitCode": 3,
-                    "failureInfo": {
-                        "category": "usererror",
-                        "code": "code-1",
-                        "details": [{}],
-                        "message": "message-1",
-                    },
-                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
-                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
-                    "requeueCount": 3,
-                    "result": "success",
-                    "retryCount": 3,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                },
-                "exitConditions": {
-                    "default": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "exitCodeRanges": [{"end": 3, "exitOptions": {}, "start": 3}],
-                    "exitCodes": [{"code": 3, "exitOptions": {}}],
-                    "fileUploadError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "preProcessingError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                },
-                "id": "id-1",
-                "lastModified": "2024-01-02T03:04:05.000Z",
-                "multiInstanceSettings": {
-                    "commonResourceFiles": [
-                        {
-                            "autoStorageContainerName": "autoStorageContainerName-1",
-                            "blobPrefix": "blobPrefix-1",
-                            "fileMode": "fileMode-1",
-                            "filePath": "filePath-1",
-                            "httpUrl": "httpUrl-1",
-                            "identityReference": {},
-                            "storageContainerUrl": "storageContainerUrl-1",
-                        }
-                    ],
-                    "coordinationCommandLine": "coordinationCommandLine-1",
-                    "numberOfInstances": 3,
-                },
-                "nodeInfo": {
-                    "affinityId": "affinityId-1",
-                    "nodeId": "nodeId-1",
-                    "nodeUrl": "nodeUrl-1",
-                    "poolId": "poolId-1",
-                    "taskRootDirectory": "taskRootDirectory-1",
-                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
-                },
-                "outputFiles": [
-                    {
-                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
-                        "filePattern": "filePattern-1",
-                        "uploadOptions": {"uploadCondition": "tasksuccess"},
-                    }
-                ],
-                "previousState": "active",
-                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "requiredSlots": 3,
-                "resourceFiles": [
-                    {
-                        "autoStorageContainerName": "autoStorageContainerName-1",
-                        "blobPrefix": "blobPrefix-1",
-                        "fileMode": "fileMode-1",
-                        "filePath": "filePath-1",
-                        "httpUrl": "httpUrl-1",
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "storageContainerUrl": "storageContainerUrl-1",
-                    }
-                ],
-                "state": "active",
-                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "stats": {
-                    "kernelCPUTime": "P1DT2H",
-                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
-                    "readIOGiB": 2.5,
-                    "readIOps": 1099511627783,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                    "url": "url-1",
-                    "userCPUTime": "P1DT2H",
-                    "waitTime": "P1DT2H",
-                    "wallClockTime": "P1DT2H",
-                    "writeIOGiB": 2.5,
-                    "writeIOps": 1099511627783,
-                },
-                "url": "url-1",
-                "userIdentity": {
-                    "autoUser": {"elevationLevel": "nonadmin", "scope": "task"},
-                    "username": "userName-1",
-                },
             },
         ),
     )
@@ -1684,8 +1653,8 @@ async def test_task_get_sends_required_request(asynchronous: bool) -> None:
         sent[0],
         method="GET",
         path="/jobs/jobId-1/tasks/taskId-1",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -1703,136 +1672,130 @@ async def test_task_get_percent_encodes_labels(asynchronous: bool) -> None:
         kwargs,
         response(
             200,
+            {},
             {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-                "DataServiceId": "DataServiceId-1",
-            },
-            {
+                "id": "id-1",
+                "displayName": "displayName-1",
+                "url": "url-1",
+                "eTag": "eTag-1",
+                "lastModified": "2024-01-02T03:04:05.000Z",
+                "creationTime": "2024-01-02T03:04:05.000Z",
+                "exitConditions": {
+                    "exitCodes": [{"code": 3, "exitOptions": {}}],
+                    "exitCodeRanges": [{"start": 3, "end": 3, "exitOptions": {}}],
+                    "preProcessingError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "fileUploadError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "default": {"jobAction": "none", "dependencyAction": "satisfy"},
+                },
+                "state": "active",
+                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "previousState": "active",
+                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "commandLine": "commandLine-1",
+                "containerSettings": {
+                    "containerRunOptions": "containerRunOptions-1",
+                    "imageName": "imageName-1",
+                    "registry": {
+                        "username": "userName-1",
+                        "password": "password-1",
+                        "registryServer": "registryServer-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    },
+                    "workingDirectory": "taskWorkingDirectory",
+                    "containerHostBatchBindMounts": [{"source": "Shared", "isReadOnly": True}],
+                },
+                "resourceFiles": [
+                    {
+                        "autoStorageContainerName": "autoStorageContainerName-1",
+                        "storageContainerUrl": "storageContainerUrl-1",
+                        "httpUrl": "httpUrl-1",
+                        "blobPrefix": "blobPrefix-1",
+                        "filePath": "filePath-1",
+                        "fileMode": "fileMode-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    }
+                ],
+                "outputFiles": [
+                    {
+                        "filePattern": "filePattern-1",
+                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
+                        "uploadOptions": {"uploadCondition": "tasksuccess"},
+                    }
+                ],
+                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
                 "affinityInfo": {"affinityId": "affinityId-1"},
+                "constraints": {
+                    "maxWallClockTime": "P1DT2H",
+                    "retentionTime": "P1DT2H",
+                    "maxTaskRetryCount": 3,
+                },
+                "requiredSlots": 3,
+                "userIdentity": {
+                    "username": "userName-1",
+                    "autoUser": {"scope": "task", "elevationLevel": "nonadmin"},
+                },
+                "executionInfo": {
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "endTime": "2024-01-02T03:04:05.000Z",
+                    "exitCode": 3,
+                    "containerInfo": {
+                        "containerId": "containerId-1",
+                        "state": "state-1",
+                        "error": "error-1",
+                    },
+                    "failureInfo": {
+                        "category": "usererror",
+                        "code": "code-1",
+                        "message": "message-1",
+                        "details": [{}],
+                    },
+                    "retryCount": 3,
+                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
+                    "requeueCount": 3,
+                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
+                    "result": "success",
+                },
+                "nodeInfo": {
+                    "affinityId": "affinityId-1",
+                    "nodeUrl": "nodeUrl-1",
+                    "poolId": "poolId-1",
+                    "nodeId": "nodeId-1",
+                    "taskRootDirectory": "taskRootDirectory-1",
+                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
+                },
+                "multiInstanceSettings": {
+                    "numberOfInstances": 3,
+                    "coordinationCommandLine": "coordinationCommandLine-1",
+                    "commonResourceFiles": [
+                        {
+                            "autoStorageContainerName": "autoStorageContainerName-1",
+                            "storageContainerUrl": "storageContainerUrl-1",
+                            "httpUrl": "httpUrl-1",
+                            "blobPrefix": "blobPrefix-1",
+                            "filePath": "filePath-1",
+                            "fileMode": "fileMode-1",
+                            "identityReference": {},
+                        }
+                    ],
+                },
+                "stats": {
+                    "url": "url-1",
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
+                    "userCPUTime": "P1DT2H",
+                    "kernelCPUTime": "P1DT2H",
+                    "wallClockTime": "P1DT2H",
+                    "readIOps": 1099511627783,
+                    "writeIOps": 1099511627783,
+                    "readIOGiB": 2.5,
+                    "writeIOGiB": 2.5,
+                    "waitTime": "P1DT2H",
+                },
+                "dependsOn": {"taskIds": ["taskIds-1"], "taskIdRanges": [{"start": 3, "end": 3}]},
                 "applicationPackageReferences": [
                     {"applicationId": "applicationId-1", "version": "version-1"}
                 ],
                 "authenticationTokenSettings": {"access": ["job"]},
-                "commandLine": "commandLine-1",
-                "constraints": {
-                    "maxTaskRetryCount": 3,
-                    "maxWallClockTime": "P1DT2H",
-                    "retentionTime": "P1DT2H",
-                },
-                "containerSettings": {
-                    "containerHostBatchBindMounts": [{"isReadOnly": True, "source": "Shared"}],
-                    "containerRunOptions": "containerRunOptions-1",
-                    "imageName": "imageName-1",
-                    "registry": {
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "password": "password-1",
-                        "registryServer": "registryServer-1",
-                        "username": "userName-1",
-                    },
-                    "workingDirectory": "taskWorkingDirectory",
-                },
-                "creationTime": "2024-01-02T03:04:05.000Z",
-                "dependsOn": {"taskIdRanges": [{"end": 3, "start": 3}], "taskIds": ["taskIds-1"]},
-                "displayName": "displayName-1",
-                "eTag": "eTag-1",
-                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
-                "executionInfo": {
-                    "containerInfo": {
-                        "containerId": "containerId-1",
-                        "error": "error-1",
-                        "state": "state-1",
-                    },
-                    "endTime": "2024-01-02T03:04:05.000Z",
-                    "exitCode": 3,
-                    "failureInfo": {
-                        "category": "usererror",
-                        "code": "code-1",
-                        "details": [{}],
-                        "message": "message-1",
-                    },
-                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
-                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
-                    "requeueCount": 3,
-                    "result": "success",
-                    "retryCount": 3,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                },
-                "exitConditions": {
-                    "default": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "exitCodeRanges": [{"end": 3, "exitOptions": {}, "start": 3}],
-                    "exitCodes": [{"code": 3, "exitOptions": {}}],
-                    "fileUploadError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "preProcessingError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                },
-                "id": "id-1",
-                "lastModified": "2024-01-02T03:04:05.000Z",
-                "multiInstanceSettings": {
-                    "commonResourceFiles": [
-                        {
-                            "autoStorageContainerName": "autoStorageContainerName-1",
-                            "blobPrefix": "blobPrefix-1",
-                            "fileMode": "fileMode-1",
-                            "filePath": "filePath-1",
-                            "httpUrl": "httpUrl-1",
-                            "identityReference": {},
-                            "storageContainerUrl": "storageContainerUrl-1",
-                        }
-                    ],
-                    "coordinationCommandLine": "coordinationCommandLine-1",
-                    "numberOfInstances": 3,
-                },
-                "nodeInfo": {
-                    "affinityId": "affinityId-1",
-                    "nodeId": "nodeId-1",
-                    "nodeUrl": "nodeUrl-1",
-                    "poolId": "poolId-1",
-                    "taskRootDirectory": "taskRootDirectory-1",
-                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
-                },
-                "outputFiles": [
-                    {
-                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
-                        "filePattern": "filePattern-1",
-                        "uploadOptions": {"uploadCondition": "tasksuccess"},
-                    }
-                ],
-                "previousState": "active",
-                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "requiredSlots": 3,
-                "resourceFiles": [
-                    {
-                        "autoStorageContainerName": "autoStorageContainerName-1",
-                        "blobPrefix": "blobPrefix-1",
-                        "fileMode": "fileMode-1",
-                        "filePath": "filePath-1",
-                        "httpUrl": "httpUrl-1",
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "storageContainerUrl": "storageContainerUrl-1",
-                    }
-                ],
-                "state": "active",
-                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "stats": {
-                    "kernelCPUTime": "P1DT2H",
-                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
-                    "readIOGiB": 2.5,
-                    "readIOps": 1099511627783,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                    "url": "url-1",
-                    "userCPUTime": "P1DT2H",
-                    "waitTime": "P1DT2H",
-                    "wallClockTime": "P1DT2H",
-                    "writeIOGiB": 2.5,
-                    "writeIOps": 1099511627783,
-                },
-                "url": "url-1",
-                "userIdentity": {
-                    "autoUser": {"elevationLevel": "nonadmin", "scope": "task"},
-                    "username": "userName-1",
-                },
             },
         ),
     )
@@ -1851,136 +1814,130 @@ async def test_task_get_parses_response(asynchronous: bool) -> None:
         },
         response(
             200,
+            {},
             {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-                "DataServiceId": "DataServiceId-1",
-            },
-            {
+                "id": "id-1",
+                "displayName": "displayName-1",
+                "url": "url-1",
+                "eTag": "eTag-1",
+                "lastModified": "2024-01-02T03:04:05.000Z",
+                "creationTime": "2024-01-02T03:04:05.000Z",
+                "exitConditions": {
+                    "exitCodes": [{"code": 3, "exitOptions": {}}],
+                    "exitCodeRanges": [{"start": 3, "end": 3, "exitOptions": {}}],
+                    "preProcessingError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "fileUploadError": {"jobAction": "none", "dependencyAction": "satisfy"},
+                    "default": {"jobAction": "none", "dependencyAction": "satisfy"},
+                },
+                "state": "active",
+                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "previousState": "active",
+                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
+                "commandLine": "commandLine-1",
+                "containerSettings": {
+                    "containerRunOptions": "containerRunOptions-1",
+                    "imageName": "imageName-1",
+                    "registry": {
+                        "username": "userName-1",
+                        "password": "password-1",
+                        "registryServer": "registryServer-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    },
+                    "workingDirectory": "taskWorkingDirectory",
+                    "containerHostBatchBindMounts": [{"source": "Shared", "isReadOnly": True}],
+                },
+                "resourceFiles": [
+                    {
+                        "autoStorageContainerName": "autoStorageContainerName-1",
+                        "storageContainerUrl": "storageContainerUrl-1",
+                        "httpUrl": "httpUrl-1",
+                        "blobPrefix": "blobPrefix-1",
+                        "filePath": "filePath-1",
+                        "fileMode": "fileMode-1",
+                        "identityReference": {"resourceId": "resourceId-1"},
+                    }
+                ],
+                "outputFiles": [
+                    {
+                        "filePattern": "filePattern-1",
+                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
+                        "uploadOptions": {"uploadCondition": "tasksuccess"},
+                    }
+                ],
+                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
                 "affinityInfo": {"affinityId": "affinityId-1"},
+                "constraints": {
+                    "maxWallClockTime": "P1DT2H",
+                    "retentionTime": "P1DT2H",
+                    "maxTaskRetryCount": 3,
+                },
+                "requiredSlots": 3,
+                "userIdentity": {
+                    "username": "userName-1",
+                    "autoUser": {"scope": "task", "elevationLevel": "nonadmin"},
+                },
+                "executionInfo": {
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "endTime": "2024-01-02T03:04:05.000Z",
+                    "exitCode": 3,
+                    "containerInfo": {
+                        "containerId": "containerId-1",
+                        "state": "state-1",
+                        "error": "error-1",
+                    },
+                    "failureInfo": {
+                        "category": "usererror",
+                        "code": "code-1",
+                        "message": "message-1",
+                        "details": [{}],
+                    },
+                    "retryCount": 3,
+                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
+                    "requeueCount": 3,
+                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
+                    "result": "success",
+                },
+                "nodeInfo": {
+                    "affinityId": "affinityId-1",
+                    "nodeUrl": "nodeUrl-1",
+                    "poolId": "poolId-1",
+                    "nodeId": "nodeId-1",
+                    "taskRootDirectory": "taskRootDirectory-1",
+                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
+                },
+                "multiInstanceSettings": {
+                    "numberOfInstances": 3,
+                    "coordinationCommandLine": "coordinationCommandLine-1",
+                    "commonResourceFiles": [
+                        {
+                            "autoStorageContainerName": "autoStorageContainerName-1",
+                            "storageContainerUrl": "storageContainerUrl-1",
+                            "httpUrl": "httpUrl-1",
+                            "blobPrefix": "blobPrefix-1",
+                            "filePath": "filePath-1",
+                            "fileMode": "fileMode-1",
+                            "identityReference": {},
+                        }
+                    ],
+                },
+                "stats": {
+                    "url": "url-1",
+                    "startTime": "2024-01-02T03:04:05.000Z",
+                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
+                    "userCPUTime": "P1DT2H",
+                    "kernelCPUTime": "P1DT2H",
+                    "wallClockTime": "P1DT2H",
+                    "readIOps": 1099511627783,
+                    "writeIOps": 1099511627783,
+                    "readIOGiB": 2.5,
+                    "writeIOGiB": 2.5,
+                    "waitTime": "P1DT2H",
+                },
+                "dependsOn": {"taskIds": ["taskIds-1"], "taskIdRanges": [{"start": 3, "end": 3}]},
                 "applicationPackageReferences": [
                     {"applicationId": "applicationId-1", "version": "version-1"}
                 ],
                 "authenticationTokenSettings": {"access": ["job"]},
-                "commandLine": "commandLine-1",
-                "constraints": {
-                    "maxTaskRetryCount": 3,
-                    "maxWallClockTime": "P1DT2H",
-                    "retentionTime": "P1DT2H",
-                },
-                "containerSettings": {
-                    "containerHostBatchBindMounts": [{"isReadOnly": True, "source": "Shared"}],
-                    "containerRunOptions": "containerRunOptions-1",
-                    "imageName": "imageName-1",
-                    "registry": {
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "password": "password-1",
-                        "registryServer": "registryServer-1",
-                        "username": "userName-1",
-                    },
-                    "workingDirectory": "taskWorkingDirectory",
-                },
-                "creationTime": "2024-01-02T03:04:05.000Z",
-                "dependsOn": {"taskIdRanges": [{"end": 3, "start": 3}], "taskIds": ["taskIds-1"]},
-                "displayName": "displayName-1",
-                "eTag": "eTag-1",
-                "environmentSettings": [{"name": "name-1", "value": "value-1"}],
-                "executionInfo": {
-                    "containerInfo": {
-                        "containerId": "containerId-1",
-                        "error": "error-1",
-                        "state": "state-1",
-                    },
-                    "endTime": "2024-01-02T03:04:05.000Z",
-                    "exitCode": 3,
-                    "failureInfo": {
-                        "category": "usererror",
-                        "code": "code-1",
-                        "details": [{}],
-                        "message": "message-1",
-                    },
-                    "lastRequeueTime": "2024-01-02T03:04:05.000Z",
-                    "lastRetryTime": "2024-01-02T03:04:05.000Z",
-                    "requeueCount": 3,
-                    "result": "success",
-                    "retryCount": 3,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                },
-                "exitConditions": {
-                    "default": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "exitCodeRanges": [{"end": 3, "exitOptions": {}, "start": 3}],
-                    "exitCodes": [{"code": 3, "exitOptions": {}}],
-                    "fileUploadError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                    "preProcessingError": {"dependencyAction": "satisfy", "jobAction": "none"},
-                },
-                "id": "id-1",
-                "lastModified": "2024-01-02T03:04:05.000Z",
-                "multiInstanceSettings": {
-                    "commonResourceFiles": [
-                        {
-                            "autoStorageContainerName": "autoStorageContainerName-1",
-                            "blobPrefix": "blobPrefix-1",
-                            "fileMode": "fileMode-1",
-                            "filePath": "filePath-1",
-                            "httpUrl": "httpUrl-1",
-                            "identityReference": {},
-                            "storageContainerUrl": "storageContainerUrl-1",
-                        }
-                    ],
-                    "coordinationCommandLine": "coordinationCommandLine-1",
-                    "numberOfInstances": 3,
-                },
-                "nodeInfo": {
-                    "affinityId": "affinityId-1",
-                    "nodeId": "nodeId-1",
-                    "nodeUrl": "nodeUrl-1",
-                    "poolId": "poolId-1",
-                    "taskRootDirectory": "taskRootDirectory-1",
-                    "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
-                },
-                "outputFiles": [
-                    {
-                        "destination": {"container": {"containerUrl": "containerUrl-1"}},
-                        "filePattern": "filePattern-1",
-                        "uploadOptions": {"uploadCondition": "tasksuccess"},
-                    }
-                ],
-                "previousState": "active",
-                "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "requiredSlots": 3,
-                "resourceFiles": [
-                    {
-                        "autoStorageContainerName": "autoStorageContainerName-1",
-                        "blobPrefix": "blobPrefix-1",
-                        "fileMode": "fileMode-1",
-                        "filePath": "filePath-1",
-                        "httpUrl": "httpUrl-1",
-                        "identityReference": {"resourceId": "resourceId-1"},
-                        "storageContainerUrl": "storageContainerUrl-1",
-                    }
-                ],
-                "state": "active",
-                "stateTransitionTime": "2024-01-02T03:04:05.000Z",
-                "stats": {
-                    "kernelCPUTime": "P1DT2H",
-                    "lastUpdateTime": "2024-01-02T03:04:05.000Z",
-                    "readIOGiB": 2.5,
-                    "readIOps": 1099511627783,
-                    "startTime": "2024-01-02T03:04:05.000Z",
-                    "url": "url-1",
-                    "userCPUTime": "P1DT2H",
-                    "waitTime": "P1DT2H",
-                    "wallClockTime": "P1DT2H",
-                    "writeIOGiB": 2.5,
-                    "writeIOps": 1099511627783,
-                },
-                "url": "url-1",
-                "userIdentity": {
-                    "autoUser": {"elevationLevel": "nonadmin", "scope": "task"},
-                    "username": "userName-1",
-                },
             },
         ),
     )
@@ -2135,7 +2092,7 @@ async def test_task_get_raises_batch_error(asynchronous: bool) -> None:
                 "task_id": "taskId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -2146,7 +2103,7 @@ async def test_task_get_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -2203,7 +2160,7 @@ async def test_task_update_sends_full_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
@@ -2250,18 +2207,15 @@ async def test_task_update_sends_required_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
         sent[0],
         method="PUT",
         path="/jobs/jobId-1/tasks/taskId-1",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={
-            "return-client-request-id": "false",
-            "Content-Type": "application/json; odata=minimalmetadata",
-        },
+        query={"api-version": "2024-07-01.20.0"},
+        headers={"Content-Type": "application/json; odata=minimalmetadata"},
         body={},
     )
 
@@ -2287,7 +2241,7 @@ async def test_task_update_percent_encodes_labels(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert "a%20b%2F%C3%BC%2B%25~" in sent[0].url
@@ -2313,7 +2267,7 @@ async def test_task_update_parses_response(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert result.client_request_id == "client-request-id-1"
@@ -2337,7 +2291,7 @@ async def test_task_update_raises_batch_error(asynchronous: bool) -> None:
                 "task_update_parameter": TaskUpdateParameter(),
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -2348,7 +2302,7 @@ async def test_task_update_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -2391,7 +2345,7 @@ async def test_task_delete_sends_full_request(asynchronous: bool) -> None:
             "if_unmodified_since": datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC),
         },
         response(
-            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, {}
+            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, ""
         ),
     )
     check_request(
@@ -2422,15 +2376,15 @@ async def test_task_delete_sends_required_request(asynchronous: bool) -> None:
             "task_id": "taskId-1",
         },
         response(
-            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, {}
+            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, ""
         ),
     )
     check_request(
         sent[0],
         method="DELETE",
         path="/jobs/jobId-1/tasks/taskId-1",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -2447,7 +2401,7 @@ async def test_task_delete_percent_encodes_labels(asynchronous: bool) -> None:
         "task_delete",
         kwargs,
         response(
-            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, {}
+            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, ""
         ),
     )
     assert "a%20b%2F%C3%BC%2B%25~" in sent[0].url
@@ -2464,7 +2418,7 @@ async def test_task_delete_parses_response(asynchronous: bool) -> None:
             "task_id": "taskId-1",
         },
         response(
-            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, {}
+            200, {"client-request-id": "client-request-id-1", "request-id": "request-id-1"}, ""
         ),
     )
     assert result.client_request_id == "client-request-id-1"
@@ -2484,7 +2438,7 @@ async def test_task_delete_raises_batch_error(asynchronous: bool) -> None:
                 "task_id": "taskId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -2495,7 +2449,7 @@ async def test_task_delete_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -2535,43 +2489,38 @@ async def test_task_list_subtasks_sends_full_request(asynchronous: bool) -> None
         },
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
-                        "containerInfo": {
-                            "containerId": "containerId-1",
-                            "error": "error-1",
-                            "state": "state-1",
-                        },
-                        "endTime": "2024-01-02T03:04:05.000Z",
-                        "exitCode": 3,
-                        "failureInfo": {
-                            "category": "usererror",
-                            "code": "code-1",
-                            "details": [{}],
-                            "message": "message-1",
-                        },
                         "id": 3,
                         "nodeInfo": {
                             "affinityId": "affinityId-1",
-                            "nodeId": "nodeId-1",
                             "nodeUrl": "nodeUrl-1",
                             "poolId": "poolId-1",
+                            "nodeId": "nodeId-1",
                             "taskRootDirectory": "taskRootDirectory-1",
                             "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
                         },
+                        "startTime": "2024-01-02T03:04:05.000Z",
+                        "endTime": "2024-01-02T03:04:05.000Z",
+                        "exitCode": 3,
+                        "containerInfo": {
+                            "containerId": "containerId-1",
+                            "state": "state-1",
+                            "error": "error-1",
+                        },
+                        "failureInfo": {
+                            "category": "usererror",
+                            "code": "code-1",
+                            "message": "message-1",
+                            "details": [{}],
+                        },
+                        "state": "preparing",
+                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "previousState": "preparing",
                         "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "result": "success",
-                        "startTime": "2024-01-02T03:04:05.000Z",
-                        "state": "preparing",
-                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                     }
                 ]
             },
@@ -2602,43 +2551,38 @@ async def test_task_list_subtasks_sends_required_request(asynchronous: bool) -> 
         },
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
-                        "containerInfo": {
-                            "containerId": "containerId-1",
-                            "error": "error-1",
-                            "state": "state-1",
-                        },
-                        "endTime": "2024-01-02T03:04:05.000Z",
-                        "exitCode": 3,
-                        "failureInfo": {
-                            "category": "usererror",
-                            "code": "code-1",
-                            "details": [{}],
-                            "message": "message-1",
-                        },
                         "id": 3,
                         "nodeInfo": {
                             "affinityId": "affinityId-1",
-                            "nodeId": "nodeId-1",
                             "nodeUrl": "nodeUrl-1",
                             "poolId": "poolId-1",
+                            "nodeId": "nodeId-1",
                             "taskRootDirectory": "taskRootDirectory-1",
                             "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
                         },
+                        "startTime": "2024-01-02T03:04:05.000Z",
+                        "endTime": "2024-01-02T03:04:05.000Z",
+                        "exitCode": 3,
+                        "containerInfo": {
+                            "containerId": "containerId-1",
+                            "state": "state-1",
+                            "error": "error-1",
+                        },
+                        "failureInfo": {
+                            "category": "usererror",
+                            "code": "code-1",
+                            "message": "message-1",
+                            "details": [{}],
+                        },
+                        "state": "preparing",
+                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "previousState": "preparing",
                         "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "result": "success",
-                        "startTime": "2024-01-02T03:04:05.000Z",
-                        "state": "preparing",
-                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                     }
                 ]
             },
@@ -2648,8 +2592,8 @@ async def test_task_list_subtasks_sends_required_request(asynchronous: bool) -> 
         sent[0],
         method="GET",
         path="/jobs/jobId-1/tasks/taskId-1/subtasksinfo",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -2667,43 +2611,38 @@ async def test_task_list_subtasks_percent_encodes_labels(asynchronous: bool) -> 
         kwargs,
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
-                        "containerInfo": {
-                            "containerId": "containerId-1",
-                            "error": "error-1",
-                            "state": "state-1",
-                        },
-                        "endTime": "2024-01-02T03:04:05.000Z",
-                        "exitCode": 3,
-                        "failureInfo": {
-                            "category": "usererror",
-                            "code": "code-1",
-                            "details": [{}],
-                            "message": "message-1",
-                        },
                         "id": 3,
                         "nodeInfo": {
                             "affinityId": "affinityId-1",
-                            "nodeId": "nodeId-1",
                             "nodeUrl": "nodeUrl-1",
                             "poolId": "poolId-1",
+                            "nodeId": "nodeId-1",
                             "taskRootDirectory": "taskRootDirectory-1",
                             "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
                         },
+                        "startTime": "2024-01-02T03:04:05.000Z",
+                        "endTime": "2024-01-02T03:04:05.000Z",
+                        "exitCode": 3,
+                        "containerInfo": {
+                            "containerId": "containerId-1",
+                            "state": "state-1",
+                            "error": "error-1",
+                        },
+                        "failureInfo": {
+                            "category": "usererror",
+                            "code": "code-1",
+                            "message": "message-1",
+                            "details": [{}],
+                        },
+                        "state": "preparing",
+                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "previousState": "preparing",
                         "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "result": "success",
-                        "startTime": "2024-01-02T03:04:05.000Z",
-                        "state": "preparing",
-                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                     }
                 ]
             },
@@ -2724,43 +2663,38 @@ async def test_task_list_subtasks_parses_response(asynchronous: bool) -> None:
         },
         response(
             200,
-            {
-                "client-request-id": "client-request-id-1",
-                "request-id": "request-id-1",
-                "ETag": "ETag-1",
-                "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
-            },
+            {},
             {
                 "value": [
                     {
-                        "containerInfo": {
-                            "containerId": "containerId-1",
-                            "error": "error-1",
-                            "state": "state-1",
-                        },
-                        "endTime": "2024-01-02T03:04:05.000Z",
-                        "exitCode": 3,
-                        "failureInfo": {
-                            "category": "usererror",
-                            "code": "code-1",
-                            "details": [{}],
-                            "message": "message-1",
-                        },
                         "id": 3,
                         "nodeInfo": {
                             "affinityId": "affinityId-1",
-                            "nodeId": "nodeId-1",
                             "nodeUrl": "nodeUrl-1",
                             "poolId": "poolId-1",
+                            "nodeId": "nodeId-1",
                             "taskRootDirectory": "taskRootDirectory-1",
                             "taskRootDirectoryUrl": "taskRootDirectoryUrl-1",
                         },
+                        "startTime": "2024-01-02T03:04:05.000Z",
+                        "endTime": "2024-01-02T03:04:05.000Z",
+                        "exitCode": 3,
+                        "containerInfo": {
+                            "containerId": "containerId-1",
+                            "state": "state-1",
+                            "error": "error-1",
+                        },
+                        "failureInfo": {
+                            "category": "usererror",
+                            "code": "code-1",
+                            "message": "message-1",
+                            "details": [{}],
+                        },
+                        "state": "preparing",
+                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "previousState": "preparing",
                         "previousStateTransitionTime": "2024-01-02T03:04:05.000Z",
                         "result": "success",
-                        "startTime": "2024-01-02T03:04:05.000Z",
-                        "state": "preparing",
-                        "stateTransitionTime": "2024-01-02T03:04:05.000Z",
                     }
                 ]
             },
@@ -2811,7 +2745,7 @@ async def test_task_list_subtasks_raises_batch_error(asynchronous: bool) -> None
                 "task_id": "taskId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -2822,7 +2756,7 @@ async def test_task_list_subtasks_raises_batch_error(asynchronous: bool) -> None
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -2872,7 +2806,7 @@ async def test_task_terminate_sends_full_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
@@ -2911,15 +2845,15 @@ async def test_task_terminate_sends_required_request(asynchronous: bool) -> None
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
         sent[0],
         method="POST",
         path="/jobs/jobId-1/tasks/taskId-1/terminate",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -2944,7 +2878,7 @@ async def test_task_terminate_percent_encodes_labels(asynchronous: bool) -> None
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert "a%20b%2F%C3%BC%2B%25~" in sent[0].url
@@ -2969,7 +2903,7 @@ async def test_task_terminate_parses_response(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert result.client_request_id == "client-request-id-1"
@@ -2992,7 +2926,7 @@ async def test_task_terminate_raises_batch_error(asynchronous: bool) -> None:
                 "task_id": "taskId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -3003,7 +2937,7 @@ async def test_task_terminate_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")
@@ -3053,7 +2987,7 @@ async def test_task_reactivate_sends_full_request(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
@@ -3092,15 +3026,15 @@ async def test_task_reactivate_sends_required_request(asynchronous: bool) -> Non
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     check_request(
         sent[0],
         method="POST",
         path="/jobs/jobId-1/tasks/taskId-1/reactivate",
-        query={"api-version": "2024-07-01.20.0", "timeout": "30"},
-        headers={"return-client-request-id": "false"},
+        query={"api-version": "2024-07-01.20.0"},
+        headers={},
         body=None,
     )
 
@@ -3125,7 +3059,7 @@ async def test_task_reactivate_percent_encodes_labels(asynchronous: bool) -> Non
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert "a%20b%2F%C3%BC%2B%25~" in sent[0].url
@@ -3150,7 +3084,7 @@ async def test_task_reactivate_parses_response(asynchronous: bool) -> None:
                 "Last-Modified": "Tue, 02 Jan 2024 03:04:05 GMT",
                 "DataServiceId": "DataServiceId-1",
             },
-            {},
+            "",
         ),
     )
     assert result.client_request_id == "client-request-id-1"
@@ -3173,7 +3107,7 @@ async def test_task_reactivate_raises_batch_error(asynchronous: bool) -> None:
                 "task_id": "taskId-1",
             },
             response(
-                404,
+                418,
                 {},
                 {
                     "code": "code-1",
@@ -3184,7 +3118,7 @@ async def test_task_reactivate_raises_batch_error(asynchronous: bool) -> None:
         )
     error = caught.value
     assert isinstance(error, BatchServiceError)
-    assert error.status_code == 404
+    assert error.status_code == 418
     assert error.code == "code-1"
     assert error.message == "value-1"
     assert error.error_message == ErrorMessage(lang="lang-1", value="value-1")

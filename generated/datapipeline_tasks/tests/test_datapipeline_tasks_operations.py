@@ -1,4 +1,5 @@
-"""Every operation of DataPipelineClient against a stub transport: requests, responses, errors.
+"""Every operation of DataPipelineClient against a stub transport: requests, responses,
+errors.
 
 Expected values come from the spec's bindings (computed by apismith from the service model),
 not from the client's own serializers. Each test runs for the sync and the async client.

@@ -91,8 +91,8 @@ async def invoke(
 
 
 def response(status: int, headers: dict[str, str], body: Any) -> HttpResponse:
-    """A canned response; `body` is text or bytes as is, anything else is sent as JSON ("" =
-    empty)."""
+    """A canned response; `body` is bytes or text as is, anything else is sent as JSON
+    ("" = empty)."""
     if isinstance(body, bytes):
         return HttpResponse(status, headers, body)
     text = body if isinstance(body, str) else json.dumps(body)
@@ -107,8 +107,10 @@ def check_request(
     query: dict[str, str],
     headers: dict[str, str],
     body: Any,
+    encoding: str = "json",
 ) -> None:
-    """The request the spec's bindings dictate: exact method, path, query; these headers; body."""
+    """The request the spec's bindings dictate: exact method, path, query; these headers; the
+    body, compared as its encoding says (JSON, form fields, multipart fields, text, bytes)."""
     parts = urlsplit(request.url)
     assert request.method == method
     assert parts.path == path
@@ -117,8 +119,21 @@ def check_request(
         assert request.headers.get(name) == value, name
     if body is None:
         assert request.body is None
-    elif isinstance(body, bytes):
+        return
+    assert request.body is not None
+    if isinstance(body, bytes):
         assert request.body == body  # a blob or text payload, sent as is
-    else:
-        assert request.body is not None
+    elif encoding == "json":
         assert json.loads(request.body) == body
+    elif encoding == "form":
+        assert dict(parse_qsl(request.body.decode("ascii"), keep_blank_values=True)) == body
+    elif encoding == "multipart":
+        ctype = request.headers.get("Content-Type", "")
+        assert ctype.startswith("multipart/form-data; boundary=")
+        for field, text in body.items():
+            assert f'name="{field}"'.encode() in request.body, field
+            assert text.encode("utf-8") in request.body, field
+    elif encoding == "text":
+        assert request.body.decode("utf-8") == body
+    else:
+        assert request.body == body

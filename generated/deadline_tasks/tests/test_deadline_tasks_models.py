@@ -21,7 +21,8 @@ from deadline_tasks import (
 
 def test_conflict_exception_reason_keeps_unknown_values() -> None:
     value = ConflictExceptionReason("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in ConflictExceptionReason)
 
@@ -46,7 +47,8 @@ def test_get_task_response_round_trip() -> None:
 
 def test_service_quota_exceeded_exception_reason_keeps_unknown_values() -> None:
     value = ServiceQuotaExceededExceptionReason("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in ServiceQuotaExceededExceptionReason)
 
@@ -65,14 +67,16 @@ def test_task_parameter_value_keeps_unknown_variants() -> None:
 
 def test_task_run_status_keeps_unknown_values() -> None:
     value = TaskRunStatus("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in TaskRunStatus)
 
 
 def test_task_target_run_status_keeps_unknown_values() -> None:
     value = TaskTargetRunStatus("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in TaskTargetRunStatus)
 
@@ -89,6 +93,7 @@ def test_validation_exception_field_round_trip() -> None:
 
 def test_validation_exception_reason_keeps_unknown_values() -> None:
     value = ValidationExceptionReason("SOMETHING_NEW")
-    assert value.value == "SOMETHING_NEW"
+    raw: object = value.value
+    assert raw == "SOMETHING_NEW"
     assert not value.is_known
     assert all(member.is_known for member in ValidationExceptionReason)

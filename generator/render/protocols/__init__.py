@@ -6,6 +6,7 @@ from generator.ir import Protocol, Service
 from generator.render.protocols.awsjson import AwsJson
 from generator.render.protocols.azure import AzureRest
 from generator.render.protocols.base import ProtocolGenerator
+from generator.render.protocols.rest import OpenApiRest
 from generator.render.protocols.restjson1 import RestJson1
 
 __all__ = ["ProtocolGenerator", "protocol_for"]
@@ -19,4 +20,6 @@ def protocol_for(service: Service) -> ProtocolGenerator:
         return AwsJson(service, "1.1")
     if service.protocol is Protocol.AWS_JSON_1_0:
         return AwsJson(service, "1.0")
-    return AzureRest(service)
+    if service.profile == "azure":
+        return AzureRest(service)  # the Azure conventions, which the document turned on
+    return OpenApiRest(service)

@@ -1,18 +1,19 @@
-"""The Azure profile of REST + JSON, turned on by a document's x-ms-* extensions.
+"""The Azure profile of the OpenAPI protocol, turned on by a document's x-ms-* extensions (or
+its Microsoft Entra ID security).
 
-Azure's conventions on top of plain HTTP bindings: an api-version query parameter on every
-request, OData error bodies, x-ms-client-request-id generated per call, SharedKey or Entra ID
-(Bearer) auth with the service's token scopes, and msrest's wire habits (timestamps always with
-milliseconds, nulls kept in collections, spec defaults of option parameters sent, bounds of
-numeric options checked before sending).
+Azure's conventions on top of the generic REST + JSON protocol: an api-version query parameter
+on every request, OData error bodies, x-ms-client-request-id generated per call, SharedKey or
+Entra ID (Bearer) credentials with the service's token scopes, and msrest's wire habits
+(timestamps always with milliseconds, nulls kept in collections, uuids as plain strings, bounds
+of numeric options checked before sending). Like the generic protocol it sends a parameter
+only when the caller gives it, as azure-batch does without an options object.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any
 
-from generator.ir import Binding, Member, Operation, Shape
+from generator.ir import AuthKind, Binding, Member, Operation, Shape
 from generator.render.protocols.base import (
     SCALAR_TEXT_KINDS,
     ContextArg,
@@ -20,18 +21,14 @@ from generator.render.protocols.base import (
     ExpectedRequest,
     ProtocolGenerator,
 )
+from generator.render.protocols.rest import OpenApiRest
 
 
-class AzureRest(ProtocolGenerator):
+class AzureRest(OpenApiRest):
     id = "azure"
     client_template = "python/protocols/azure_client.j2"
     runtime_module = "_azure"
-    runtime_extra = frozenset({"_sharedkey.py"})
-    timestamp_defaults: ClassVar[Mapping[str, str]] = {
-        "body": "date-time",
-        "header": "http-date",
-        "query": "date-time",
-    }
+    runtime_extra = frozenset({"_styles.py", "_bodies.py", "_sharedkey.py", "_bearer.py"})
     drops_nulls = False
     retry_policy = "azure"
     control_keys = ("odata.metadata",)  # the OData context URL of a response
@@ -64,18 +61,32 @@ class AzureRest(ProtocolGenerator):
             "ResourceNotModifiedError",
             (304,),
             "The resource has not changed since the If-None-Match / If-Modified-Since given "
-            "(HTTP 304); like azure-batch, it carries no error code. azure-core's "
+            "(HTTP 304); it carries no error code. azure-core's "
             "ResourceNotModifiedError.",
         ),
     )
-    stub_imports = ("SharedKeyCredential",)
-    runtime_exports = (("_sharedkey", ("SharedKeyCredential",)),)
-    doc_imports = ("SharedKeyCredential",)
-    errors_by_code = False
+    stub_imports: tuple[str, ...] = ("SharedKeyCredential",)
+    runtime_exports: tuple[tuple[str, tuple[str, ...]], ...] = (
+        ("_sharedkey", ("SharedKeyCredential",)),
+        ("_bodies", ("File",)),
+    )
+    doc_imports: tuple[str, ...] = ("SharedKeyCredential",)
     strict_success_codes = True
     fixed_query = (("api-version", "api_version"),)
     frames_empty_bodies = True  # azure-batch sends through requests, and SharedKey signs it
     query_name_quoter = "quote_query_name"  # "$filter" as the Azure SDKs send it
+    uuid_as_str = True
+
+    def __init__(self, service: Any) -> None:
+        super().__init__(service)
+        # SharedKey only for documents that declare it (an apiKey scheme on Authorization);
+        # other Azure services authenticate with Entra ID tokens alone.
+        self.shared_key = any(a.kind is AuthKind.SHARED_KEY for a in service.auth)
+        if not self.shared_key:
+            self.runtime_extra = self.runtime_extra - {"_sharedkey.py"}
+            self.stub_imports = ()
+            self.doc_imports = ()
+            self.runtime_exports = (("_bodies", ("File",)),)
 
     def written_timestamp(self, fmt: str) -> str:
         # msrest writes date-times with milliseconds (...T12:00:00.000Z); parsing takes either.
@@ -83,20 +94,6 @@ class AzureRest(ProtocolGenerator):
 
     def context_args(self) -> list[ContextArg]:
         return [ContextArg("api_version", "str", "self.api_version")]
-
-    def sent_default(self, member: Member, target: Shape) -> Any:
-        # azure-batch's options models default to the spec's defaults (timeout=30,
-        # maxresults=1000, return-client-request-id false) and send them.
-        sent_type = SCALAR_TEXT_KINDS.get(target.kind)
-        if (
-            member.binding in (Binding.HEADER, Binding.QUERY)
-            and not member.required
-            and member.has_default
-            and sent_type is not None
-            and type(member.default) is sent_type
-        ):
-            return member.default
-        return None
 
     def checks_range(self, member: Member, target: Shape) -> bool:
         # msrest checks the bounds of query/header numbers (maxresults 1..1000) and raises.
@@ -117,16 +114,21 @@ class AzureRest(ProtocolGenerator):
         body: Any,
         has_body: bool,
     ) -> ExpectedRequest:
+        # The stub client signs with SharedKey: only the api-version is added to what the
+        # bindings say (the signature itself is compared with azure-batch's elsewhere).
         query = {"api-version": self.service.version, **query}
-        return super().expected_request(op, labels, query, headers, body, has_body)
+        return ProtocolGenerator.expected_request(self, op, labels, query, headers, body, has_body)
 
     def empty_output_body(self) -> str:
         return ""
 
-    def error_response(self, shape: Shape, body: dict[str, Any]) -> ErrorResponse:
+    def error_response(self, shape: Shape, body: dict[str, Any], status: int = 0) -> ErrorResponse:
         info = shape.error
-        status = (info.http_status if info else None) or 404
+        status = status or (info.http_status if info else None) or 404
         return ErrorResponse(status, {}, body, str(body.get("code", "")) or str(status))
+
+    def error_message(self, body: dict[str, Any], status: int) -> str:
+        return ProtocolGenerator.error_message(self, body, status)
 
     def unmodeled_error_class(self, errors: list[str]) -> str:
         # Operations declare their error body as the `default` response: any failure parses

@@ -103,6 +103,11 @@ class ProtocolGenerator:
     validates_params: bool = False
     # How query names are escaped: "quote_query" (all) or "quote_query_name" (keeps `$`).
     query_name_quoter: str = "quote_query"
+    # Error responses are told apart by their status (OpenAPI), each raising the exception of
+    # the body its operation declares for it.
+    errors_by_status: bool = False
+    # Read format: uuid values as plain str (as msrest does) instead of uuid.UUID.
+    uuid_as_str: bool = False
 
     def __init__(self, service: Service) -> None:
         self.service = service
@@ -175,6 +180,13 @@ class ProtocolGenerator:
         info = shape.error
         status = (info.http_status if info else None) or 400
         return ErrorResponse(status, {}, body, shape.name)
+
+    def error_message(self, body: dict[str, Any], status: int) -> str:
+        """The message the client reports for an error response with this body."""
+        message = body.get("message", body.get("Message", ""))
+        if isinstance(message, dict):
+            message = message.get("value", "")
+        return str(message)
 
     def unmodeled_error_class(self, errors: list[str]) -> str:
         """What an error response the model does not name raises ("" = the base class)."""

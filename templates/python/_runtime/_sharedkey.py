@@ -1,4 +1,4 @@
-"""Azure Batch authentication: SharedKey signing and bearer tokens (Microsoft Entra ID).
+"""Azure SharedKey signing (the account-key HMAC Azure Batch accepts besides Entra ID tokens).
 
 SharedKey reproduces ``azure.batch.batch_auth.SharedKeyAuth`` (azure-batch 14.2.0)::
 
@@ -19,38 +19,18 @@ does :func:`sign_shared_key`, which sets the framing header it signs.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
 import hashlib
 import hmac
-import inspect
-import threading
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from ._http import HttpRequest
 from ._serde import format_rfc1123
 
-__all__ = [
-    "BATCH_SCOPE",
-    "AccessTokenLike",
-    "AsyncBearerTokenPolicy",
-    "AsyncTokenCredential",
-    "BearerTokenPolicy",
-    "SharedKeyCredential",
-    "TokenCredential",
-    "require_https",
-    "shared_key_string_to_sign",
-    "sign_shared_key",
-]
-
-#: OAuth scope of the Batch data plane (the double slash is part of the resource id).
-BATCH_SCOPE = "https://batch.core.windows.net//.default"
+__all__ = ["SharedKeyCredential", "shared_key_string_to_sign", "sign_shared_key"]
 
 _SIGNED_STANDARD_HEADERS = (
     "content-encoding",
@@ -131,123 +111,3 @@ def sign_shared_key(
     signature = base64.b64encode(digest).decode("ascii")
     headers["Authorization"] = f"SharedKey {credential.account_name}:{signature}"
     return request
-
-
-def require_https(url: str) -> None:
-    """Refuse to send a bearer token in clear text, as azure-core's BearerTokenCredentialPolicy
-    does: anyone on the path could replay it."""
-    if not url.lower().startswith("https://"):
-        raise ValueError(
-            "Bearer token authentication is not permitted for non-TLS protected (non-https) "
-            f"URLs ({urlsplit(url).scheme or 'no scheme'}://...); for local testing only, "
-            "pass enforce_https=False to the client"
-        )
-
-
-class AccessTokenLike(Protocol):
-    """What ``get_token`` returns (azure-core ``AccessToken``: a named tuple)."""
-
-    @property
-    def token(self) -> str: ...
-
-    @property
-    def expires_on(self) -> int: ...
-
-
-class TokenCredential(Protocol):
-    """azure-core's ``TokenCredential`` protocol (``azure.identity.DefaultAzureCredential``...)."""
-
-    def get_token(self, *scopes: str, **kwargs: Any) -> AccessTokenLike: ...
-
-
-class AsyncTokenCredential(Protocol):
-    """azure-core's async ``TokenCredential`` protocol."""
-
-    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessTokenLike: ...
-
-
-class _TokenCache:
-    """Holds one token and decides when it must be refreshed."""
-
-    def __init__(self, clock: Callable[[], float], refresh_margin: float) -> None:
-        self._clock = clock
-        self._margin = refresh_margin
-        self.token: AccessTokenLike | None = None
-
-    def valid(self) -> str | None:
-        # Refresh ahead of expiry so a request never carries a token that lapses in flight.
-        token = self.token
-        if token is not None and token.expires_on - self._margin > self._clock():
-            return token.token
-        return None
-
-
-class BearerTokenPolicy:
-    """Sets ``Authorization: Bearer <token>``, fetching a token only when the cached one is
-    missing or within ``refresh_margin`` seconds (default 300) of ``expires_on``.
-
-    Thread-safe: concurrent requests share one refresh.
-    """
-
-    def __init__(
-        self,
-        credential: TokenCredential,
-        *scopes: str,
-        clock: Callable[[], float] = time.time,
-        refresh_margin: float = 300.0,
-    ) -> None:
-        self._credential = credential
-        self._scopes = scopes or (BATCH_SCOPE,)
-        self._cache = _TokenCache(clock, refresh_margin)
-        self._lock = threading.Lock()
-
-    def token(self) -> str:
-        cached = self._cache.valid()
-        if cached is not None:
-            return cached
-        with self._lock:
-            cached = self._cache.valid()
-            if cached is None:
-                self._cache.token = self._credential.get_token(*self._scopes)
-                cached = self._cache.token.token
-        return cached
-
-    def authorize(self, request: HttpRequest) -> HttpRequest:
-        request.headers["Authorization"] = f"Bearer {self.token()}"
-        return request
-
-
-class AsyncBearerTokenPolicy:
-    """Async :class:`BearerTokenPolicy`; ``get_token`` may be a coroutine function or plain."""
-
-    def __init__(
-        self,
-        credential: AsyncTokenCredential | TokenCredential,
-        *scopes: str,
-        clock: Callable[[], float] = time.time,
-        refresh_margin: float = 300.0,
-    ) -> None:
-        self._credential = credential
-        self._scopes = scopes or (BATCH_SCOPE,)
-        self._cache = _TokenCache(clock, refresh_margin)
-        self._lock = asyncio.Lock()
-
-    async def token(self) -> str:
-        cached = self._cache.valid()
-        if cached is not None:
-            return cached
-        async with self._lock:
-            cached = self._cache.valid()
-            if cached is None:
-                result = self._credential.get_token(*self._scopes)
-                if inspect.isawaitable(result):
-                    token: AccessTokenLike = await result
-                else:
-                    token = result
-                self._cache.token = token
-                cached = token.token
-        return cached
-
-    async def authorize(self, request: HttpRequest) -> HttpRequest:
-        request.headers["Authorization"] = f"Bearer {await self.token()}"
-        return request

@@ -13,7 +13,7 @@ REQUEST_ID_HEADERS = ("request-id",)
 
 
 def _error(response: HttpResponse) -> Mapping[str, object]:
-    # Batch errors are sometimes wrapped: {"odata.error": {...}}.
+    # Azure errors are sometimes wrapped: {"odata.error": {...}}.
     data = json_object(response)
     inner = data.get("odata.error", data)
     return inner if isinstance(inner, Mapping) else {}
@@ -32,8 +32,8 @@ def parse_error(response: HttpResponse) -> ParsedError:
     else:
         message = str(raw_message or "")
     # No message (an HTML page from a proxy, an empty 503): the status's reason phrase, as
-    # azure-batch reports it. No code: the status, except for a 304 (Not Modified is no
-    # failure, and azure-batch reports no code for it).
+    # the Azure SDKs report it. No code: the status, except for a 304 (Not Modified is no
+    # failure, and the Azure SDKs report no code for it).
     code = error.get("code")
     fallback = "" if response.status < 400 else str(response.status)
     return ParsedError(str(code) if code else fallback, message or reason(response.status), error)

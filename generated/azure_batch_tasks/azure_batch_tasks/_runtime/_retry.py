@@ -139,6 +139,23 @@ class RetryPolicy:
         return replace(preset, **overrides)
 
     @classmethod
+    def standard(cls, **overrides: Any) -> RetryPolicy:
+        """Any HTTP API: 3 attempts with full-jitter backoff on 408, 429, 500 and 502-504 and
+        dropped connections, honouring Retry-After; POSTs only when the server did not
+        process them (429, 503)."""
+        preset = cls(
+            max_attempts=3,
+            base_delay=0.5,
+            throttling_base_delay=1.0,
+            max_backoff=30.0,
+            retry_statuses=frozenset({408, 500, 502, 503, 504}),
+            throttling_statuses=frozenset({429}),
+            throttling_codes=frozenset(),
+            transient_codes=frozenset(),
+        )
+        return replace(preset, **overrides)
+
+    @classmethod
     def no_retries(cls) -> RetryPolicy:
         return cls(max_attempts=1)
 
@@ -236,6 +253,18 @@ def _seconds_or_date(value: str) -> float | None:
 ResponseClassifier = Callable[[HttpResponse], str | None]
 
 
+def _raise_redacted(err: TransportError, request: HttpRequest | None) -> None:
+    """Re-raise a transport error whose message would show a credential (a URL with an API
+    key) with the credential masked, and without the library exception that quotes it."""
+    if request is None or not request.secrets:
+        return
+    message = str(err)
+    masked = request.redact(message)
+    if masked != message:
+        clean = type(err)(masked, request_sent=err.request_sent, retryable=err.retryable)
+        raise clean from None
+
+
 class _Clock:
     """A call's deadline (None: none) and the timeout each attempt gets under it."""
 
@@ -317,7 +346,9 @@ def send_with_retries(
                 _log(log, request, policy, attempt, started, None, err, delay)
             if delay is None:
                 if clock.cut(err, attempt_timeout):
-                    raise clock.passed(err) from err
+                    # The cause's message may quote a credential (a URL with an API key).
+                    raise clock.passed(err) from (None if request.secrets else err)
+                _raise_redacted(err, request)
                 raise
             last = err
         else:
@@ -378,7 +409,9 @@ async def async_send_with_retries(
                 _log(log, prepared, policy, attempt, started, None, err, delay)
             if delay is None:
                 if clock.cut(err, attempt_timeout):
-                    raise clock.passed(err) from err
+                    # The cause's message may quote a credential (a URL with an API key).
+                    raise clock.passed(err) from (None if prepared.secrets else err)
+                _raise_redacted(err, prepared)
                 raise
             last = err
         else:

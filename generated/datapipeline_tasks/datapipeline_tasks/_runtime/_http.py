@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any, Protocol, TypeAlias
+from urllib.parse import quote
 
 __all__ = [
     "AsyncTransport",
@@ -34,7 +35,7 @@ class Headers(MutableMapping[str, str]):
     :meth:`get_all` and :meth:`multi_items` give the individual fields.
     """
 
-    __slots__ = ("_fields", "_index")
+    __slots__ = ("_fields", "_index", "_secret")
 
     def __init__(self, items: HeadersInput = None) -> None:
         # A flat list of (original name, value) keeps the order fields were added in, which is
@@ -44,11 +45,14 @@ class Headers(MutableMapping[str, str]):
         # headers of a request and sets four more, and every lookup or set scanned the list
         # lower-casing each name. Values are tuples, so a copy can share them.
         self._index: dict[str, tuple[str, ...]] = {}
+        # Lower-cased names of headers that carry a secret (an API key): never printed.
+        self._secret: frozenset[str] = frozenset()
         if items is None:
             return
         if isinstance(items, Headers):
             self._fields = list(items._fields)
             self._index = dict(items._index)
+            self._secret = items._secret
         elif isinstance(items, (dict, Mapping)):  # dict first: no ABC check for the usual case
             for name, value in items.items():
                 self.add(name, value)
@@ -74,6 +78,10 @@ class Headers(MutableMapping[str, str]):
             key = name.lower()
             index[key] = (*index.get(key, ()), value)
         return headers
+
+    def mark_secret(self, name: str) -> None:
+        """Never show this header's value in a repr (it carries a credential)."""
+        self._secret = self._secret | {name.lower()}
 
     def get_all(self, name: str) -> list[str]:
         """Every value of ``name``, in the order added (empty when absent)."""
@@ -153,8 +161,9 @@ class Headers(MutableMapping[str, str]):
 
     def __repr__(self) -> str:
         # Credentials travel in headers: never print them (transports and users log these).
+        hidden = _SECRET_HEADERS | self._secret
         shown = [
-            (name, "<redacted>" if name.lower() in _SECRET_HEADERS else value)
+            (name, "<redacted>" if name.lower() in hidden else value)
             for name, value in self.multi_items()
         ]
         return f"Headers({shown!r})"
@@ -185,7 +194,7 @@ def _check_field(name: str, value: str) -> None:
 class HttpRequest:
     """An HTTP request ready to send: the URL is complete and already percent-encoded."""
 
-    __slots__ = ("body", "headers", "method", "url")
+    __slots__ = ("body", "headers", "method", "secrets", "url")
 
     def __init__(
         self,
@@ -198,9 +207,21 @@ class HttpRequest:
         self.url = url
         self.headers = Headers(headers)
         self.body = body
+        # Credential values the request carries outside Authorization (an API key in the
+        # query string): masked in its repr and in transport errors.
+        self.secrets: tuple[str, ...] = ()
 
     def copy(self) -> HttpRequest:
-        return HttpRequest(self.method, self.url, self.headers, self.body)
+        copied = HttpRequest(self.method, self.url, self.headers, self.body)
+        copied.secrets = self.secrets
+        return copied
+
+    def redact(self, text: str) -> str:
+        """`text` with this request's secrets masked (URLs in error messages carry them)."""
+        for secret in self.secrets:
+            if secret:
+                text = text.replace(secret, "***").replace(quote(secret, safe=""), "***")
+        return text
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, HttpRequest):
@@ -217,7 +238,7 @@ class HttpRequest:
     def __repr__(self) -> str:
         # Header values are left out on purpose: they carry signatures and tokens.
         size = "no body" if self.body is None else f"{len(self.body)} bytes"
-        return f"<HttpRequest {self.method} {self.url} ({size})>"
+        return f"<HttpRequest {self.method} {self.redact(self.url)} ({size})>"
 
 
 def with_content_length(request: HttpRequest) -> HttpRequest:

@@ -53,6 +53,38 @@ class OpenStrEnum(enum.StrEnum):
         return str(self.value)
 
 
+class OpenEnum(enum.Enum):
+    """An enum of mixed scalar values (OpenAPI `enum: [1, "a", 2.5]`), open like
+    :class:`OpenStrEnum`: an unknown value becomes a pseudo-member holding it."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> OpenEnum | None:
+        if not isinstance(value, (str, int, float)):
+            return None
+        member = object.__new__(cls)
+        member._name_ = f"UNKNOWN_{value}"
+        member._value_ = value
+        return member
+
+    @property
+    def is_known(self) -> bool:
+        return self._name_ in type(self).__members__
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownVariant:
+    """A value of a oneOf/anyOf that matches none of the variants this client knows (a newer
+    service's): kept as received, and sent back unchanged."""
+
+    raw: Any
+
+    def to_wire(self) -> Any:
+        return self.raw
+
+    def to_dict(self) -> Any:
+        return self.raw
+
+
 class OpenIntEnum(int, enum.Enum):
     """The integer twin of :class:`OpenStrEnum`."""
 

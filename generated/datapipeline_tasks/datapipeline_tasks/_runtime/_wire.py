@@ -3,7 +3,8 @@
 Thin dispatch over :mod:`._serde` so generated code names a format (``"date-time"``,
 ``"date-time-ms"``, ``"epoch-seconds"``, ``"http-date"``) once instead of choosing functions per
 field. ``"date-time-ms"`` is ISO 8601 with at least milliseconds (``2024-07-01T12:00:00.000Z``),
-how msrest (azure-batch) writes date-times; ``"date-time"`` is botocore's (no fraction when zero).
+how msrest (the Azure SDKs) writes date-times; ``"date-time"`` is botocore's (no fraction when
+zero).
 """
 
 from __future__ import annotations
@@ -12,18 +13,23 @@ import base64
 import json
 import math
 import re
+import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta
-from typing import Any, Final, NoReturn
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Final, NoReturn, TypeVar
 
 from . import _serde
 from ._http import DeserializationError, HttpResponse
 from ._model import ResponseMetadata
 from ._params import ParamValidationError
 
+T = TypeVar("T")
+
 __all__ = [
     "CONVERSION_ERRORS",
+    "PARSE_ERRORS",
     "DeserializationError",
+    "any_body",
     "as_bool",
     "as_float",
     "as_int",
@@ -36,20 +42,31 @@ __all__ = [
     "b64encode",
     "b64encode_text",
     "bad_field",
+    "const",
     "float_json",
     "float_text",
     "format_duration",
+    "format_time",
     "format_timestamp",
     "format_timestamp_text",
     "has_header",
     "host_label",
+    "is_date",
+    "is_datetime",
+    "is_time",
+    "is_uuid",
+    "json_mapping",
     "json_text",
     "metadata",
     "missing",
     "not_an_object",
     "number_text",
+    "parse_date",
     "parse_duration",
+    "parse_time",
     "parse_timestamp",
+    "parse_uuid",
+    "plain_text",
     "prefix_headers",
     "query_params",
     "quote_header_values",
@@ -58,6 +75,7 @@ __all__ = [
     "quote_query_name",
     "split_header",
     "split_http_dates",
+    "typed",
 ]
 
 
@@ -105,6 +123,14 @@ def bad_field(
     if isinstance(error, DeserializationError):
         if error.model == model and error.field == field:
             return error  # already about this field (a required one missing)
+        if not field:
+            # A whole body (a list of models, say): the inner error names its model and field.
+            return DeserializationError(
+                f"{model}: {error}",
+                model=error.model or model,
+                field=error.field,
+                reason=error.reason,
+            )
         path = f"{field}.{error.field}" if error.field else field
         reason = error.reason
     else:
@@ -289,6 +315,121 @@ def number_text(value: float) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return repr(value)
     return str(value)
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
+_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$")
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-?([0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}$")
+
+
+def parse_date(value: Any) -> date:
+    """An ISO 8601 calendar date (OpenAPI `format: date`), or a `date` as is."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as err:
+        raise DeserializationError(f"{value!r} is not a date (YYYY-MM-DD)") from err
+
+
+def parse_time(value: Any) -> time:
+    """An ISO 8601 time of day (OpenAPI `format: time`), or a `time` as is."""
+    if isinstance(value, time):
+        return value
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError as err:
+        raise DeserializationError(f"{value!r} is not a time of day") from err
+
+
+def format_time(value: time) -> str:
+    """A time of day as ISO 8601 (`12:30:00`, with its offset when it has one: `Z`, `+02:00`)."""
+    text = value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def parse_uuid(value: Any) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as err:
+        raise DeserializationError(f"{value!r} is not a UUID") from err
+
+
+def typed(value: Any, kind: type[T]) -> T:
+    """A JSON value of a scalar type the model promises (a bool is no int here)."""
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)  # type: ignore[return-value]  # JSON numbers: 3 is a float too
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise DeserializationError(f"expected {kind.__name__}, got {value!r}")
+    return value
+
+
+def const(value: Any, expected: T) -> T:
+    """A value the model fixes (OpenAPI `const`): anything else is not this model's data."""
+    if value != expected or type(value) is not type(expected):
+        raise DeserializationError(f"expected {expected!r}, got {value!r}")
+    return value
+
+
+def plain_text(value: Any) -> str:
+    """A scalar JSON value as text (booleans as JSON spells them)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+# Union variants are recognised in JSON text and in to_dict()'s Python values alike.
+
+
+def is_date(value: Any) -> bool:
+    if isinstance(value, date):
+        return not isinstance(value, datetime)
+    return isinstance(value, str) and _DATE.match(value) is not None
+
+
+def is_datetime(value: Any) -> bool:
+    if isinstance(value, datetime):
+        return True
+    return isinstance(value, str) and _DATETIME.match(value) is not None
+
+
+def is_time(value: Any) -> bool:
+    return isinstance(value, time) or (isinstance(value, str) and _TIME.match(value) is not None)
+
+
+def is_uuid(value: Any) -> bool:
+    if isinstance(value, uuid.UUID):
+        return True
+    return isinstance(value, str) and _UUID.match(value) is not None
+
+
+#: What a model's from_dict raises on data of another shape (a union tries its variants).
+PARSE_ERRORS: Final = CONVERSION_ERRORS
+
+
+def json_mapping(response: HttpResponse) -> Any:
+    """The JSON of a response body meant to be an object ({} for an empty body or null); any
+    other JSON value is returned as it is, for the model's from_dict to refuse by name."""
+    data = response.json()
+    return {} if data is None else data
+
+
+def any_body(response: HttpResponse) -> Any:
+    """A body the document does not describe: JSON when it says so, text for text/*, else
+    the bytes; None when empty."""
+    if not response.body:
+        return None
+    ctype = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if ctype.endswith(("/json", "+json")):
+        return response.json()
+    if ctype.startswith("text/"):
+        return response.text()
+    return response.body
 
 
 def quote_header_values(values: list[str]) -> list[str]:

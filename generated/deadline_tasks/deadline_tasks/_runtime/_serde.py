@@ -1,7 +1,8 @@
 """Wire-format helpers: timestamps, ISO 8601 durations and URL percent-encoding.
 
-Each helper names the SDK behaviour it matches (botocore for the AWS protocols, msrest for
-Azure Batch), so generated clients put the same bytes on the wire as the official SDKs.
+Each helper names the SDK behaviour it matches (botocore for the AWS protocols, msrest for the
+Azure profile of OpenAPI), so generated clients put the same bytes on the wire as the official
+SDKs.
 """
 
 from __future__ import annotations

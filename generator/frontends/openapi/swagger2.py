@@ -1,4 +1,6 @@
-"""Convert a Swagger 2.0 document to OpenAPI 3.0.3, keeping its meaning and its extensions.
+"""Normalise a Swagger 2.0 document to OpenAPI 3.0.3, keeping its meaning and its extensions.
+
+The OpenAPI front-end reads Swagger 2.0 through this conversion (`apismith extract` uses it too).
 
 Only the mechanical differences between the formats are translated (body/formData parameters
 become request bodies, parameter and header types move into ``schema``, responses gain
@@ -14,7 +16,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ._common import JSON, ExtractError
+JSON = dict[str, Any]
+
+
+class SwaggerConversionError(ValueError):
+    """A construct of the Swagger 2.0 document that has no OpenAPI 3 form."""
+
 
 OPENAPI_VERSION = "3.0.3"
 
@@ -75,7 +82,9 @@ _OAUTH2_FLOWS = {
 def convert_swagger2(doc: JSON) -> JSON:
     """Return the OpenAPI 3.0.3 equivalent of a Swagger 2.0 document (the input is not changed)."""
     if doc.get("swagger") != "2.0":
-        raise ExtractError(f"not a Swagger 2.0 document (swagger: {doc.get('swagger')!r})")
+        raise SwaggerConversionError(
+            f"not a Swagger 2.0 document (swagger: {doc.get('swagger')!r})"
+        )
     return _Converter(copy.deepcopy(doc)).convert()
 
 
@@ -190,7 +199,7 @@ class _Converter:
         prefix = "#/parameters/"
         name = ref[len(prefix) :] if isinstance(ref, str) and ref.startswith(prefix) else None
         if name is None or name not in self.global_parameters:
-            raise ExtractError(f"unresolvable parameter reference {ref!r}")
+            raise SwaggerConversionError(f"unresolvable parameter reference {ref!r}")
         return self.global_parameters[name]
 
     def _parameter_or_ref(self, param: JSON) -> JSON:
@@ -234,7 +243,7 @@ def _request_body(params: list[JSON], consumes: list[str]) -> JSON:
     body = [p for p in params if p["in"] == "body"]
     if body:
         if len(body) > 1 or len(params) > 1:
-            raise ExtractError("an operation has more than one body/formData parameter")
+            raise SwaggerConversionError("an operation has more than one body/formData parameter")
         return _body_parameter(body[0], consumes)
     return _form_body(params, consumes)
 
@@ -331,12 +340,12 @@ def _style(param: JSON) -> tuple[str, bool] | None:
     fmt = param.get("collectionFormat", "csv")
     if param.get("in") == "query":
         if fmt not in _QUERY_STYLES:
-            raise ExtractError(
+            raise SwaggerConversionError(
                 f"parameter {param.get('name')!r}: unsupported collectionFormat {fmt!r}"
             )
         return _QUERY_STYLES[fmt]
     if fmt != "csv":
-        raise ExtractError(
+        raise SwaggerConversionError(
             f"parameter {param.get('name')!r}: collectionFormat {fmt!r} has no OpenAPI 3 form"
             f" for {param.get('in')} parameters"
         )
@@ -375,12 +384,14 @@ def _security_scheme(name: str, scheme: JSON) -> JSON:
     if kind == "oauth2":
         flow = scheme.get("flow")
         if flow not in _OAUTH2_FLOWS:
-            raise ExtractError(f"security definition {name!r}: unknown oauth2 flow {flow!r}")
+            raise SwaggerConversionError(
+                f"security definition {name!r}: unknown oauth2 flow {flow!r}"
+            )
         flow_name, url_keys = _OAUTH2_FLOWS[flow]
         flow_object: JSON = {key: scheme[key] for key in url_keys if key in scheme}
         flow_object["scopes"] = scheme.get("scopes", {})
         return {"type": "oauth2", **extras, "flows": {flow_name: flow_object}}
-    raise ExtractError(f"security definition {name!r}: unknown type {kind!r}")
+    raise SwaggerConversionError(f"security definition {name!r}: unknown type {kind!r}")
 
 
 def _rewrite_refs(node: Any) -> Any:

@@ -1,9 +1,10 @@
 """Checks a Swagger 2.0 document has the shape the Swagger -> OpenAPI 3 conversion walks.
 
-The converter (generator.extract.swagger2) is a faithful, structural translation that trusts its
-input: a `parameters` that is a mapping, a response that is a list or a body parameter without a
-name would stop it half way. The front-end runs these checks first and converts only a document
-that passes; every finding is a located event on the Swagger source, in the words of the spec.
+The converter (generator.frontends.openapi.swagger2) is a faithful, structural translation that
+trusts its input: a `parameters` that is a mapping, a response that is a list or a body
+parameter without a name would stop it half way. The front-end runs these checks first and
+converts only a document that passes; every finding is a located event on the Swagger source,
+in the words of the spec.
 """
 
 from __future__ import annotations

@@ -1,0 +1,108 @@
+"""What OpenAPI parameters and bodies look like on the wire, for the generated tests.
+
+An oracle written apart from the runtime serializers (`_runtime/_styles.py`,
+`_runtime/_bodies.py`), from the OpenAPI specification's style tables: given a sample value's
+JSON form, the path segment, query pairs (decoded, as the tests parse them), header text or
+cookie pairs it must become.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+
+def text(value: Any) -> str:
+    """A JSON scalar as parameter text (nested values as compact JSON)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _flat(value: Any) -> str | list[str] | dict[str, str]:
+    if isinstance(value, dict):
+        return {str(k): text(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [text(v) for v in value]
+    return text(value)
+
+
+def _q(s: str) -> str:
+    return quote(s, safe="-._~")
+
+
+def path_segment(name: str, value: Any, style: str, explode: bool) -> str:
+    v = _flat(value)
+    if isinstance(v, str):
+        return {"label": "." + _q(v), "matrix": f";{name}={_q(v)}"}.get(style, _q(v))
+    if isinstance(v, list):
+        items = [_q(x) for x in v]
+        if style == "label":
+            return "." + ("." if explode else ",").join(items)
+        if style == "matrix":
+            return (
+                "".join(f";{name}={x}" for x in items) if explode else f";{name}=" + ",".join(items)
+            )
+        return ",".join(items)
+    pairs = [(_q(k), _q(x)) for k, x in v.items()]
+    if style == "label":
+        return "." + ("." if explode else ",").join(
+            f"{k}={x}" if explode else f"{k},{x}" for k, x in pairs
+        )
+    if style == "matrix":
+        if explode:
+            return "".join(f";{k}={x}" for k, x in pairs)
+        return f";{name}=" + ",".join(f"{k},{x}" for k, x in pairs)
+    return ",".join(f"{k}={x}" if explode else f"{k},{x}" for k, x in pairs)
+
+
+def query_pairs(name: str, value: Any, style: str, explode: bool) -> dict[str, str]:
+    """The decoded query items (the generated tests compare `dict(parse_qsl(query))`)."""
+    v = _flat(value)
+    if isinstance(v, str):
+        return {name: v}
+    if style == "deepObject" and isinstance(v, dict):
+        return {f"{name}[{k}]": x for k, x in v.items()}
+    sep = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
+    if isinstance(v, list):
+        # Samples hold one item: exploded or joined, the decoded pair is the same.
+        return {name: v[0]} if (explode and style == "form" and v) else {name: sep.join(v)}
+    if explode and style == "form":
+        return dict(v)
+    return {name: sep.join(x for pair in v.items() for x in pair)}
+
+
+def header_text(value: Any, explode: bool) -> str:
+    v = _flat(value)
+    if isinstance(v, str):
+        return v
+    if isinstance(v, list):
+        return ",".join(v)
+    return ",".join(f"{k}={x}" if explode else f"{k},{x}" for k, x in v.items())
+
+
+def cookie_pairs(name: str, value: Any, explode: bool) -> list[str]:
+    v = _flat(value)
+    if isinstance(v, str):
+        return [f"{name}={v}"]
+    if isinstance(v, list):
+        return [f"{name}={x}" for x in v] if explode else [f"{name}=" + ",".join(v)]
+    if explode:
+        return [f"{k}={x}" for k, x in v.items()]
+    return [f"{name}=" + ",".join(x for pair in v.items() for x in pair)]
+
+
+def form_fields(value: Any) -> dict[str, str]:
+    """An urlencoded form body, decoded (one sample item per list)."""
+    out: dict[str, str] = {}
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if v is None:
+                continue
+            out[str(k)] = text(v[0] if isinstance(v, list) and v else v)
+    return out

@@ -1,0 +1,156 @@
+"""OpenAPI parameter serialization: `style` and `explode` for path, query, header and cookie.
+
+Values arrive as text already (the generated serializers convert numbers, dates, enums...): a
+str, a list of str (an array) or a dict of str (an object). The styles are OpenAPI's, after RFC
+6570 (`color` = ["blue", "black"] / {"R": "100", "G": "200"}):
+
+=============  =======  ============================  ==========================
+style          explode  array                         object
+=============  =======  ============================  ==========================
+simple         false    blue,black                    R,100,G,200
+simple         true     blue,black                    R=100,G=200
+label          false    .blue,black                   .R,100,G,200
+label          true     .blue.black                   .R=100.G=200
+matrix         false    ;color=blue,black             ;color=R,100,G,200
+matrix         true     ;color=blue;color=black       ;R=100;G=200
+form           false    color=blue,black              color=R,100,G,200
+form           true     color=blue&color=black        R=100&G=200
+spaceDelimited false    color=blue%20black            color=R%20100%20G%20200
+pipeDelimited  false    color=blue|black              color=R|100|G|200
+deepObject     true     n/a                           color[R]=100&color[G]=200
+=============  =======  ============================  ==========================
+
+Path and query output is percent-encoded here (each value on its own, so the delimiters stay
+delimiters); header and cookie output is text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+from . import _wire
+
+__all__ = ["cookie", "header", "path", "query", "texts"]
+
+Value = str | list[str] | dict[str, str]
+
+_UNRESERVED = "-._~"
+_RESERVED = ":/?#[]@!$&'()*+,;="
+
+
+def texts(value: Any) -> Value:
+    """A JSON value as parameter text: objects and arrays one level deep, deeper values (and
+    nulls) as JSON text."""
+    if isinstance(value, Mapping):
+        return {str(k): _scalar(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_scalar(v) for v in value]
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return _wire.number_text(value)
+    return _wire.plain_text(value)
+
+
+def _pairs(value: Mapping[str, str], joiner: str) -> list[str]:
+    """`k=v` items (joiner "="), or keys and values in turn (joiner "")."""
+    if joiner:
+        return [f"{k}{joiner}{v}" for k, v in value.items()]
+    return [x for pair in value.items() for x in pair]
+
+
+def path(name: str, value: Value, *, style: str = "simple", explode: bool = False) -> str:
+    """A path parameter, percent-encoded (with its `.` or `;name=` prefix for label/matrix)."""
+    q = _path_quote
+    if isinstance(value, str):
+        if style == "label":
+            return "." + q(value)
+        if style == "matrix":
+            return f";{q(name)}" + (f"={q(value)}" if value else "")
+        # An empty, "." or ".." segment would address another resource: refused.
+        return _wire.quote_label(value)
+    if isinstance(value, list):
+        items = [q(v) for v in value]
+        if style == "label":
+            return "." + ("." if explode else ",").join(items)
+        if style == "matrix":
+            if explode:
+                return "".join(f";{q(name)}={v}" for v in items)
+            return f";{q(name)}=" + ",".join(items)
+        return ",".join(items)
+    encoded = {q(k): q(v) for k, v in value.items()}
+    if style == "label":
+        joined = ("." if explode else ",").join(_pairs(encoded, "=" if explode else ""))
+        return "." + joined
+    if style == "matrix":
+        if explode:
+            return "".join(f";{k}={v}" for k, v in encoded.items())
+        return f";{q(name)}=" + ",".join(_pairs(encoded, ""))
+    return ",".join(_pairs(encoded, "=" if explode else ""))
+
+
+def _path_quote(text: str) -> str:
+    return quote(text, safe=_UNRESERVED)
+
+
+def query(
+    name: str,
+    value: Value,
+    *,
+    style: str = "form",
+    explode: bool = True,
+    allow_reserved: bool = False,
+    name_safe: str = "",
+) -> list[tuple[str, str]]:
+    """A query parameter as percent-encoded (name, value) pairs."""
+    safe = _UNRESERVED + (_RESERVED if allow_reserved else "")
+
+    def q(text: str) -> str:
+        return quote(text, safe=safe)
+
+    qname = quote(name, safe=_UNRESERVED + name_safe)
+    if isinstance(value, str):
+        return [(qname, q(value))]
+    if style == "deepObject" and isinstance(value, dict):
+        return [(f"{qname}[{quote(k, safe=_UNRESERVED)}]", q(v)) for k, v in value.items()]
+    sep = {"spaceDelimited": "%20", "pipeDelimited": "|"}.get(style, ",")
+    if isinstance(value, list):
+        if explode and style == "form":
+            return [(qname, q(v)) for v in value]
+        return [(qname, sep.join(q(v) for v in value))]
+    if explode and style == "form":
+        return [(quote(k, safe=_UNRESERVED), q(v)) for k, v in value.items()]
+    return [(qname, sep.join(q(x) for pair in value.items() for x in pair))]
+
+
+def header(value: Value, *, explode: bool = False) -> str:
+    """A header parameter (style simple)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return ",".join(value)
+    if explode:
+        return ",".join(f"{k}={v}" for k, v in value.items())
+    return ",".join(x for pair in value.items() for x in pair)
+
+
+def cookie(name: str, value: Value, *, explode: bool = True) -> list[str]:
+    """A cookie parameter (style form) as `name=value` pairs of the Cookie header."""
+    if isinstance(value, str):
+        return [f"{name}={value}"]
+    if isinstance(value, list):
+        if explode:
+            return [f"{name}={v}" for v in value]
+        return [f"{name}=" + ",".join(value)]
+    if explode:
+        return [f"{k}={v}" for k, v in value.items()]
+    return [f"{name}=" + ",".join(x for pair in value.items() for x in pair)]
