@@ -189,9 +189,49 @@ def _specs_for_events(tmp_path: Path) -> list[Path]:
     corpus = shared_dir() / "corpus" / "openapi"
     if corpus.is_dir():
         specs += sorted(p for p in corpus.iterdir() if p.is_file())
+        specs += sorted(corpus.glob("*/spec/swagger.yaml"))  # documents of several files
     broken = tmp_path / "broken.openapi.yaml"
     broken.write_text(BROKEN)
-    return [*specs, broken]
+    split = _split_spec(tmp_path / "split")
+    dangling = _split_spec(tmp_path / "dangling")
+    (dangling / "schemas.yaml").unlink()
+    return [*specs, broken, split / "api.yaml", dangling / "api.yaml"]
+
+
+def _split_spec(folder: Path) -> Path:
+    """An OpenAPI document whose schema lives in another file."""
+    folder.mkdir(parents=True)
+    (folder / "api.yaml").write_text(
+        "openapi: 3.0.3\ninfo: {title: Split, version: '1'}\npaths:\n  /things/{id}:\n"
+        "    get:\n      operationId: getThing\n"
+        "      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n"
+        "      responses:\n        '200':\n          description: ok\n          content:\n"
+        "            application/json: {schema: {$ref: 'schemas.yaml#/Thing'}}\n"
+    )
+    (folder / "schemas.yaml").write_text(
+        "Thing:\n  type: object\n  properties:\n    name: {type: string}\n"
+    )
+    return folder
+
+
+def test_a_change_in_a_file_the_spec_refers_to_is_a_cache_miss(tmp_path: Path) -> None:
+    """The key covers the spec's own bytes; the files its $refs read are checked on a hit."""
+    folder = _split_spec(tmp_path / "split")
+    store = PackageCache(tmp_path / "cache")
+    spec = folder / "api.yaml"
+    first = _produce(tmp_path, spec, store)
+    assert first.ok and "name" in first.files["dp/models.py"]
+    assert _produce(tmp_path, spec, store).files == first.files
+    schemas = folder / "schemas.yaml"
+    schemas.write_text(schemas.read_text().replace("name:", "label:"))
+    second = _produce(tmp_path, spec, store)
+    assert second.ok and not second.cached
+    assert "label" in second.files["dp/models.py"]
+    # The document validator's verdict is not reused either: a broken file is reported.
+    schemas.write_text("Thing:\n  type: object\n  properties:\n    label: {type: 7}\n")
+    third = _produce(tmp_path, spec, store)
+    assert not third.ok
+    assert any("schemas.yaml" in e.location.file for e in third.events), third.events
 
 
 @pytest.mark.parametrize("fork", [True, False], ids=["forked-validator", "in-process"])

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from generator.config import ServiceConfig
 
 # Bump when the entry layout changes.
-_LAYOUT = "apismith-package-cache-2"
+_LAYOUT = "apismith-package-cache-3"
 MAX_ENTRIES = 64
 _GENERATOR_DIR = Path(__file__).resolve().parents[1]
 
@@ -103,6 +103,9 @@ class Entry:
     files: dict[str, str]
     scaffold: dict[str, str]
     stats: str = ""  # "76 operations, 120 shapes", for --verbose
+    # Other files the spec's `$ref`s read: {absolute path: digest}; the key covers only the
+    # spec's own bytes, so an entry whose sources changed is a miss.
+    sources: dict[str, str] = field(default_factory=dict)
     # Not stored: the settings the package was rendered with, and whether it came from here.
     config: ServiceConfig | None = field(default=None, compare=False)
     cached: bool = field(default=False, compare=False)
@@ -114,6 +117,7 @@ class Entry:
             "files": self.files,
             "scaffold": self.scaffold,
             "stats": self.stats,
+            "sources": self.sources,
         }
 
     @classmethod
@@ -125,7 +129,23 @@ class Entry:
             files=dict(data["files"]),
             scaffold=dict(data["scaffold"]),
             stats=str(data.get("stats", "")),
+            sources=dict(data.get("sources", {})),
         )
+
+
+def source_digests(paths: list[str]) -> dict[str, str]:
+    """{path: sha256 of its bytes} ("" for a file that cannot be read)."""
+    out = {}
+    for path in paths:
+        try:
+            out[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            out[path] = ""
+    return out
+
+
+def sources_unchanged(sources: dict[str, str]) -> bool:
+    return not sources or source_digests(list(sources)) == sources
 
 
 def _write_entry(out: TextIO, entry: Entry) -> None:
@@ -134,6 +154,7 @@ def _write_entry(out: TextIO, entry: Entry) -> None:
     out.write('{"events": ' + json.dumps([e.to_json() for e in entry.events]))
     out.write(', "ok": ' + json.dumps(entry.ok))
     out.write(', "stats": ' + json.dumps(entry.stats))
+    out.write(', "sources": ' + json.dumps(entry.sources))
     for name in ("files", "scaffold"):
         files: dict[str, str] = getattr(entry, name)
         out.write(f', "{name}": {{')
@@ -179,6 +200,8 @@ class PackageCache:
             entry = Entry.from_json(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError):
             return None  # missing or damaged: render again
+        if not sources_unchanged(entry.sources):
+            return None  # a file the spec's $refs read changed
         try:
             os.utime(path)  # recently used: trimmed last
         except OSError:
@@ -244,18 +267,23 @@ class VerdictCache:
             return None
         try:
             data = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            return [_event_from_json(e) for e in data]
+            if not sources_unchanged(dict(data["sources"])):
+                return None  # a file the document's $refs read changed
+            return [_event_from_json(e) for e in data["events"]]
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, key: str | None, events: list[Event]) -> None:
+    def put(
+        self, key: str | None, events: list[Event], sources: dict[str, str] | None = None
+    ) -> None:
         if key is None or self.folder is None:
             return
         path = self.folder / f"{key}.json"
         tmp = path.with_name(f".{path.name}.{os.getpid()}")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps([e.to_json() for e in events]), encoding="utf-8")
+            data = {"events": [e.to_json() for e in events], "sources": sources or {}}
+            tmp.write_text(json.dumps(data), encoding="utf-8")
             os.replace(tmp, path)
         except OSError:
             _discard(tmp)

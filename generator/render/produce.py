@@ -38,7 +38,13 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from generator.config import ServiceConfig
 from generator.diagnostics import Diagnostics, Event
-from generator.render.cache import Entry, PackageCache, VerdictCache, templates_digest
+from generator.render.cache import (
+    Entry,
+    PackageCache,
+    VerdictCache,
+    source_digests,
+    templates_digest,
+)
 from generator.render.locations import builtin_templates
 
 if TYPE_CHECKING:
@@ -139,13 +145,13 @@ def _render(
     events = diags.sorted()
     ok = service is not None and not diags.has_errors
     if not ok:
-        return Entry(events, False, {}, {})
+        return Entry(events, False, {}, {}, sources=loading.sources)
     if failure is not None:
         raise failure
     assert service is not None and settings is not None
     shapes = sum(not s.synthetic and not s.id.startswith("smithy.api#") for s in service.shapes)
     stats = f"{len(service.operations)} operations, {shapes} shapes"
-    return Entry(events, True, files, scaffold, stats, config=settings)
+    return Entry(events, True, files, scaffold, stats, loading.sources, config=settings)
 
 
 @dataclass
@@ -161,6 +167,8 @@ class _Loading:
     _child: _ValidatorChild | None = None
     _verdict_key: str | None = None
     _doc: Any = None
+    # Other files the document's $refs read, with their digests (cached results depend on them).
+    sources: dict[str, str] = field(default_factory=dict)
     # Seconds spent loading (document and IR) and validating (the rules, and waiting for the
     # validator's child once the render is done), for --verbose.
     timings: dict[str, float] = field(default_factory=dict)
@@ -187,6 +195,10 @@ class _Loading:
             if doc is None:
                 return
         else:
+            from generator.frontends.openapi.refs import bundle
+
+            doc = bundle(doc, self._load_diags)  # nodes of other local files, pulled in
+            self.sources = source_digests(getattr(doc, "sources", []))
             if self._verdict_key is None:  # the sniff missed it
                 self._verdict_key = self.verdicts.key(Path(self.path), self.path)
                 self.doc_events = self.verdicts.get(self._verdict_key)
@@ -197,7 +209,7 @@ class _Loading:
         self._doc = doc
         if self._child is None and self.doc_events is None:
             self.doc_events = _validate(doc, self.verdicts.folder)
-            self.verdicts.put(self._verdict_key, self.doc_events)
+            self.verdicts.put(self._verdict_key, self.doc_events, self.sources)
         self.service = build_ir(doc, self.ir_diags)
         loaded = time.perf_counter()
         self.timings["load"] = loaded - start
@@ -213,7 +225,7 @@ class _Loading:
             self._child = None
             if self.doc_events is None:  # the child failed: validate here after all
                 self.doc_events = _validate(self._doc, self.verdicts.folder)
-            self.verdicts.put(self._verdict_key, self.doc_events)
+            self.verdicts.put(self._verdict_key, self.doc_events, self.sources)
         self.timings["validate"] = self.timings.get("validate", 0.0) + time.perf_counter() - start
         diags = Diagnostics()
         for event in [*self._load_diags.events, *(self.doc_events or []), *self.ir_diags.events]:

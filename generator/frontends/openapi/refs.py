@@ -78,6 +78,9 @@ class BundledDocument(Document):
     """A document with other files' nodes copied in; `loc()` knows where each came from."""
 
     overlays: list[tuple[Path, Document, Path]] = field(default_factory=list)
+    # Absolute paths of the other files the document's `$ref`s named (read or missing): a
+    # cached result of this document is stale when any of them changes.
+    sources: list[str] = field(default_factory=list)
 
     def loc(self, path: Path = (), *, key: bool = False) -> Location:
         p = tuple(path)
@@ -123,6 +126,7 @@ class _Bundler:
 
     def run(self) -> BundledDocument:
         self._walk(self.out.data, (), self.root_file)
+        self.out.sources = sorted(f for f in self.docs if f != self.root_file)
         return self.out
 
     # -- walking -----------------------------------------------------------------------------
