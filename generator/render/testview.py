@@ -36,7 +36,7 @@ class ErrorCase:
     status: int
     headers: dict[str, str]
     body: str  # JSON text
-    code: str
+    code: str | None  # None: the client reports no code
     message: str
     fields: list[tuple[str, str]]  # (attribute, expected expression)
 

@@ -48,7 +48,7 @@ class ErrorResponse:
     status: int
     headers: dict[str, str]
     body: dict[str, Any]
-    code: str
+    code: str | None  # None: the body names no code, and the protocol reports none
 
 
 class ProtocolGenerator:
@@ -109,6 +109,9 @@ class ProtocolGenerator:
     errors_by_status: bool = False
     # Read format: uuid values as plain str (as msrest does) instead of uuid.UUID.
     uuid_as_str: bool = False
+    # An error response whose body names no code has `.code` None, as azure-core reports it
+    # (else the HTTP status as text, as botocore reports it).
+    missing_code_is_none: bool = False
 
     def __init__(self, service: Service) -> None:
         self.service = service
