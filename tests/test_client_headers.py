@@ -9,6 +9,7 @@ import re
 import sys
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -123,3 +124,21 @@ def test_retry_headers_on_the_wire(server: StubServer, kind: str) -> None:
     assert not {"amz-sdk-invocation-id", "amz-sdk-request", "user-agent"} & set(
         signed.group(1).split(";")
     )
+
+
+@pytest.mark.parametrize("kind", ["default-sync", "default-async"])
+def test_retries_carry_a_ttl_once_a_response_has_a_date(server: StubServer, kind: str) -> None:
+    """botocore's ttl: the attempt's timeout past its send time, on the service's clock (the
+    skew a response's Date showed); the differential tests compare it with botocore's."""
+    server.script(
+        Reply(503, {"Date": "Wed, 01 May 2024 13:30:00 GMT"}),
+        Reply(drop=True),
+        Reply(200, {}, TASK),
+    )
+    now = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)  # the service is 1:30:00 ahead
+    get_task(server, kind, clock=lambda: now, timeout=20)
+    assert [r.header("amz-sdk-request") for r in server.received] == [
+        "attempt=1; max=3",
+        "ttl=20240501T133020Z; attempt=2; max=3",
+        "ttl=20240501T133020Z; attempt=3; max=3",
+    ]

@@ -184,6 +184,58 @@ class OperationView:
     param_checks: list[str] = field(default_factory=list)
 
 
+# What the stages of ViewBuilder.operation() hand on to the view.
+
+
+@dataclass
+class _Arguments:
+    params: list[ParamView] = field(default_factory=list)
+    label_expr: dict[str, str] = field(default_factory=dict)  # URI label -> text expression
+    host_labels: dict[str, str] = field(default_factory=dict)  # host label -> argument
+    body_kind: str = "none"
+    payload_param: str = ""
+    payload_kind: str = ""
+    payload_media: str = ""
+    payload_unset_body: str = ""
+    idempotency_param: str = ""
+    param_checks: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _RequestLine:
+    http_method: str
+    uri: str
+    success_codes: list[int]
+    success_tuple: str
+    path_parts: list[tuple[str, str]] = field(default_factory=list)
+    styled_path: list[tuple[str, str]] = field(default_factory=list)
+    query_literal: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+@dataclass
+class _Result:
+    output_class: str = ""
+    output_kind: str = "none"
+    payload_class: str = ""
+    raw_expr: str = ""
+    fields: list[FieldView] = field(default_factory=list)
+    body_fields: list[FieldView] = field(default_factory=list)
+    payload: FieldView | None = None
+    payload_kind: str = ""
+    payload_expr: str = ""
+    exchange: Exchange | None = None
+    output_model: bool = True
+
+
+@dataclass
+class _Paging:
+    return_annotation: str
+    paginated: bool = False
+    page_items: str = ""
+    next_link_attr: str = ""
+    item_class: str = ""
+
+
 @dataclass
 class CallOptionView:
     """A keyword option of every client method (per-call timeout, retries, headers...)."""
@@ -710,235 +762,250 @@ class ViewBuilder:
     # -- operations --------------------------------------------------------------------------
 
     def operation(self, op: Operation) -> OperationView:
-        svc, t = self.service, self.types
+        """An operation's view, built in stages: the arguments, the request line, the result,
+        the OpenAPI exchange (when the protocol describes one), and the paging."""
+        svc = self.service
         inp = svc.shape(op.input) if op.input else None
         out = svc.shape(op.output) if op.output else None
-        params: list[ParamView] = []
-        label_expr: dict[str, str] = {}
-        host_labels: dict[str, str] = {}
-        body_kind, payload_param, idem = "none", "", ""
-        payload_kind, payload_media = "", ""
-        if inp is not None:
-            names = self.symbols.member_names(inp)
-            for member, name in zip(inp.members, names):
-                fv = self.field(member, name)
-                b = member.binding
-                to_text = (
-                    t.to_text(member, name)
-                    if b in (Binding.HEADER, Binding.QUERY, Binding.LABEL)
-                    else ""
-                )
-                if b is Binding.LABEL:
-                    label_expr[member.wire_name] = to_text
-                if member.host_label:
-                    host_labels[member.name] = name
-                if b is Binding.PAYLOAD:
-                    body_kind, payload_param = "payload", name
-                    payload_kind, payload_media = self._payload_kind(t.shape(member.target))
-                elif b is Binding.BODY:
-                    body_kind = "members" if body_kind == "none" else body_kind
-                if member.idempotency_token:
-                    idem = name
-                target = t.shape(member.target)
-                default = "None"
-                required = member.required and not member.idempotency_token
-                if required and fv.default_expr:
-                    default = fv.default_expr  # required, and the spec gives its value
-                check, text = "", ""
-                if self.proto.checks_range(member, target):
-                    check, text = _range_check(member, name)
-                style, explode = param_style(member)
-                annotation = _accept_plain_enum(fv.annotation, t.shape(member.target))
-                # An argument is sent or left out: the explicit-null marker is for bodies.
-                annotation = annotation.replace(" | Null", "")
-                params.append(
-                    ParamView(
-                        style=style,
-                        explode=explode,
-                        allow_reserved=member.allow_reserved,
-                        param_value=self._param_value(member, name, style),
-                        sent_always=required and target.const and b is not Binding.PAYLOAD,
-                        name=name,
-                        annotation=annotation,
-                        required=required,
-                        binding=b.value,
-                        wire=_wire_name(member),
-                        to_text=to_text,
-                        to_json=t.to_json(member.target, name, t.ts_format(member, "body")),
-                        docs=fv.docs,
-                        idempotency_token=member.idempotency_token,
-                        client_request_id=self.proto.client_request_id(member),
-                        default_repr=fv.default_repr,
-                        is_json_body_member=b is Binding.BODY,
-                        default=default,
-                        range_check=check,
-                        range_text=text,
-                    )
-                )
-            if self.proto.all_members_in_body:
-                for p in params:
-                    p.is_json_body_member = True
-        if self.proto.all_members_in_body:
-            body_kind = "members"
-        param_checks: list[str] = []
-        if inp is not None and self.checks is not None:
-            param_checks = self.checks.argument_lines(inp, self.symbols.member_names(inp))
-        # Required arguments first, then optional ones (all keyword-only, so order is cosmetic).
-        params.sort(key=lambda p: not p.required)
-        http = op.http
-        uri = http.uri if http else "/"
-        path_s, _, query_s = uri.partition("?")
-        parts: list[tuple[str, str]] = []
-        styled: list[tuple[str, str]] = []
-        styled_expr = {
-            p.wire: f"_styles.path({p.wire!r}, {p.param_value}, style={p.style!r}, "
-            f"explode={p.explode})"
-            for p in params
-            if p.binding == "label"
-        }
-        pos = 0
-        for m in re.finditer(r"\{([^}]+)\}", path_s):
-            if m.start() > pos:
-                parts.append(("lit", path_s[pos : m.start()]))
-                styled.append(("lit", path_s[pos : m.start()]))
-            label = m.group(1)
-            greedy = label.endswith("+")
-            expr = label_expr.get(label.rstrip("+"), "''")
-            parts.append(("greedy" if greedy else "label", expr))
-            styled.append(("expr", styled_expr.get(label.rstrip("+"), "''")))
-            pos = m.end()
-        if pos < len(path_s):
-            parts.append(("lit", path_s[pos:]))
-            styled.append(("lit", path_s[pos:]))
-        query_literal: list[tuple[str, str | None]] = []
-        for piece in query_s.split("&") if query_s else []:
-            k, eq, v = piece.partition("=")
-            query_literal.append((k, v if eq else None))
-        # Output.
-        output_class, output_kind, payload_class = "", "none", ""
-        raw_expr = ""
-        out_fields: list[FieldView] = []
-        out_body: list[FieldView] = []
-        out_payload: FieldView | None = None
-        out_payload_kind = out_payload_expr = ""
-        if out is not None and out.members:
-            onames = self.symbols.member_names(out)
-            fvs = [self.field(m, n) for m, n in zip(out.members, onames)]
-            payload = [f for f in fvs if f.binding == "payload"]
-            out_fields = [
-                f for f in fvs if f.binding in ("header", "responseCode", "prefixHeaders")
-            ]
-            out_body = [f for f in fvs if f.binding == "body"]
-            if out.synthetic and payload and not payload[0].target_class:
-                # A body that is not a model (a file download, free-form JSON): returned as
-                # is, bytes for blobs, else the parsed JSON converted to the payload's type.
-                member = next(m for m in out.members if m.binding is Binding.PAYLOAD)
-                output_kind = "raw"
-                output_class = t.annotation(member.target)
-                raw_expr = (
-                    "response.body"
-                    if t.shape(member.target).kind is Kind.BLOB
-                    else t.from_json(member.target, "response.json()", "date-time")
-                )
-            elif out.synthetic and payload:
-                output_kind, payload_class = "payload", payload[0].target_class
-                output_class = payload_class
-            else:
-                output_kind = "model"
-                output_class = self.symbols.class_name(out)
-                if payload:
-                    # The body is that one member (a structure, a blob, text...), not the model.
-                    out_payload = payload[0]
-                    member = next(m for m in out.members if m.binding is Binding.PAYLOAD)
-                    out_payload_kind, _ = self._payload_kind(t.shape(member.target))
-                    out_payload_expr = t.from_json(
-                        member.target, "_payload", t.ts_format(member, "body")
-                    )
-        elif out is not None and not out.synthetic:
-            output_kind, output_class = "model", self.symbols.class_name(out)
-        exchange: Exchange | None = None
-        output_model = True
-        if op.responses or op.request_bodies:
-            exchange, output_kind, output_class = self._exchange(op, inp, out, params)
-            output_model = output_kind != "body"
-            if output_kind == "payload":
-                payload_class = output_class
-        errors = [self.symbols.error_class_name(t.shape(e)) for e in op.errors]
-        pg = op.pagination
-        paginated = bool(pg and pg.next_link and output_kind == "payload")
-        item_class = ""
-        page_items = ""
-        next_link_attr = ""
-        if paginated and pg is not None:
-            page_shape = t.shape(
-                next(m.target for m in out.members if m.binding is Binding.PAYLOAD)  # type: ignore[union-attr]
-            )
-            items_member = page_shape.member(pg.items or "value")
-            page_items = ""
-            link_member = page_shape.member(pg.output_token or "")
-            if items_member is not None and link_member is not None:
-                names = self.symbols.member_names(page_shape)
-                page_items = names[page_shape.members.index(items_member)]
-                next_link_attr = names[page_shape.members.index(link_member)]
-                item_class = t.annotation(t.shape(items_member.target).list_member.target)
-            else:
-                paginated = False
-        ret = output_class or "None"
-        if paginated:
-            ret = f"ItemPaged[{item_class}]"
-        crid = next((p.name for p in params if p.client_request_id), "")
+        args = self._arguments(inp)
+        line = self._request_line(op, args)
+        result = self._result(out)
+        if self.proto.describes_exchange(op):
+            self._exchange_stage(op, inp, out, args, result)
+        paging = self._paging(op, out, result)
         return OperationView(
             name=op.name,
             method=self.symbols.method_name(op.name),
             docs=doc_text(op.docs),
             summary=doc_text(op.summary),
-            http_method=http.method if http else "POST",
-            uri=uri,
-            path_parts=parts,
-            styled_path=styled,
-            query_literal=query_literal,
-            params=params,
-            body_kind=body_kind,
-            payload_param=payload_param,
+            http_method=line.http_method,
+            uri=line.uri,
+            path_parts=line.path_parts,
+            styled_path=line.styled_path,
+            query_literal=line.query_literal,
+            params=args.params,
+            body_kind=args.body_kind,
+            payload_param=args.payload_param,
             content_type=self.proto.request_content_type(op),
-            output_class=output_class,
-            output_kind=output_kind,
-            output_fields=out_fields,
-            output_body_fields=out_body,
-            payload_class=payload_class,
-            errors=errors,
-            success_codes=list(http.success_codes) if http else [200],
+            output_class=result.output_class,
+            output_kind=result.output_kind,
+            output_fields=result.fields,
+            output_body_fields=result.body_fields,
+            payload_class=result.payload_class,
+            errors=[self.symbols.error_class_name(self.types.shape(e)) for e in op.errors],
+            success_codes=line.success_codes,
             host_prefix=op.host_prefix,
-            idempotent=op.idempotent or op.readonly or bool(idem),
+            idempotent=op.idempotent or op.readonly or bool(args.idempotency_param),
             readonly=op.readonly,
-            paginated=paginated,
-            page_items=page_items,
-            next_link=(pg.output_token or "") if pg else "",
-            item_class=item_class,
-            idempotency_param=idem,
+            paginated=paging.paginated,
+            page_items=paging.page_items,
+            next_link=(op.pagination.output_token or "") if op.pagination else "",
+            item_class=paging.item_class,
+            idempotency_param=args.idempotency_param,
             target=self.proto.target_header(op),
-            return_annotation=ret,
-            success_tuple=repr(tuple(http.success_codes)) if http else "(200,)",
-            raw_expr=raw_expr,
-            next_link_attr=next_link_attr,
-            client_request_id_param=crid,
-            exchange=exchange,
-            output_model=output_model,
-            payload_kind=payload_kind,
-            payload_media_type=payload_media,
-            payload_unset_body=(
-                repr(self.proto.unset_structure_payload.encode("utf-8"))
-                if payload_kind == "structure" and self.proto.unset_structure_payload
-                else ""
-            ),
-            output_payload=out_payload,
-            output_payload_kind=out_payload_kind,
-            output_payload_expr=out_payload_expr,
-            host_prefix_expr=_host_prefix_expr(op.host_prefix, host_labels),
+            return_annotation=paging.return_annotation,
+            success_tuple=line.success_tuple,
+            raw_expr=result.raw_expr,
+            next_link_attr=paging.next_link_attr,
+            client_request_id_param=next((p.name for p in args.params if p.client_request_id), ""),
+            exchange=result.exchange,
+            output_model=result.output_model,
+            payload_kind=args.payload_kind,
+            payload_media_type=args.payload_media,
+            payload_unset_body=args.payload_unset_body,
+            output_payload=result.payload,
+            output_payload_kind=result.payload_kind,
+            output_payload_expr=result.payload_expr,
+            host_prefix_expr=_host_prefix_expr(op.host_prefix, args.host_labels),
             request_compression=op.request_compression,
-            param_checks=param_checks,
+            param_checks=args.param_checks,
             checksum_required=op.checksum_required,
         )
+
+    # The stages of operation(), in order.
+
+    def _arguments(self, inp: Shape | None) -> _Arguments:
+        """The method's arguments (required first), where the input travels, and the checks
+        made before sending."""
+        args = _Arguments()
+        if inp is not None:
+            names = self.symbols.member_names(inp)
+            for member, name in zip(inp.members, names):
+                args.params.append(self._param(member, name, args))
+            if self.checks is not None:
+                args.param_checks = self.checks.argument_lines(inp, names)
+        args.body_kind = self.proto.input_body_kind(args.body_kind)
+        # Required arguments first, then optional ones (all keyword-only, so order is cosmetic).
+        args.params.sort(key=lambda p: not p.required)
+        return args
+
+    def _param(self, member: Member, name: str, args: _Arguments) -> ParamView:
+        """One argument; records in `args` what its binding makes of the request."""
+        t = self.types
+        fv = self.field(member, name)
+        b = member.binding
+        target = t.shape(member.target)
+        to_text = (
+            t.to_text(member, name) if b in (Binding.HEADER, Binding.QUERY, Binding.LABEL) else ""
+        )
+        if b is Binding.LABEL:
+            args.label_expr[member.wire_name] = to_text
+        if member.host_label:
+            args.host_labels[member.name] = name
+        if b is Binding.PAYLOAD:
+            args.body_kind, args.payload_param = "payload", name
+            args.payload_kind, args.payload_media = self._payload_kind(target)
+            args.payload_unset_body = self.proto.unset_payload_body(target)
+        elif b is Binding.BODY and args.body_kind == "none":
+            args.body_kind = "members"
+        if member.idempotency_token:
+            args.idempotency_param = name
+        required = member.required and not member.idempotency_token
+        # Required, and the spec gives its value: the argument defaults to it.
+        default = fv.default_expr if required and fv.default_expr else "None"
+        check, text = "", ""
+        if self.proto.checks_range(member, target):
+            check, text = _range_check(member, name)
+        style, explode = param_style(member)
+        annotation = _accept_plain_enum(fv.annotation, target)
+        # An argument is sent or left out: the explicit-null marker is for bodies.
+        annotation = annotation.replace(" | Null", "")
+        return ParamView(
+            style=style,
+            explode=explode,
+            allow_reserved=member.allow_reserved,
+            param_value=self._param_value(member, name, style),
+            sent_always=required and target.const and b is not Binding.PAYLOAD,
+            name=name,
+            annotation=annotation,
+            required=required,
+            binding=b.value,
+            wire=_wire_name(member),
+            to_text=to_text,
+            to_json=t.to_json(member.target, name, t.ts_format(member, "body")),
+            docs=fv.docs,
+            idempotency_token=member.idempotency_token,
+            client_request_id=self.proto.client_request_id(member),
+            default_repr=fv.default_repr,
+            is_json_body_member=self.proto.in_json_body(member),
+            default=default,
+            range_check=check,
+            range_text=text,
+        )
+
+    def _request_line(self, op: Operation, args: _Arguments) -> _RequestLine:
+        """The method, the path with its labels (plain and in OpenAPI styles), the constant
+        query part of the URI, and the success codes."""
+        http = op.http
+        uri = http.uri if http else "/"
+        path_s, _, query_s = uri.partition("?")
+        line = _RequestLine(
+            http_method=http.method if http else "POST",
+            uri=uri,
+            success_codes=list(http.success_codes) if http else [200],
+            success_tuple=repr(tuple(http.success_codes)) if http else "(200,)",
+        )
+        styled_expr = {
+            p.wire: f"_styles.path({p.wire!r}, {p.param_value}, style={p.style!r}, "
+            f"explode={p.explode})"
+            for p in args.params
+            if p.binding == "label"
+        }
+        pos = 0
+        for m in re.finditer(r"\{([^}]+)\}", path_s):
+            if m.start() > pos:
+                line.path_parts.append(("lit", path_s[pos : m.start()]))
+                line.styled_path.append(("lit", path_s[pos : m.start()]))
+            label = m.group(1)
+            greedy = label.endswith("+")
+            expr = args.label_expr.get(label.rstrip("+"), "''")
+            line.path_parts.append(("greedy" if greedy else "label", expr))
+            line.styled_path.append(("expr", styled_expr.get(label.rstrip("+"), "''")))
+            pos = m.end()
+        if pos < len(path_s):
+            line.path_parts.append(("lit", path_s[pos:]))
+            line.styled_path.append(("lit", path_s[pos:]))
+        for piece in query_s.split("&") if query_s else []:
+            k, eq, v = piece.partition("=")
+            line.query_literal.append((k, v if eq else None))
+        return line
+
+    def _result(self, out: Shape | None) -> _Result:
+        """What the method returns, from the output shape's bindings (the OpenAPI exchange
+        may replace it)."""
+        t = self.types
+        result = _Result()
+        if out is None or not out.members:
+            if out is not None and not out.synthetic:
+                result.output_kind, result.output_class = "model", self.symbols.class_name(out)
+            return result
+        onames = self.symbols.member_names(out)
+        fvs = [self.field(m, n) for m, n in zip(out.members, onames)]
+        payload = [f for f in fvs if f.binding == "payload"]
+        result.fields = [f for f in fvs if f.binding in ("header", "responseCode", "prefixHeaders")]
+        result.body_fields = [f for f in fvs if f.binding == "body"]
+        if out.synthetic and payload and not payload[0].target_class:
+            # A body that is not a model (a file download, free-form JSON): returned as is,
+            # bytes for blobs, else the parsed JSON converted to the payload's type.
+            member = next(m for m in out.members if m.binding is Binding.PAYLOAD)
+            result.output_kind = "raw"
+            result.output_class = t.annotation(member.target)
+            result.raw_expr = (
+                "response.body"
+                if t.shape(member.target).kind is Kind.BLOB
+                else t.from_json(member.target, "response.json()", "date-time")
+            )
+        elif out.synthetic and payload:
+            result.output_kind, result.payload_class = "payload", payload[0].target_class
+            result.output_class = result.payload_class
+        else:
+            result.output_kind = "model"
+            result.output_class = self.symbols.class_name(out)
+            if payload:
+                # The body is that one member (a structure, a blob, text...), not the model.
+                result.payload = payload[0]
+                member = next(m for m in out.members if m.binding is Binding.PAYLOAD)
+                result.payload_kind, _ = self._payload_kind(t.shape(member.target))
+                result.payload_expr = t.from_json(
+                    member.target, "_payload", t.ts_format(member, "body")
+                )
+        return result
+
+    def _exchange_stage(
+        self,
+        op: Operation,
+        inp: Shape | None,
+        out: Shape | None,
+        args: _Arguments,
+        result: _Result,
+    ) -> None:
+        """The OpenAPI exchange: bodies by media type, responses by status; it decides the
+        result and may add a content_type argument."""
+        exchange, kind, output_class = self._exchange(op, inp, out, args.params)
+        result.exchange, result.output_kind, result.output_class = exchange, kind, output_class
+        result.output_model = kind != "body"
+        if kind == "payload":
+            result.payload_class = output_class
+
+    def _paging(self, op: Operation, out: Shape | None, result: _Result) -> _Paging:
+        """Paging by next link, and the return annotation (an ItemPaged when paginated)."""
+        pg = op.pagination
+        paging = _Paging(return_annotation=result.output_class or "None")
+        if not (pg and pg.next_link and result.output_kind == "payload") or out is None:
+            return paging
+        t = self.types
+        page_shape = t.shape(next(m.target for m in out.members if m.binding is Binding.PAYLOAD))
+        items_member = page_shape.member(pg.items or "value")
+        link_member = page_shape.member(pg.output_token or "")
+        if items_member is None or link_member is None:
+            return paging
+        names = self.symbols.member_names(page_shape)
+        paging.paginated = True
+        paging.page_items = names[page_shape.members.index(items_member)]
+        paging.next_link_attr = names[page_shape.members.index(link_member)]
+        paging.item_class = t.annotation(t.shape(items_member.target).list_member.target)
+        paging.return_annotation = f"ItemPaged[{paging.item_class}]"
+        return paging
 
     def _param_value(self, member: Member, name: str, style: str) -> str:
         """The argument as the `_styles` writers take it: text, a list or a dict of text."""

@@ -169,8 +169,9 @@ def assert_same_sdk_headers(ours: Sent, theirs: Sent) -> None:
     assert is_uuid4(ours.header("amz-sdk-invocation-id"))
     assert is_uuid4(theirs.header("amz-sdk-invocation-id"))
     mine, their = ours.header("amz-sdk-request") or "", theirs.header("amz-sdk-request") or ""
-    assert re.fullmatch(r"attempt=\d+; max=\d+", mine), mine
-    assert mine.split(";")[0] == their.split(";")[0]
+    assert re.fullmatch(r"(ttl=\d{8}T\d{6}Z; )?attempt=\d+; max=\d+", mine), mine
+    # The same ttl (or none) and attempt; max is each side's policy.
+    assert mine.rsplit(";", 1)[0] == their.rsplit(";", 1)[0]
 
 
 # --- botocore, intercepted -------------------------------------------------------------------

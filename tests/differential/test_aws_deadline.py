@@ -881,6 +881,7 @@ def call_default_transport(
     operation: str,
     params: dict[str, Any],
     sleeps: list[float],
+    timeout: float = 5.0,
 ) -> Any:
     async def async_sleep(delay: float) -> None:
         sleeps.append(delay)
@@ -893,7 +894,7 @@ def call_default_transport(
         inject_host_prefix=False,
         clock=lambda: FIXED_NOW,
         retry_policy=dl.RetryPolicy.aws(sleep=sleeps.append, async_sleep=async_sleep),
-        timeout=5.0,
+        timeout=timeout,
     )
     if asynchronous:
         return asyncio.run(_call_async(client, operation, params))
@@ -939,6 +940,48 @@ def test_attempts_are_capped_at_three(server: StubServer, asynchronous: bool) ->
     with pytest.raises(dl.TransportError):
         call_default_transport(server, asynchronous, "get_task", IDS, sleeps)
     assert len(server.received) == 3 and len(sleeps) == 2
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["urllib3", "httpx-async"])
+def test_retry_ttl_matches_botocore_on_the_same_server(
+    server: StubServer, asynchronous: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """botocore's ``amz-sdk-request`` with ``ttl=``: none on the first attempt, then the read
+    timeout past the send time on the service's clock (here 20 s past the 503's Date, whose
+    skew a dropped connection does not change). botocore measures the skew after its backoff
+    wait and ours when the response arrives; with no wait and our clock held still, the two
+    agree to the second."""
+    date = "Mon, 01 Jul 2024 15:00:00 GMT"  # the service is 2:25:04 ahead of FIXED_NOW
+    script = (Reply(503, {"Date": date}), Reply(drop=True), task_reply())
+    record_botocore_backoff(monkeypatch)
+    server.script(*script)
+    session = botocore.session.Session()
+    session.create_client(
+        "deadline",
+        region_name=REGION,
+        endpoint_url=server.url,
+        aws_access_key_id=ACCESS_KEY,
+        aws_secret_access_key=SECRET_KEY,
+        config=Config(
+            inject_host_prefix=False,
+            read_timeout=20,
+            retries={"mode": "standard", "total_max_attempts": 3},
+        ),
+    ).get_task(**IDS)
+    theirs = [r.header("amz-sdk-request") for r in server.received]
+    server.script(*script)
+    sleeps: list[float] = []
+    call_default_transport(server, asynchronous, "get_task", IDS, sleeps, timeout=20.0)
+    mine = [r.header("amz-sdk-request") for r in server.received]
+    assert (
+        mine
+        == theirs
+        == [
+            "attempt=1; max=3",
+            "ttl=20240701T150020Z; attempt=2; max=3",
+            "ttl=20240701T150020Z; attempt=3; max=3",
+        ]
+    )
 
 
 # --- what botocore refuses or sends before any answer --------------------------------------

@@ -50,7 +50,7 @@ def raise_for(response: HttpResponse, error: type[BatchServiceError] | None) -> 
     base: dict[str, Any] = {
         "message": parsed.message,
         "status_code": response.status,
-        "code": parsed.code,
+        "code": parsed.code or None,
         "request_id": request_id(response, _protocol.REQUEST_ID_HEADERS),
         "headers": dict(response.headers.multi_items()),
         "body": response.body,

@@ -147,6 +147,7 @@ class AsyncBatchServiceClient:
         if headers:
             request.headers.update(headers)
         policy = retry_policy or self._retry
+        attempt_timeout = self._timeout if timeout is UNSET else check_seconds("timeout", timeout)
 
         async def prepare(attempt: int) -> HttpRequest:
             # Per attempt: a token cached by the policy, refreshed if a long retry outlived it.
@@ -163,7 +164,7 @@ class AsyncBatchServiceClient:
             self._transport,
             prepare,
             policy,
-            timeout=self._timeout if timeout is UNSET else check_seconds("timeout", timeout),
+            timeout=attempt_timeout,
             idempotent=idempotent,
             classify=_operations.error_code,
             deadline=check_seconds("deadline", deadline),

@@ -152,6 +152,7 @@ class BatchServiceClient:
         if headers:
             request.headers.update(headers)
         policy = retry_policy or self._retry
+        attempt_timeout = self._timeout if timeout is UNSET else check_seconds("timeout", timeout)
 
         def prepare(attempt: int) -> HttpRequest:
             fresh = request.copy()
@@ -166,7 +167,7 @@ class BatchServiceClient:
             self._transport,
             prepare,
             policy,
-            timeout=self._timeout if timeout is UNSET else check_seconds("timeout", timeout),
+            timeout=attempt_timeout,
             idempotent=idempotent,
             classify=_operations.error_code,
             deadline=check_seconds("deadline", deadline),

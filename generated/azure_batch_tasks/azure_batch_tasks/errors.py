@@ -33,7 +33,8 @@ class BatchServiceError(Exception):
 
     Attributes:
         status_code: the HTTP status of the response.
-        code: the service's error code (for example ``TaskNotFound``).
+        code: the service's error code (for example ``TaskNotFound``);
+            None when the response names none (a 404 with an empty body, a 304).
         message: the service's message, if any.
         request_id: the request id the service assigned (quote it in support requests).
         headers: the response headers.
@@ -48,7 +49,7 @@ class BatchServiceError(Exception):
         message: str = "",
         *,
         status_code: int = 0,
-        code: str = "",
+        code: str | None = "",
         request_id: str = "",
         headers: Mapping[str, str] | None = None,
         body: bytes = b"",
@@ -56,7 +57,8 @@ class BatchServiceError(Exception):
         super().__init__(message)
         self.message = message
         self.status_code = status_code
-        self.code = code or self.code_name
+        # None: the response named no code ("" takes the class's).
+        self.code: str | None = None if code is None else code or self.code_name
         self.request_id = request_id
         self.headers: dict[str, str] = dict(headers or {})
         self.body = body
@@ -97,7 +99,7 @@ class BatchError(BatchServiceError):
         error_message: ErrorMessage | None = None,
         values: list[BatchErrorDetail] | None = None,
         status_code: int = 0,
-        code: str = "",
+        code: str | None = "",
         request_id: str = "",
         headers: Mapping[str, str] | None = None,
         body: bytes = b"",

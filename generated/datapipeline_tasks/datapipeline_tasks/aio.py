@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import Self
 
 from . import _operations
+from ._runtime._aws_retry import RetryHeaders
 from ._runtime._credentials import (
     AwsCredentials,
     CredentialsProvider,
@@ -158,9 +158,11 @@ class AsyncDataPipelineClient:
         if headers:
             request.headers.update(headers)
         policy = retry_policy or self._retry
+        attempt_timeout = self._timeout if timeout is UNSET else check_seconds("timeout", timeout)
         # botocore's retry headers: one invocation id per call, the same on every attempt, so
-        # the service can tell a retry from a new call. Added after signing, as botocore does.
-        invocation_id = str(uuid.uuid4())
+        # the service can tell a retry from a new call, and the attempt's count and ttl (from
+        # the clock skew a response's Date shows). Added after signing, as botocore does.
+        retry_headers = RetryHeaders(policy.max_attempts, attempt_timeout, now=self._clock)
 
         async def prepare(attempt: int) -> HttpRequest:
             # One consistent (key, secret, token) snapshot per attempt, refreshed near expiry
@@ -173,19 +175,19 @@ class AsyncDataPipelineClient:
                 service=SIGNING_NAME,
                 now=self._clock(),
             )
-            signed.headers["amz-sdk-invocation-id"] = invocation_id
-            signed.headers["amz-sdk-request"] = f"attempt={attempt}; max={policy.max_attempts}"
+            retry_headers.apply(signed, attempt)
             return with_content_length(signed)
 
         return await async_send_with_retries(
             self._transport,
             prepare,
             policy,
-            timeout=self._timeout if timeout is UNSET else check_seconds("timeout", timeout),
+            timeout=attempt_timeout,
             idempotent=idempotent,
             classify=_operations.error_code,
             deadline=check_seconds("deadline", deadline),
             log=_LOG,
+            on_response=retry_headers.observe,
         )
 
     async def set_task_status(

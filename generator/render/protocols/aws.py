@@ -13,6 +13,7 @@ class AwsProtocol(ProtocolGenerator):
             "_aws_errors.py",
             "_aws_http.py",
             "_aws_refresh.py",
+            "_aws_retry.py",
             "_aws_sources.py",
             "_aws_sts.py",
             "_credentials.py",

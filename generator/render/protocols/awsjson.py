@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.ir import Operation, Shape
+from generator.ir import Member, Operation, Shape
 from generator.render.protocols.aws import AwsProtocol
 from generator.render.protocols.base import ErrorResponse, ExpectedRequest
 
@@ -29,6 +29,12 @@ class AwsJson(AwsProtocol):
     def request_content_type(self, op: Operation) -> str:
         return self.content_type
 
+    def in_json_body(self, member: Member) -> bool:
+        return True  # bindings mean nothing here: the body holds every member
+
+    def input_body_kind(self, bound: str) -> str:
+        return "members"
+
     def expected_request(
         self,
         op: Operation,
@@ -46,9 +52,9 @@ class AwsJson(AwsProtocol):
         }
         return ExpectedRequest("POST", "/", {}, headers, body, True)
 
-    def error_response(self, shape: Shape, body: dict[str, Any]) -> ErrorResponse:
+    def error_response(self, shape: Shape, body: dict[str, Any], status: int = 0) -> ErrorResponse:
         info = shape.error
-        status = (info.http_status if info else None) or 400
+        status = status or (info.http_status if info else None) or 400
         namespace = shape.id.split("#", 1)[0]
         return ErrorResponse(
             status, {}, {**body, "__type": f"{namespace}#{shape.name}"}, shape.name

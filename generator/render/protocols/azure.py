@@ -76,6 +76,7 @@ class AzureRest(OpenApiRest):
     frames_empty_bodies = True  # azure-batch sends through requests, and SharedKey signs it
     query_name_quoter = "quote_query_name"  # "$filter" as the Azure SDKs send it
     uuid_as_str = True
+    missing_code_is_none = True  # azure-core's HttpResponseError.error.code
 
     def __init__(self, service: Any) -> None:
         super().__init__(service)
@@ -125,7 +126,7 @@ class AzureRest(OpenApiRest):
     def error_response(self, shape: Shape, body: dict[str, Any], status: int = 0) -> ErrorResponse:
         info = shape.error
         status = status or (info.http_status if info else None) or 404
-        return ErrorResponse(status, {}, body, str(body.get("code", "")) or str(status))
+        return ErrorResponse(status, {}, body, str(body.get("code", "")) or None)
 
     def error_message(self, body: dict[str, Any], status: int) -> str:
         return ProtocolGenerator.error_message(self, body, status)

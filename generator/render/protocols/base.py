@@ -12,6 +12,7 @@ The defaults below are plain HTTP bindings with JSON bodies (what restJson1 and 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -47,7 +48,7 @@ class ErrorResponse:
     status: int
     headers: dict[str, str]
     body: dict[str, Any]
-    code: str
+    code: str | None  # None: the body names no code, and the protocol reports none
 
 
 class ProtocolGenerator:
@@ -108,6 +109,9 @@ class ProtocolGenerator:
     errors_by_status: bool = False
     # Read format: uuid values as plain str (as msrest does) instead of uuid.UUID.
     uuid_as_str: bool = False
+    # An error response whose body names no code has `.code` None, as azure-core reports it
+    # (else the HTTP status as text, as botocore reports it).
+    missing_code_is_none: bool = False
 
     def __init__(self, service: Service) -> None:
         self.service = service
@@ -147,6 +151,33 @@ class ProtocolGenerator:
     def request_content_type(self, op: Operation) -> str:
         return op.request_content_type or "application/json"
 
+    def in_json_body(self, member: Member) -> bool:
+        """Whether an input member is a key of the JSON body (else its binding places it)."""
+        return member.binding is Binding.BODY
+
+    def input_body_kind(self, bound: str) -> str:
+        """What the request body is ("none", "members", "payload"), given what the input's
+        bindings make of it."""
+        return bound
+
+    def unset_payload(self, target: Shape) -> Any:
+        """The JSON an input payload of this shape sends when the caller leaves it unset
+        (None: no body)."""
+        if target.kind is Kind.STRUCTURE and self.unset_structure_payload:
+            return json.loads(self.unset_structure_payload)
+        return None
+
+    def unset_payload_body(self, target: Shape) -> str:
+        """The same as a bytes literal for the serializer ("": no body)."""
+        if target.kind is Kind.STRUCTURE and self.unset_structure_payload:
+            return repr(self.unset_structure_payload.encode("utf-8"))
+        return ""
+
+    def describes_exchange(self, op: Operation) -> bool:
+        """Whether the operation's bodies and responses are described per media type and
+        status (an OpenAPI exchange) rather than by the output's bindings."""
+        return False
+
     # -- generated tests ---------------------------------------------------------------------
 
     def expected_request(
@@ -176,9 +207,11 @@ class ProtocolGenerator:
         """The body a stub returns for an operation without output members."""
         return "{}"
 
-    def error_response(self, shape: Shape, body: dict[str, Any]) -> ErrorResponse:
+    def error_response(self, shape: Shape, body: dict[str, Any], status: int = 0) -> ErrorResponse:
+        """The canned response of a modeled error (`status`: the one the operation declares
+        for it, else the error's own)."""
         info = shape.error
-        status = (info.http_status if info else None) or 400
+        status = status or (info.http_status if info else None) or 400
         return ErrorResponse(status, {}, body, shape.name)
 
     def error_message(self, body: dict[str, Any], status: int) -> str:

@@ -166,6 +166,11 @@ class OpenApiRest(ProtocolGenerator):
         view.variables = [(v.name, v.default, list(v.choices), v.docs) for v in first.variables]
         return view
 
+    # -- operations --------------------------------------------------------------------------
+
+    def describes_exchange(self, op: Operation) -> bool:
+        return bool(op.responses or op.request_bodies)
+
     # -- generated tests ---------------------------------------------------------------------
 
     def expected_request(

@@ -16,9 +16,9 @@ class RestJson1(AwsProtocol):
     # RestJsonHttpWithEmptyStructurePayload, RestJsonHttpWithHeadersButNoPayload).
     unset_structure_payload = "{}"
 
-    def error_response(self, shape: Shape, body: dict[str, Any]) -> ErrorResponse:
+    def error_response(self, shape: Shape, body: dict[str, Any], status: int = 0) -> ErrorResponse:
         info = shape.error
-        status = (info.http_status if info else None) or 400
+        status = status or (info.http_status if info else None) or 400
         # The header wins over the body and carries a namespace suffix the client strips.
         headers = {"x-amzn-errortype": f"{shape.name}:http://internal.amazon.com/coral/"}
         return ErrorResponse(status, headers, body, shape.name)

@@ -32,8 +32,7 @@ def parse_error(response: HttpResponse) -> ParsedError:
     else:
         message = str(raw_message or "")
     # No message (an HTML page from a proxy, an empty 503): the status's reason phrase, as
-    # the Azure SDKs report it. No code: the status, except for a 304 (Not Modified is no
-    # failure, and the Azure SDKs report no code for it).
+    # the Azure SDKs report it. No code: "", which the error reports as None, as the Azure
+    # SDKs do (the status stays in status_code).
     code = error.get("code")
-    fallback = "" if response.status < 400 else str(response.status)
-    return ParsedError(str(code) if code else fallback, message or reason(response.status), error)
+    return ParsedError(str(code) if code else "", message or reason(response.status), error)

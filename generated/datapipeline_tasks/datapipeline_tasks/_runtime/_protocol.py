@@ -25,7 +25,8 @@ __all__ = ["ParsedError", "json_object", "reason", "request_id"]
 class ParsedError:
     """An error response as the protocol reads it."""
 
-    code: str  # the error code (the HTTP status as text when the service names none)
+    # The error code; when the service names none, "" (Azure) or the HTTP status as text.
+    code: str
     message: str
     data: Mapping[str, Any] = field(default_factory=dict)  # the modeled error's fields
     # The code reported to the caller when it differs from the one that picks the error class

@@ -318,6 +318,7 @@ def send_with_retries(
     classify: ResponseClassifier | None = None,
     deadline: float | None = None,
     log: AttemptLog | None = None,
+    on_response: Callable[[HttpResponse], None] | None = None,
 ) -> HttpResponse:
     """Send with retries; return the final response (success or not) or raise the last error.
 
@@ -326,7 +327,8 @@ def send_with_retries(
     token) is chosen by the caller beforehand. ``classify(response)`` returns the service error
     code of an error response (used to spot throttling), or None. ``timeout`` bounds each
     attempt, ``deadline`` the whole call (see the module docstring); ``log`` gets a line per
-    attempt when its logger is enabled for DEBUG.
+    attempt when its logger is enabled for DEBUG; ``on_response`` sees every response as it
+    arrives (what a later ``prepare`` may depend on: AWS clients learn the clock skew from it).
     """
     clock = _Clock(timeout, deadline)
     logging = log is not None and log.enabled()
@@ -352,6 +354,8 @@ def send_with_retries(
                 raise
             last = err
         else:
+            if on_response is not None:
+                on_response(response)
             code = classify(response) if classify and response.status >= 400 else None
             delay = policy.response_delay(response, code, attempt, idempotent=idempotent)
             delay = clock.allows(delay)
@@ -374,6 +378,7 @@ async def async_send_with_retries(
     classify: ResponseClassifier | None = None,
     deadline: float | None = None,
     log: AttemptLog | None = None,
+    on_response: Callable[[HttpResponse], None] | None = None,
 ) -> HttpResponse:
     """Async twin of :func:`send_with_retries` (waits with ``policy.async_sleep``).
 
@@ -415,6 +420,8 @@ async def async_send_with_retries(
                 raise
             last = err
         else:
+            if on_response is not None:
+                on_response(response)
             code = classify(response) if classify and response.status >= 400 else None
             delay = policy.response_delay(response, code, attempt, idempotent=idempotent)
             delay = clock.allows(delay)
