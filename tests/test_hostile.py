@@ -169,7 +169,7 @@ def test_hostile_package_passes_mypy_strict_and_ruff(
     assert mypy.returncode == 0, mypy.stdout
     # E501: a 130-character property name makes a line longer than 100 that no formatter can
     # wrap; everything else must be clean (RUF100: the generated tests mark such lines of
-    # theirs `# noqa: E501`, which is unused once E501 is ignored).
+    # theirs with a noqa comment for E501, which is unused once E501 is ignored).
     ruff = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--ignore", "E501,RUF100", "."],
         capture_output=True,
