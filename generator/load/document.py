@@ -283,15 +283,20 @@ class _Builder:
 
     def _collection(self, node: yaml.Node, path: Path) -> Any:
         if isinstance(node, yaml.MappingNode):
+            # `<<: *anchor` merge keys: flatten_mapping puts the merged pairs first, so the
+            # mapping's own keys come later and win, as YAML defines; only two of its own keys
+            # with the same name are a duplicate.
+            own = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
             self.constructor.flatten_mapping(node)
             out: dict[Any, Any] = {}
+            seen_own: set[Any] = set()
             for key_node, value_node in node.value:
                 self.current = key_node
                 key = self.constructor.construct_object(key_node, deep=True)
                 if not isinstance(key, (str, int, bool, float)) or isinstance(key, bool):
                     key = str(key)
                 child = path + (key,)
-                if key in out:
+                if id(key_node) in own and key in seen_own:
                     self.diags.error(
                         "DuplicateKey",
                         Location(
@@ -302,6 +307,8 @@ class _Builder:
                         f"duplicate key {key!r}; the later value would silently win",
                         "remove or rename one of the two entries",
                     )
+                if id(key_node) in own:
+                    seen_own.add(key)
                 self.doc.key_positions[child] = (
                     key_node.start_mark.line + 1,
                     key_node.start_mark.column + 1,

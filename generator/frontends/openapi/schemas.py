@@ -417,6 +417,16 @@ class Schemas:
                 "nothing to do; the values are passed through as JSON",
             )
             items = True
+        elif isinstance(items, list):
+            # JSON Schema draft 4's tuple form (`items: [a, b]`), which the Swagger 2.0 schema
+            # allows: the same Any as prefixItems.
+            self.ctx.note(
+                "UntypedSchema",
+                path + ("items",),
+                f"the tuple items (a list of schemas under 'items') of {name} are typed Any",
+                "nothing to do; the values are passed through as JSON",
+            )
+            items = True
         if items is None or items is True or items == {}:
             member = Member(name="member", target=self.any_id())
         else:

@@ -1,0 +1,112 @@
+"""Reduced reproductions of what real-world OpenAPI documents (not written here) hit: each test
+is the smallest document with the construct that failed, and what a user must get instead."""
+
+from __future__ import annotations
+
+import importlib
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_openapi_features import _recorder, render
+
+from generator.diagnostics import Severity
+from generator.pipeline import load_spec
+from support import find, line_of
+
+__all__ = ["render"]  # the fixture, imported for the tests below
+
+
+def _load(tmp_path: Path, text: str, name: str = "spec.yaml") -> Any:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return load_spec(path)
+
+
+def _errors(loaded: Any) -> list[str]:
+    return [e.format() for e in loaded.diagnostics.events if e.severity >= Severity.ERROR]
+
+
+MERGED_RESPONSES = """
+swagger: "2.0"
+info: {title: Dns, version: "1"}
+paths:
+  /error:
+    get:
+      operationId: error
+      responses: &common
+        "404": {description: not found, schema: {$ref: "#/definitions/Error"}}
+        "422": {description: invalid, schema: {$ref: "#/definitions/Error"}}
+  /zones:
+    get:
+      operationId: listZones
+      responses:
+        "200": {description: ok, schema: {type: array, items: {type: string}}}
+        "422": {description: unknown statistic}  # <- OWN
+        <<: *common
+definitions:
+  Error:
+    type: object
+    required: [error]
+    properties: {error: {type: string}}
+"""
+
+
+def test_yaml_merge_keys_are_overridden_by_the_mappings_own_keys(tmp_path: Path) -> None:
+    # PowerDNS: `<<: *commonErrors` beside a response the operation declares itself. YAML
+    # defines that the mapping's own key wins; that is not a duplicate key.
+    loaded = _load(tmp_path, MERGED_RESPONSES)
+    assert loaded.ok, _errors(loaded)
+    assert not find(loaded.diagnostics.events, "DuplicateKey")
+    # Two of the mapping's own keys with one name are still a located error.
+    twice = MERGED_RESPONSES.replace("<<: *common", '"422": {description: again}  # <- AGAIN')
+    loaded = _load(tmp_path, twice, "twice.yaml")
+    [event] = find(loaded.diagnostics.events, "DuplicateKey")
+    assert event.location.line == line_of(textwrap.dedent(twice).lstrip("\n"), "<- AGAIN")
+
+
+def test_merged_responses_keep_their_meaning_on_the_wire(render: Any) -> None:
+    pkg = render(MERGED_RESPONSES, "dns_merged")
+    errors = importlib.import_module("dns_merged.errors")
+    recorder = _recorder(
+        pkg,
+        (404, {"Content-Type": "application/json"}, b'{"error": "no such zone"}'),
+        (422, {"Content-Type": "application/json"}, b'{"error": "bad"}'),
+    )
+    with pkg.DnsClient("https://dns.test", transport=recorder) as client:
+        # The merged 404 carries its Error body.
+        with pytest.raises(errors.Error) as found:
+            client.list_zones()
+        assert found.value.error == "no such zone"
+        # The operation's own 422 (no body) won over the merged one (an Error body).
+        with pytest.raises(errors.DnsError) as failed:
+            client.list_zones()
+        assert type(failed.value) is errors.DnsError and failed.value.status_code == 422
+
+
+def test_swagger_items_given_as_a_list_are_a_tuple_typed_any(tmp_path: Path) -> None:
+    # PowerDNS's statistics: `items: [$ref, $ref, $ref]`, JSON Schema draft 4's tuple form,
+    # which the Swagger 2.0 schema allows. Typed Any with a NOTE, never a refusal.
+    text = """
+        swagger: "2.0"
+        info: {title: Stats, version: "1"}
+        paths:
+          /stats:
+            get:
+              operationId: getStats
+              responses:
+                "200":
+                  description: ok
+                  schema:
+                    type: array
+                    items:  # <- TUPLE
+                      - $ref: "#/definitions/Simple"
+                      - {type: string}
+        definitions:
+          Simple: {type: object, properties: {name: {type: string}}}
+        """
+    loaded = _load(tmp_path, text)
+    assert loaded.ok, _errors(loaded)
+    notes = [e for e in find(loaded.diagnostics.events, "UntypedSchema") if "tuple" in e.message]
+    assert notes and notes[0].location.line == line_of(textwrap.dedent(text), "<- TUPLE") - 1
