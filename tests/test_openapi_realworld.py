@@ -4,6 +4,7 @@ is the smallest document with the construct that failed, and what a user must ge
 from __future__ import annotations
 
 import importlib
+import json
 import subprocess
 import sys
 import textwrap
@@ -158,3 +159,62 @@ def ruff_clean(root: Path) -> bool:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return True
+
+
+def test_a_union_variant_that_is_itself_a_union(render: Any) -> None:
+    # ReadMe's discriminators example: `config: {oneOf: [object1, object2, {oneOf: [Cat, Dog]}]}`.
+    # The annotation named UnknownVariant twice (ruff PYI016) and writing a Cat sent the
+    # dataclass itself to the JSON encoder.
+    pkg = render(
+        """
+        openapi: 3.0.3
+        info: {title: Nested, version: "1"}
+        servers: [{url: "https://nested.test"}]
+        paths:
+          /config:
+            patch:
+              operationId: setConfig
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        config:
+                          oneOf:
+                            - $ref: "#/components/schemas/object1"
+                            - oneOf:
+                                - $ref: "#/components/schemas/Cat"
+                                - $ref: "#/components/schemas/Dog"
+              responses:
+                "204": {description: ok}
+        components:
+          schemas:
+            object1: {type: object, properties: {a: {type: string}}}
+            Pet:
+              type: object
+              required: [pet_type]
+              properties: {pet_type: {type: string}}
+              discriminator: {propertyName: pet_type}
+            Cat:
+              allOf:
+                - $ref: "#/components/schemas/Pet"
+                - {type: object, properties: {hunts: {type: boolean}}}
+            Dog:
+              allOf:
+                - $ref: "#/components/schemas/Pet"
+                - {type: object, properties: {bark: {type: boolean}}}
+        """,
+        "nested_unions",
+    )
+    models = importlib.import_module("nested_unions.models")
+    assert "UnknownVariant | UnknownVariant" not in pkg._files["nested_unions/models.py"]
+    assert ruff_clean(Path(pkg.__file__).parent.parent)
+    recorder = _recorder(pkg, (204, {}, b""), (204, {}, b""))
+    with pkg.NestedClient(transport=recorder) as client:
+        client.set_config(body=models.SetConfigBody(config=models.Cat(pet_type="Cat", hunts=True)))
+        client.set_config(body=models.SetConfigBody(config=models.Object1(a="x")))
+    assert [json.loads(r.body) for r in recorder.sent] == [
+        {"config": {"pet_type": "Cat", "hunts": True}},
+        {"config": {"a": "x"}},
+    ]
