@@ -3,6 +3,7 @@ is the smallest document with the construct that failed, and what a user must ge
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import subprocess
@@ -218,3 +219,55 @@ def test_a_union_variant_that_is_itself_a_union(render: Any) -> None:
         {"config": {"pet_type": "Cat", "hunts": True}},
         {"config": {"a": "x"}},
     ]
+
+
+def test_an_all_of_of_schemas_that_are_not_objects(render: Any) -> None:
+    # ReadMe's schema-types example: an allOf of scalar schemas became an empty model (its
+    # value sent as {}). Compatible parts make one scalar, a lone $ref'd part with descriptive
+    # parts is that schema, and parts no value can satisfy at once are Any with a NOTE.
+    spec = """
+        openapi: 3.1.0
+        info: {title: Scalars, version: "1"}
+        servers: [{url: "https://scalars.test"}]
+        paths:
+          /things:
+            post:
+              operationId: putThing
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        code:
+                          allOf: [{type: string}, {maxLength: 5}]
+                        status:
+                          allOf: [{$ref: "#/components/schemas/Status"}, {description: Now.}]
+                        count:
+                          allOf: [{type: integer}, {type: number, minimum: 0}]
+                        odd:  # <- ODD
+                          allOf: [{type: string}, {type: integer}]
+              responses:
+                "204": {description: ok}
+        components:
+          schemas:
+            Status: {type: string, enum: [active, idle]}
+        """
+    pkg = render(spec, "scalar_all_of")
+    models = importlib.import_module("scalar_all_of.models")
+    hints = {f.name: f.type for f in dataclasses.fields(models.PutThingBody)}
+    assert hints["code"] == "str | None" and hints["count"] == "int | None"
+    assert hints["status"] == "Status | None" and hints["odd"] == "Any"
+    [note] = [e for e in pkg._spec.notes if "allOf parts" in e.message]
+    assert note.loc.line == line_of(textwrap.dedent(spec).lstrip("\n"), "<- ODD") + 1
+    recorder = _recorder(pkg, (204, {}, b""))
+    with pkg.ScalarsClient(transport=recorder) as client:
+        body = models.PutThingBody(code="ab", status=models.Status.ACTIVE, count=3, odd=[1])
+        client.put_thing(body=body)
+    assert json.loads(recorder.sent[0].body) == {
+        "code": "ab",
+        "status": "active",
+        "count": 3,
+        "odd": [1],
+    }
+
