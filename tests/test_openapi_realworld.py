@@ -271,3 +271,36 @@ def test_an_all_of_of_schemas_that_are_not_objects(render: Any) -> None:
         "odd": [1],
     }
 
+
+def test_yaml_is_read_as_yaml_1_2_so_on_off_yes_no_stay_strings(render: Any) -> None:
+    # PyYAML reads YAML 1.1, where `on`, `off`, `yes` and `no` are booleans and `1:30` is 90:
+    # a string enum [on, off] became the wire values "True" and "False". OpenAPI documents are
+    # YAML 1.2, where only true and false are booleans.
+    pkg = render(
+        """
+        openapi: 3.0.3
+        info: {title: Switch, version: "1"}
+        servers: [{url: "https://switch.test"}]
+        paths:
+          /switch:
+            put:
+              operationId: setSwitch
+              parameters:
+                - {name: state, in: query, required: true, schema: {type: string, enum: [on, off]}}
+                - {name: answer, in: query, schema: {type: string, enum: [yes, no]}}
+                - {name: at, in: query, schema: {type: string, example: 1:30}}
+                - {name: mode, in: query, schema: {type: integer, enum: [0755, 0o17]}}
+                - {name: flag, in: query, schema: {type: boolean, default: true}}
+              responses:
+                "204": {description: ok}
+        """,
+        "switch_yaml12",
+    )
+    models = importlib.import_module("switch_yaml12.models")
+    assert [m.value for m in models.SetSwitchState] == ["on", "off"]
+    assert [m.value for m in models.SetSwitchAnswer] == ["yes", "no"]
+    assert [m.value for m in models.SetSwitchMode] == [755, 15]
+    recorder = _recorder(pkg, (204, {}, b""))
+    with pkg.SwitchClient(transport=recorder) as client:
+        client.set_switch(state=models.SetSwitchState.ON, answer="no", flag=False)
+    assert recorder.sent[0].url == "https://switch.test/switch?state=on&answer=no&flag=false"
