@@ -304,3 +304,39 @@ def test_yaml_is_read_as_yaml_1_2_so_on_off_yes_no_stay_strings(render: Any) -> 
     with pkg.SwitchClient(transport=recorder) as client:
         client.set_switch(state=models.SetSwitchState.ON, answer="no", flag=False)
     assert recorder.sent[0].url == "https://switch.test/switch?state=on&answer=no&flag=false"
+
+
+def test_refs_inside_extensions_are_not_followed(tmp_path: Path) -> None:
+    # Bump.sh's Train Travel API: `x-topics: [{content: {$ref: ./docs/getting-started.md}}]`.
+    # An extension's content is not OpenAPI: its $refs (a Markdown file that is not there, a
+    # remote logo) were read as the document's and refused it.
+    loaded = _load(
+        tmp_path,
+        """
+        openapi: 3.1.0
+        info:
+          title: Trains
+          version: "1"
+          x-logo: {$ref: "https://example.com/logo.json"}
+        x-topics:
+          - title: Getting started
+            content: {$ref: ./docs/getting-started.md}
+        paths:
+          /stations:
+            get:
+              operationId: get-stations
+              x-codeSamples: [{lang: sh, source: {$ref: "./samples/missing.sh"}}]
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: "schemas.yaml#/Station"}
+        """,
+    )
+    assert not loaded.ok  # schemas.yaml is missing: a $ref the document does use
+    [event] = [e for e in loaded.diagnostics.events if e.severity >= Severity.ERROR]
+    assert "schemas.yaml" in event.message
+    (tmp_path / "schemas.yaml").write_text("Station: {type: object}\n", encoding="utf-8")
+    loaded = load_spec(tmp_path / "spec.yaml")
+    assert loaded.ok, _errors(loaded)
