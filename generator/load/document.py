@@ -9,8 +9,9 @@ are reported; everything else goes through YAML (libyaml when available).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -20,7 +21,61 @@ from generator.load.jsonpos import JsonSyntaxError, PositionedJson
 Key = str | int
 Path = tuple[Key, ...]
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+_YAML11_NUMBERS = ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc]
+    """YAML 1.2's core schema for plain scalars, as OpenAPI asks (PyYAML speaks YAML 1.1): only
+    true/false are booleans, so `enum: [on, off]` or `[yes, no]` are the strings they are
+    written as, and `1:30` is not the number 90 nor `0755` the number 493."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, Any]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _YAML11_NUMBERS]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"),
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+.0123456789"),
+)
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """Integers as YAML 1.2 reads them: decimal unless written 0o (octal) or 0x (hex)."""
+
+    def construct_yaml_int(self, node: Any) -> int:
+        value = str(self.construct_scalar(node))
+        sign = -1 if value.startswith("-") else 1
+        digits = value.lstrip("+-")
+        if digits.startswith("0o"):
+            return sign * int(digits[2:], 8)
+        if digits.startswith("0x"):
+            return sign * int(digits[2:], 16)
+        return sign * int(digits)
+
+
+_Constructor.yaml_constructors = {
+    **yaml.constructor.SafeConstructor.yaml_constructors,
+    "tag:yaml.org,2002:int": _Constructor.construct_yaml_int,
+}
 
 # Real specs nest < 40 levels and use aliases sparingly; the limits keep a hostile document (an
 # alias that contains itself, a "billion laughs" of nested aliases, thousands of brackets) from
@@ -224,7 +279,7 @@ class _Builder:
     def __init__(self, doc: Document, diags: Diagnostics, root: yaml.Node) -> None:
         self.doc = doc
         self.diags = diags
-        self.constructor = yaml.constructor.SafeConstructor()
+        self.constructor = _Constructor()
         # Collection nodes being built (to spot an alias inside its own anchor), every node built
         # so far (a node built twice is an alias expansion), and how many expansions were made.
         self._active: set[int] = set()
@@ -283,15 +338,20 @@ class _Builder:
 
     def _collection(self, node: yaml.Node, path: Path) -> Any:
         if isinstance(node, yaml.MappingNode):
+            # `<<: *anchor` merge keys: flatten_mapping puts the merged pairs first, so the
+            # mapping's own keys come later and win, as YAML defines; only two of its own keys
+            # with the same name are a duplicate.
+            own = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
             self.constructor.flatten_mapping(node)
             out: dict[Any, Any] = {}
+            seen_own: set[Any] = set()
             for key_node, value_node in node.value:
                 self.current = key_node
                 key = self.constructor.construct_object(key_node, deep=True)
                 if not isinstance(key, (str, int, bool, float)) or isinstance(key, bool):
                     key = str(key)
                 child = path + (key,)
-                if key in out:
+                if id(key_node) in own and key in seen_own:
                     self.diags.error(
                         "DuplicateKey",
                         Location(
@@ -302,6 +362,8 @@ class _Builder:
                         f"duplicate key {key!r}; the later value would silently win",
                         "remove or rename one of the two entries",
                     )
+                if id(key_node) in own:
+                    seen_own.add(key)
                 self.doc.key_positions[child] = (
                     key_node.start_mark.line + 1,
                     key_node.start_mark.column + 1,

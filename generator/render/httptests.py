@@ -86,15 +86,29 @@ def header_text(value: Any, explode: bool) -> str:
     return ",".join(f"{k}={x}" if explode else f"{k},{x}" for k, x in v.items())
 
 
+# RFC 6265 section 4.1.1, cookie-octet: %x21 / %x23-2B / %x2D-3A / %x3C-5B / %x5D-7E (and `%`
+# itself is escaped, so that a value reads back as it was given).
+_COOKIE_OCTETS = frozenset(chr(c) for c in range(0x21, 0x7F)) - set('",;\\%')
+
+
+def _cookie_text(text: str) -> str:
+    return "".join(
+        ch if ch in _COOKIE_OCTETS else "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+        for ch in text
+    )
+
+
 def cookie_pairs(name: str, value: Any, explode: bool) -> list[str]:
     v = _flat(value)
+    c = _cookie_text
+    n = c(name)
     if isinstance(v, str):
-        return [f"{name}={v}"]
+        return [f"{n}={c(v)}"]
     if isinstance(v, list):
-        return [f"{name}={x}" for x in v] if explode else [f"{name}=" + ",".join(v)]
+        return [f"{n}={c(x)}" for x in v] if explode else [f"{n}=" + ",".join(map(c, v))]
     if explode:
-        return [f"{k}={x}" for k, x in v.items()]
-    return [f"{name}=" + ",".join(x for pair in v.items() for x in pair)]
+        return [f"{c(k)}={c(x)}" for k, x in v.items()]
+    return [f"{n}=" + ",".join(c(x) for pair in v.items() for x in pair)]
 
 
 def form_fields(value: Any) -> dict[str, str]:

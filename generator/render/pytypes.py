@@ -110,8 +110,8 @@ class TypeMapper:
                     parts.append(part)
             if member.nullable and "None" not in parts:
                 parts.append("None")
-        if self.union_unknown(shape):
-            parts.append("UnknownVariant")
+        if self.union_unknown(shape) and "UnknownVariant" not in parts:
+            parts.append("UnknownVariant")  # a variant that is itself a union may have it
         if "Any" in parts:
             return "Any"
         return " | ".join(parts)

@@ -756,7 +756,12 @@ class ViewBuilder:
         elif kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
             check = "isinstance(value, (int, float)) and not isinstance(value, bool)"
         elif kind is Kind.ONE_OF:
+            # A variant that is itself a union (`oneOf: [A, {oneOf: [B, C]}]`): written by its
+            # own function when the value is one of its Python types.
             attempt = True
+            parts = [p for p in t.union_annotation(shape).split(" | ") if p != "None"]
+            if parts and all(p.isidentifier() and p != "Any" for p in parts):
+                instance = "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
         return VariantView(check, parse, attempt, instance, to_wire, to_plain)
 
     # -- operations --------------------------------------------------------------------------

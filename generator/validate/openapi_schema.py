@@ -13,6 +13,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError, best_match
 
 from generator.diagnostics import Diagnostics
+from generator.frontends.openapi.refs import opaque_extension
 from generator.load import Document, Path
 from generator.validate.openapi_pieces import PieceVerdicts, schema_errors
 from generator.validate.patterns import pattern_problem
@@ -26,8 +27,8 @@ def _refs(node: Any, path: Path) -> Iterator[tuple[str, Path]]:
         if isinstance(ref, str):
             yield ref, path + ("$ref",)
         for key, value in node.items():
-            if isinstance(key, str) and key.startswith("x-ms-examples"):
-                continue  # example files are external by convention, not part of the API
+            if opaque_extension(key):
+                continue  # an extension's content (example files, a tool's) is not the API
             yield from _refs(value, path + (key,))
     elif isinstance(node, list):
         for i, value in enumerate(node):

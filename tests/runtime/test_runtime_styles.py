@@ -80,6 +80,18 @@ def test_header_and_cookie_styles() -> None:
     assert _styles.cookie("color", OBJECT) == ["R=100", "G=200", "B=150"]
 
 
+def test_cookie_values_cannot_end_early_or_add_cookies() -> None:
+    # ReadMe's parameters-extreme example: a cookie value with `;` was sent as it was, which
+    # starts another cookie (`a;admin=1` set `admin`). RFC 6265 forbids space, DQUOTE, comma,
+    # semicolon and backslash in a value; they (and `%`, and non-ASCII) are percent-encoded.
+    assert _styles.cookie("session", "a;admin=1") == ["session=a%3Badmin=1"]
+    assert _styles.cookie("s", 'x y,"z"\\%é') == ["s=x%20y%2C%22z%22%5C%25%C3%A9"]
+    assert _styles.cookie("c", ["a,b", "c"], explode=False) == ["c=a%2Cb,c"]
+    assert _styles.cookie("c", {"k;": "v"}) == ["k%3B=v"]
+    printable = "abc-._~!#$&'()*+/:<=>?@[]^`{|}"
+    assert _styles.cookie("t", printable) == [f"t={printable}"]
+
+
 def test_texts_flattens_json_one_level() -> None:
     assert _styles.texts({"a": True, "b": 2.5, "c": {"d": 1}, "e": None}) == {
         "a": "true",

@@ -90,12 +90,22 @@ class BundledDocument(Document):
         return super().loc(p, key=key)
 
 
+def opaque_extension(key: Any) -> bool:
+    """An `x-` extension whose content is not OpenAPI (Bump.sh's `x-topics` pointing at Markdown
+    files, a logo, tool settings): its `$ref`s are not followed. Azure's `x-ms-` extensions,
+    which apismith reads (`x-ms-paths`, `x-ms-parameterized-host`), are walked, except the
+    example files of `x-ms-examples`."""
+    if not isinstance(key, str) or not key.startswith("x-"):
+        return False
+    return not key.startswith("x-ms-") or key.startswith("x-ms-examples")
+
+
 def has_file_refs(node: Any) -> bool:
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and not ref.startswith("#") and not _REMOTE.match(ref):
             return True
-        return any(has_file_refs(v) for k, v in node.items() if k != "x-ms-examples")
+        return any(has_file_refs(v) for k, v in node.items() if not opaque_extension(k))
     if isinstance(node, list):
         return any(has_file_refs(v) for v in node)
     return False
@@ -141,7 +151,7 @@ class _Bundler:
                 if new is not None:
                     node["$ref"] = new
             for key, value in list(node.items()):
-                if key in ("$ref", "x-ms-examples", "example", "examples"):
+                if key in ("$ref", "example", "examples") or opaque_extension(key):
                     continue
                 self._walk(value, path + (key,), base)
         elif isinstance(node, list):

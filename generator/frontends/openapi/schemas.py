@@ -366,6 +366,19 @@ class Schemas:
                 kind=kind, const=True, enum_values=(EnumValue(str(value), value),), **common
             )
         types = _types(core)
+        scalar = self._scalar_all_of(core, path) if not types else None
+        if scalar is not None:
+            how, value = scalar
+            if how == "conflict":
+                self.ctx.note(
+                    "UntypedSchema",
+                    path + ("allOf",),
+                    f"the allOf parts of {name} have types no value can have at once "
+                    f"({', '.join(value)}); it is typed Any",
+                    "nothing to do; the value is passed through as JSON",
+                )
+                return Shape(kind=Kind.DOCUMENT, **common)
+            core, types = value, _types(value)
         if "enum" in core and len(types) <= 1:
             return self._enum_shape(sid, name, core, path)
         union_key = "oneOf" if "oneOf" in core else "anyOf" if "anyOf" in core else ""
@@ -406,6 +419,41 @@ class Schemas:
             )
         return Shape(kind=Kind.DOCUMENT, **common)
 
+    def _scalar_all_of(self, core: dict[str, Any], path: Path) -> tuple[str, Any] | None:
+        """An `allOf` of schemas that are not objects (`[{type: string}, {maxLength: 5}]`):
+        ("merged", the one schema they make) or ("conflict", the types that cannot meet).
+        None when a part is an object or an array, or the schema is not such an allOf."""
+        parts = core.get("allOf")
+        if not isinstance(parts, list) or not parts or _structural_object(core):
+            return None
+        typed: list[tuple[Any, Path, dict[str, Any]]] = []
+        merged: dict[str, Any] = {}
+        for i, part in enumerate(parts):
+            ppath = path + ("allOf", i)
+            target, _ = self.ctx.resolve(part, ppath)
+            if not isinstance(target, dict) or _structural_object(target):
+                return None
+            types = _types(target)
+            if any(t in ("object", "array") for t in types) or "oneOf" in target:
+                return None
+            if "anyOf" in target or "items" in target or "prefixItems" in target:
+                return None
+            if types or "enum" in target or "const" in target:
+                typed.append((part, ppath, target))
+            merged.update({k: v for k, v in target.items() if k not in ("$ref", "$defs")})
+        if not typed:
+            return None
+        kinds = {t for _, _, target in typed for t in _types(target)}
+        if kinds == {"integer", "number"}:
+            kinds = {"integer"}  # an integer is a number
+        if len(kinds) > 1:
+            return "conflict", sorted(kinds)
+        outer = {k: v for k, v in core.items() if k != "allOf"}
+        merged.update(outer)
+        if kinds:
+            merged["type"] = next(iter(kinds))
+        return "merged", merged
+
     def _list(self, node: dict[str, Any], path: Path, name: str, common: dict[str, Any]) -> Shape:
         items = node.get("items")
         if "prefixItems" in node:
@@ -414,6 +462,16 @@ class Schemas:
                 "UntypedSchema",
                 path + ("prefixItems",),
                 f"the tuple items (prefixItems) of {name} are typed Any",
+                "nothing to do; the values are passed through as JSON",
+            )
+            items = True
+        elif isinstance(items, list):
+            # JSON Schema draft 4's tuple form (`items: [a, b]`), which the Swagger 2.0 schema
+            # allows: the same Any as prefixItems.
+            self.ctx.note(
+                "UntypedSchema",
+                path + ("items",),
+                f"the tuple items (a list of schemas under 'items') of {name} are typed Any",
                 "nothing to do; the values are passed through as JSON",
             )
             items = True
@@ -863,6 +921,33 @@ def _structural(node: dict[str, Any]) -> bool:
     return any(k in node for k in _STRUCTURAL)
 
 
+_DESCRIPTIVE = frozenset(
+    {
+        "description",
+        "title",
+        "default",
+        "example",
+        "examples",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+        "nullable",
+        "externalDocs",
+        "$comment",
+    }
+)
+
+
+def _descriptive(node: dict[str, Any]) -> bool:
+    """Says something about a value without constraining its type (a description, a default)."""
+    return all(k in _DESCRIPTIVE or str(k).startswith("x-") for k in node)
+
+
+def _structural_object(node: dict[str, Any]) -> bool:
+    """Declares an object's members (properties, extra properties, polymorphism)."""
+    return any(k in node for k in ("properties", "additionalProperties", "discriminator"))
+
+
 def _inferred_type(node: dict[str, Any]) -> str | None:
     if any(k in node for k in ("properties", "additionalProperties", "allOf", "discriminator")):
         return "object"
@@ -936,6 +1021,16 @@ def _split_null(node: dict[str, Any]) -> tuple[Any, bool]:
         if len(distinct) < len(parts):
             node = {**outer, key: distinct} if distinct else outer
     parts = node.get("allOf")
+    if isinstance(parts, list) and len(parts) > 1:
+        # `allOf: [{$ref: X}, {description: ...}]`: the other parts only describe X.
+        refs = [p for p in parts if isinstance(p, dict) and "$ref" in p]
+        others = [p for p in parts if not any(p is r for r in refs)]
+        if len(refs) == 1 and all(isinstance(p, dict) and _descriptive(p) for p in others):
+            said: dict[str, Any] = {}
+            for p in others:
+                said.update(p)
+            node = {**said, **{k: v for k, v in node.items() if k != "allOf"}, "allOf": refs}
+            parts = refs
     if isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict):
         outer = {k: v for k, v in node.items() if k != "allOf"}
         if not _structural(outer) and outer.get("type") in (None, "object"):

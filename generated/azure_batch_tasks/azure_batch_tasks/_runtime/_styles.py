@@ -21,7 +21,8 @@ deepObject     true     n/a                           color[R]=100&color[G]=200
 =============  =======  ============================  ==========================
 
 Path and query output is percent-encoded here (each value on its own, so the delimiters stay
-delimiters); header and cookie output is text.
+delimiters); cookie output only where RFC 6265 does not allow a character (a `;` in a value
+would start another cookie); header output is text.
 """
 
 from __future__ import annotations
@@ -143,14 +144,29 @@ def header(value: Value, *, explode: bool = False) -> str:
     return ",".join(x for pair in value.items() for x in pair)
 
 
+# RFC 6265's cookie-octet: printable ASCII but space, DQUOTE, comma, semicolon and backslash.
+# `%` is encoded too, so that what is sent reads back as what was given.
+_COOKIE_SAFE = "".join(
+    chr(c) for c in range(0x21, 0x7F) if chr(c) not in '",;\\%' and chr(c) not in _UNRESERVED
+)
+
+
+def _c(text: str) -> str:
+    """Cookie text: percent-encoded where a raw character would end the value (a `;` starts
+    another cookie) or is not allowed in a cookie."""
+    return quote(text, safe=_COOKIE_SAFE)
+
+
 def cookie(name: str, value: Value, *, explode: bool = True) -> list[str]:
-    """A cookie parameter (style form) as `name=value` pairs of the Cookie header."""
+    """A cookie parameter (style form) as `name=value` pairs of the Cookie header; names and
+    values percent-encoded where RFC 6265 does not allow the character."""
+    n = _c(name)
     if isinstance(value, str):
-        return [f"{name}={value}"]
+        return [f"{n}={_c(value)}"]
     if isinstance(value, list):
         if explode:
-            return [f"{name}={v}" for v in value]
-        return [f"{name}=" + ",".join(value)]
+            return [f"{n}={_c(v)}" for v in value]
+        return [f"{n}=" + ",".join(_c(v) for v in value)]
     if explode:
-        return [f"{k}={v}" for k, v in value.items()]
-    return [f"{name}=" + ",".join(x for pair in value.items() for x in pair)]
+        return [f"{_c(k)}={_c(v)}" for k, v in value.items()]
+    return [f"{n}=" + ",".join(_c(x) for pair in value.items() for x in pair)]

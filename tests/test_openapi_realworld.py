@@ -1,0 +1,342 @@
+"""Reduced reproductions of what real-world OpenAPI documents (not written here) hit: each test
+is the smallest document with the construct that failed, and what a user must get instead."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_openapi_features import _recorder, render
+
+from generator.diagnostics import Severity
+from generator.pipeline import load_spec
+from support import find, line_of
+
+__all__ = ["render"]  # the fixture, imported for the tests below
+
+
+def _load(tmp_path: Path, text: str, name: str = "spec.yaml") -> Any:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return load_spec(path)
+
+
+def _errors(loaded: Any) -> list[str]:
+    return [e.format() for e in loaded.diagnostics.events if e.severity >= Severity.ERROR]
+
+
+MERGED_RESPONSES = """
+swagger: "2.0"
+info: {title: Dns, version: "1"}
+paths:
+  /error:
+    get:
+      operationId: error
+      responses: &common
+        "404": {description: not found, schema: {$ref: "#/definitions/Error"}}
+        "422": {description: invalid, schema: {$ref: "#/definitions/Error"}}
+  /zones:
+    get:
+      operationId: listZones
+      responses:
+        "200": {description: ok, schema: {type: array, items: {type: string}}}
+        "422": {description: unknown statistic}  # <- OWN
+        <<: *common
+definitions:
+  Error:
+    type: object
+    required: [error]
+    properties: {error: {type: string}}
+"""
+
+
+def test_yaml_merge_keys_are_overridden_by_the_mappings_own_keys(tmp_path: Path) -> None:
+    # PowerDNS: `<<: *commonErrors` beside a response the operation declares itself. YAML
+    # defines that the mapping's own key wins; that is not a duplicate key.
+    loaded = _load(tmp_path, MERGED_RESPONSES)
+    assert loaded.ok, _errors(loaded)
+    assert not find(loaded.diagnostics.events, "DuplicateKey")
+    # Two of the mapping's own keys with one name are still a located error.
+    twice = MERGED_RESPONSES.replace("<<: *common", '"422": {description: again}  # <- AGAIN')
+    loaded = _load(tmp_path, twice, "twice.yaml")
+    [event] = find(loaded.diagnostics.events, "DuplicateKey")
+    assert event.location.line == line_of(textwrap.dedent(twice).lstrip("\n"), "<- AGAIN")
+
+
+def test_merged_responses_keep_their_meaning_on_the_wire(render: Any) -> None:
+    pkg = render(MERGED_RESPONSES, "dns_merged")
+    errors = importlib.import_module("dns_merged.errors")
+    recorder = _recorder(
+        pkg,
+        (404, {"Content-Type": "application/json"}, b'{"error": "no such zone"}'),
+        (422, {"Content-Type": "application/json"}, b'{"error": "bad"}'),
+    )
+    with pkg.DnsClient("https://dns.test", transport=recorder) as client:
+        # The merged 404 carries its Error body.
+        with pytest.raises(errors.Error) as found:
+            client.list_zones()
+        assert found.value.error == "no such zone"
+        # The operation's own 422 (no body) won over the merged one (an Error body).
+        with pytest.raises(errors.DnsError) as failed:
+            client.list_zones()
+        assert type(failed.value) is errors.DnsError and failed.value.status_code == 422
+
+
+def test_swagger_items_given_as_a_list_are_a_tuple_typed_any(tmp_path: Path) -> None:
+    # PowerDNS's statistics: `items: [$ref, $ref, $ref]`, JSON Schema draft 4's tuple form,
+    # which the Swagger 2.0 schema allows. Typed Any with a NOTE, never a refusal.
+    text = """
+        swagger: "2.0"
+        info: {title: Stats, version: "1"}
+        paths:
+          /stats:
+            get:
+              operationId: getStats
+              responses:
+                "200":
+                  description: ok
+                  schema:
+                    type: array
+                    items:  # <- TUPLE
+                      - $ref: "#/definitions/Simple"
+                      - {type: string}
+        definitions:
+          Simple: {type: object, properties: {name: {type: string}}}
+        """
+    loaded = _load(tmp_path, text)
+    assert loaded.ok, _errors(loaded)
+    notes = [e for e in find(loaded.diagnostics.events, "UntypedSchema") if "tuple" in e.message]
+    assert notes and notes[0].location.line == line_of(textwrap.dedent(text), "<- TUPLE") - 1
+
+
+def test_long_titles_and_names_keep_every_module_within_the_line_length(render: Any) -> None:
+    # Swagger Petstore - OpenAPI 3.0 (and PowerDNS Authoritative HTTP API): the client and error
+    # class names from the title made sentences of the module docstrings longer than 100
+    # characters, and ruff failed the package. Docstring lines are wrapped at spaces; code
+    # lines black cannot wrap get a noqa.
+    title = "Extraordinarily Verbose Enterprise Resource Planning Integration Gateway Service"
+    long_op = "getTheExtraordinarilyVerboseEnterpriseResourcePlanningIntegrationThingById"
+    pkg = render(
+        f"""
+        openapi: 3.0.3
+        info: {{title: {title}, version: "1"}}
+        servers: [{{url: "https://x.test"}}]
+        paths:
+          /things/{{thingId}}:
+            get:
+              operationId: {long_op}
+              parameters: [{{name: thingId, in: path, required: true, schema: {{type: string}}}}]
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {{type: object, properties: {{name: {{type: string}}}}}}
+        """,
+        "long_names",
+    )
+    assert (
+        any(len(line) > 100 for line in pkg._files["long_names/__init__.py"].splitlines()) is False
+    )
+    assert ruff_clean(Path(pkg.__file__).parent.parent)
+    client = pkg.ExtraordinarilyVerboseEnterpriseResourcePlanningIntegrationGatewayServiceClient
+    assert "Gateway\nService" in (pkg.__doc__ or "")  # wrapped, words kept
+    assert callable(client)
+
+
+def ruff_clean(root: Path) -> bool:
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--quiet", str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return True
+
+
+def test_a_union_variant_that_is_itself_a_union(render: Any) -> None:
+    # ReadMe's discriminators example: `config: {oneOf: [object1, object2, {oneOf: [Cat, Dog]}]}`.
+    # The annotation named UnknownVariant twice (ruff PYI016) and writing a Cat sent the
+    # dataclass itself to the JSON encoder.
+    pkg = render(
+        """
+        openapi: 3.0.3
+        info: {title: Nested, version: "1"}
+        servers: [{url: "https://nested.test"}]
+        paths:
+          /config:
+            patch:
+              operationId: setConfig
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        config:
+                          oneOf:
+                            - $ref: "#/components/schemas/object1"
+                            - oneOf:
+                                - $ref: "#/components/schemas/Cat"
+                                - $ref: "#/components/schemas/Dog"
+              responses:
+                "204": {description: ok}
+        components:
+          schemas:
+            object1: {type: object, properties: {a: {type: string}}}
+            Pet:
+              type: object
+              required: [pet_type]
+              properties: {pet_type: {type: string}}
+              discriminator: {propertyName: pet_type}
+            Cat:
+              allOf:
+                - $ref: "#/components/schemas/Pet"
+                - {type: object, properties: {hunts: {type: boolean}}}
+            Dog:
+              allOf:
+                - $ref: "#/components/schemas/Pet"
+                - {type: object, properties: {bark: {type: boolean}}}
+        """,
+        "nested_unions",
+    )
+    models = importlib.import_module("nested_unions.models")
+    assert "UnknownVariant | UnknownVariant" not in pkg._files["nested_unions/models.py"]
+    assert ruff_clean(Path(pkg.__file__).parent.parent)
+    recorder = _recorder(pkg, (204, {}, b""), (204, {}, b""))
+    with pkg.NestedClient(transport=recorder) as client:
+        client.set_config(body=models.SetConfigBody(config=models.Cat(pet_type="Cat", hunts=True)))
+        client.set_config(body=models.SetConfigBody(config=models.Object1(a="x")))
+    assert [json.loads(r.body) for r in recorder.sent] == [
+        {"config": {"pet_type": "Cat", "hunts": True}},
+        {"config": {"a": "x"}},
+    ]
+
+
+def test_an_all_of_of_schemas_that_are_not_objects(render: Any) -> None:
+    # ReadMe's schema-types example: an allOf of scalar schemas became an empty model (its
+    # value sent as {}). Compatible parts make one scalar, a lone $ref'd part with descriptive
+    # parts is that schema, and parts no value can satisfy at once are Any with a NOTE.
+    spec = """
+        openapi: 3.1.0
+        info: {title: Scalars, version: "1"}
+        servers: [{url: "https://scalars.test"}]
+        paths:
+          /things:
+            post:
+              operationId: putThing
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        code:
+                          allOf: [{type: string}, {maxLength: 5}]
+                        status:
+                          allOf: [{$ref: "#/components/schemas/Status"}, {description: Now.}]
+                        count:
+                          allOf: [{type: integer}, {type: number, minimum: 0}]
+                        odd:  # <- ODD
+                          allOf: [{type: string}, {type: integer}]
+              responses:
+                "204": {description: ok}
+        components:
+          schemas:
+            Status: {type: string, enum: [active, idle]}
+        """
+    pkg = render(spec, "scalar_all_of")
+    models = importlib.import_module("scalar_all_of.models")
+    hints = {f.name: f.type for f in dataclasses.fields(models.PutThingBody)}
+    assert hints["code"] == "str | None" and hints["count"] == "int | None"
+    assert hints["status"] == "Status | None" and hints["odd"] == "Any"
+    [note] = [e for e in pkg._spec.notes if "allOf parts" in e.message]
+    assert note.loc.line == line_of(textwrap.dedent(spec).lstrip("\n"), "<- ODD") + 1
+    recorder = _recorder(pkg, (204, {}, b""))
+    with pkg.ScalarsClient(transport=recorder) as client:
+        body = models.PutThingBody(code="ab", status=models.Status.ACTIVE, count=3, odd=[1])
+        client.put_thing(body=body)
+    assert json.loads(recorder.sent[0].body) == {
+        "code": "ab",
+        "status": "active",
+        "count": 3,
+        "odd": [1],
+    }
+
+
+def test_yaml_is_read_as_yaml_1_2_so_on_off_yes_no_stay_strings(render: Any) -> None:
+    # PyYAML reads YAML 1.1, where `on`, `off`, `yes` and `no` are booleans and `1:30` is 90:
+    # a string enum [on, off] became the wire values "True" and "False". OpenAPI documents are
+    # YAML 1.2, where only true and false are booleans.
+    pkg = render(
+        """
+        openapi: 3.0.3
+        info: {title: Switch, version: "1"}
+        servers: [{url: "https://switch.test"}]
+        paths:
+          /switch:
+            put:
+              operationId: setSwitch
+              parameters:
+                - {name: state, in: query, required: true, schema: {type: string, enum: [on, off]}}
+                - {name: answer, in: query, schema: {type: string, enum: [yes, no]}}
+                - {name: at, in: query, schema: {type: string, example: 1:30}}
+                - {name: mode, in: query, schema: {type: integer, enum: [0755, 0o17]}}
+                - {name: flag, in: query, schema: {type: boolean, default: true}}
+              responses:
+                "204": {description: ok}
+        """,
+        "switch_yaml12",
+    )
+    models = importlib.import_module("switch_yaml12.models")
+    assert [m.value for m in models.SetSwitchState] == ["on", "off"]
+    assert [m.value for m in models.SetSwitchAnswer] == ["yes", "no"]
+    assert [m.value for m in models.SetSwitchMode] == [755, 15]
+    recorder = _recorder(pkg, (204, {}, b""))
+    with pkg.SwitchClient(transport=recorder) as client:
+        client.set_switch(state=models.SetSwitchState.ON, answer="no", flag=False)
+    assert recorder.sent[0].url == "https://switch.test/switch?state=on&answer=no&flag=false"
+
+
+def test_refs_inside_extensions_are_not_followed(tmp_path: Path) -> None:
+    # Bump.sh's Train Travel API: `x-topics: [{content: {$ref: ./docs/getting-started.md}}]`.
+    # An extension's content is not OpenAPI: its $refs (a Markdown file that is not there, a
+    # remote logo) were read as the document's and refused it.
+    loaded = _load(
+        tmp_path,
+        """
+        openapi: 3.1.0
+        info:
+          title: Trains
+          version: "1"
+          x-logo: {$ref: "https://example.com/logo.json"}
+        x-topics:
+          - title: Getting started
+            content: {$ref: ./docs/getting-started.md}
+        paths:
+          /stations:
+            get:
+              operationId: get-stations
+              x-codeSamples: [{lang: sh, source: {$ref: "./samples/missing.sh"}}]
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: "schemas.yaml#/Station"}
+        """,
+    )
+    assert not loaded.ok  # schemas.yaml is missing: a $ref the document does use
+    [event] = [e for e in loaded.diagnostics.events if e.severity >= Severity.ERROR]
+    assert "schemas.yaml" in event.message
+    (tmp_path / "schemas.yaml").write_text("Station: {type: object}\n", encoding="utf-8")
+    loaded = load_spec(tmp_path / "spec.yaml")
+    assert loaded.ok, _errors(loaded)
