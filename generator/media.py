@@ -51,6 +51,30 @@ def encoding(media_type: str, kind: Kind | None) -> str:
     return JSON
 
 
+# Media types whose content is bytes whatever the schema says: a `type: string` schema under
+# one of them is the file's content (what OpenAPI 3.0 spells `format: binary` and 3.1 leaves
+# to the media type), not text.
+_BINARY_FAMILIES = ("image/", "audio/", "video/", "font/")
+_BINARY_TYPES = frozenset(
+    {
+        "application/octet-stream",
+        "application/pdf",
+        "application/zip",
+        "application/gzip",
+        "application/x-gzip",
+        "application/x-tar",
+        "application/x-7z-compressed",
+        "application/vnd.ms-excel",
+        "application/msword",
+    }
+)
+
+
+def is_binary(media_type: str) -> bool:
+    base = essence(media_type)
+    return base in _BINARY_TYPES or base.startswith(_BINARY_FAMILIES)
+
+
 def preference(media_type: str) -> int:
     """Order in which a client prefers media types it may choose from (JSON first)."""
     base = essence(media_type)

@@ -340,3 +340,56 @@ def test_refs_inside_extensions_are_not_followed(tmp_path: Path) -> None:
     (tmp_path / "schemas.yaml").write_text("Station: {type: object}\n", encoding="utf-8")
     loaded = load_spec(tmp_path / "spec.yaml")
     assert loaded.ok, _errors(loaded)
+
+
+BINARY_STRINGS = """
+openapi: 3.1.0
+info: {title: Files, version: "1"}
+paths:
+  /files/{name}:
+    parameters:
+      - {name: name, in: path, required: true, schema: {type: string}}
+    put:
+      operationId: upload
+      requestBody:
+        required: true
+        content:
+          application/octet-stream: {schema: {$ref: "#/components/schemas/Content"}}
+      responses: {"204": {description: stored}}
+    get:
+      operationId: download
+      responses:
+        "200":
+          description: the file
+          content:
+            image/png: {schema: {type: string}}
+  /notes:
+    post:
+      operationId: note
+      requestBody:
+        content:
+          text/plain: {schema: {type: string}}
+      responses: {"204": {description: stored}}
+components:
+  schemas:
+    Content: {type: string, description: the file's bytes}
+"""
+
+
+def test_a_string_schema_under_a_binary_media_type_is_bytes(render: Any) -> None:
+    # Typesense-style uploads and image downloads: `type: string` (no `format: binary`, as 3.1
+    # writes it) under application/octet-stream or image/* is the file, not text; text/plain
+    # stays text.
+    pkg = render(BINARY_STRINGS, "files_api")
+    client_src = pkg._files["files_api/client.py"]
+    assert "body: bytes" in client_src
+    assert ") -> bytes:" in client_src
+    assert "body: str" in client_src  # the text/plain note
+    png = b"\x89PNG\r\n\x1a\n\x00\xff"
+    recorder = _recorder(pkg, (204, {}, b""), (200, {"Content-Type": "image/png"}, png))
+    with pkg.FilesClient("https://files.test", transport=recorder) as client:
+        client.upload(name="a.bin", body=b"\x00\x01\xfe")
+        assert client.download(name="a.png") == png
+    put = recorder.sent[0]
+    assert put.body == b"\x00\x01\xfe"
+    assert put.headers["Content-Type"] == "application/octet-stream"

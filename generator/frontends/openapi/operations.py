@@ -30,7 +30,7 @@ from generator.ir import (
 from generator.load import Path
 from generator.naming import snake_case
 
-from .context import Context, pascal
+from .context import Context, pascal, ref_path, walk
 from .schemas import Schemas, _constraints
 from .security import requirements
 
@@ -294,7 +294,7 @@ class Operations:
             if schema is not None and media.is_xml(str(mtype)):
                 _xml_note(ctx, mpath)
                 schema = None
-            if schema is None:
+            if schema is None or _binary_string(ctx, schema, str(mtype), mpath + ("schema",)):
                 target = self.schemas.any_id() if media.is_json(str(mtype)) else _blob(ctx)
                 facets = None
             else:
@@ -440,11 +440,12 @@ class Operations:
         if schema is not None and media.is_xml(str(mtype)):
             _xml_note(ctx, path + ("content", mtype))
             schema = None
-        if schema is None:
+        spath = path + ("content", mtype, "schema")
+        if schema is None or _binary_string(ctx, schema, str(mtype), spath):
             if media.is_json(str(mtype)):
                 return self.schemas.any_id(), str(mtype)
             return _blob(ctx), str(mtype)
-        target, _ = self.schemas.ref(schema, path + ("content", mtype, "schema"), hint)
+        target, _ = self.schemas.ref(schema, spath, hint)
         return (target or None), str(mtype)
 
     def _headers(self, resp: dict[str, Any], path: Path, base: str) -> list[Member]:
@@ -567,6 +568,29 @@ def _xml_note(ctx: Context, path: Path) -> None:
         "serialize and parse the XML yourself, or choose the JSON media type",
         once="xml",
     )
+
+
+def _binary_string(ctx: Context, schema: Any, media_type: str, path: Path) -> bool:
+    """A plain string schema under a binary media type (`application/octet-stream`, `image/png`
+    ...): the body is the file's bytes, as with `format: binary`, not text."""
+    if not media.is_binary(media_type):
+        return False
+    resolved = schema
+    for _ in range(32):  # quietly: a dangling or cyclic $ref is reported where it is read
+        ref = resolved.get("$ref") if isinstance(resolved, dict) else None
+        if not isinstance(ref, str):
+            break
+        if not ref.startswith("#"):
+            return False
+        resolved, _ = walk(ctx.spec, ref_path(ref))
+    if not isinstance(resolved, dict) or "$ref" in resolved:
+        return False
+    kind = resolved.get("type")
+    if kind != "string" and kind != ["string"]:
+        return False
+    if "enum" in resolved or "const" in resolved or "contentEncoding" in resolved:
+        return False
+    return resolved.get("format") in (None, "binary")
 
 
 def _blob(ctx: Context) -> str:
