@@ -393,3 +393,51 @@ def test_a_string_schema_under_a_binary_media_type_is_bytes(render: Any) -> None
     put = recorder.sent[0]
     assert put.body == b"\x00\x01\xfe"
     assert put.headers["Content-Type"] == "application/octet-stream"
+
+
+UNTAGGED_OBJECTS = """
+openapi: 3.0.3
+info: {title: Pets, version: "1"}
+paths:
+  /pet:
+    get:
+      operationId: getPet
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                oneOf:
+                  - $ref: "#/components/schemas/Dog"
+                  - $ref: "#/components/schemas/Cat"
+                  - {type: object, additionalProperties: {type: integer}}
+components:
+  schemas:
+    Dog:
+      type: object
+      properties: {bark: {type: boolean}, name: {type: string}}
+    Cat:
+      type: object
+      properties: {meow: {type: boolean}, name: {type: string}}
+"""
+
+
+def test_an_untagged_union_of_objects_picks_the_variant_that_knows_the_keys(render: Any) -> None:
+    # A oneOf without a discriminator whose variants have no required fields: each variant
+    # "fits" any object (unknown keys are kept), so the first one used to take them all and a
+    # cat came back as a Dog holding `meow` among its unknown fields.
+    pkg = render(UNTAGGED_OBJECTS, "untagged_pets")
+    models = importlib.import_module("untagged_pets.models")
+    answers = [
+        (200, {"Content-Type": "application/json"}, json.dumps(body).encode())
+        for body in ({"meow": True, "name": "Tom"}, {"bark": True}, {"name": "Rex", "x": 1})
+    ]
+    recorder = _recorder(pkg, *answers)
+    with pkg.PetsClient("https://pets.test", transport=recorder) as client:
+        cat = client.get_pet()
+        assert cat == models.Cat(meow=True, name="Tom")
+        assert isinstance(client.get_pet(), models.Dog)
+        # Both fit with one unknown key: the first variant, with nothing lost.
+        tie = client.get_pet()
+        assert isinstance(tie, models.Dog) and tie.unknown_fields == {"x": 1}

@@ -89,6 +89,7 @@ class VariantView:
     instance: str  # isinstance() type of a Python value of it ("" = anything left)
     to_wire: str  # expression over `value`
     to_plain: str
+    model: bool = False  # a generated model class (it keeps the keys it does not know)
 
 
 @dataclass
@@ -762,7 +763,8 @@ class ViewBuilder:
             parts = [p for p in t.union_annotation(shape).split(" | ") if p != "None"]
             if parts and all(p.isidentifier() and p != "Any" for p in parts):
                 instance = "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
-        return VariantView(check, parse, attempt, instance, to_wire, to_plain)
+        model = kind is Kind.STRUCTURE and not (shape.const and shape.enum_values)
+        return VariantView(check, parse, attempt, instance, to_wire, to_plain, model)
 
     # -- operations --------------------------------------------------------------------------
 
