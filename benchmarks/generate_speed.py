@@ -158,7 +158,7 @@ def peer_command() -> list[str] | None:
 
 
 def peer_input(work: Path) -> Path:
-    from generator.extract.swagger2 import convert_swagger2
+    from generator.extract import convert_swagger2
 
     doc = convert_swagger2(json.loads(BATCH.read_text(encoding="utf-8")))
 
