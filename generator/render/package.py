@@ -200,14 +200,16 @@ def _render_package(
             received.append(child.receive())  # the examples
             received.append(child.receive())  # the formatted test modules, hits, misses
             child.close()
+            # The child's format cache counts (for --verbose), on a formatter that keeps them.
+            _, (_, hits, misses) = received
+            if hasattr(formatter, "hits"):
+                formatter.hits += hits
+                formatter.misses += misses
         except ChildFailed:
             received = []  # made here, below: a real error is raised from here
     if not received:
-        received = []
         _render_tests(builder, pkg, env, formatter, prepare, salt, received.append)
-    examples, (tests, hits, misses) = received
-    formatter.hits += hits
-    formatter.misses += misses
+    examples, (tests, _, _) = received
     files.update(tests)
     docs: list[tuple[str, str, dict[str, Any]]] = [
         ("python/docs/client.md.j2", f"docs/{pkg.client}.md", {"is_async": False}),
@@ -256,7 +258,7 @@ def _render_tests(
     tests = build_tests_view(builder, pkg)
     examples = build_examples(tests, pkg)
     send(examples)
-    hits, misses = formatter.hits, formatter.misses
+    hits, misses = getattr(formatter, "hits", 0), getattr(formatter, "misses", 0)
     python = {
         out.format(pkg=pkg.package): env.get_template(template).render(
             pkg=pkg, tests=tests, examples=examples, **extra
@@ -266,7 +268,8 @@ def _render_tests(
     formatted = formatter.format_many(python, prepare, salt)
     python.clear()
     files = {path: _allow_long_literals(text) for path, text in formatted.items()}
-    send((files, formatter.hits - hits, formatter.misses - misses))
+    hits = getattr(formatter, "hits", 0) - hits
+    send((files, hits, getattr(formatter, "misses", 0) - misses))
 
 
 _PRAGMA = re.compile(r"\s+#\s*(type|noqa|pyright)\b.*$")
