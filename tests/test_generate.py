@@ -53,42 +53,6 @@ def test_output_is_deterministic_and_matches_generated() -> None:
             assert (folder / rel).read_text(encoding="utf-8") == text, rel
 
 
-def test_tests_rendered_in_a_child_are_the_same_files(tmp_path: Path) -> None:
-    """The CLI makes the generated tests in a forked child (render_package(parallel=True)),
-    with the format cache on; the files are those of the single-process render."""
-    config = load_config(Diagnostics(), ROOT)
-    assert config is not None
-    env = build_environment(None)
-    for svc in config.services:
-        result = load_spec(svc.spec)
-        assert result.service is not None
-        alone = render_package(result.service, svc, env, Formatter(None))
-        for _ in range(2):  # formatted, then from the format cache
-            formatter = Formatter(tmp_path / "modules")
-            forked = render_package(result.service, svc, env, formatter, parallel=True)
-            assert forked == alone, svc.package
-            assert formatter.hits + formatter.misses == sum(p.endswith(".py") for p in alone)
-
-
-def test_a_failing_child_leaves_the_work_to_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.render import package
-
-    parent, real = os.getpid(), package._render_tests
-
-    def only_in_the_parent(*args: object) -> None:
-        if os.getpid() != parent:
-            raise RuntimeError("the child fails")
-        real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(package, "_render_tests", only_in_the_parent)
-    svc = next(s for s in load_config(Diagnostics(), ROOT).services)  # type: ignore[union-attr]
-    result = load_spec(svc.spec)
-    assert result.service is not None
-    env = build_environment(None)
-    forked = render_package(result.service, svc, env, Formatter(None), parallel=True)
-    assert forked == render_package(result.service, svc, env, Formatter(None))
-
-
 def test_check_names_stale_files(tmp_path: Path) -> None:
     project = tmp_path / "proj"
     (project / "specs").mkdir(parents=True)

@@ -6,7 +6,6 @@ import io
 import json
 import re
 import tokenize
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from generator.config import ServiceConfig
 from generator.ir import Service
 from generator.render.cache import generator_digest
 from generator.render.environment import BUILTIN_TEMPLATES
-from generator.render.forked import ChildFailed, Forked
 from generator.render.format import LINE_LENGTH, TARGET_VERSION, Formatter
 from generator.render.imports import prune_imports, sort_imports
 from generator.render.testview import ModelTests, OperationTests, TestViewBuilder
@@ -56,8 +54,6 @@ _PACKAGE_FILES: tuple[tuple[str, str, dict[str, Any]], ...] = (
         {"line_length": LINE_LENGTH, "target_version": TARGET_VERSION},
     ),
     ("python/package/README.md.j2", "README.md", {}),
-)
-_TEST_FILES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("python/tests/conftest.py.j2", "tests/conftest.py", {}),
     ("python/tests/stubs.py.j2", "tests/{pkg}_stubs.py", {}),
     ("python/tests/test_operations.py.j2", "tests/test_{pkg}_operations.py", {}),
@@ -143,74 +139,12 @@ def render_package(
     config: ServiceConfig,
     env: jinja2.Environment,
     formatter: Formatter,
-    *,
-    parallel: bool = False,
 ) -> dict[str, str]:
-    """{path: content}. `parallel`: the generated tests are made in a forked child (the CLI's
-    way); the files are the same either way (tests/test_generate.py)."""
     builder, pkg = _build(service, config)
     _LAST_VIEW[:] = [(service, config, pkg)]
-
-    def prepare(path: str, text: str) -> str:
-        if "/_runtime/" in path:
-            return text  # hand-written: imports as written
-        if not path.endswith("__init__.py"):
-            text = prune_imports(text)
-        return sort_imports(text, pkg.package)
-
-    # The salt: apismith's own code decides what the import pass makes of a rendered module.
-    salt = generator_digest()
-    # The generated tests (their view, render, import pass and format) are made in a child on
-    # the other core while this process renders the package and its docs (see forked.py): on
-    # the full Azure Batch spec they are a third of the render. The docs need only the
-    # examples, which the child sends first. Without a child, the same work is done here.
-    child = None
-    if parallel:
-        for template, _, _ in _TEST_FILES:
-            env.get_template(template)  # loaded here (after the template child), for the child
-        child = Forked.start(
-            lambda send: _render_tests(builder, pkg, env, formatter, prepare, salt, send)
-        )
-    try:
-        return _render_package(builder, pkg, env, formatter, prepare, salt, child)
-    finally:
-        if child is not None:
-            child.close(stop=True)
-
-
-def _render_package(
-    builder: ViewBuilder,
-    pkg: PackageView,
-    env: jinja2.Environment,
-    formatter: Formatter,
-    prepare: Callable[[str, str], str],
-    salt: str,
-    child: Forked | None,
-) -> dict[str, str]:
+    tests = build_tests_view(builder, pkg)
+    examples = build_examples(tests, pkg)
     files: dict[str, str] = {}
-    # Python modules are formatted together at the end: one formatter run for the package.
-    python: dict[str, str] = {}
-    for template, out, extra in _PACKAGE_FILES:
-        if out.endswith(".py"):
-            text = env.get_template(template).render(pkg=pkg, **extra)
-            python[out.format(pkg=pkg.package)] = text  # the import pass runs in format_many
-    received: list[Any] = []
-    if child is not None:
-        try:
-            received.append(child.receive())  # the examples
-            received.append(child.receive())  # the formatted test modules, hits, misses
-            child.close()
-            # The child's format cache counts (for --verbose), on a formatter that keeps them.
-            _, (_, hits, misses) = received
-            if hasattr(formatter, "hits"):
-                formatter.hits += hits
-                formatter.misses += misses
-        except ChildFailed:
-            received = []  # made here, below: a real error is raised from here
-    if not received:
-        _render_tests(builder, pkg, env, formatter, prepare, salt, received.append)
-    examples, (tests, _, _) = received
-    files.update(tests)
     docs: list[tuple[str, str, dict[str, Any]]] = [
         ("python/docs/client.md.j2", f"docs/{pkg.client}.md", {"is_async": False}),
         ("python/docs/client.md.j2", f"docs/{pkg.async_client}.md", {"is_async": True}),
@@ -224,10 +158,17 @@ def _render_package(
     for template, path, extra in docs:
         text = env.get_template(template).render(pkg=pkg, examples=examples, **extra)
         files[path] = _tidy_markdown(text)
+    # Python modules are formatted together at the end: one formatter run for the package.
+    python: dict[str, str] = {}
     for template, out, extra in _PACKAGE_FILES:
-        if not out.endswith(".py"):
-            text = env.get_template(template).render(pkg=pkg, examples=examples, **extra)
-            files[out] = _tidy_markdown(text) if out.endswith(".md") else text
+        path = out.format(pkg=pkg.package)
+        text = env.get_template(template).render(pkg=pkg, tests=tests, examples=examples, **extra)
+        if path.endswith(".md"):
+            text = _tidy_markdown(text)
+        if path.endswith(".py"):
+            python[path] = text  # the import pass runs in format_many (below), on a cache miss
+        else:
+            files[path] = text
     files[f"{pkg.package}/py.typed"] = ""
     # The runtime is copied verbatim: hand-written, tested code shared by all packages; each
     # package gets only the modules its protocol, auth and paging need.
@@ -239,37 +180,22 @@ def _render_package(
         wanted.add("_request_body.py")
     for source in sorted(p for p in RUNTIME_DIR.glob("*.py") if p.name in wanted):
         python[f"{pkg.package}/_runtime/{source.name}"] = source.read_text(encoding="utf-8")
-    formatted = formatter.format_many(python, prepare, salt)
+
+    def prepare(path: str, text: str) -> str:
+        if "/_runtime/" in path:
+            return text  # hand-written: imports as written
+        if not path.endswith("__init__.py"):
+            text = prune_imports(text)
+        return sort_imports(text, pkg.package)
+
+    # The salt: apismith's own code decides what the import pass makes of a rendered module.
+    formatted = formatter.format_many(python, prepare, generator_digest())
     python.clear()  # the unformatted text is garbage now: keep the peak low on huge models
     files.update(formatted)
+    for path in formatted:
+        if path.startswith("tests/"):
+            files[path] = _allow_long_literals(files[path])
     return dict(sorted(files.items()))
-
-
-def _render_tests(
-    builder: ViewBuilder,
-    pkg: PackageView,
-    env: jinja2.Environment,
-    formatter: Formatter,
-    prepare: Callable[[str, str], str],
-    salt: str,
-    send: Callable[[Any], None],
-) -> None:
-    """The generated tests: sends the doc examples, then ({path: text}, hits, misses)."""
-    tests = build_tests_view(builder, pkg)
-    examples = build_examples(tests, pkg)
-    send(examples)
-    hits, misses = getattr(formatter, "hits", 0), getattr(formatter, "misses", 0)
-    python = {
-        out.format(pkg=pkg.package): env.get_template(template).render(
-            pkg=pkg, tests=tests, examples=examples, **extra
-        )
-        for template, out, extra in _TEST_FILES
-    }
-    formatted = formatter.format_many(python, prepare, salt)
-    python.clear()
-    files = {path: _allow_long_literals(text) for path, text in formatted.items()}
-    hits = getattr(formatter, "hits", 0) - hits
-    send((files, hits, getattr(formatter, "misses", 0) - misses))
 
 
 _PRAGMA = re.compile(r"\s+#\s*(type|noqa|pyright)\b.*$")

@@ -125,7 +125,7 @@ def _render(
         try:
             if compiling is not None:
                 compiling.wait_before_loading(environment)
-            files = render_package(service, settings, environment, formatter, parallel=True)
+            files = render_package(service, settings, environment, formatter)
             scaffold = scaffold_files(service, settings, environment)
         except Exception as exc:  # re-raised below unless the validator explains it
             failure = exc
