@@ -158,7 +158,7 @@ def peer_command() -> list[str] | None:
 
 
 def peer_input(work: Path) -> Path:
-    from generator.extract.swagger2 import convert_swagger2
+    from generator.extract import convert_swagger2
 
     doc = convert_swagger2(json.loads(BATCH.read_text(encoding="utf-8")))
 
@@ -299,8 +299,10 @@ def bench_format(work: Path, reps: int) -> list[Row]:
 
     class Capture(Formatter):
         def format_many(self, sources: Any, prepare: Any = None, salt: str = "") -> dict[str, str]:
-            self.sources = {n: prepare(n, s) if prepare else s for n, s in sources.items()}
-            return dict(self.sources)
+            # Called twice per package (the generated tests, then the rest): keep both.
+            done = {n: prepare(n, s) if prepare else s for n, s in sources.items()}
+            self.sources = {**getattr(self, "sources", {}), **done}
+            return done
 
     loaded = load_spec(BATCH)
     assert loaded.service is not None

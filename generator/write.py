@@ -220,14 +220,16 @@ def write_tree(folder: Path, files: dict[str, str], changes: Changes) -> None:
                 except OSError:
                     shutil.copy2(path, target, follow_symlinks=False)
         # 2. New and changed generated files.
+        written: list[Path] = []
         for rel in sorted(all_files):
             target = stage / rel
             if target.exists():
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(all_files[rel].encode("utf-8"))
+            written.append(target)
             _test_pause()
-        _fsync_tree(stage)
+        _fsync_tree(stage, written)
         # 3. Swap: one atomic exchange, or (no renameat2) two renames.
         if folder.exists():
             if not _libc_exchange(stage, folder):
@@ -251,14 +253,19 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_tree(root: Path) -> None:
-    files = [p for p in root.rglob("*") if p.is_file() and not p.is_symlink()]
+def _fsync_tree(root: Path, written: list[Path]) -> None:
+    """Make the staged tree durable before it is swapped in: the files written into it, and
+    every folder (their entries, the hard links among them). A hard-linked file is the old
+    tree's own inode, as durable as it was there: after a one-operation edit of the full Azure
+    Batch spec, 4 files of 307 are synced instead of all (0.035 s -> 0.005 s)."""
+    folders = [root, *(p for p in root.rglob("*") if p.is_dir() and not p.is_symlink())]
     # Many fsyncs in flight at once share the filesystem's journal commits: 295 files took
     # 0.8-1.0 s one after the other on a busy machine and 0.05-0.09 s from 16 threads.
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        list(pool.map(_fsync_file, files))
-    fd = os.open(root, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    if len(written) > 8:
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            list(pool.map(_fsync_file, written))
+    else:
+        for path in written:
+            _fsync_file(path)
+    for folder in reversed(folders):  # the deepest first, the root last
+        _fsync_file(folder)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +76,20 @@ def test_generate_speed_benchmark_runs_in_tiny_mode() -> None:
     rows = [line for line in proc.stdout.splitlines() if line.startswith("| ")]
     assert any("`generate --check`" in row for row in rows), proc.stdout
     assert any("10 ops" in row and "CPU/op" in row for row in rows), proc.stdout
+
+
+def test_generate_speed_builds_the_peers_input(tmp_path: Path) -> None:
+    """The cold Batch comparison feeds openapi-python-client the OpenAPI 3 document apismith's
+    converter makes (the tiny mode above runs no peer, so this is its only check)."""
+    code = (
+        "import sys; from pathlib import Path; sys.path.insert(0, 'benchmarks'); "
+        "from generate_speed import BATCH, peer_input; "
+        "print(peer_input(Path(sys.argv[1])) if BATCH.is_file() else 'no reference')"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.strip()
+    if out != "no reference":
+        assert json.loads(Path(out).read_text())["openapi"].startswith("3.0")

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 import warnings
 
-import regex
-
 _SURROGATE_PAIR = re.compile(r"\\u(D[89AB][0-9A-F]{2})\\u(D[C-F][0-9A-F]{2})", re.IGNORECASE)
 _BRACED = re.compile(r"\\u\{([0-9A-Fa-f]{1,6})\}")
 _NAMED_BACKREF = re.compile(r"\\k<([A-Za-z_][A-Za-z0-9_]*)>")
@@ -71,6 +69,8 @@ def ecma_to_regex(pattern: str) -> str:
 
 def pattern_problem(pattern: str) -> str | None:
     """Why `pattern` is not a valid ECMA-262 regular expression, or None when it is."""
+    import regex  # here: a spec without patterns does not import it (a fiftieth of a second)
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "possible nested set" and friends

@@ -7,7 +7,6 @@ the cached one for those scopes is missing or within ``refresh_margin`` seconds 
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import threading
 import time
@@ -124,6 +123,8 @@ class AsyncBearerTokenPolicy:
         self._credential = credential
         self._scopes = scopes
         self._cache = _TokenCache(clock, refresh_margin)
+        import asyncio  # here: a sync-only program does not import asyncio (20 ms)
+
         self._lock = asyncio.Lock()
 
     async def token(self) -> str:
