@@ -441,3 +441,55 @@ def test_an_untagged_union_of_objects_picks_the_variant_that_knows_the_keys(rend
         # Both fit with one unknown key: the first variant, with nothing lost.
         tie = client.get_pet()
         assert isinstance(tie, models.Dog) and tie.unknown_fields == {"x": 1}
+
+
+SHARED_ENUM = """
+openapi: 3.0.3
+info: {title: Pay, version: "1"}
+paths:
+  /payments:
+    post:
+      operationId: pay
+      requestBody:
+        content:
+          application/json:
+            schema:
+              allOf:
+                - $ref: "#/components/schemas/Payment"
+                - type: object
+                  properties: {note: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - $ref: "#/components/schemas/Payment"
+                  - type: object
+                    properties: {id: {type: string}}
+components:
+  schemas:
+    Payment:
+      type: object
+      properties:
+        amount: {type: number}
+        currency: {type: string, enum: [eur, usd]}
+"""
+
+
+def test_an_enum_that_allof_merges_into_several_schemas_is_one_class(render: Any) -> None:
+    # Train Travel: every schema extending Payment got its own copy of Payment's currency enum
+    # (PayBodyCurrency, PayResultCurrency...), so a value read from one could not be passed
+    # where another was typed.
+    pkg = render(SHARED_ENUM, "shared_enum")
+    models = importlib.import_module("shared_enum.models")
+    enums = [name for name in dir(models) if name.endswith("Currency")]
+    assert enums == ["PaymentCurrency"]
+    recorder = _recorder(
+        pkg, (200, {"Content-Type": "application/json"}, b'{"id": "p1", "currency": "usd"}')
+    )
+    with pkg.PayClient("https://pay.test", transport=recorder) as client:
+        result = client.pay(body=models.PayBody(currency=models.PaymentCurrency.EUR, note="x"))
+    assert result.currency is models.PaymentCurrency.USD
+    assert json.loads(recorder.sent[0].body) == {"currency": "eur", "note": "x"}

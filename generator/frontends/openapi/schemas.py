@@ -92,6 +92,9 @@ class Schemas:
         self._aliasing: set[str] = set()
         # Shapes (and aliases) whose every use admits null: a member targeting one is nullable.
         self._nullable: set[str] = set()
+        # Inline enums by where they are written: a property an allOf merges into several
+        # schemas is one enum class, named after its first owner, not one class per owner.
+        self._enum_at: dict[str, str] = {}
 
     # -- entry points ------------------------------------------------------------------------
 
@@ -296,6 +299,16 @@ class Schemas:
         return sid
 
     def _inline_enum(self, node: dict[str, Any], path: Path, hint: str) -> str:
+        where = pointer(path)
+        known = self._enum_at.get(where)
+        if known is not None:
+            return known
+        sid = self._new_inline_enum(node, path, hint)
+        if sid:
+            self._enum_at[where] = sid
+        return sid
+
+    def _new_inline_enum(self, node: dict[str, Any], path: Path, hint: str) -> str:
         ext = node.get("x-ms-enum")
         name = hint or "Enum"
         if isinstance(ext, dict) and isinstance(ext.get("name"), str):
