@@ -48,6 +48,12 @@ class Kind(enum.Enum):
         return self in (Kind.STRUCTURE, Kind.UNION, Kind.LIST, Kind.MAP, Kind.ONE_OF)
 
 
+# Number kinds, as the render stage groups them (Python int / Python float).
+INTEGER_KINDS = frozenset({Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER})
+FLOAT_KINDS = frozenset({Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL})
+NUMBER_KINDS = INTEGER_KINDS | FLOAT_KINDS
+
+
 class Binding(enum.Enum):
     """Where a member travels on the wire."""
 

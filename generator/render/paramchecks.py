@@ -10,19 +10,8 @@ structure or union that needs checking, and the statements each serializer runs 
 
 from __future__ import annotations
 
-from generator.ir import Kind, Member, Service, Shape
+from generator.ir import NUMBER_KINDS, Kind, Member, Service, Shape
 from generator.render.names import SymbolProvider
-
-_NUMBERS = (
-    Kind.BYTE,
-    Kind.SHORT,
-    Kind.INTEGER,
-    Kind.LONG,
-    Kind.BIG_INTEGER,
-    Kind.FLOAT,
-    Kind.DOUBLE,
-    Kind.BIG_DECIMAL,
-)
 
 
 class ParamChecks:
@@ -81,7 +70,7 @@ class ParamChecks:
             if found is None and member.host_label:
                 return 1
             return found
-        if target.kind in _NUMBERS:
+        if target.kind in NUMBER_KINDS:
             return (
                 member.constraints.min
                 if member.constraints.min is not None

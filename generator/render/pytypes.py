@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.ir import Binding, Kind, Member, Service, Shape
+from generator.ir import FLOAT_KINDS, INTEGER_KINDS, Binding, Kind, Member, Service, Shape
 from generator.render.names import SymbolProvider
 from generator.render.protocols import ProtocolGenerator
 
@@ -241,13 +241,13 @@ class TypeMapper:
             return f"_wire.b64decode({expr})"
         # Scalars are checked, not trusted: a typed model never holds a value of another type,
         # and a wrong one is reported (DeserializationError) with the field it came in.
-        if kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
+        if kind in FLOAT_KINDS:
             return _checked(expr, "float", "_wire.as_float")
         if kind is Kind.STRING:
             return _checked(expr, "str", "_wire.as_str")
         if kind is Kind.BOOLEAN:
             return _checked(expr, "bool", "_wire.as_bool")
-        if kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
+        if kind in INTEGER_KINDS:
             return _checked(expr, "int", "_wire.as_int")
         if kind in (Kind.ENUM, Kind.INT_ENUM, Kind.STRUCTURE, Kind.UNION):
             cls = self.symbols.class_name(shape)
@@ -373,9 +373,9 @@ class TypeMapper:
             return f"_wire.parse_timestamp({expr}, {ts!r})"
         if kind is Kind.BOOLEAN:
             return f'({expr}.lower() == "true")'
-        if kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
+        if kind in INTEGER_KINDS:
             return f"int({expr})"
-        if kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
+        if kind in FLOAT_KINDS:
             return f"float({expr})"
         if kind is Kind.DURATION:
             return f"_wire.parse_duration({expr})"

@@ -13,7 +13,16 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
-from generator.ir import Binding, Constraints, Kind, Member, Service, Shape
+from generator.ir import (
+    FLOAT_KINDS,
+    INTEGER_KINDS,
+    Binding,
+    Constraints,
+    Kind,
+    Member,
+    Service,
+    Shape,
+)
 from generator.render.names import SymbolProvider
 from generator.render.protocols import ProtocolGenerator
 from generator.render.pytypes import TypeMapper
@@ -105,7 +114,7 @@ class SampleBuilder:
             return Sample(repr(text), text)
         if kind is Kind.BOOLEAN:
             return Sample("True", True)
-        if kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
+        if kind in INTEGER_KINDS:
             low = bounds.min
             number = 3 if low is None or low <= 3 else int(low)
             high = bounds.max
@@ -114,7 +123,7 @@ class SampleBuilder:
             if kind is Kind.LONG and (high is None or high > 2**40):
                 number = 2**40 + 7  # beyond 32 bits: int64 must survive
             return Sample(repr(number), number)
-        if kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
+        if kind in FLOAT_KINDS:
             return Sample("2.5", 2.5)
         if kind is Kind.TIMESTAMP:
             return Sample(SAMPLE_TIME_EXPR, _timestamp_wire(ts, proto))

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from generator.ir import Binding, Kind, Member, Operation, Service, Shape
+from generator.ir import (
+    FLOAT_KINDS,
+    INTEGER_KINDS,
+    Binding,
+    Kind,
+    Member,
+    Operation,
+    Service,
+    Shape,
+)
 from generator.render.docs import doc_text
 from generator.render.httpviews import Exchange, ExchangeBuilder, param_style
 from generator.render.names import SymbolProvider
@@ -549,9 +558,9 @@ class ViewBuilder:
             return repr(value) if isinstance(value, str) else ""
         if kind is Kind.BOOLEAN:
             return repr(value) if isinstance(value, bool) else ""
-        if kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
+        if kind in INTEGER_KINDS:
             return repr(value) if isinstance(value, int) and not isinstance(value, bool) else ""
-        if kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
+        if kind in FLOAT_KINDS:
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
             return repr(float(value)) if ok else ""
         if kind is Kind.DATE and isinstance(value, str):
@@ -752,9 +761,9 @@ class ViewBuilder:
             check, attempt, instance = "isinstance(value, (str, bytes))", True, "bytes"
         elif kind is Kind.BOOLEAN:
             check = "isinstance(value, bool)"
-        elif kind in (Kind.BYTE, Kind.SHORT, Kind.INTEGER, Kind.LONG, Kind.BIG_INTEGER):
+        elif kind in INTEGER_KINDS:
             check = "isinstance(value, int) and not isinstance(value, bool)"
-        elif kind in (Kind.FLOAT, Kind.DOUBLE, Kind.BIG_DECIMAL):
+        elif kind in FLOAT_KINDS:
             check = "isinstance(value, (int, float)) and not isinstance(value, bool)"
         elif kind is Kind.ONE_OF:
             # A variant that is itself a union (`oneOf: [A, {oneOf: [B, C]}]`): written by its
