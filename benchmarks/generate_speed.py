@@ -9,7 +9,9 @@
 Kinds (all by default):
   batch      cold generate of the full Azure Batch Swagger (76 operations), empty cache, against
              openapi-python-client 0.29.1 on the same API in the same run
-  deadline   cold generate of the full Deadline Smithy model (113 operations); no peer reads Smithy
+  deadline   cold generate of the full Deadline Smithy model (113 operations), against
+             openapi-python-client on the OpenAPI 3 document of the same API
+             (benchmarks/smithy_openapi.py, smithy-openapi's mapping)
   noop       the repository's specs, nothing changed: `generate`, then `generate --check`
   edit       the full Azure Batch spec after a one-operation edit (warm cache, new spec bytes)
   synthetic  synthetic Smithy models (benchmarks/synthetic.py) of --sizes operations, cold
@@ -28,6 +30,8 @@ apismith converts inside its timed run). Azure's schema `title`s are sentences, 
 openapi-python-client names files after them ("File name too long"), so they are dropped from
 its copy. It runs with `--meta none` (a package folder, no pyproject), and with ruff on PATH so
 that its own post-hooks (`ruff check --fix`, `ruff format`) run as its authors intend.
+No peer reads Smithy: for Deadline the peer gets the OpenAPI 3 document that Smithy's own
+converter would make of the model (benchmarks/smithy_openapi.py; converted once, before timing).
 apismith writes more per run (docs, generated tests, runtime): see the README.
 """
 
@@ -213,12 +217,27 @@ def bench_batch(work: Path, reps: int) -> list[Row]:
     return rows
 
 
+def deadline_peer_input(work: Path) -> Path:
+    from smithy_openapi import convert
+
+    path = work / "deadline-openapi3.json"
+    path.write_text(json.dumps(convert(DEADLINE), indent=1), encoding="utf-8")
+    return path
+
+
 def bench_deadline(work: Path, reps: int) -> list[Row]:
     folder = project(work / "deadline", {"deadline_full": DEADLINE})
-    ours = Series()
+    ours, theirs = Series(), Series()
+    peer = peer_command()
+    spec = deadline_peer_input(work) if peer else None
     for _ in range(reps):
         ours.add(cold(folder, work))
-    return [("cold generate, full Deadline (113 ops), empty cache", ours, None, "")]
+        if peer and spec:
+            theirs.add(peer_run(peer, spec, work))
+    label = "cold generate, full Deadline (113 ops), empty cache"
+    return [
+        (label, ours, theirs if peer else None, "openapi-python-client 0.29.1 (OpenAPI 3 of it)")
+    ]
 
 
 def bench_noop(work: Path, reps: int) -> list[Row]:

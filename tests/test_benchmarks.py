@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT
+from support import REFERENCE, ROOT
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,34 @@ def test_generate_speed_builds_the_peers_input(tmp_path: Path) -> None:
     out = proc.stdout.strip()
     if out != "no reference":
         assert json.loads(Path(out).read_text())["openapi"].startswith("3.0")
+
+
+def test_deadline_peer_input_is_the_same_api_in_openapi() -> None:
+    """The peer's Deadline document (benchmarks/smithy_openapi.py) is legal OpenAPI and carries
+    every operation of the model with its method, path and bound parameters, so the cold
+    Deadline comparison is on the same API."""
+    from openapi_spec_validator import validate
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from smithy_openapi import convert
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    model_path = REFERENCE / "smithy" / "deadline-2023-10-12.json"
+    model = json.loads(model_path.read_text(encoding="utf-8"))
+    doc = convert(model_path)
+    validate(doc)
+    ops = {
+        op["operationId"]: (method.upper(), path, op)
+        for path, item in doc["paths"].items()
+        for method, op in item.items()
+    }
+    operations = {sid: s for sid, s in model["shapes"].items() if s["type"] == "operation"}
+    assert len(ops) == len(operations) == 113
+    for sid, shape in operations.items():
+        method, path, op = ops[sid.split("#")[1]]
+        http = shape["traits"]["smithy.api#http"]
+        assert (method, path) == (http["method"], http["uri"].split("?")[0].replace("+}", "}"))
+        inputs = model["shapes"][shape["input"]["target"]]["members"]
+        labels = {n for n, m in inputs.items() if "smithy.api#httpLabel" in m.get("traits", {})}
+        assert {p["name"] for p in op.get("parameters", []) if p["in"] == "path"} == labels
