@@ -8,6 +8,7 @@ errors are the classes in :mod:`azure_batch_tasks.errors`.
 from ._patch import *  # noqa: F403
 from ._patch import __all__ as _patch_all
 from ._runtime._aiohttp import AiohttpTransport
+from ._runtime._asyncio_http import AsyncioTransport
 from ._runtime._bodies import File
 from ._runtime._http import (
     HttpRequest,
@@ -110,6 +111,7 @@ __all__ = [
     "AiohttpTransport",
     "ApplicationPackageReference",
     "AsyncBatchServiceClient",
+    "AsyncioTransport",
     "AuthenticationTokenSettings",
     "AutoUserScope",
     "AutoUserSpecification",

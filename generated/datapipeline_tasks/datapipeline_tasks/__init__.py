@@ -8,6 +8,7 @@ errors are the classes in :mod:`datapipeline_tasks.errors`.
 from ._patch import *  # noqa: F403
 from ._patch import __all__ as _patch_all
 from ._runtime._aiohttp import AiohttpTransport
+from ._runtime._asyncio_http import AsyncioTransport
 from ._runtime._credentials import (
     AwsCredentials,
     CredentialRetrievalError,
@@ -46,6 +47,7 @@ __all__ = [
     "NULL",
     "AiohttpTransport",
     "AsyncDataPipelineClient",
+    "AsyncioTransport",
     "AwsCredentials",
     "CredentialRetrievalError",
     "DataPipelineClient",
