@@ -110,13 +110,19 @@ def test_h11_is_imported_by_the_async_client_not_the_package(package: str) -> No
     )
     code = f"""
 import sys
-from {package} import *
-print([name in sys.modules for name in ("h11", "aiohttp")])
+from {package} import {async_client}, {"SharedKeyCredential" if package == "azure_batch_tasks" else "AwsCredentials"}
+print([name in sys.modules for name in ("h11", "aiohttp", "urllib3")])
 client = {make}
-print([name in sys.modules for name in ("h11", "aiohttp")])
+print([name in sys.modules for name in ("h11", "aiohttp", "urllib3")])
+from {package} import Urllib3Transport
+print(Urllib3Transport.__name__, "urllib3" in sys.modules)
 """
     proc = python(package, code)
     assert proc.returncode == 0, proc.stderr
     # The default transport needs h11 only once an async client exists; aiohttp (about 150 ms
-    # to import) never.
-    assert proc.stdout.splitlines() == ["[False, False]", "[True, False]"]
+    # to import) never, nor urllib3 (the sync transports load it when first asked for).
+    assert proc.stdout.splitlines() == [
+        "[False, False, False]",
+        "[True, False, False]",
+        "Urllib3Transport True",
+    ]
