@@ -6,7 +6,9 @@
 The server runs in its own process (benchmarks/loopback.py; in this process it would take the
 GIL from the client it serves, and more from some clients than others). Each transport sends N
 requests per round, the transports alternating within every round, R rounds; prints each
-transport's rate (median of the rounds, min-max) and its ratio to the fastest median. The async
+transport's rate (median of the rounds, min-max), its ratio to the fastest median, and the
+CPU time this process spent per request (median of the rounds; the server's is not counted),
+which moves less than the rate with the load of other work on the machine. The async
 transports run twice: one request after another, and with C requests in flight at once (C
 tasks on one event loop, each sending its share; default 100), which is where an async client
 earns its keep.
@@ -54,16 +56,16 @@ def main() -> None:
     }
     width = args.concurrency
 
-    def timed_sync(transport: Urllib3Transport | HttpxTransport) -> Callable[[], float]:
-        def run() -> float:
-            start = time.perf_counter()
+    def timed_sync(transport: Urllib3Transport | HttpxTransport) -> Callable[[], Sample]:
+        def run() -> Sample:
+            start, cpu = time.perf_counter(), time.process_time()
             for _ in range(n):
                 transport.send(request, timeout=5)
-            return n / (time.perf_counter() - start)
+            return sample(n, start, cpu)
 
         return run
 
-    def timed_async(transport: AsyncTransport, tasks: int) -> Callable[[], float]:
+    def timed_async(transport: AsyncTransport, tasks: int) -> Callable[[], Sample]:
         # Generous with many in flight: the first round opens every connection at once.
         timeout = 5 if tasks == 1 else 60
 
@@ -71,11 +73,11 @@ def main() -> None:
             for _ in range(count):
                 await transport.send(request, timeout=timeout)
 
-        async def requests() -> float:
+        async def requests() -> Sample:
             shares = [n // tasks + (1 if i < n % tasks else 0) for i in range(tasks)]
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             await asyncio.gather(*(worker(share) for share in shares))
-            return n / (time.perf_counter() - start)
+            return sample(n, start, cpu)
 
         return lambda: loop.run_until_complete(requests())
 
@@ -92,7 +94,7 @@ def main() -> None:
         loop.run_until_complete(atransport.send(request, timeout=5))
     for name in concurrent:
         concurrent[name]()  # open the connections the concurrent rounds keep using
-    rates: dict[str, list[float]] = {name: [] for name in runs}
+    rates: dict[str, list[Sample]] = {name: [] for name in runs}
     for _ in range(args.rounds):
         for name, run in runs.items():
             rates[name].append(run())
@@ -109,15 +111,25 @@ def main() -> None:
     table(f"{width} requests in flight (async)", {name: rates[name] for name in concurrent})
 
 
-def table(title: str, rates: dict[str, list[float]]) -> None:
+#: (requests per second, CPU microseconds of this process per request) of one round
+Sample = tuple[float, float]
+
+
+def sample(n: int, start: float, cpu: float) -> Sample:
+    return n / (time.perf_counter() - start), (time.process_time() - cpu) / n * 1e6
+
+
+def table(title: str, samples: dict[str, list[Sample]]) -> None:
+    rates = {name: [rate for rate, _ in values] for name, values in samples.items()}
     best = max(statistics.median(values) for values in rates.values())
     print(f"\n{title}\n")
-    print("| transport | requests/s, median (min–max) | vs fastest |")
-    print("|---|---|---|")
+    print("| transport | requests/s, median (min–max) | vs fastest | CPU µs per request |")
+    print("|---|---|---|---|")
     for name, values in sorted(rates.items(), key=lambda item: -statistics.median(item[1])):
         median = statistics.median(values)
         spread = f"{min(values):.0f}–{max(values):.0f}"
-        print(f"| {name} | {median:.0f} ({spread}) | {median / best:.2f}x |")
+        cpu = statistics.median(us for _, us in samples[name])
+        print(f"| {name} | {median:.0f} ({spread}) | {median / best:.2f}x | {cpu:.0f} |")
 
 
 if __name__ == "__main__":
