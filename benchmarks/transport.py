@@ -11,13 +11,15 @@ CPU time this process spent per request (median of the rounds; the server's is n
 which moves less than the rate with the load of other work on the machine. The async
 transports run twice: one request after another, and with C requests in flight at once (C
 tasks on one event loop, each sending its share; default 100), which is where an async client
-earns its keep.
+earns its keep. "urllib3 in threads" is the sync default run in asyncio's default thread pool
+(`run_in_executor`), the alternative issue 10 weighed against an asyncio transport.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import os
 import statistics
 import sys
@@ -30,9 +32,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _runtime._aiohttp import AiohttpTransport
 from _runtime._asyncio_http import AsyncioTransport
-from _runtime._http import AsyncTransport, HttpRequest
+from _runtime._http import AsyncTransport, HttpRequest, HttpResponse
 from _runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
 from loopback import DEADLINE_PATH, start_server
+
+
+class ThreadedUrllib3:
+    """The sync urllib3 transport in asyncio's default thread pool (min(32, cores + 4) threads):
+    what an async client on the sync transport would be."""
+
+    def __init__(self) -> None:
+        self._sync = Urllib3Transport(maxsize=100)
+
+    async def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
+        call = functools.partial(self._sync.send, request, timeout=timeout)
+        return await asyncio.get_running_loop().run_in_executor(None, call)
+
+    async def close(self) -> None:
+        self._sync.close()
 
 
 def main() -> None:
@@ -53,6 +70,7 @@ def main() -> None:
         "asyncio + h11 (async)": AsyncioTransport(),
         "aiohttp (async)": AiohttpTransport(),
         "httpx (async)": HttpxAsyncTransport(),
+        "urllib3 in threads (async)": ThreadedUrllib3(),
     }
     width = args.concurrency
 

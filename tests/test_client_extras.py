@@ -108,9 +108,10 @@ def test_h11_is_imported_by_the_async_client_not_the_package(package: str) -> No
         if package == "azure_batch_tasks"
         else f"{async_client}('us-west-2', credentials=AwsCredentials('AKID', 'SECRET'))"
     )
+    credential = "SharedKeyCredential" if package == "azure_batch_tasks" else "AwsCredentials"
     code = f"""
 import sys
-from {package} import {async_client}, {"SharedKeyCredential" if package == "azure_batch_tasks" else "AwsCredentials"}
+from {package} import {async_client}, {credential}
 print([name in sys.modules for name in ("h11", "aiohttp", "urllib3")])
 client = {make}
 print([name in sys.modules for name in ("h11", "aiohttp", "urllib3")])
