@@ -134,6 +134,9 @@ class _Connection:
         status = 0
         fields: list[tuple[str, str]] = []
         chunks: list[bytes] = []
+        # Nothing can be parsed before the answer arrives (a reused connection holds no bytes:
+        # see reusable()), so read first and save h11 a pass that would only say NEED_DATA.
+        protocol.receive_data(await reader.read(_READ))
         while True:
             event = protocol.next_event()
             kind = type(event)
@@ -161,8 +164,10 @@ class _Connection:
 
         protocol = self.protocol
         if protocol.our_state is h11.DONE and protocol.their_state is h11.DONE:
-            protocol.start_next_cycle()
-            return True
+            # Bytes after the response were sent unasked: the connection is out of step.
+            if not protocol.trailing_data[0]:
+                protocol.start_next_cycle()
+                return True
         return False
 
 
