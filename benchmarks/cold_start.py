@@ -7,8 +7,14 @@ the interpreter's own start, which is the steadier number):
 
 - `azure_batch_tasks` (the repository's package) against azure-batch 14.2: import, build a
   SharedKey client, one `task_get` / `task.get` against a server on 127.0.0.1;
-- the async client: import, build `AsyncBatchServiceClient`, one `await task_get` (aiohttp),
-  and whether `import azure_batch_tasks` alone imports aiohttp (it must not);
+- the async client: import, build `AsyncBatchServiceClient`, one `await task_get`, with its
+  default transport (asyncio streams + h11) and with `AiohttpTransport`, each twice: asyncio
+  imported inside the timed part, and imported before it (a program using the async client
+  has imported asyncio itself, to call `asyncio.run`); `import asyncio` alone; and whether
+  `import azure_batch_tasks` alone imports h11 or aiohttp (it must not); and option (c) of
+  issue 10: aiohttp imported in a background thread, started here before the package import
+  (earlier than a client's constructor could start it: the most (c) can gain), the first call
+  following at once as in a short script;
 - `import` of the package generated from the full Azure Batch Swagger (76 operations) by
   apismith, openapi-python-client 0.29.1 (from the same OpenAPI 3 document as in
   generate_speed.py) and openapi-generator 7.26 `-g python` (`pip install
@@ -39,7 +45,11 @@ from client_overhead import KEY  # noqa: E402
 from generate_speed import BATCH, BIN, peer_command, peer_input  # noqa: E402
 from loopback import start_server  # noqa: E402
 
-TIMED = "import time as _t; _s = _t.perf_counter()\n{body}\nprint(_t.perf_counter() - _s)\n"
+TIMED = (
+    "{prelude}import time as _t; _s = _t.perf_counter()\n{body}\nprint(_t.perf_counter() - _s)\n"
+)
+#: Put before a case's code to leave asyncio's own import out of its timed part.
+ASYNCIO_FIRST = "import asyncio\n"
 
 SYNC_OURS = f"""
 from azure_batch_tasks import BatchServiceClient, SharedKeyCredential
@@ -59,19 +69,47 @@ async def main():
     async with AsyncBatchServiceClient(ENDPOINT, SharedKeyCredential("acct", "{KEY}")) as c:
         await c.task_get(job_id="job-1", task_id="task-1")
 asyncio.run(main())
+import sys
+assert "aiohttp" not in sys.modules, "the default async transport imported aiohttp"
+assert "urllib3" not in sys.modules, "the async client imported urllib3"
 """
+ASYNC_AIOHTTP = f"""
+import asyncio
+from azure_batch_tasks import AiohttpTransport, AsyncBatchServiceClient, SharedKeyCredential
+async def main():
+    async with AsyncBatchServiceClient(
+        ENDPOINT, SharedKeyCredential("acct", "{KEY}"), transport=AiohttpTransport()
+    ) as c:
+        await c.task_get(job_id="job-1", task_id="task-1")
+asyncio.run(main())
+"""
+ASYNC_BACKGROUND = """
+import threading
+threading.Thread(target=__import__, args=("aiohttp",), daemon=True).start()
+""" + ASYNC_AIOHTTP
 IMPORT_ONLY = """
 import sys
 import azure_batch_tasks
 assert "aiohttp" not in sys.modules, "importing the package imported aiohttp"
+assert "h11" not in sys.modules, "importing the package imported h11"
 """
 
 
-def sample(code: str, path: list[Path], endpoint: str = "") -> tuple[float, float]:
+SYNC = "azure_batch_tasks: import + client + task_get"
+ASYNC = "azure_batch_tasks async (asyncio + h11): import + client + await task_get"
+ASYNC_WARM = "the same, asyncio imported before the timer"
+AIOHTTP = "azure_batch_tasks async with AiohttpTransport: import + client + await task_get"
+AIOHTTP_WARM = "the same with AiohttpTransport, asyncio imported before the timer"
+BACKGROUND = "the same with AiohttpTransport, aiohttp imported in a background thread"
+
+
+def sample(
+    code: str, path: list[Path], endpoint: str = "", prelude: str = ""
+) -> tuple[float, float]:
     """(process wall seconds, the script's own seconds) of one fresh interpreter."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(p) for p in path)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    script = TIMED.format(body=code.replace("ENDPOINT", repr(endpoint)))
+    script = TIMED.format(prelude=prelude, body=code.replace("ENDPOINT", repr(endpoint)))
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
     wall = time.perf_counter() - start
@@ -156,18 +194,23 @@ def main() -> None:
         for folder in [package, *(f for f, _ in full.values())]:
             compileall.compile_dir(folder, quiet=1)
         rows: dict[str, list[tuple[float, float]]] = {}
-        cases = {
-            "empty interpreter (python -c pass)": ("pass", [package]),
-            "azure_batch_tasks: import + client + task_get": (SYNC_OURS, [package]),
-            "azure-batch 14.2: import + client + task.get": (SYNC_PEER, [package]),
-            "azure_batch_tasks async: import + client + await task_get": (ASYNC_OURS, [package]),
-            "azure_batch_tasks: import only (no aiohttp)": (IMPORT_ONLY, [package]),
+        cases: dict[str, tuple[str, list[Path], str]] = {
+            "empty interpreter (python -c pass)": ("pass", [package], ""),
+            "import asyncio": ("import asyncio", [package], ""),
+            SYNC: (SYNC_OURS, [package], ""),
+            "azure-batch 14.2: import + client + task.get": (SYNC_PEER, [package], ""),
+            ASYNC: (ASYNC_OURS, [package], ""),
+            ASYNC_WARM: (ASYNC_OURS, [package], ASYNCIO_FIRST),
+            AIOHTTP: (ASYNC_AIOHTTP, [package], ""),
+            AIOHTTP_WARM: (ASYNC_AIOHTTP, [package], ASYNCIO_FIRST),
+            BACKGROUND: (ASYNC_BACKGROUND, [package], ASYNCIO_FIRST),
+            "azure_batch_tasks: import only (no h11, no aiohttp)": (IMPORT_ONLY, [package], ""),
         }
         for name, (folder, module) in full.items():
-            cases[f"full Azure Batch, {name}: import"] = (f"import {module}", [folder])
+            cases[f"full Azure Batch, {name}: import"] = (f"import {module}", [folder], "")
         for _ in range(args.reps):
-            for label, (code, path) in cases.items():  # alternating, round after round
-                rows.setdefault(label, []).append(sample(code, path, endpoint))
+            for label, (code, path, prelude) in cases.items():  # alternating, round after round
+                rows.setdefault(label, []).append(sample(code, path, endpoint, prelude))
     server.terminate()
     load = os.getloadavg()[0]
     print(f"cold start, {args.reps} fresh interpreters each, medians (min–max); load {load:.2f}")
@@ -183,9 +226,12 @@ def main() -> None:
             print(
                 f"| full Azure Batch import: apismith / {name} | | | {ratio(ours_full, theirs)} |"
             )
-    ours = [s for _, s in rows["azure_batch_tasks: import + client + task_get"]]
+    ours = [s for _, s in rows[SYNC]]
     theirs = [s for _, s in rows["azure-batch 14.2: import + client + task.get"]]
     print(f"| cold start: azure_batch_tasks / azure-batch 14.2 | | | {ratio(ours, theirs)} |")
+    for label in (ASYNC, ASYNC_WARM, AIOHTTP, AIOHTTP_WARM, BACKGROUND):
+        mine = [s for _, s in rows[label]]
+        print(f"| {label} / the sync client | | | {ratio(mine, ours)} |")
 
 
 if __name__ == "__main__":

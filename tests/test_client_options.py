@@ -240,6 +240,7 @@ TRANSPORTS = {
     "urllib3": (False, lambda: dl.Urllib3Transport()),
     "httpx": (False, lambda: dl.HttpxTransport()),
     "aiohttp": (True, lambda: dl.AiohttpTransport()),
+    "asyncio": (True, lambda: dl.AsyncioTransport()),
     "httpx-async": (True, lambda: dl.HttpxAsyncTransport()),
 }
 

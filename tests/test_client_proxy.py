@@ -32,6 +32,7 @@ TRANSPORTS: dict[str, tuple[bool, Callable[..., Any]]] = {
     "urllib3": (False, dl.Urllib3Transport),
     "httpx": (False, dl.HttpxTransport),
     "aiohttp": (True, dl.AiohttpTransport),
+    "asyncio": (True, dl.AsyncioTransport),
     "httpx-async": (True, dl.HttpxAsyncTransport),
 }
 EACH_TRANSPORT = pytest.mark.parametrize("kind", sorted(TRANSPORTS))

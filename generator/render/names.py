@@ -45,6 +45,7 @@ _RESERVED_CLASSES = {
     "time",
     # Runtime names every package __init__ exports.
     "AiohttpTransport",
+    "AsyncioTransport",
     "AwsCredentials",
     "CredentialRetrievalError",
     "DeserializationError",

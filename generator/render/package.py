@@ -27,6 +27,7 @@ RUNTIME_DIR = BUILTIN_TEMPLATES / "python" / "_runtime"
 _RUNTIME_COMMON = {
     "__init__.py",
     "_aiohttp.py",
+    "_asyncio_http.py",
     "_http.py",
     "_logging.py",
     "_model.py",

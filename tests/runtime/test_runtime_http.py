@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
+from _runtime._asyncio_http import AsyncioTransport
 from _runtime._http import (
+    AsyncTransport,
     Headers,
     HttpRequest,
     HttpResponse,
@@ -74,9 +76,11 @@ def sync_transport(request: pytest.FixtureRequest) -> Iterator[Transport]:
         yield transport
 
 
-@pytest.fixture
-async def async_transport() -> AsyncIterator[HttpxAsyncTransport]:
-    async with HttpxAsyncTransport() as transport:
+@pytest.fixture(params=["asyncio", "httpx"])
+async def async_transport(request: pytest.FixtureRequest) -> AsyncIterator[AsyncTransport]:
+    transport: AsyncioTransport | HttpxAsyncTransport
+    transport = AsyncioTransport() if request.param == "asyncio" else HttpxAsyncTransport()
+    async with transport:
         yield transport
 
 
@@ -112,7 +116,7 @@ def test_sync_transport_exchange(sync_transport: Transport, stub_server: StubSer
 
 
 async def test_async_transport_exchange(
-    async_transport: HttpxAsyncTransport, stub_server: StubServer
+    async_transport: AsyncTransport, stub_server: StubServer
 ) -> None:
     response = await async_transport.send(exchange_request(stub_server), timeout=5)
     check_exchange(stub_server, response)
@@ -160,7 +164,7 @@ def test_sync_transport_errors(
 
 
 async def test_async_transport_errors(
-    async_transport: HttpxAsyncTransport, stub_server: StubServer, refused_url: str
+    async_transport: AsyncTransport, stub_server: StubServer, refused_url: str
 ) -> None:
     with pytest.raises(TransportError) as refused:
         await async_transport.send(HttpRequest("GET", refused_url), timeout=5)
@@ -172,6 +176,9 @@ async def test_async_transport_errors(
     stub_server.script(Reply(delay=1.0))
     with pytest.raises(TransportTimeout):
         await async_transport.send(HttpRequest("GET", stub_server.url), timeout=0.2)
+    with pytest.raises(TransportError) as bad:
+        await async_transport.send(HttpRequest("GET", "ftp://127.0.0.1/x"), timeout=1)
+    assert not bad.value.retryable
 
 
 def test_httpx_not_imported_by_sync_modules() -> None:

@@ -5,9 +5,12 @@ Results are the models in :mod:`azure_batch_tasks.models`;
 errors are the classes in :mod:`azure_batch_tasks.errors`.
 """
 
+from typing import TYPE_CHECKING
+
 from ._patch import *  # noqa: F403
 from ._patch import __all__ as _patch_all
 from ._runtime._aiohttp import AiohttpTransport
+from ._runtime._asyncio_http import AsyncioTransport
 from ._runtime._bodies import File
 from ._runtime._http import (
     HttpRequest,
@@ -18,7 +21,6 @@ from ._runtime._http import (
 )
 from ._runtime._retry import RetryPolicy
 from ._runtime._sharedkey import SharedKeyCredential
-from ._runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
 from ._runtime._wire import DeserializationError
 from .aio import AsyncBatchServiceClient
 from .client import BatchServiceClient
@@ -101,6 +103,22 @@ from .models import (
 
 __version__ = "0.1.0"
 
+if TYPE_CHECKING:
+    from ._runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
+
+_LAZY_TRANSPORTS = ("HttpxAsyncTransport", "HttpxTransport", "Urllib3Transport")
+
+
+def __getattr__(name: str) -> object:
+    # The urllib3 and httpx transports are imported when first asked for, not with the
+    # package: an async program on the default transport never loads urllib3 (about 25 ms).
+    if name in _LAZY_TRANSPORTS:
+        from ._runtime import _transport
+
+        return getattr(_transport, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "ERRORS_BY_CODE",
     "NULL",
@@ -110,6 +128,7 @@ __all__ = [
     "AiohttpTransport",
     "ApplicationPackageReference",
     "AsyncBatchServiceClient",
+    "AsyncioTransport",
     "AuthenticationTokenSettings",
     "AutoUserScope",
     "AutoUserSpecification",

@@ -58,7 +58,7 @@ class AsyncBatchServiceClient:
     :param credential_scopes: token scopes (default ``https://batch.core.windows.net//.default``).
     :param enforce_https: refuse to send a bearer token over plain ``http://`` (as azure-core
         does); False only for local testing.
-    :param transport: the HTTP transport; default aiohttp (AiohttpTransport).
+    :param transport: the HTTP transport; default asyncio + h11 (AsyncioTransport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.azure()``.
     :param timeout: seconds one attempt may take: connecting and reading the whole response.
     :param user_agent_extra: appended to the User-Agent
@@ -105,10 +105,10 @@ class AsyncBatchServiceClient:
                 f"got {type(credential).__name__}"
             )
         if transport is None:
-            # aiohttp is imported here (the package's `aio` extra), not when the package is.
-            from ._runtime._aiohttp import AiohttpTransport
+            # h11 is imported here, not when the package is (sync programs never load it).
+            from ._runtime._asyncio_http import AsyncioTransport
 
-            transport = AiohttpTransport(distribution=DISTRIBUTION)
+            transport = AsyncioTransport()
         self._transport = transport
         self._retry = retry_policy or RetryPolicy.azure()
         self._timeout = check_seconds("timeout", timeout)

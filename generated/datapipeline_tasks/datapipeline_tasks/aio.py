@@ -79,7 +79,7 @@ class AsyncDataPipelineClient:
         is ``true`` (botocore's ``Config(inject_host_prefix=...)``).
     :param clock: returns the time requests are signed with (default: the system clock in UTC);
         for tests, or to correct a skewed clock.
-    :param transport: the HTTP transport; default aiohttp (AiohttpTransport).
+    :param transport: the HTTP transport; default asyncio + h11 (AsyncioTransport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.aws()``.
     :param timeout: seconds one attempt may take: connecting and reading the whole response.
     :param user_agent_extra: appended to the User-Agent
@@ -110,10 +110,10 @@ class AsyncDataPipelineClient:
         self._inject_host_prefix = resolve_host_prefix_injection(inject_host_prefix)
         self._clock = clock
         if transport is None:
-            # aiohttp is imported here (the package's `aio` extra), not when the package is.
-            from ._runtime._aiohttp import AiohttpTransport
+            # h11 is imported here, not when the package is (sync programs never load it).
+            from ._runtime._asyncio_http import AsyncioTransport
 
-            transport = AiohttpTransport(distribution=DISTRIBUTION)
+            transport = AsyncioTransport()
         self._transport = transport
         self._retry = retry_policy or RetryPolicy.aws()
         self._timeout = check_seconds("timeout", timeout)

@@ -1,10 +1,10 @@
-"""Asynchronous transport on aiohttp: the async default (about 4x the throughput of httpx's
-AsyncClient in benchmarks/transport.py on loopback).
+"""Asynchronous transport on aiohttp, for those who want it (the async default is
+``_asyncio_http.AsyncioTransport``, which imports in a tenth of the time).
 
-aiohttp is an optional dependency (the package's ``aio`` extra): nothing imports it until an
-:class:`AiohttpTransport` is created, so importing the package, or using only the sync client,
-never pays for it (about 100 ms), and a missing aiohttp is reported when the async client is
-built rather than on its first call.
+aiohttp is an optional dependency (the package's ``aiohttp`` extra): nothing imports it until an
+:class:`AiohttpTransport` is created, so importing the package, or using the default
+transports, never pays for it (about 150 ms), and a missing aiohttp is reported when the
+transport is built rather than on its first call.
 
 Like the other transports it sends the URL exactly as given (no re-quoting: SigV4 signs the
 encoded path), follows no redirects, retries nothing and reads the whole body within
@@ -34,10 +34,10 @@ def import_aiohttp(distribution: str = "") -> ModuleType:
     try:
         import aiohttp
     except ImportError as err:
-        target = f"{distribution}[aio]" if distribution else "aiohttp"
+        target = f"{distribution}[aiohttp]" if distribution else "aiohttp"
         raise ImportError(
-            f"the async client's default transport needs aiohttp: pip install '{target}' "
-            "(or pass transport=HttpxAsyncTransport())"
+            f"AiohttpTransport needs aiohttp: pip install '{target}' "
+            "(or leave the async client its default transport)"
         ) from err
     return aiohttp
 

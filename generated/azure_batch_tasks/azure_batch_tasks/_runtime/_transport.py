@@ -416,7 +416,8 @@ class HttpxTransport:
 
 
 class HttpxAsyncTransport:
-    """Asynchronous transport on ``httpx.AsyncClient`` (optional; aiohttp is the default).
+    """Asynchronous transport on ``httpx.AsyncClient`` (optional; ``AsyncioTransport`` is the
+    default).
 
     Same options as :class:`HttpxTransport`; ``client`` brings your own ``httpx.AsyncClient``.
     """
