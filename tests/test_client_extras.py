@@ -127,3 +127,40 @@ print(Urllib3Transport.__name__, "urllib3" in sys.modules)
         "[True, False, False]",
         "Urllib3Transport True",
     ]
+
+
+@pytest.mark.parametrize("package", sorted(PACKAGES))
+def test_a_sync_program_never_imports_asyncio(package: str, server: StubServer) -> None:
+    """asyncio costs a sync-only program about 40 ms to import: the package, its sync client
+    (credentials and retries included) and a call leave it unimported."""
+    _, _, sync_client = PACKAGES[package]
+    calls = {
+        "deadline_tasks": "get_task(farm_id='f', queue_id='q', job_id='j', step_id='s', "
+        "task_id='t')",
+        "datapipeline_tasks": "set_task_status(task_id='t', task_status='FINISHED')",
+        "azure_batch_tasks": "task_get(job_id='j', task_id='t')",
+    }
+    body = {
+        "deadline_tasks": b'{"taskId": "t", "createdAt": 0, "createdBy": "m", '
+        b'"runStatus": "READY"}',
+        "datapipeline_tasks": b"{}",
+        "azure_batch_tasks": b'{"id": "t"}',
+    }[package]
+    server.script(Reply(200, {"Content-Type": "application/json"}, body))
+    make = (
+        f"{sync_client}('{server.url}', SharedKeyCredential('a', 'AAAA'))"
+        if package == "azure_batch_tasks"
+        else f"{sync_client}('us-west-2', endpoint_url='{server.url}', "
+        "credentials=AwsCredentials('AKID', 'SECRET'), inject_host_prefix=False)"
+    )
+    credential = "SharedKeyCredential" if package == "azure_batch_tasks" else "AwsCredentials"
+    code = f"""
+import sys
+from {package} import {sync_client}, {credential}
+client = {make}
+client.{calls[package]}
+print("asyncio" in sys.modules)
+"""
+    proc = python(package, code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False"]

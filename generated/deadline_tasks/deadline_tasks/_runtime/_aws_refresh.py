@@ -21,7 +21,6 @@ never sees the key of one set with the secret of another.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 from collections.abc import Callable
@@ -238,5 +237,7 @@ async def frozen_credentials_async(source: CredentialsSource) -> AwsCredentials:
     refreshes are rare.
     """
     if source.refresh_needed():
+        import asyncio  # here: a sync-only program never imports asyncio (about 40 ms)
+
         return await asyncio.to_thread(source.get_frozen_credentials)
     return source.get_frozen_credentials()
