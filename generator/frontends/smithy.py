@@ -100,7 +100,7 @@ _HANDLED_TRAITS = {
         "httpResponseCode httpPrefixHeaders idempotencyToken idempotent readonly error httpError "
         "retryable enumValue length range pattern timestampFormat jsonName sensitive paginated "
         "endpoint input output deprecated uniqueItems title httpQueryParams hostLabel mediaType "
-        "requestCompression httpChecksumRequired sparse clientOptional enum"
+        "requestCompression httpChecksumRequired sparse clientOptional enum auth"
     ).split()
 } | {"aws.api#service", "aws.auth#sigv4", *_PROTOCOLS}
 
@@ -135,7 +135,6 @@ _INERT_TRAIT_PREFIXES = (
     PRELUDE + "xmlNamespace",
     PRELUDE + "xmlFlattened",
     PRELUDE + "xmlAttribute",
-    PRELUDE + "auth",
     PRELUDE + "optionalAuth",
     PRELUDE + "notProperty",
     PRELUDE + "property",
@@ -750,6 +749,7 @@ class SmithyFrontend:
             deprecated=PRELUDE + "deprecated" in traits,
             request_compression=tuple(encodings),
             checksum_required=PRELUDE + "httpChecksumRequired" in traits,
+            unsigned=traits.get(PRELUDE + "auth", service_traits.get(PRELUDE + "auth")) == [],
             loc=self.doc.loc(path, key=True),
             ref_locs=tuple(
                 (key, self.doc.loc(path + (key, "target")))

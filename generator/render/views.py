@@ -190,6 +190,7 @@ class OperationView:
     host_prefix_expr: str = "''"  # the host prefix, with {label}s filled from the arguments
     request_compression: tuple[str, ...] = ()
     checksum_required: bool = False
+    unsigned: bool = False  # Smithy @auth([]): sent unsigned (botocore's authtype none)
     # Statements checking the arguments before anything is sent (botocore's validation).
     param_checks: list[str] = field(default_factory=list)
 
@@ -329,6 +330,7 @@ class PackageView:
     # The protocol module: templates import its macros (`proto.wire_template`, ...).
     proto: ProtocolGenerator | None = None
     compresses: bool = False  # an operation may gzip its request body (requestCompression)
+    has_unsigned: bool = False  # an operation is sent unsigned: credentials are resolved lazily
     check_functions: list[list[str]] = field(default_factory=list)  # `_check_<Class>` functions
     rewrites_bodies: bool = False  # ... or another operation needs a Content-MD5
     # Keyword options of every method, in order (names never shadow a spec argument).
@@ -836,6 +838,7 @@ class ViewBuilder:
             request_compression=op.request_compression,
             param_checks=args.param_checks,
             checksum_required=op.checksum_required,
+            unsigned=op.unsigned,
         )
 
     # The stages of operation(), in order.
@@ -1206,6 +1209,7 @@ class ViewBuilder:
             status_errors=self._status_errors(views),
             has_paging=any(o.paginated for o in ops),
             compresses=any(o.request_compression for o in ops),
+            has_unsigned=any(o.unsigned for o in ops),
             check_functions=sorted(check_functions),
             rewrites_bodies=any(o.request_compression or o.checksum_required for o in ops),
             proto=self.proto,
