@@ -100,7 +100,8 @@ _HANDLED_TRAITS = {
         "httpResponseCode httpPrefixHeaders idempotencyToken idempotent readonly error httpError "
         "retryable enumValue length range pattern timestampFormat jsonName sensitive paginated "
         "endpoint input output deprecated uniqueItems title httpQueryParams hostLabel mediaType "
-        "requestCompression httpChecksumRequired sparse clientOptional enum auth"
+        "requestCompression httpChecksumRequired sparse clientOptional enum auth streaming "
+        "eventPayload eventHeader requiresLength"
     ).split()
 } | {"aws.api#service", "aws.auth#sigv4", *_PROTOCOLS}
 
@@ -697,6 +698,7 @@ class SmithyFrontend:
             else:
                 self._expect(ref, dict, path + (key,), f"the {key} of {op_id}")
                 refs[key] = None
+        event_stream = self._event_streams(op_id, refs)
         errors: list[str] = []
         raw_errors = node.get("errors", [])
         if self._expect(raw_errors, list, path + ("errors",), f"the errors of {op_id}"):
@@ -749,6 +751,7 @@ class SmithyFrontend:
             deprecated=PRELUDE + "deprecated" in traits,
             request_compression=tuple(encodings),
             checksum_required=PRELUDE + "httpChecksumRequired" in traits,
+            event_stream=event_stream,
             unsigned=traits.get(PRELUDE + "auth", service_traits.get(PRELUDE + "auth")) == [],
             loc=self.doc.loc(path, key=True),
             ref_locs=tuple(
@@ -763,6 +766,47 @@ class SmithyFrontend:
             + (("http.method", self.doc.loc(hpath + ("method",))),)
             + self._pagination_locs(traits, path),
         )
+
+    def _event_streams(self, op_id: str, refs: dict[str, str | None]) -> str:
+        """A WARNING (and a README note) per input or output member targeting a `@streaming`
+        union: an event stream, which the generated clients do not frame or decode. Returns
+        the role ("input"/"output") of the last such member, or ""."""
+        found = ""
+        for role in ("input", "output"):
+            ref = refs[role]
+            node = self.raw.get(ref) if ref else None
+            members = node.get("members") if isinstance(node, dict) else None
+            if not isinstance(members, dict):
+                continue
+            for name, member in members.items():
+                target = member.get("target") if isinstance(member, dict) else None
+                tnode = self.raw.get(target) if isinstance(target, str) else None
+                if not (isinstance(tnode, dict) and tnode.get("type") == "union"):
+                    continue
+                ttraits = tnode.get("traits")
+                if not (isinstance(ttraits, dict) and PRELUDE + "streaming" in ttraits):
+                    continue
+                where = self.doc.loc(("shapes", str(ref), "members", name), key=True)
+                effect = (
+                    "the method sends the events as one JSON body, which the service refuses"
+                    if role == "input"
+                    else "the method raises ResponseDecodeError on the event-stream frames "
+                    "a successful response carries (error responses are still parsed)"
+                )
+                message = (
+                    f"{op_id.split('#', 1)[-1]}: the {role} member {name!r} is an event stream, "
+                    f"which apismith does not support; {effect}"
+                )
+                self.notes.append(Note(message, where))
+                self.diags.warning(
+                    "EventStreamUnsupported",
+                    where,
+                    message,
+                    "call this operation with botocore, or leave it out of the spec "
+                    "(`apismith extract --operations`)",
+                )
+                found = role
+        return found
 
     def _pagination_locs(
         self, traits: dict[str, Any], path: Path

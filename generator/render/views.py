@@ -191,6 +191,7 @@ class OperationView:
     request_compression: tuple[str, ...] = ()
     checksum_required: bool = False
     unsigned: bool = False  # Smithy @auth([]): sent unsigned (botocore's authtype none)
+    event_stream: str = ""  # "input" / "output": an unsupported event stream travels there
     # Statements checking the arguments before anything is sent (botocore's validation).
     param_checks: list[str] = field(default_factory=list)
 
@@ -839,6 +840,7 @@ class ViewBuilder:
             param_checks=args.param_checks,
             checksum_required=op.checksum_required,
             unsigned=op.unsigned,
+            event_stream=op.event_stream,
         )
 
     # The stages of operation(), in order.

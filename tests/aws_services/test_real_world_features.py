@@ -19,7 +19,7 @@ from generator.config import ServiceConfig
 from generator.render.environment import build_environment
 from generator.render.format import Formatter
 from generator.render.package import render_package, scaffold_files
-from support import spec_from_text
+from support import line_of, spec_from_text
 
 
 def render_spec(folder: Path, spec: str, package: str) -> Any:
@@ -153,3 +153,66 @@ def test_credentials_of_a_wrong_type_are_refused_when_the_client_is_created(port
 def test_the_docs_say_which_operations_are_sent_unsigned(portal: Any) -> None:
     assert "Sent unsigned" in (portal.PortalClient.get_token.__doc__ or "")
     assert "Sent unsigned" not in (portal.PortalClient.list_things.__doc__ or "")
+
+
+# --- event streams: a WARNING naming the operation, and docs that say so (SageMaker Runtime)
+
+EVENT_STREAM = """
+smithy: "2.0"
+shapes:
+  ex.infer#Infer:
+    type: service
+    version: "2024-01-01"
+    operations: [{target: ex.infer#InvokeStream}]
+    traits:
+      aws.protocols#restJson1: {}
+      aws.auth#sigv4: {name: infer}
+      aws.api#service: {sdkId: Infer}
+  ex.infer#InvokeStream:
+    type: operation
+    input: {target: ex.infer#InvokeStreamInput}
+    output: {target: ex.infer#InvokeStreamOutput}
+    traits:
+      smithy.api#http: {method: POST, uri: /invoke, code: 200}
+  ex.infer#InvokeStreamInput:
+    type: structure
+    members:
+      Body: {target: smithy.api#Blob, traits: {smithy.api#httpPayload: {}}}
+  ex.infer#InvokeStreamOutput:
+    type: structure
+    members:
+      Events: {target: ex.infer#Events, traits: {smithy.api#httpPayload: {}}}
+  ex.infer#Events:
+    type: union
+    traits: {smithy.api#streaming: {}}
+    members:
+      Part: {target: ex.infer#Part}
+  ex.infer#Part:
+    type: structure
+    members:
+      Bytes: {target: smithy.api#Blob, traits: {smithy.api#eventPayload: {}}}
+"""
+
+
+def test_an_event_stream_is_a_warning_naming_the_operation_never_an_error(tmp_path: Path) -> None:
+    from generator.diagnostics import Severity
+
+    loaded, body = spec_from_text(tmp_path, EVENT_STREAM)
+    assert loaded.ok
+    events = [(e.id, e.severity) for e in loaded.diagnostics.events]
+    # The stream's traits are known: no UnknownTrait note for them, one warning.
+    assert events == [("EventStreamUnsupported", Severity.WARNING)]
+    (warning,) = loaded.diagnostics.events
+    assert "InvokeStream" in warning.message and "'Events'" in warning.message
+    # Located at the member, in the output structure.
+    assert warning.location.line == line_of(body, "Events: {target: ex.infer#Events")
+
+
+def test_an_event_stream_operation_is_generated_and_documented_as_unsupported(
+    tmp_path: Path,
+) -> None:
+    pkg = render_spec(tmp_path, EVENT_STREAM, "infer_pkg")
+    doc = pkg.InferClient.invoke_stream.__doc__ or ""
+    assert "Not supported: the output is an event stream" in " ".join(doc.split())
+    page = (tmp_path / "docs" / "InferClient.md").read_text()
+    assert "**Not supported:** the output is an event stream" in page

@@ -126,7 +126,7 @@ def resolve_credentials(
 class LazyCredentials:
     """:func:`resolve_credentials`, run on the first signed request instead of when the client
     is created: the clients of services with operations sent unsigned (Smithy ``@auth([])``,
-    botocore's ``authtype: none``: SSO's ``GetRoleCredentials``, STS ``AssumeRoleWithWebIdentity``)
+    botocore's ``authtype: none``: SSO's ``GetRoleCredentials``, Cognito Identity's ``GetId``)
     work without credentials, and say that none were found only when a signed call needs them,
     as botocore does.
     """
