@@ -27,6 +27,7 @@ from generator.render.names import SymbolProvider
 from generator.render.paramchecks import ParamChecks
 from generator.render.protocols import ProtocolGenerator, protocol_for
 from generator.render.pytypes import TypeMapper
+from generator.render.tokenpages import TokenPages, token_pages
 
 
 @dataclass
@@ -192,6 +193,7 @@ class OperationView:
     checksum_required: bool = False
     unsigned: bool = False  # Smithy @auth([]): sent unsigned (botocore's authtype none)
     event_stream: str = ""  # "input" / "output": an unsupported event stream travels there
+    token_pages: TokenPages | None = None  # Smithy token pagination: paginate_<method>
     # Statements checking the arguments before anything is sent (botocore's validation).
     param_checks: list[str] = field(default_factory=list)
 
@@ -792,9 +794,10 @@ class ViewBuilder:
         if self.proto.describes_exchange(op):
             self._exchange_stage(op, inp, out, args, result)
         paging = self._paging(op, out, result)
+        method = self.symbols.method_name(op.name)
         return OperationView(
             name=op.name,
-            method=self.symbols.method_name(op.name),
+            method=method,
             docs=doc_text(op.docs),
             summary=doc_text(op.summary),
             http_method=line.http_method,
@@ -841,6 +844,14 @@ class ViewBuilder:
             checksum_required=op.checksum_required,
             unsigned=op.unsigned,
             event_stream=op.event_stream,
+            token_pages=token_pages(
+                svc,
+                op,
+                method,
+                {self.symbols.method_name(o.name) for o in svc.operations},
+                self.symbols.member_names,
+                self.types.annotation,
+            ),
         )
 
     # The stages of operation(), in order.

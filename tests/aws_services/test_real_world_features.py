@@ -216,3 +216,141 @@ def test_an_event_stream_operation_is_generated_and_documented_as_unsupported(
     assert "Not supported: the output is an event stream" in " ".join(doc.split())
     page = (tmp_path / "docs" / "InferClient.md").read_text()
     assert "**Not supported:** the output is an event stream" in page
+
+
+# --- @paginated: paginate_<method> yields every page (SSO ListAccounts, Marketplace Entitlement)
+
+PAGES = """
+smithy: "2.0"
+shapes:
+  ex.pages#Pages:
+    type: service
+    version: "2024-01-01"
+    operations: [{target: ex.pages#ListThings}, {target: ex.pages#ScanThings}]
+    traits:
+      aws.protocols#awsJson1_0: {}
+      aws.auth#sigv4: {name: pages}
+      aws.api#service: {sdkId: Pages}
+  ex.pages#ListThings:
+    type: operation
+    input: {target: ex.pages#ListThingsInput}
+    output: {target: ex.pages#ListThingsOutput}
+    traits:
+      smithy.api#paginated: {inputToken: NextToken, outputToken: NextToken, items: Things,
+                             pageSize: MaxResults}
+  ex.pages#ListThingsInput:
+    type: structure
+    members:
+      Owner: {target: smithy.api#String, traits: {smithy.api#required: {}}}
+      NextToken: {target: smithy.api#String}
+      MaxResults: {target: smithy.api#Integer}
+  ex.pages#ListThingsOutput:
+    type: structure
+    members:
+      Things: {target: ex.pages#Names}
+      NextToken: {target: smithy.api#String}
+  ex.pages#ScanThings:
+    type: operation
+    input: {target: ex.pages#ScanThingsInput}
+    output: {target: ex.pages#ScanThingsOutput}
+    traits:
+      smithy.api#paginated: {inputToken: Start, outputToken: Result.Next}
+  ex.pages#ScanThingsInput:
+    type: structure
+    members:
+      Start: {target: smithy.api#String}
+  ex.pages#ScanThingsOutput:
+    type: structure
+    members:
+      Result: {target: ex.pages#ScanResult}
+  ex.pages#ScanResult:
+    type: structure
+    members:
+      Names: {target: ex.pages#Names}
+      Next: {target: smithy.api#String}
+  ex.pages#Names:
+    type: list
+    member: {target: smithy.api#String}
+"""
+
+
+class PagingStub(Recorder):
+    """Answers from a script of JSON bodies, one per request, keeping the request bodies."""
+
+    def __init__(self, pkg: Any, bodies: list[dict[str, Any]]) -> None:
+        super().__init__(pkg)
+        self.bodies = bodies
+        self.requests: list[dict[str, Any]] = []
+
+    def send(self, request: Any, *, timeout: float | None) -> Any:
+        import json
+
+        self.requests.append(json.loads(request.body))
+        return self.pkg.HttpResponse(200, {}, json.dumps(self.bodies.pop(0)).encode())
+
+
+class AsyncPagingStub(PagingStub):
+    async def send(self, request: Any, *, timeout: float | None) -> Any:  # type: ignore[override]
+        return super().send(request, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return render_spec(tmp_path_factory.mktemp("pages"), PAGES, "pages_pkg")
+
+
+def _client(pkg: Any, stub: PagingStub, asynchronous: bool) -> Any:
+    cls = pkg.AsyncPagesClient if asynchronous else pkg.PagesClient
+    return cls("us-east-1", credentials=pkg.AwsCredentials("AKID", "SECRET"), transport=stub)
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_paginate_follows_the_token_until_a_page_has_none(pages: Any, asynchronous: bool) -> None:
+    bodies = [
+        {"Things": ["a", "b"], "NextToken": "t2"},
+        {"Things": [], "NextToken": "t3"},  # an empty page with a token: keep going
+        {"Things": ["c"]},
+    ]
+    stub = (AsyncPagingStub if asynchronous else PagingStub)(pages, bodies)
+    client = _client(pages, stub, asynchronous)
+    iterator = client.paginate_list_things(owner="me", max_results=2)
+    if asynchronous:
+
+        async def collect() -> list[Any]:
+            return [page async for page in iterator]
+
+        got = asyncio.run(collect())
+    else:
+        got = list(iterator)
+    assert [p.things for p in got] == [["a", "b"], [], ["c"]]
+    assert all(isinstance(p, pages.ListThingsOutput) for p in got)
+    assert stub.requests == [
+        {"Owner": "me", "MaxResults": 2},
+        {"Owner": "me", "MaxResults": 2, "NextToken": "t2"},
+        {"Owner": "me", "MaxResults": 2, "NextToken": "t3"},
+    ]
+
+
+def test_paginate_takes_no_token_and_stops_on_a_repeated_one(pages: Any) -> None:
+    import inspect
+
+    assert "next_token" not in inspect.signature(pages.PagesClient.paginate_list_things).parameters
+    stub = PagingStub(pages, [{"NextToken": "same"}, {"NextToken": "same"}])
+    assert len(list(_client(pages, stub, False).paginate_list_things(owner="me"))) == 2
+    assert len(stub.requests) == 2  # the service repeating its token ends the loop
+
+
+def test_paginate_follows_a_nested_output_token(pages: Any) -> None:
+    bodies = [{"Result": {"Names": ["a"], "Next": "n2"}}, {"Result": {"Names": ["b"]}}, {}]
+    stub = PagingStub(pages, bodies)
+    got = list(_client(pages, stub, False).paginate_scan_things())
+    assert [p.result.names for p in got] == [["a"], ["b"]]
+    assert stub.requests == [{}, {"Start": "n2"}]
+    stub = PagingStub(pages, [{}])  # no Result at all: one page
+    assert len(list(_client(pages, stub, False).paginate_scan_things())) == 1
+
+
+def test_paginated_operations_document_their_page_iterator(pages: Any) -> None:
+    doc = pages.PagesClient.paginate_list_things.__doc__ or ""
+    assert "Every page of :meth:`list_things`" in doc
+    assert "the items in ``things``" in " ".join(doc.split())
