@@ -354,3 +354,9 @@ def test_paginated_operations_document_their_page_iterator(pages: Any) -> None:
     doc = pages.PagesClient.paginate_list_things.__doc__ or ""
     assert "Every page of :meth:`list_things`" in doc
     assert "the items in ``things``" in " ".join(doc.split())
+
+
+def test_the_package_readme_lists_the_page_iterators(pages: Any) -> None:
+    readme = (Path(pages.__file__).parent.parent / "README.md").read_text()
+    assert "| `list_things` | `paginate_list_things` | `things` |" in readme
+    assert "| `scan_things` | `paginate_scan_things` |  |" in readme
