@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -283,8 +284,6 @@ class PagingStub(Recorder):
         self.requests: list[dict[str, Any]] = []
 
     def send(self, request: Any, *, timeout: float | None) -> Any:
-        import json
-
         self.requests.append(json.loads(request.body))
         return self.pkg.HttpResponse(200, {}, json.dumps(self.bodies.pop(0)).encode())
 
@@ -360,3 +359,82 @@ def test_the_package_readme_lists_the_page_iterators(pages: Any) -> None:
     readme = (Path(pages.__file__).parent.parent / "README.md").read_text()
     assert "| `list_things` | `paginate_list_things` | `things` |" in readme
     assert "| `scan_things` | `paginate_scan_things` |  |" in readme
+
+
+# --- Smithy 2.0 mixins: the JSON AST lists `mixins` and leaves their members off the shape
+
+MIXINS = """
+smithy: "2.0"
+shapes:
+  ex.mix#Mix:
+    type: service
+    version: "2024-01-01"
+    operations: [{target: ex.mix#PutThing}]
+    traits:
+      aws.protocols#restJson1: {}
+      aws.auth#sigv4: {name: mix}
+      aws.api#service: {sdkId: Mix}
+  ex.mix#PutThing:
+    type: operation
+    input: {target: ex.mix#PutThingInput}
+    output: {target: ex.mix#Thing}
+    traits:
+      smithy.api#http: {method: PUT, uri: "/things/{id}", code: 200}
+  ex.mix#Identified:
+    type: structure
+    mixins: [{target: ex.mix#Owned}]
+    members:
+      id: {target: smithy.api#String, traits: {smithy.api#required: {}}}
+    traits: {smithy.api#mixin: {}, smithy.api#documentation: Has an id.}
+  ex.mix#Owned:
+    type: structure
+    members:
+      owner: {target: smithy.api#String, traits: {smithy.api#jsonName: ownedBy}}
+    traits: {smithy.api#mixin: {}}
+  ex.mix#PutThingInput:
+    type: structure
+    mixins: [{target: ex.mix#Identified}]
+    members:
+      id: {target: smithy.api#String, traits: {smithy.api#httpLabel: {}}}
+      size: {target: smithy.api#Integer}
+  ex.mix#Thing:
+    type: structure
+    mixins: [{target: ex.mix#Identified}]
+    members:
+      size: {target: smithy.api#Integer}
+"""
+
+
+def test_mixin_members_and_traits_are_the_shapes_own(tmp_path: Path) -> None:
+    loaded, _ = spec_from_text(tmp_path, MIXINS)
+    # Was: HttpLabelNotRequired on `id` (its @required comes from the mixin), members lost.
+    assert loaded.ok, [e.format() for e in loaded.diagnostics.events]
+    assert loaded.service is not None
+    thing = loaded.service.shape("ex.mix#Thing")
+    assert thing is not None and [m.name for m in thing.members] == ["owner", "id", "size"]
+    assert thing.docs == "Has an id."  # the mixin's traits, but @mixin itself
+    put = loaded.service.shape("ex.mix#PutThingInput")
+    assert put is not None and [m.name for m in put.members] == ["owner", "id", "size"]
+    label = put.member("id")
+    assert label is not None and label.required and label.binding.name == "LABEL"
+
+
+def test_a_mixed_in_member_travels_as_its_mixin_says(tmp_path: Path) -> None:
+    pkg = render_spec(tmp_path, MIXINS, "mix_pkg")
+    stub = Recorder(pkg, b'{"ownedBy": "me", "id": "t1", "size": 3}')
+    client = pkg.MixClient(
+        "us-east-1", credentials=pkg.AwsCredentials("AKID", "SECRET"), transport=stub
+    )
+    result = client.put_thing(id="t1", owner="me", size=3)
+    (sent,) = stub.sent
+    assert sent.url.endswith("/things/t1")
+    assert json.loads(sent.body) == {"ownedBy": "me", "size": 3}
+    assert (result.owner, result.id, result.size) == ("me", "t1", 3)
+
+
+def test_a_missing_mixin_is_a_located_error_not_a_traceback(tmp_path: Path) -> None:
+    spec = MIXINS.replace("mixins: [{target: ex.mix#Owned}]", "mixins: [{target: ex.mix#Nope}]")
+    loaded, body = spec_from_text(tmp_path, spec)
+    errors = [e for e in loaded.diagnostics.events if e.id == "UnresolvedMixin"]
+    assert len(errors) >= 1 and "ex.mix#Nope" in errors[0].message
+    assert errors[0].location.line == line_of(body, "ex.mix#Nope")
