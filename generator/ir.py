@@ -261,6 +261,12 @@ class Operation:
     # Smithy requestCompression: encodings the client may compress the request body with.
     request_compression: tuple[str, ...] = ()
     checksum_required: bool = False  # Smithy httpChecksumRequired: send Content-MD5
+    # Smithy `@auth([])` (on the operation, else the service): sent unsigned and callable
+    # without credentials, as botocore sends its `authtype: none` operations (SSO, STS, Cognito).
+    unsigned: bool = False
+    # "input" / "output": that side carries an event stream (a `@streaming` union), which the
+    # generated clients do not support (validation warns; the docs say so).
+    event_stream: str = ""
     loc: Location = NOWHERE
     # Where the input/output/error references stand, for precise events.
     ref_locs: tuple[tuple[str, Location], ...] = ()

@@ -8,6 +8,7 @@ before it is used anywhere, in particular before it becomes a folder name.
 from __future__ import annotations
 
 import keyword
+import re
 import sys
 from pathlib import Path
 
@@ -33,6 +34,13 @@ def sanitise_package_name(text: str, fallback: str = "api_client") -> str:
 
 
 def derive_package_name(service: Service) -> str:
+    """The spec's name for the package. An AWS sdkId of several words keeps its words, each
+    lower-cased whole as boto3 spells service names (`IoT Data Plane` -> iot_data_plane, not
+    io_t_data_plane; `SageMaker Runtime` -> sagemaker_runtime); a one-word sdkId, a title or a
+    name goes to snake_case (`WidgetStore` -> widget_store)."""
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", service.sdk_id) if w]
+    if len(words) > 1:
+        return sanitise_package_name("_".join(w.lower() for w in words))
     return sanitise_package_name(service.sdk_id or service.title or service.name)
 
 

@@ -114,3 +114,21 @@ def test_azure_task_add_and_deadline_get_task_read_well() -> None:
     )
     for error in ("AccessDeniedException", "ResourceNotFoundException", "ValidationException"):
         assert f"[`{error}`]" in section
+
+
+def test_list_items_holding_paragraphs_stay_one_list() -> None:
+    # AWS models wrap each list item's text in <p> and indent the HTML (Marketplace Entitlement,
+    # AppConfig Data): the marker and its text share a line and the items stay one list.
+    from generator.render.docs import doc_text
+
+    raw = (
+        "<p>Intro</p>\n   <ul>\n      <li>\n         <p>\n            <i>GetEntitlements</i>- Gets"
+        " the\n     entitlements.</p>\n      </li>\n      <li>\n         <p>Second <code>x</code>"
+        "</p><p>more</p>\n      </li>\n   </ul>\n   <important><ul><li><p>once</p></li></ul>"
+        "</important>"
+    )
+    assert doc_text(raw) == (
+        "Intro\n\n- *GetEntitlements*- Gets the entitlements.\n- Second `x` more\n\n"
+        "Important:\n\n- once"
+    )
+    assert doc_text("<ul><li>a</li><li>b</li></ul><p>after</p>") == "- a\n- b\n\nafter"

@@ -11,8 +11,8 @@ import pytest
 
 from generator.cli import main
 from generator.init import starter_spec
-from generator.oneoff import sanitise_package_name
-from support import ROOT
+from generator.oneoff import derive_package_name, sanitise_package_name
+from support import ROOT, spec_from_text
 
 
 def _spec(folder: Path, service: str = "widget_store") -> Path:
@@ -127,3 +127,23 @@ def test_output_and_package_need_a_spec(
     assert main(["generate", "-o", str(tmp_path / "x")]) == 2
     assert "[Usage]" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(
+    ("sdk_id", "package"),
+    [
+        ("IoT Data Plane", "iot_data_plane"),  # was io_t_data_plane
+        ("SageMaker Runtime", "sagemaker_runtime"),
+        ("Marketplace Entitlement Service", "marketplace_entitlement_service"),
+        ("WidgetStore", "widget_store"),  # one word: snake_case, as before
+        ("SSO", "sso"),
+    ],
+)
+def test_a_package_is_named_after_the_words_of_the_sdk_id(
+    tmp_path: Path, sdk_id: str, package: str
+) -> None:
+    spec = starter_spec("smithy", "widget_store").replace("sdkId: WidgetStore", f"sdkId: {sdk_id}")
+    assert f"sdkId: {sdk_id}" in spec
+    loaded, _ = spec_from_text(tmp_path, spec)
+    assert loaded.service is not None
+    assert derive_package_name(loaded.service) == package

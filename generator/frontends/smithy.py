@@ -100,7 +100,8 @@ _HANDLED_TRAITS = {
         "httpResponseCode httpPrefixHeaders idempotencyToken idempotent readonly error httpError "
         "retryable enumValue length range pattern timestampFormat jsonName sensitive paginated "
         "endpoint input output deprecated uniqueItems title httpQueryParams hostLabel mediaType "
-        "requestCompression httpChecksumRequired sparse clientOptional enum"
+        "requestCompression httpChecksumRequired sparse clientOptional enum auth streaming "
+        "eventPayload eventHeader requiresLength"
     ).split()
 } | {"aws.api#service", "aws.auth#sigv4", *_PROTOCOLS}
 
@@ -135,7 +136,6 @@ _INERT_TRAIT_PREFIXES = (
     PRELUDE + "xmlNamespace",
     PRELUDE + "xmlFlattened",
     PRELUDE + "xmlAttribute",
-    PRELUDE + "auth",
     PRELUDE + "optionalAuth",
     PRELUDE + "notProperty",
     PRELUDE + "property",
@@ -297,6 +297,9 @@ class SmithyFrontend:
 
     def _shape(self, shape_id: str, node: dict[str, Any], path: Path) -> Shape | None:
         typ = node.get("type")
+        member_paths: dict[str, Path] = {}
+        if node.get("mixins"):
+            node, member_paths = self._with_mixins(shape_id, node, path)
         traits = self._traits(node, path)
         name = shape_id.split("#", 1)[1]
         common: dict[str, Any] = dict(
@@ -358,7 +361,7 @@ class SmithyFrontend:
             if not self._expect(raw_members, dict, path + ("members",), f"members of {shape_id}"):
                 raw_members = {}
             for mname, mnode in raw_members.items():
-                mpath = path + ("members", mname)
+                mpath = member_paths.get(str(mname), path + ("members", mname))
                 if kind in (Kind.ENUM, Kind.INT_ENUM):
                     ev = self._enum_value(kind, str(mname), mnode, mpath)
                     if ev is not None:
@@ -407,6 +410,61 @@ class SmithyFrontend:
             sparse=PRELUDE + "sparse" in traits,
             **common,
         )
+
+    def _with_mixins(
+        self, shape_id: str, node: dict[str, Any], path: Path, seen: frozenset[str] = frozenset()
+    ) -> tuple[dict[str, Any], dict[str, Path]]:
+        """`node` with what its mixins give it (Smithy 2.0 `mixins`, which the JSON AST does not
+        repeat on the shape): their members first, in mixin order, then its own (a member it
+        redeclares keeps the mixin's place and adds its traits), and their traits but `@mixin`
+        under its own. Returns the node and, per inherited member, where it is written."""
+        refs = node.get("mixins")
+        if not isinstance(refs, list):
+            self._expect(refs, list, path + ("mixins",), f"the mixins of {shape_id}")
+            return node, {}
+        members: dict[str, Any] = {}
+        paths: dict[str, Path] = {}
+        traits: dict[str, Any] = {}
+        for i, ref in enumerate(refs):
+            target = ref.get("target") if isinstance(ref, dict) else None
+            mixin = self.raw.get(target) if isinstance(target, str) else None
+            if not isinstance(mixin, dict) or target in seen or target == shape_id:
+                cycle = target in seen or target == shape_id
+                self.diags.error(
+                    "UnresolvedMixin",
+                    self.doc.loc(path + ("mixins", i)),
+                    f"{shape_id} mixes in "
+                    + (target if isinstance(target, str) else _describe(target))
+                    + ", "
+                    + ("which mixes it in again" if cycle else "which is not a shape of the model"),
+                    "list shapes marked `smithy.api#mixin` as `mixins: [{target: ns#Name}]`",
+                )
+                continue
+            mpath: Path = ("shapes", str(target))
+            inherited, inherited_paths = (
+                self._with_mixins(str(target), mixin, mpath, seen | {shape_id})
+                if mixin.get("mixins")
+                else (mixin, {})
+            )
+            for name, member in (inherited.get("members") or {}).items():
+                members[name] = member
+                paths[name] = inherited_paths.get(name, mpath + ("members", name))
+            mtraits = inherited.get("traits")
+            if isinstance(mtraits, dict):
+                traits.update({k: v for k, v in mtraits.items() if k != PRELUDE + "mixin"})
+        own = node.get("members")
+        for name, member in (own.items() if isinstance(own, dict) else ()):
+            base = members.get(name)
+            if isinstance(base, dict) and isinstance(member, dict):
+                merged_traits = {**(base.get("traits") or {}), **(member.get("traits") or {})}
+                member = {**base, **member, "traits": merged_traits}
+            members[name] = member
+            paths[name] = path + ("members", name)
+        own_traits = node.get("traits")
+        traits.update(own_traits if isinstance(own_traits, dict) else {})
+        flat = {k: v for k, v in node.items() if k != "mixins"}
+        flat["members"], flat["traits"] = members, traits
+        return flat, paths
 
     def _enum_trait(self, raw: Any, path: Path) -> tuple[EnumValue, ...] | None:
         """Smithy 1.0's `enum` trait on a string shape (still in official models): the same
@@ -698,6 +756,7 @@ class SmithyFrontend:
             else:
                 self._expect(ref, dict, path + (key,), f"the {key} of {op_id}")
                 refs[key] = None
+        event_stream = self._event_streams(op_id, refs)
         errors: list[str] = []
         raw_errors = node.get("errors", [])
         if self._expect(raw_errors, list, path + ("errors",), f"the errors of {op_id}"):
@@ -750,6 +809,8 @@ class SmithyFrontend:
             deprecated=PRELUDE + "deprecated" in traits,
             request_compression=tuple(encodings),
             checksum_required=PRELUDE + "httpChecksumRequired" in traits,
+            event_stream=event_stream,
+            unsigned=traits.get(PRELUDE + "auth", service_traits.get(PRELUDE + "auth")) == [],
             loc=self.doc.loc(path, key=True),
             ref_locs=tuple(
                 (key, self.doc.loc(path + (key, "target")))
@@ -763,6 +824,47 @@ class SmithyFrontend:
             + (("http.method", self.doc.loc(hpath + ("method",))),)
             + self._pagination_locs(traits, path),
         )
+
+    def _event_streams(self, op_id: str, refs: dict[str, str | None]) -> str:
+        """A WARNING (and a README note) per input or output member targeting a `@streaming`
+        union: an event stream, which the generated clients do not frame or decode. Returns
+        the role ("input"/"output") of the last such member, or ""."""
+        found = ""
+        for role in ("input", "output"):
+            ref = refs[role]
+            node = self.raw.get(ref) if ref else None
+            members = node.get("members") if isinstance(node, dict) else None
+            if not isinstance(members, dict):
+                continue
+            for name, member in members.items():
+                target = member.get("target") if isinstance(member, dict) else None
+                tnode = self.raw.get(target) if isinstance(target, str) else None
+                if not (isinstance(tnode, dict) and tnode.get("type") == "union"):
+                    continue
+                ttraits = tnode.get("traits")
+                if not (isinstance(ttraits, dict) and PRELUDE + "streaming" in ttraits):
+                    continue
+                where = self.doc.loc(("shapes", str(ref), "members", name), key=True)
+                effect = (
+                    "the method sends the events as one JSON body, which the service refuses"
+                    if role == "input"
+                    else "the method raises ResponseDecodeError on the event-stream frames "
+                    "a successful response carries (error responses are still parsed)"
+                )
+                message = (
+                    f"{op_id.split('#', 1)[-1]}: the {role} member {name!r} is an event stream, "
+                    f"which apismith does not support; {effect}"
+                )
+                self.notes.append(Note(message, where))
+                self.diags.warning(
+                    "EventStreamUnsupported",
+                    where,
+                    message,
+                    "call this operation with botocore, or leave it out of the spec "
+                    "(`apismith extract --operations`)",
+                )
+                found = role
+        return found
 
     def _pagination_locs(
         self, traits: dict[str, Any], path: Path

@@ -37,9 +37,15 @@ class _ToMarkdown(HTMLParser):
         self.out: list[str] = []
         self.href: list[str | None] = []
         self.lists: list[str] = []
+        self.items = 0  # open <li> elements: their paragraphs stay on the item's line
+
+    def _block(self, tag: str) -> bool:
+        return tag in _BLOCK and not (self.items and tag == "p")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK:
+        if self.items and tag == "p":
+            self.out.append(" ")
+        if self._block(tag):
             self.out.append("\n\n")
             if tag == "note":
                 self.out.append("Note: ")
@@ -48,6 +54,7 @@ class _ToMarkdown(HTMLParser):
         if tag in ("ul", "ol"):
             self.lists.append(tag)
         elif tag == "li":
+            self.items += 1
             self.out.append("\n- ")
         elif tag in ("code", "tt"):
             self.out.append("`")
@@ -62,7 +69,9 @@ class _ToMarkdown(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()
-        if tag in _BLOCK:
+        if tag == "li" and self.items:
+            self.items -= 1
+        if self._block(tag):
             self.out.append("\n\n")
         elif tag in ("code", "tt"):
             self.out.append("`")
@@ -80,6 +89,10 @@ class _ToMarkdown(HTMLParser):
                 self.out[start] = ""
 
     def handle_data(self, data: str) -> None:
+        if self.lists and not data.strip():
+            data = " "  # indentation between items would split the list into paragraphs
+        if self.items and self.out and self.out[-1] == "\n- ":
+            data = data.lstrip()  # the item's text starts on its marker's line
         self.out.append(data)
 
 

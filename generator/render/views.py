@@ -27,6 +27,7 @@ from generator.render.names import SymbolProvider
 from generator.render.paramchecks import ParamChecks
 from generator.render.protocols import ProtocolGenerator, protocol_for
 from generator.render.pytypes import TypeMapper
+from generator.render.tokenpages import TokenPages, token_pages
 
 
 @dataclass
@@ -190,6 +191,9 @@ class OperationView:
     host_prefix_expr: str = "''"  # the host prefix, with {label}s filled from the arguments
     request_compression: tuple[str, ...] = ()
     checksum_required: bool = False
+    unsigned: bool = False  # Smithy @auth([]): sent unsigned (botocore's authtype none)
+    event_stream: str = ""  # "input" / "output": an unsupported event stream travels there
+    token_pages: TokenPages | None = None  # Smithy token pagination: paginate_<method>
     # Statements checking the arguments before anything is sent (botocore's validation).
     param_checks: list[str] = field(default_factory=list)
 
@@ -329,6 +333,7 @@ class PackageView:
     # The protocol module: templates import its macros (`proto.wire_template`, ...).
     proto: ProtocolGenerator | None = None
     compresses: bool = False  # an operation may gzip its request body (requestCompression)
+    has_unsigned: bool = False  # an operation is sent unsigned: credentials are resolved lazily
     check_functions: list[list[str]] = field(default_factory=list)  # `_check_<Class>` functions
     rewrites_bodies: bool = False  # ... or another operation needs a Content-MD5
     # Keyword options of every method, in order (names never shadow a spec argument).
@@ -789,9 +794,10 @@ class ViewBuilder:
         if self.proto.describes_exchange(op):
             self._exchange_stage(op, inp, out, args, result)
         paging = self._paging(op, out, result)
+        method = self.symbols.method_name(op.name)
         return OperationView(
             name=op.name,
-            method=self.symbols.method_name(op.name),
+            method=method,
             docs=doc_text(op.docs),
             summary=doc_text(op.summary),
             http_method=line.http_method,
@@ -836,6 +842,16 @@ class ViewBuilder:
             request_compression=op.request_compression,
             param_checks=args.param_checks,
             checksum_required=op.checksum_required,
+            unsigned=op.unsigned,
+            event_stream=op.event_stream,
+            token_pages=token_pages(
+                svc,
+                op,
+                method,
+                {self.symbols.method_name(o.name) for o in svc.operations},
+                self.symbols.member_names,
+                self.types.annotation,
+            ),
         )
 
     # The stages of operation(), in order.
@@ -1206,6 +1222,7 @@ class ViewBuilder:
             status_errors=self._status_errors(views),
             has_paging=any(o.paginated for o in ops),
             compresses=any(o.request_compression for o in ops),
+            has_unsigned=any(o.unsigned for o in ops),
             check_functions=sorted(check_functions),
             rewrites_bodies=any(o.request_compression or o.checksum_required for o in ops),
             proto=self.proto,

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
@@ -120,6 +121,38 @@ def resolve_credentials(
         clock=clock,
     )
     return default_chain(context)
+
+
+class LazyCredentials:
+    """:func:`resolve_credentials`, run on the first signed request instead of when the client
+    is created: the clients of services with operations sent unsigned (Smithy ``@auth([])``,
+    botocore's ``authtype: none``: SSO's ``GetRoleCredentials``, Cognito Identity's ``GetId``)
+    work without credentials, and say that none were found only when a signed call needs them,
+    as botocore does.
+    """
+
+    def __init__(
+        self, explicit: AwsCredentials | CredentialsProvider | None, *, region: str | None
+    ) -> None:
+        if explicit is not None:
+            resolve_credentials(explicit)  # a wrong type fails here, as it would unwrapped
+        self._explicit = explicit
+        self._region = region
+        self._source: CredentialsSource | None = None
+        self._lock = threading.Lock()
+
+    def _resolved(self) -> CredentialsSource:
+        with self._lock:
+            if self._source is None:
+                self._source = resolve_credentials(self._explicit, region=self._region)
+            return self._source
+
+    def refresh_needed(self) -> bool:
+        # Not yet looked up: an async client looks in a worker thread (the files, the chain).
+        return self._source is None or self._source.refresh_needed()
+
+    def get_frozen_credentials(self) -> AwsCredentials:
+        return self._resolved().get_frozen_credentials()
 
 
 def resolve_region(

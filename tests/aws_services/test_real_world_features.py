@@ -1,0 +1,440 @@
+"""Features that official AWS models beyond the corpus exposed, each on a small hand-written model.
+
+Found by generating SSO, Marketplace Entitlement, SageMaker Runtime, AppConfig Data, API Gateway
+Management and others from aws/api-models-aws and calling them next to botocore (README, "AWS
+protocols").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.config import ServiceConfig
+from generator.render.environment import build_environment
+from generator.render.format import Formatter
+from generator.render.package import render_package, scaffold_files
+from support import line_of, spec_from_text
+
+
+def render_spec(folder: Path, spec: str, package: str) -> Any:
+    """Generate `spec` into `folder` and import the package."""
+    loaded, _ = spec_from_text(folder, spec)
+    assert loaded.ok and loaded.service is not None
+    config = ServiceConfig(spec=folder / "spec.yaml", package=package, output=folder)
+    env = build_environment(None)
+    files = render_package(loaded.service, config, env, Formatter(None))
+    files.update(scaffold_files(loaded.service, config, env))
+    for rel, text in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    try:
+        return importlib.import_module(package)
+    finally:
+        sys.path.remove(str(folder))
+
+
+class Recorder:
+    """A transport answering every request with one canned response, keeping the requests."""
+
+    def __init__(self, pkg: Any, body: bytes = b"{}") -> None:
+        self.pkg, self.body = pkg, body
+        self.sent: list[Any] = []
+
+    def send(self, request: Any, *, timeout: float | None) -> Any:
+        self.sent.append(request)
+        return self.pkg.HttpResponse(200, {}, self.body)
+
+
+class AsyncRecorder(Recorder):
+    async def send(self, request: Any, *, timeout: float | None) -> Any:  # type: ignore[override]
+        return super().send(request, timeout=timeout)
+
+
+@pytest.fixture
+def no_aws_credentials(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("AWS_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-credentials"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+
+
+# --- @auth([]): operations sent unsigned, callable without credentials (SSO GetRoleCredentials)
+
+UNSIGNED = """
+smithy: "2.0"
+shapes:
+  ex.portal#Portal:
+    type: service
+    version: "2024-01-01"
+    operations: [{target: ex.portal#GetToken}, {target: ex.portal#ListThings}]
+    traits:
+      aws.protocols#restJson1: {}
+      aws.auth#sigv4: {name: portal}
+      aws.api#service: {sdkId: Portal}
+  ex.portal#GetToken:
+    type: operation
+    input: {target: ex.portal#GetTokenInput}
+    traits:
+      smithy.api#auth: []
+      smithy.api#optionalAuth: {}
+      smithy.api#http: {method: GET, uri: /token, code: 200}
+  ex.portal#GetTokenInput:
+    type: structure
+    members:
+      bearer:
+        target: smithy.api#String
+        traits: {smithy.api#httpHeader: x-amz-portal_bearer_token, smithy.api#required: {}}
+  ex.portal#ListThings:
+    type: operation
+    traits:
+      smithy.api#http: {method: GET, uri: /things, code: 200}
+"""
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return render_spec(tmp_path_factory.mktemp("portal"), UNSIGNED, "portal_pkg")
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_an_auth_less_operation_needs_no_credentials_and_is_sent_unsigned(
+    portal: Any, no_aws_credentials: None, asynchronous: bool
+) -> None:
+    transport = AsyncRecorder(portal) if asynchronous else Recorder(portal)
+    cls = portal.AsyncPortalClient if asynchronous else portal.PortalClient
+    client = cls("us-east-1", transport=transport)  # no credentials anywhere: still created
+
+    async def calls() -> None:
+        await client.get_token(bearer="tok")
+        with pytest.raises(portal.NoCredentialsError):
+            await client.list_things()  # a signed operation still needs them
+
+    if asynchronous:
+        asyncio.run(calls())
+    else:
+        client.get_token(bearer="tok")
+        with pytest.raises(portal.NoCredentialsError):
+            client.list_things()
+    (sent,) = transport.sent
+    names = {name.lower() for name, _ in sent.headers.multi_items()}
+    assert "authorization" not in names and "x-amz-date" not in names
+    assert sent.headers["x-amz-portal_bearer_token"] == "tok"
+    assert "amz-sdk-invocation-id" in names  # botocore's retry headers still go out
+
+
+def test_with_credentials_only_the_signed_operation_is_signed(portal: Any) -> None:
+    transport = Recorder(portal)
+    client = portal.PortalClient(
+        "us-east-1", credentials=portal.AwsCredentials("AKID", "SECRET"), transport=transport
+    )
+    client.get_token(bearer="tok")
+    client.list_things()
+    unsigned, signed = transport.sent
+    assert "Authorization" not in unsigned.headers
+    assert signed.headers["Authorization"].startswith("AWS4-HMAC-SHA256 Credential=AKID/")
+
+
+def test_credentials_of_a_wrong_type_are_refused_when_the_client_is_created(portal: Any) -> None:
+    with pytest.raises(TypeError, match="get_frozen_credentials"):
+        portal.PortalClient("us-east-1", credentials=object())
+
+
+def test_the_docs_say_which_operations_are_sent_unsigned(portal: Any) -> None:
+    assert "Sent unsigned" in (portal.PortalClient.get_token.__doc__ or "")
+    assert "Sent unsigned" not in (portal.PortalClient.list_things.__doc__ or "")
+
+
+# --- event streams: a WARNING naming the operation, and docs that say so (SageMaker Runtime)
+
+EVENT_STREAM = """
+smithy: "2.0"
+shapes:
+  ex.infer#Infer:
+    type: service
+    version: "2024-01-01"
+    operations: [{target: ex.infer#InvokeStream}]
+    traits:
+      aws.protocols#restJson1: {}
+      aws.auth#sigv4: {name: infer}
+      aws.api#service: {sdkId: Infer}
+  ex.infer#InvokeStream:
+    type: operation
+    input: {target: ex.infer#InvokeStreamInput}
+    output: {target: ex.infer#InvokeStreamOutput}
+    traits:
+      smithy.api#http: {method: POST, uri: /invoke, code: 200}
+  ex.infer#InvokeStreamInput:
+    type: structure
+    members:
+      Body: {target: smithy.api#Blob, traits: {smithy.api#httpPayload: {}}}
+  ex.infer#InvokeStreamOutput:
+    type: structure
+    members:
+      Events: {target: ex.infer#Events, traits: {smithy.api#httpPayload: {}}}
+  ex.infer#Events:
+    type: union
+    traits: {smithy.api#streaming: {}}
+    members:
+      Part: {target: ex.infer#Part}
+  ex.infer#Part:
+    type: structure
+    members:
+      Bytes: {target: smithy.api#Blob, traits: {smithy.api#eventPayload: {}}}
+"""
+
+
+def test_an_event_stream_is_a_warning_naming_the_operation_never_an_error(tmp_path: Path) -> None:
+    from generator.diagnostics import Severity
+
+    loaded, body = spec_from_text(tmp_path, EVENT_STREAM)
+    assert loaded.ok
+    events = [(e.id, e.severity) for e in loaded.diagnostics.events]
+    # The stream's traits are known: no UnknownTrait note for them, one warning.
+    assert events == [("EventStreamUnsupported", Severity.WARNING)]
+    (warning,) = loaded.diagnostics.events
+    assert "InvokeStream" in warning.message and "'Events'" in warning.message
+    # Located at the member, in the output structure.
+    assert warning.location.line == line_of(body, "Events: {target: ex.infer#Events")
+
+
+def test_an_event_stream_operation_is_generated_and_documented_as_unsupported(
+    tmp_path: Path,
+) -> None:
+    pkg = render_spec(tmp_path, EVENT_STREAM, "infer_pkg")
+    doc = pkg.InferClient.invoke_stream.__doc__ or ""
+    assert "Not supported: the output is an event stream" in " ".join(doc.split())
+    page = (tmp_path / "docs" / "InferClient.md").read_text()
+    assert "**Not supported:** the output is an event stream" in page
+
+
+# --- @paginated: paginate_<method> yields every page (SSO ListAccounts, Marketplace Entitlement)
+
+PAGES = """
+smithy: "2.0"
+shapes:
+  ex.pages#Pages:
+    type: service
+    version: "2024-01-01"
+    operations: [{target: ex.pages#ListThings}, {target: ex.pages#ScanThings}]
+    traits:
+      aws.protocols#awsJson1_0: {}
+      aws.auth#sigv4: {name: pages}
+      aws.api#service: {sdkId: Pages}
+  ex.pages#ListThings:
+    type: operation
+    input: {target: ex.pages#ListThingsInput}
+    output: {target: ex.pages#ListThingsOutput}
+    traits:
+      smithy.api#paginated: {inputToken: NextToken, outputToken: NextToken, items: Things,
+                             pageSize: MaxResults}
+  ex.pages#ListThingsInput:
+    type: structure
+    members:
+      Owner: {target: smithy.api#String, traits: {smithy.api#required: {}}}
+      NextToken: {target: smithy.api#String}
+      MaxResults: {target: smithy.api#Integer}
+  ex.pages#ListThingsOutput:
+    type: structure
+    members:
+      Things: {target: ex.pages#Names}
+      NextToken: {target: smithy.api#String}
+  ex.pages#ScanThings:
+    type: operation
+    input: {target: ex.pages#ScanThingsInput}
+    output: {target: ex.pages#ScanThingsOutput}
+    traits:
+      smithy.api#paginated: {inputToken: Start, outputToken: Result.Next}
+  ex.pages#ScanThingsInput:
+    type: structure
+    members:
+      Start: {target: smithy.api#String}
+  ex.pages#ScanThingsOutput:
+    type: structure
+    members:
+      Result: {target: ex.pages#ScanResult}
+  ex.pages#ScanResult:
+    type: structure
+    members:
+      Names: {target: ex.pages#Names}
+      Next: {target: smithy.api#String}
+  ex.pages#Names:
+    type: list
+    member: {target: smithy.api#String}
+"""
+
+
+class PagingStub(Recorder):
+    """Answers from a script of JSON bodies, one per request, keeping the request bodies."""
+
+    def __init__(self, pkg: Any, bodies: list[dict[str, Any]]) -> None:
+        super().__init__(pkg)
+        self.bodies = bodies
+        self.requests: list[dict[str, Any]] = []
+
+    def send(self, request: Any, *, timeout: float | None) -> Any:
+        self.requests.append(json.loads(request.body))
+        return self.pkg.HttpResponse(200, {}, json.dumps(self.bodies.pop(0)).encode())
+
+
+class AsyncPagingStub(PagingStub):
+    async def send(self, request: Any, *, timeout: float | None) -> Any:  # type: ignore[override]
+        return super().send(request, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return render_spec(tmp_path_factory.mktemp("pages"), PAGES, "pages_pkg")
+
+
+def _client(pkg: Any, stub: PagingStub, asynchronous: bool) -> Any:
+    cls = pkg.AsyncPagesClient if asynchronous else pkg.PagesClient
+    return cls("us-east-1", credentials=pkg.AwsCredentials("AKID", "SECRET"), transport=stub)
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_paginate_follows_the_token_until_a_page_has_none(pages: Any, asynchronous: bool) -> None:
+    bodies = [
+        {"Things": ["a", "b"], "NextToken": "t2"},
+        {"Things": [], "NextToken": "t3"},  # an empty page with a token: keep going
+        {"Things": ["c"]},
+    ]
+    stub = (AsyncPagingStub if asynchronous else PagingStub)(pages, bodies)
+    client = _client(pages, stub, asynchronous)
+    iterator = client.paginate_list_things(owner="me", max_results=2)
+    if asynchronous:
+
+        async def collect() -> list[Any]:
+            return [page async for page in iterator]
+
+        got = asyncio.run(collect())
+    else:
+        got = list(iterator)
+    assert [p.things for p in got] == [["a", "b"], [], ["c"]]
+    assert all(isinstance(p, pages.ListThingsOutput) for p in got)
+    assert stub.requests == [
+        {"Owner": "me", "MaxResults": 2},
+        {"Owner": "me", "MaxResults": 2, "NextToken": "t2"},
+        {"Owner": "me", "MaxResults": 2, "NextToken": "t3"},
+    ]
+
+
+def test_paginate_takes_no_token_and_stops_on_a_repeated_one(pages: Any) -> None:
+    import inspect
+
+    assert "next_token" not in inspect.signature(pages.PagesClient.paginate_list_things).parameters
+    stub = PagingStub(pages, [{"NextToken": "same"}, {"NextToken": "same"}])
+    assert len(list(_client(pages, stub, False).paginate_list_things(owner="me"))) == 2
+    assert len(stub.requests) == 2  # the service repeating its token ends the loop
+
+
+def test_paginate_follows_a_nested_output_token(pages: Any) -> None:
+    bodies = [{"Result": {"Names": ["a"], "Next": "n2"}}, {"Result": {"Names": ["b"]}}, {}]
+    stub = PagingStub(pages, bodies)
+    got = list(_client(pages, stub, False).paginate_scan_things())
+    assert [p.result.names for p in got] == [["a"], ["b"]]
+    assert stub.requests == [{}, {"Start": "n2"}]
+    stub = PagingStub(pages, [{}])  # no Result at all: one page
+    assert len(list(_client(pages, stub, False).paginate_scan_things())) == 1
+
+
+def test_paginated_operations_document_their_page_iterator(pages: Any) -> None:
+    doc = pages.PagesClient.paginate_list_things.__doc__ or ""
+    assert "Every page of :meth:`list_things`" in doc
+    assert "the items in ``things``" in " ".join(doc.split())
+
+
+def test_the_package_readme_lists_the_page_iterators(pages: Any) -> None:
+    readme = (Path(pages.__file__).parent.parent / "README.md").read_text()
+    assert "| `list_things` | `paginate_list_things` | `things` |" in readme
+    assert "| `scan_things` | `paginate_scan_things` |  |" in readme
+
+
+# --- Smithy 2.0 mixins: the JSON AST lists `mixins` and leaves their members off the shape
+
+MIXINS = """
+smithy: "2.0"
+shapes:
+  ex.mix#Mix:
+    type: service
+    version: "2024-01-01"
+    operations: [{target: ex.mix#PutThing}]
+    traits:
+      aws.protocols#restJson1: {}
+      aws.auth#sigv4: {name: mix}
+      aws.api#service: {sdkId: Mix}
+  ex.mix#PutThing:
+    type: operation
+    input: {target: ex.mix#PutThingInput}
+    output: {target: ex.mix#Thing}
+    traits:
+      smithy.api#http: {method: PUT, uri: "/things/{id}", code: 200}
+  ex.mix#Identified:
+    type: structure
+    mixins: [{target: ex.mix#Owned}]
+    members:
+      id: {target: smithy.api#String, traits: {smithy.api#required: {}}}
+    traits: {smithy.api#mixin: {}, smithy.api#documentation: Has an id.}
+  ex.mix#Owned:
+    type: structure
+    members:
+      owner: {target: smithy.api#String, traits: {smithy.api#jsonName: ownedBy}}
+    traits: {smithy.api#mixin: {}}
+  ex.mix#PutThingInput:
+    type: structure
+    mixins: [{target: ex.mix#Identified}]
+    members:
+      id: {target: smithy.api#String, traits: {smithy.api#httpLabel: {}}}
+      size: {target: smithy.api#Integer}
+  ex.mix#Thing:
+    type: structure
+    mixins: [{target: ex.mix#Identified}]
+    members:
+      size: {target: smithy.api#Integer}
+"""
+
+
+def test_mixin_members_and_traits_are_the_shapes_own(tmp_path: Path) -> None:
+    loaded, _ = spec_from_text(tmp_path, MIXINS)
+    # Was: HttpLabelNotRequired on `id` (its @required comes from the mixin), members lost.
+    assert loaded.ok, [e.format() for e in loaded.diagnostics.events]
+    assert loaded.service is not None
+    thing = loaded.service.shape("ex.mix#Thing")
+    assert thing is not None and [m.name for m in thing.members] == ["owner", "id", "size"]
+    assert thing.docs == "Has an id."  # the mixin's traits, but @mixin itself
+    put = loaded.service.shape("ex.mix#PutThingInput")
+    assert put is not None and [m.name for m in put.members] == ["owner", "id", "size"]
+    label = put.member("id")
+    assert label is not None and label.required and label.binding.name == "LABEL"
+
+
+def test_a_mixed_in_member_travels_as_its_mixin_says(tmp_path: Path) -> None:
+    pkg = render_spec(tmp_path, MIXINS, "mix_pkg")
+    stub = Recorder(pkg, b'{"ownedBy": "me", "id": "t1", "size": 3}')
+    client = pkg.MixClient(
+        "us-east-1", credentials=pkg.AwsCredentials("AKID", "SECRET"), transport=stub
+    )
+    result = client.put_thing(id="t1", owner="me", size=3)
+    (sent,) = stub.sent
+    assert sent.url.endswith("/things/t1")
+    assert json.loads(sent.body) == {"ownedBy": "me", "size": 3}
+    assert (result.owner, result.id, result.size) == ("me", "t1", 3)
+
+
+def test_a_missing_mixin_is_a_located_error_not_a_traceback(tmp_path: Path) -> None:
+    spec = MIXINS.replace("mixins: [{target: ex.mix#Owned}]", "mixins: [{target: ex.mix#Nope}]")
+    loaded, body = spec_from_text(tmp_path, spec)
+    errors = [e for e in loaded.diagnostics.events if e.id == "UnresolvedMixin"]
+    assert len(errors) >= 1 and "ex.mix#Nope" in errors[0].message
+    assert errors[0].location.line == line_of(body, "ex.mix#Nope")
