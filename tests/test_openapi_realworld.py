@@ -493,3 +493,209 @@ def test_an_enum_that_allof_merges_into_several_schemas_is_one_class(render: Any
         result = client.pay(body=models.PayBody(currency=models.PaymentCurrency.EUR, note="x"))
     assert result.currency is models.PaymentCurrency.USD
     assert json.loads(recorder.sent[0].body) == {"currency": "eur", "note": "x"}
+
+
+def _own_tests_pass(pkg: Any) -> bool:
+    root = Path(pkg.__file__).parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    return True
+
+
+def test_percent_encoded_ref_fragments_are_decoded(render: Any) -> None:
+    # Codat's documents refer to path-level parameters as
+    # `#/paths/~1companies~1%7BcompanyId%7D/parameters/0`: a URI fragment, percent-encoded
+    # (RFC 6901 section 6). Every such reference was a DanglingTarget ERROR.
+    pkg = render(
+        """
+        openapi: 3.1.0
+        info: {title: Codes, version: "1"}
+        servers: [{url: "https://codes.test"}]
+        paths:
+          /companies/{companyId}:
+            parameters:
+              - {name: companyId, in: path, required: true, schema: {type: string}}
+            get:
+              operationId: getCompany
+              responses:
+                "204": {description: ok}
+          /companies/{companyId}/sync:
+            post:
+              operationId: requestSync
+              parameters:
+                - $ref: "#/paths/~1companies~1%7BcompanyId%7D/parameters/0"
+              responses:
+                "204": {description: ok}
+        """,
+        "percent_refs",
+    )
+    recorder = _recorder(pkg, (204, {}, b""))
+    with pkg.CodesClient(transport=recorder) as client:
+        client.request_sync(company_id="a b")
+    assert recorder.sent[0].url == "https://codes.test/companies/a%20b/sync"
+
+
+def test_an_error_field_named_like_the_base_errors_attributes_is_renamed(render: Any) -> None:
+    # Ably's Error schema has `statusCode`: its `status_code` argument repeated the base
+    # error's (the HTTP status) and errors.py was a SyntaxError. It is `error_status_code`.
+    pkg = render(
+        """
+        openapi: 3.0.1
+        info: {title: Ably Like, version: "1"}
+        servers: [{url: "https://ably.test"}]
+        paths:
+          /apps:
+            get:
+              operationId: listApps
+              responses:
+                "204": {description: ok}
+                "401":
+                  description: denied
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Error"}
+        components:
+          schemas:
+            Error:
+              type: object
+              properties:
+                message: {type: string}
+                code: {type: integer}
+                statusCode: {type: integer}
+                requestId: {type: string}
+                href: {type: string}
+        """,
+        "ably_like",
+    )
+    errors = importlib.import_module("ably_like.errors")
+    body = b'{"message": "no", "code": 40100, "statusCode": 401, "requestId": "r", "href": "h"}'
+    recorder = _recorder(pkg, (401, {"Content-Type": "application/json"}, body))
+    with pkg.AblyLikeClient(transport=recorder) as client, pytest.raises(errors.Error) as found:
+        client.list_apps()
+    error = found.value
+    assert (error.status_code, error.error_status_code, error.error_code) == (401, 401, 40100)
+    assert (error.error_request_id, error.href, error.message) == ("r", "h", "no")
+    assert _own_tests_pass(pkg)
+
+
+def test_a_nullable_union_puts_none_last(render: Any) -> None:
+    # Airflow's ScheduleInterval: an anyOf with a discriminator whose last variant is nullable
+    # was annotated `A | B | None | UnknownVariant`, which ruff (RUF036) rejects.
+    pkg = render(
+        """
+        openapi: 3.0.3
+        info: {title: Sched, version: "1"}
+        servers: [{url: "https://sched.test"}]
+        paths:
+          /dags:
+            get:
+              operationId: getDag
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Dag"}
+        components:
+          schemas:
+            Dag:
+              type: object
+              properties:
+                schedule: {$ref: "#/components/schemas/ScheduleInterval"}
+            ScheduleInterval:
+              anyOf:
+                - $ref: "#/components/schemas/TimeDelta"
+                - $ref: "#/components/schemas/Cron"
+              discriminator: {propertyName: __type}
+              nullable: true
+            TimeDelta:
+              type: object
+              required: [__type, days]
+              properties: {__type: {type: string}, days: {type: integer}}
+            Cron:
+              type: object
+              nullable: true
+              required: [__type, value]
+              properties: {__type: {type: string}, value: {type: string}}
+        """,
+        "nullable_union",
+    )
+    assert "TimeDelta | Cron | UnknownVariant | None" in pkg._files["nullable_union/models.py"]
+    assert ruff_clean(Path(pkg.__file__).parent.parent)
+
+
+def test_generated_tests_of_a_recursive_response_model_pass(render: Any) -> None:
+    # Mastodon's Account has `moved: Account`. The generated response test sent a body without
+    # the recursive member (as it must, to end) but asserted it parsed into an Account.
+    pkg = render(
+        """
+        openapi: 3.0.3
+        info: {title: Social, version: "1"}
+        servers: [{url: "https://social.test"}]
+        paths:
+          /accounts/me:
+            patch:
+              operationId: updateCredentials
+              requestBody:
+                content:
+                  application/x-www-form-urlencoded:
+                    schema: {type: object, properties: {note: {type: string}}}
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Account"}
+        components:
+          schemas:
+            Account:
+              type: object
+              required: [id]
+              properties:
+                id: {type: string}
+                moved: {$ref: "#/components/schemas/Account"}
+        """,
+        "recursive_result",
+    )
+    assert _own_tests_pass(pkg)
+
+
+SWAGGER_FILE = """
+swagger: "2.0"
+info: {title: Jupyterish, version: "5"}
+host: jupyter.test
+paths:
+  /api/spec.yaml:
+    get:
+      operationId: getSpec
+      produces: [text/x-yaml]
+      responses:
+        200:  # <- BARE
+          description: the spec
+          schema: {type: file}
+"""
+
+
+def test_swagger_file_responses_and_bare_status_codes(tmp_path: Path, render: Any) -> None:
+    # Jupyter Server's api.yaml: `schema: {type: file}` on a response (Swagger 2.0 allows it
+    # at a response schema's root) was an ERROR, and each of its 70 unquoted status codes a
+    # WARNING, though Swagger 2.0, unlike OpenAPI 3, does not ask for quotes: a NOTE each.
+    loaded = _load(tmp_path, SWAGGER_FILE)
+    assert loaded.ok, _errors(loaded)
+    [event] = find(loaded.diagnostics.events, "UnquotedKey")
+    assert event.severity is Severity.NOTE
+    assert event.location.line == line_of(SWAGGER_FILE.lstrip("\n"), "<- BARE")
+    pkg = render(SWAGGER_FILE, "swagger_file")
+    recorder = _recorder(pkg, (200, {"Content-Type": "text/x-yaml"}, b"swagger: '2.0'\n"))
+    with pkg.JupyterishClient(transport=recorder) as client:
+        assert client.get_spec() == b"swagger: '2.0'\n"
+    assert recorder.sent[0].url == "https://jupyter.test/api/spec.yaml"
+    # A `file` anywhere else is still not Swagger 2.0.
+    elsewhere = SWAGGER_FILE + "definitions:\n  Upload: {type: file}\n"
+    assert not _load(tmp_path, elsewhere, "elsewhere.yaml").ok
