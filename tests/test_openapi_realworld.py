@@ -699,3 +699,113 @@ def test_swagger_file_responses_and_bare_status_codes(tmp_path: Path, render: An
     # A `file` anywhere else is still not Swagger 2.0.
     elsewhere = SWAGGER_FILE + "definitions:\n  Upload: {type: file}\n"
     assert not _load(tmp_path, elsewhere, "elsewhere.yaml").ok
+
+
+FIELDS = """
+openapi: 3.0.3
+info: {title: Studio, version: "1"}
+servers: [{url: "https://studio.test"}]
+paths:
+  /jobs/{state}:
+    get:
+      operationId: getJobs
+      parameters:
+        - name: state
+          in: path
+          required: true
+          schema: {type: string, enum: ["", active, failed]}
+      responses:
+        "204": {description: ok}
+  /videos/{id}/edit:
+    post:
+      operationId: editVideo
+      parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:  # <- LIST
+              type: array
+              items: {type: object, properties: {name: {type: string}}}
+      responses:
+        "204": {description: ok}
+  /uploads:
+    post:
+      operationId: upload
+      requestBody:
+        required: true
+        content:
+          multipart/form-data:
+            schema: {type: object, additionalProperties: true}
+      responses:
+        "204": {description: ok}
+"""
+
+
+def test_form_bodies_that_are_not_objects_and_free_form_multipart(
+    tmp_path: Path, render: Any
+) -> None:
+    # PeerTube: a job-state path enum that begins with "" ("no filter"), which the generated
+    # test took as its sample label (the client refuses empty labels); an array schema under
+    # application/x-www-form-urlencoded, which the client cannot send: a located WARNING and
+    # a generated test that expects the TypeError. A multipart body with no declared
+    # properties sent no part at all; its parts are now the value's keys.
+    loaded = _load(tmp_path, FIELDS)
+    assert loaded.ok, _errors(loaded)
+    [event] = find(loaded.diagnostics.events, "UnencodableBody")
+    assert event.severity is Severity.WARNING and "is a list, not an object" in event.message
+    assert event.location.line == line_of(FIELDS.lstrip("\n"), "<- LIST") + 1
+    pkg = render(FIELDS, "studio_fields")
+    recorder = _recorder(pkg, (204, {}, b""))
+    with pkg.StudioClient(transport=recorder) as client:
+        with pytest.raises(TypeError, match="form body must be an object"):
+            client.edit_video(id=1, body=[])
+        client.upload(body={"title": "cat", "file": b"\x00\x01", "tags": ["a", "b"]})
+    sent = recorder.sent[0]
+    assert sent.headers["Content-Type"].startswith("multipart/form-data; boundary=")
+    assert sent.body.count(b"Content-Disposition: form-data;") == 4
+    assert b'name="file"; filename="file"' in sent.body and b"\x00\x01" in sent.body
+    assert b'name="tags"\r\n\r\nb\r\n' in sent.body
+    assert "refuses_a_body_it_cannot_encode" in pkg._files["tests/test_studio_fields_operations.py"]
+    assert _own_tests_pass(pkg)
+
+
+def test_a_server_sent_events_response_is_read_whole_with_a_note(
+    tmp_path: Path, render: Any
+) -> None:
+    # Mercure's subscribe: `text/event-stream`. Nothing said the call only returns when the
+    # server closes the stream; a schema under it (OpenAI's style) would be parsed as one text.
+    text = """
+        openapi: 3.0.2
+        info: {title: Hub, version: "1"}
+        servers: [{url: "https://hub.test"}]
+        paths:
+          /.well-known/mercure:
+            get:
+              operationId: subscribe
+              parameters:
+                - name: topic
+                  in: query
+                  required: true
+                  schema: {type: array, items: {type: string}}
+                - {name: Last-Event-ID, in: header, schema: {type: string}}
+              responses:
+                "200":
+                  description: events
+                  content:
+                    text/event-stream:  # <- SSE
+                      schema: {type: object, properties: {data: {type: string}}}
+        """
+    loaded = _load(tmp_path, text)
+    assert loaded.ok, _errors(loaded)
+    [note] = find(loaded.diagnostics.events, "StreamingResponse")
+    assert note.severity is Severity.NOTE
+    assert note.location.line == line_of(textwrap.dedent(text).lstrip("\n"), "<- SSE")
+    pkg = render(text, "sse_hub")
+    stream = b"id: 1\ndata: {}\n\n"
+    recorder = _recorder(pkg, (200, {"Content-Type": "text/event-stream"}, stream))
+    with pkg.HubClient(transport=recorder) as client:
+        assert client.subscribe(topic=["a", "b"], last_event_id="7") == stream
+    sent = recorder.sent[0]
+    assert sent.url == "https://hub.test/.well-known/mercure?topic=a&topic=b"
+    assert sent.headers["Last-Event-ID"] == "7"

@@ -72,6 +72,7 @@ class BodyView:
     check: str = ""  # isinstance() type when several media types share the argument
     annotation: str = ""
     fields: list[MultipartField] = field(default_factory=list)
+    free_form: bool = False  # multipart of a map or free-form object: a part per key at runtime
 
 
 @dataclass
@@ -254,6 +255,9 @@ class ExchangeBuilder:
                 view.check = self._check(shape)
             if enc == media.MULTIPART:
                 view.fields = self._multipart_fields(shape, arg)
+                # Without declared properties the parts are the value's keys, known only
+                # when it is sent (`_bodies.free_parts` refuses a value that is no object).
+                view.free_form = kind is not Kind.STRUCTURE
             out.append(view)
         return out
 

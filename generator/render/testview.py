@@ -65,6 +65,7 @@ class OperationTests:
     result_body: str = ""  # <Op>Response results: the expected `result.<attr> == <expr>`
     result_model: bool = True  # the result carries response_metadata
     response_body_raw: bool = False  # the body is text or bytes, not JSON (a raw payload)
+    refused_body: str = ""  # the media type of a body the client refuses (not an object)
 
 
 @dataclass
@@ -412,6 +413,13 @@ class TestViewBuilder:
         """Field name -> the text each part carries (files: the raw bytes as text)."""
         out: dict[str, str] = {}
         if not isinstance(wire, dict):
+            return out
+        if self.types.kind(shape) is not Kind.STRUCTURE:
+            # A map or free-form object: a part per key, objects as JSON (_bodies.free_parts).
+            for key, value in wire.items():
+                first = value[0] if isinstance(value, list) and value else value
+                text = json.dumps(first) if isinstance(first, (dict, list)) else _text(first)
+                out[str(key)] = text[:40]
             return out
         for member in shape.members:
             key = member.wire_name or member.name

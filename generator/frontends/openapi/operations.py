@@ -305,6 +305,7 @@ class Operations:
             if any(b.target == target and b.media_type == mtype for b in bodies):
                 continue
             bodies.append(RequestBody(str(mtype), target, ctx.loc(mpath, key=True)))
+            _check_fields(ctx, target, str(mtype), mpath, base)
             if first_facets is None:
                 first_facets = facets
             if isinstance(entry, dict) and entry.get("encoding"):
@@ -439,6 +440,16 @@ class Operations:
         schema = entry.get("schema") if isinstance(entry, dict) else None
         if schema is not None and media.is_xml(str(mtype)):
             _xml_note(ctx, path + ("content", mtype))
+            schema = None
+        if media.is_stream(str(mtype)):
+            # Server-sent events and JSON lines: the client has no streaming reader yet.
+            ctx.note(
+                "StreamingResponse",
+                path + ("content", mtype),
+                f"the {mtype} response is read whole: the call returns its bytes when the "
+                "server ends the stream, not event by event",
+                "for a long-lived stream, call the endpoint with an HTTP client that streams",
+            )
             schema = None
         spath = path + ("content", mtype, "schema")
         if schema is None or _binary_string(ctx, schema, str(mtype), spath):
@@ -591,6 +602,19 @@ def _binary_string(ctx: Context, schema: Any, media_type: str, path: Path) -> bo
     if "enum" in resolved or "const" in resolved or "contentEncoding" in resolved:
         return False
     return resolved.get("format") in (None, "binary")
+
+
+def _check_fields(ctx: Context, target: str, media_type: str, path: Path, op: str) -> None:
+    shape = ctx.shapes.get(target)
+    kind = shape.kind if shape is not None else None
+    if kind is not None and media.unencodable(media_type, kind):
+        ctx.diags.warning(
+            "UnencodableBody",
+            ctx.loc(path + ("schema",)),
+            f"the {media_type} body of {op} is a {kind.value}, not an object: OpenAPI defines "
+            "no encoding of it as fields, so the client refuses to send it (TypeError)",
+            "make the schema an object whose properties are the fields",
+        )
 
 
 def _blob(ctx: Context) -> str:

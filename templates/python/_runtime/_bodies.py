@@ -91,6 +91,25 @@ def file_part(name: str, value: bytes | File) -> Part:
     return Part(name, bytes(value), filename=name, content_type="application/octet-stream")
 
 
+def free_parts(value: Any, media_type: str) -> list[Part]:
+    """The parts of a multipart body whose schema declares no properties (a map, a free-form
+    object): one per key, a list repeating it; bytes and File are files, objects JSON."""
+    if not isinstance(value, Mapping):
+        raise wrong_body(media_type, "an object", value)
+    parts: list[Part] = []
+    for key, item in value.items():
+        for one in item if isinstance(item, list) else [item]:
+            if one is None:
+                continue
+            if isinstance(one, (bytes, bytearray, File)):
+                parts.append(file_part(str(key), one if isinstance(one, File) else bytes(one)))
+            elif isinstance(one, (dict, list)):
+                parts.append(json_part(str(key), one))
+            else:
+                parts.append(text_part(str(key), _text(one)))
+    return parts
+
+
 def multipart(parts: list[Part], boundary: str | None = None) -> tuple[bytes, str]:
     """The multipart/form-data body of `parts` and its Content-Type (with the boundary)."""
     boundary = boundary or uuid.uuid4().hex
