@@ -809,3 +809,72 @@ def test_a_server_sent_events_response_is_read_whole_with_a_note(
     sent = recorder.sent[0]
     assert sent.url == "https://hub.test/.well-known/mercure?topic=a&topic=b"
     assert sent.headers["Last-Event-ID"] == "7"
+
+
+def test_an_api_key_cookie_is_cookie_text(render: Any) -> None:
+    # Intellifi's CookieSid scheme (apiKey in a cookie): a `;` in the value went out raw and
+    # started another cookie. Such characters are percent-encoded; a `%` stays, since a session
+    # cookie copied from a browser (express's `s%3A...`) is already encoded.
+    pkg = render(
+        """
+        openapi: 3.0.1
+        info: {title: Brain, version: "1"}
+        servers: [{url: "https://brain.test"}]
+        security: [{CookieSid: []}]
+        paths:
+          /items:
+            get:
+              operationId: getItems
+              parameters: [{name: lang, in: cookie, schema: {type: string}}]
+              responses:
+                "204": {description: ok}
+        components:
+          securitySchemes:
+            CookieSid: {type: apiKey, in: cookie, name: brain.sid}
+        """,
+        "cookie_key",
+    )
+    recorder = _recorder(pkg, (204, {}, b""))
+    with pkg.BrainClient(cookie_sid="s%3Aab;c d", transport=recorder) as client:
+        client.get_items(lang="nl")
+    assert recorder.sent[0].headers["Cookie"] == "lang=nl; brain.sid=s%3Aab%3Bc%20d"
+
+
+def test_a_multipart_field_without_a_schema_is_sent_by_its_value(render: Any) -> None:
+    # Discourse's `POST /uploads.json`: `file: {}` (3.1, any value) in a multipart body. Any
+    # value was a JSON part, so the file's bytes raised "bytes is not JSON serializable".
+    pkg = render(
+        """
+        openapi: 3.1.0
+        info: {title: Forum, version: "1"}
+        servers: [{url: "https://forum.test"}]
+        paths:
+          /uploads.json:
+            post:
+              operationId: createUpload
+              requestBody:
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      required: [type]
+                      properties:
+                        file: {}
+                        meta: {}
+                        type: {type: string, enum: [avatar, composer]}
+              responses:
+                "204": {description: ok}
+        """,
+        "untyped_part",
+    )
+    models = importlib.import_module("untyped_part.models")
+    recorder = _recorder(pkg, (204, {}, b""), (204, {}, b""))
+    with pkg.ForumClient(transport=recorder) as client:
+        avatar = models.CreateUploadBodyType.AVATAR
+        client.create_upload(body=models.CreateUploadBody(type_=avatar, file=b"\x89PNG", meta=7))
+        client.create_upload(body=models.CreateUploadBody(type_=avatar, file={"a": 1}))
+    first, second = (r.body for r in recorder.sent)
+    assert b'name="file"; filename="file"\r\nContent-Type: application/octet-stream' in first
+    assert b"\x89PNG" in first and b'name="meta"\r\n\r\n7\r\n' in first
+    assert b'name="file"\r\nContent-Type: application/json\r\n\r\n{"a": 1}' in second
+    assert _own_tests_pass(pkg)

@@ -60,7 +60,7 @@ class MultipartField:
     wire: str
     attr: str  # the model attribute holding the value (`body.some_file`)
     expr: str  # the part's value, over `attr`
-    part: str  # "file" | "files" | "text" | "texts" | "json"
+    part: str  # "file" | "files" | "text" | "texts" | "json" | "any"
     optional: bool
 
 
@@ -302,7 +302,9 @@ class ExchangeBuilder:
                 and self.types.kind(self.types.shape(target.list_member.target)) is Kind.BLOB
             ):
                 part = "files"
-            elif kind in (Kind.STRUCTURE, Kind.MAP, Kind.ONE_OF, Kind.DOCUMENT, Kind.UNION):
+            elif kind is Kind.DOCUMENT:
+                part = "any"  # no schema: a file, JSON or text by the value (_bodies.any_part)
+            elif kind in (Kind.STRUCTURE, Kind.MAP, Kind.ONE_OF, Kind.UNION):
                 part, expr = "json", self.types.to_json(member.target, expr, "date-time")
             elif kind is Kind.LIST and self.types.kind(
                 self.types.shape(target.list_member.target)

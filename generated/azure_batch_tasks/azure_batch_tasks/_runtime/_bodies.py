@@ -99,15 +99,19 @@ def free_parts(value: Any, media_type: str) -> list[Part]:
     parts: list[Part] = []
     for key, item in value.items():
         for one in item if isinstance(item, list) else [item]:
-            if one is None:
-                continue
-            if isinstance(one, (bytes, bytearray, File)):
-                parts.append(file_part(str(key), one if isinstance(one, File) else bytes(one)))
-            elif isinstance(one, (dict, list)):
-                parts.append(json_part(str(key), one))
-            else:
-                parts.append(text_part(str(key), _text(one)))
+            if one is not None:
+                parts.append(any_part(str(key), one))
     return parts
+
+
+def any_part(name: str, value: Any) -> Part:
+    """A part whose schema says nothing (Discourse's upload `file: {}`), by what is sent:
+    bytes and File are a file, objects JSON, anything else text."""
+    if isinstance(value, (bytes, bytearray, File)):
+        return file_part(name, value if isinstance(value, File) else bytes(value))
+    if isinstance(value, (dict, list)):
+        return json_part(name, value)
+    return text_part(name, _text(value))
 
 
 def multipart(parts: list[Part], boundary: str | None = None) -> tuple[bytes, str]:
