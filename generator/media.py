@@ -35,6 +35,11 @@ def is_stream(media_type: str) -> bool:
     return essence(media_type) in _STREAMS
 
 
+def is_text(media_type: str) -> bool:
+    """Text by its type alone (`text/plain`, `text/csv`...), not a stream of events."""
+    return essence(media_type).startswith("text/") and not is_stream(media_type)
+
+
 def encoding(media_type: str, kind: Kind | None) -> str:
     """How a body of this media type and this shape kind is written and read.
 

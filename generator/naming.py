@@ -230,3 +230,14 @@ def error_field_name(wire_name: str, name: str, is_string: bool) -> str | None:
     if name in _ERROR_ATTRIBUTES or wire_name.lower() in ("message", "code"):
         return "error_" + name
     return name
+
+
+_ASIDES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
+
+
+def title_words(title: str) -> str:
+    """The words of an API title that name it: without parenthesised asides and URLs
+    ("Mastodon API Specification (https://github.com/mastodon/mastodon)" names
+    `MastodonAPISpecification`, not `...HttpsGithubComMastodonMastodon`). The whole title
+    when nothing else is left."""
+    return " ".join(_ASIDES.sub(" ", title).split()) or title

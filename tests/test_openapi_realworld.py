@@ -878,3 +878,61 @@ def test_a_multipart_field_without_a_schema_is_sent_by_its_value(render: Any) ->
     assert b"\x89PNG" in first and b'name="meta"\r\n\r\n7\r\n' in first
     assert b'name="file"\r\nContent-Type: application/json\r\n\r\n{"a": 1}' in second
     assert _own_tests_pass(pkg)
+
+
+def test_a_title_names_the_package_without_its_asides(tmp_path: Path) -> None:
+    # Mastodon's title "Mastodon API Specification (https://github.com/mastodon/mastodon)" made
+    # the package mastodon_api_specification_https_github_com_mastodon_mastodon.
+    from generator.oneoff import derive_package_name
+
+    loaded = _load(
+        tmp_path,
+        """
+        openapi: 3.0.3
+        info: {title: "Mastodon API Specification (https://github.com/mastodon/mastodon)",
+               version: "1.0"}
+        paths: {}
+        """,
+    )
+    assert loaded.ok, _errors(loaded)
+    assert loaded.service.name == "MastodonAPISpecification"
+    assert derive_package_name(loaded.service) == "mastodon_api_specification"
+    assert loaded.service.title.endswith("(https://github.com/mastodon/mastodon)")  # docs keep it
+
+
+def test_a_text_response_without_a_schema_is_a_str(render: Any) -> None:
+    # Mercure's publish: `200: content: {text/plain: {}}`, the new update's id. It was bytes.
+    pkg = render(
+        """
+        openapi: 3.0.2
+        info: {title: Pub, version: "1"}
+        servers: [{url: "https://pub.test"}]
+        paths:
+          /publish:
+            post:
+              operationId: publish
+              requestBody:
+                content:
+                  application/x-www-form-urlencoded:
+                    schema:
+                      type: object
+                      required: [topic, data]
+                      properties:
+                        topic: {type: array, items: {type: string}}
+                        data: {type: string}
+                        private: {type: boolean}
+              responses:
+                "200":
+                  description: the update's id
+                  content: {text/plain: {}}
+        """,
+        "text_result",
+    )
+    models = importlib.import_module("text_result.models")
+    answer = (200, {"Content-Type": "text/plain; charset=utf-8"}, "urn:uuid:é".encode())
+    recorder = _recorder(pkg, answer)
+    with pkg.PubClient(transport=recorder) as client:
+        body = models.PublishBody(topic=["a", "b"], data="x y", private=True)
+        assert client.publish(body=body) == "urn:uuid:é"
+    assert recorder.sent[0].body == b"topic=a&topic=b&data=x+y&private=true"
+    assert _own_tests_pass(pkg)

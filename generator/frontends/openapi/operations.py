@@ -455,6 +455,9 @@ class Operations:
         if schema is None or _binary_string(ctx, schema, str(mtype), spath):
             if media.is_json(str(mtype)):
                 return self.schemas.any_id(), str(mtype)
+            if schema is None and media.is_text(str(mtype)):
+                # Mercure's publish answers the update's id as text/plain, no schema: a str.
+                return self.schemas.string_id(), str(mtype)
             return _blob(ctx), str(mtype)
         target, _ = self.schemas.ref(schema, spath, hint)
         return (target or None), str(mtype)
