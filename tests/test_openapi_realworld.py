@@ -936,3 +936,88 @@ def test_a_text_response_without_a_schema_is_a_str(render: Any) -> None:
         assert client.publish(body=body) == "urn:uuid:é"
     assert recorder.sent[0].body == b"topic=a&topic=b&data=x+y&private=true"
     assert _own_tests_pass(pkg)
+
+
+def test_an_enum_of_objects_is_any_with_a_note(tmp_path: Path, render: Any) -> None:
+    # Docker Engine's ExposedPorts: `additionalProperties: {type: object, enum: [{}]}` (a map
+    # to empty objects). JSON Schema allows any enum value; it was a WrongType ERROR.
+    text = """
+        openapi: 3.0.0
+        info: {title: Engine, version: "1.41"}
+        servers: [{url: "https://engine.test"}]
+        paths:
+          /containers/create:
+            post:
+              operationId: containerCreate
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        ExposedPorts:
+                          type: object
+                          additionalProperties:
+                            type: object
+                            enum: [{}]  # <- OBJECTS
+              responses:
+                "204": {description: ok}
+        """
+    loaded = _load(tmp_path, text)
+    assert loaded.ok, _errors(loaded)
+    [note] = [e for e in find(loaded.diagnostics.events, "UntypedSchema") if "scalar" in e.message]
+    assert note.location.line == line_of(textwrap.dedent(text).lstrip("\n"), "<- OBJECTS")
+    pkg = render(text, "enum_objects")
+    models = importlib.import_module("enum_objects.models")
+    recorder = _recorder(pkg, (204, {}, b""))
+    with pkg.EngineClient(transport=recorder) as client:
+        ports = {"80/tcp": {}, "53/udp": {}}
+        client.container_create(body=models.ContainerCreateBody(exposed_ports=ports))
+    assert json.loads(recorder.sent[0].body) == {"ExposedPorts": {"80/tcp": {}, "53/udp": {}}}
+
+
+def test_an_error_from_a_shared_response_is_named_after_it(render: Any) -> None:
+    # Spotify: every operation's `401: {$ref: "#/components/responses/Unauthorized"}` (an
+    # inline schema) raised GetMultipleAlbumsError401, named after the first operation.
+    pkg = render(
+        """
+        openapi: 3.0.3
+        info: {title: Music, version: "1"}
+        servers: [{url: "https://music.test"}]
+        paths:
+          /albums:
+            get:
+              operationId: getMultipleAlbums
+              responses:
+                "204": {description: ok}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+          /albums/{id}:
+            get:
+              operationId: getAnAlbum
+              parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+              responses:
+                "204": {description: ok}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+        components:
+          responses:
+            Unauthorized:
+              description: Bad or expired token.
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    properties:
+                      error:
+                        type: object
+                        properties: {status: {type: integer}, message: {type: string}}
+        """,
+        "shared_errors",
+    )
+    errors = importlib.import_module("shared_errors.errors")
+    body = b'{"error": {"status": 401, "message": "expired"}}'
+    recorder = _recorder(pkg, (401, {"Content-Type": "application/json"}, body))
+    with pkg.MusicClient(transport=recorder) as client:
+        with pytest.raises(errors.UnauthorizedError) as found:
+            client.get_an_album(id="1")
+    assert found.value.error is not None and found.value.error.message == "expired"
+    assert not hasattr(errors, "GetMultipleAlbumsError401")

@@ -30,7 +30,7 @@ from generator.ir import (
 from generator.load import Path
 from generator.naming import snake_case
 
-from .context import Context, pascal, ref_path, walk
+from .context import Context, pascal, ref_path, unescape, walk
 from .schemas import Schemas, _constraints
 from .security import requirements
 
@@ -391,6 +391,11 @@ class Operations:
                 hint += status
             elif not success and status != "default":
                 hint += status
+            shared = _shared_response(resp)
+            if shared and not success:
+                # Spotify's `401: {$ref: "#/components/responses/Unauthorized"}` in every
+                # operation: its error is UnauthorizedError, not the first operation's name.
+                hint = shared if shared.endswith("Error") else shared + "Error"
             body, mtype = self._body(resolved, respath, hint)
             headers = self._headers(resolved, respath, base)
             if resolved.get("links"):
@@ -605,6 +610,15 @@ def _binary_string(ctx: Context, schema: Any, media_type: str, path: Path) -> bo
     if "enum" in resolved or "const" in resolved or "contentEncoding" in resolved:
         return False
     return resolved.get("format") in (None, "binary")
+
+
+def _shared_response(node: Any) -> str:
+    """The name of a response component `node` refers to ("" when it is inline)."""
+    ref = node.get("$ref") if isinstance(node, dict) else None
+    for prefix in ("#/components/responses/", "#/responses/"):
+        if isinstance(ref, str) and ref.startswith(prefix) and "/" not in ref[len(prefix) :]:
+            return pascal(unescape(ref[len(prefix) :]))
+    return ""
 
 
 def _check_fields(ctx: Context, target: str, media_type: str, path: Path, op: str) -> None:
