@@ -1021,3 +1021,55 @@ def test_an_error_from_a_shared_response_is_named_after_it(render: Any) -> None:
             client.get_an_album(id="1")
     assert found.value.error is not None and found.value.error.message == "expired"
     assert not hasattr(errors, "GetMultipleAlbumsError401")
+
+
+def test_an_object_body_under_a_binary_or_text_media_type_is_json_text(render: Any) -> None:
+    # Docker Engine's network connect: an object schema under application/octet-stream. The
+    # client sent compact JSON, its generated test expected another spelling and failed; under
+    # text/plain the object went out as Python's repr ({'Container': ...}).
+    pkg = render(
+        """
+        openapi: 3.0.0
+        info: {title: Nets, version: "1"}
+        servers: [{url: "https://nets.test"}]
+        paths:
+          /networks/{id}/connect:
+            post:
+              operationId: networkConnect
+              parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+              requestBody:
+                required: true
+                content:
+                  application/octet-stream:
+                    schema:
+                      type: object
+                      properties:
+                        Container: {type: string}
+                        Aliases: {type: array, items: {type: string}}
+              responses:
+                "204": {description: ok}
+          /notes:
+            post:
+              operationId: addNote
+              requestBody:
+                required: true
+                content:
+                  text/plain:
+                    schema: {type: object, properties: {text: {type: string}}}
+              responses:
+                "204": {description: ok}
+        """,
+        "object_bytes",
+    )
+    models = importlib.import_module("object_bytes.models")
+    recorder = _recorder(pkg, (204, {}, b""), (204, {}, b""))
+    with pkg.NetsClient(transport=recorder) as client:
+        body = models.NetworkConnectBody(container="c1", aliases=["a"])
+        client.network_connect(id="n", body=body)
+        client.add_note(body=models.AddNoteBody(text="hi"))
+    first, second = recorder.sent
+    assert first.headers["Content-Type"] == "application/octet-stream"
+    assert json.loads(first.body) == {"Container": "c1", "Aliases": ["a"]}
+    assert second.headers["Content-Type"] == "text/plain"
+    assert json.loads(second.body) == {"text": "hi"}
+    assert _own_tests_pass(pkg)
