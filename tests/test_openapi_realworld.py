@@ -1073,3 +1073,29 @@ def test_an_object_body_under_a_binary_or_text_media_type_is_json_text(render: A
     assert second.headers["Content-Type"] == "text/plain"
     assert json.loads(second.body) == {"text": "hi"}
     assert _own_tests_pass(pkg)
+
+
+def test_a_structured_body_of_an_unknown_media_type_is_json_with_a_note(tmp_path: Path) -> None:
+    # Mastodon's document declares `application/form-data` (not a media type; multipart was
+    # meant). The body is sent as JSON, as before, and a NOTE now says so where it is declared.
+    text = """
+        openapi: 3.0.3
+        info: {title: Social, version: "1"}
+        paths:
+          /statuses:
+            post:
+              operationId: postStatus
+              requestBody:
+                content:
+                  application/form-data:  # <- ODD
+                    schema: {type: object, properties: {status: {type: string}}}
+                  "*/*":
+                    schema: {type: object, properties: {status: {type: string}}}
+              responses:
+                "204": {description: ok}
+        """
+    loaded = _load(tmp_path, text)
+    assert loaded.ok, _errors(loaded)
+    [note] = find(loaded.diagnostics.events, "BodyAsJson")  # */* says nothing more: no note
+    assert note.severity is Severity.NOTE and "application/form-data" in note.message
+    assert note.location.line == line_of(textwrap.dedent(text).lstrip("\n"), "<- ODD")

@@ -624,6 +624,22 @@ def _shared_response(node: Any) -> str:
 def _check_fields(ctx: Context, target: str, media_type: str, path: Path, op: str) -> None:
     shape = ctx.shapes.get(target)
     kind = shape.kind if shape is not None else None
+    base = media.essence(media_type)
+    if (
+        kind is not None
+        and media.encoding(media_type, kind) == media.JSON
+        and not media.is_json(media_type)
+        and "*" not in base
+    ):
+        # Mastodon's `application/form-data` (no such type; multipart/form-data was meant).
+        ctx.note(
+            "BodyAsJson",
+            path,
+            f"the {media_type} body of {op} is sent as JSON: apismith knows no other encoding "
+            "of a structured value for that media type",
+            "if the service expects a form, declare application/x-www-form-urlencoded or "
+            "multipart/form-data",
+        )
     if kind is not None and media.unencodable(media_type, kind):
         ctx.diags.warning(
             "UnencodableBody",
