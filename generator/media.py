@@ -25,6 +25,21 @@ def is_xml(media_type: str) -> bool:
     return essence(media_type).endswith(("/xml", "+xml"))
 
 
+# Bodies that arrive as a stream of messages: server-sent events, JSON lines.
+_STREAMS = frozenset(
+    {"text/event-stream", "application/x-ndjson", "application/jsonl", "application/x-jsonlines"}
+)
+
+
+def is_stream(media_type: str) -> bool:
+    return essence(media_type) in _STREAMS
+
+
+def is_text(media_type: str) -> bool:
+    """Text by its type alone (`text/plain`, `text/csv`...), not a stream of events."""
+    return essence(media_type).startswith("text/") and not is_stream(media_type)
+
+
 def encoding(media_type: str, kind: Kind | None) -> str:
     """How a body of this media type and this shape kind is written and read.
 
@@ -49,6 +64,17 @@ def encoding(media_type: str, kind: Kind | None) -> str:
     if base.endswith(("/xml", "+xml")) or base == "application/octet-stream":
         return BINARY
     return JSON
+
+
+# What a form or multipart body can be: named fields, so an object (a model, a map, free-form,
+# or a union of them). OpenAPI defines no encoding of a list or a scalar as fields.
+_FIELD_KINDS = frozenset({Kind.STRUCTURE, Kind.MAP, Kind.DOCUMENT, Kind.UNION, Kind.ONE_OF})
+
+
+def unencodable(media_type: str, kind: Kind | None) -> bool:
+    """A form or multipart body whose schema is not an object (PeerTube's studio edit: an
+    array under application/x-www-form-urlencoded): the client refuses to send it."""
+    return encoding(media_type, kind) in (FORM, MULTIPART) and kind not in _FIELD_KINDS
 
 
 # Media types whose content is bytes whatever the schema says: a `type: string` schema under

@@ -211,3 +211,33 @@ def safe_identifier(name: str, fallback: str = "value") -> str:
 
 # Names that would shadow builtins used by generated code, or collide with model methods.
 _RESERVED = {"to_dict", "from_dict", "self", "cls", "None", "True", "False"}
+
+
+# What every generated error already has: the base error's constructor arguments and
+# attributes, its class variables, and Exception's own (`self.args = ...` would break it).
+_ERROR_ATTRIBUTES = frozenset(
+    {"message", "code", "status_code", "request_id", "headers", "body", "code_name"}
+    | {"retryable", "http_status", "statuses", "args", "with_traceback", "add_note"}
+)
+
+
+def error_field_name(wire_name: str, name: str, is_string: bool) -> str | None:
+    """The attribute of a modeled error field named `name`: None for a string `message` or
+    `code`, which is the base error's own; `error_<name>` for any other that would collide
+    with the base error (Ably's `statusCode` beside the HTTP `status_code`)."""
+    if wire_name.lower() in ("message", "code") and is_string:
+        return None
+    if name in _ERROR_ATTRIBUTES or wire_name.lower() in ("message", "code"):
+        return "error_" + name
+    return name
+
+
+_ASIDES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
+
+
+def title_words(title: str) -> str:
+    """The words of an API title that name it: without parenthesised asides and URLs
+    ("Mastodon API Specification (https://github.com/mastodon/mastodon)" names
+    `MastodonAPISpecification`, not `...HttpsGithubComMastodonMastodon`). The whole title
+    when nothing else is left."""
+    return " ".join(_ASIDES.sub(" ", title).split()) or title

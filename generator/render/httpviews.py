@@ -60,7 +60,7 @@ class MultipartField:
     wire: str
     attr: str  # the model attribute holding the value (`body.some_file`)
     expr: str  # the part's value, over `attr`
-    part: str  # "file" | "files" | "text" | "texts" | "json"
+    part: str  # "file" | "files" | "text" | "texts" | "json" | "any"
     optional: bool
 
 
@@ -72,6 +72,7 @@ class BodyView:
     check: str = ""  # isinstance() type when several media types share the argument
     annotation: str = ""
     fields: list[MultipartField] = field(default_factory=list)
+    free_form: bool = False  # multipart of a map or free-form object: a part per key at runtime
 
 
 @dataclass
@@ -254,6 +255,9 @@ class ExchangeBuilder:
                 view.check = self._check(shape)
             if enc == media.MULTIPART:
                 view.fields = self._multipart_fields(shape, arg)
+                # Without declared properties the parts are the value's keys, known only
+                # when it is sent (`_bodies.free_parts` refuses a value that is no object).
+                view.free_form = kind is not Kind.STRUCTURE
             out.append(view)
         return out
 
@@ -298,7 +302,9 @@ class ExchangeBuilder:
                 and self.types.kind(self.types.shape(target.list_member.target)) is Kind.BLOB
             ):
                 part = "files"
-            elif kind in (Kind.STRUCTURE, Kind.MAP, Kind.ONE_OF, Kind.DOCUMENT, Kind.UNION):
+            elif kind is Kind.DOCUMENT:
+                part = "any"  # no schema: a file, JSON or text by the value (_bodies.any_part)
+            elif kind in (Kind.STRUCTURE, Kind.MAP, Kind.ONE_OF, Kind.UNION):
                 part, expr = "json", self.types.to_json(member.target, expr, "date-time")
             elif kind is Kind.LIST and self.types.kind(
                 self.types.shape(target.list_member.target)

@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from generator import __version__
+from generator import __version__, media
 from generator.config import ServiceConfig
 from generator.ir import Service
 from generator.render.cache import generator_digest
@@ -93,6 +93,11 @@ def build_tests_view(builder: ViewBuilder, pkg: PackageView) -> TestsView:
     ops = []
     for op, view in zip(builder.service.operations, pkg.operations, strict=True):
         t = tests.operation(op, view.method, view.paginated, view.page_items, view)
+        first = op.request_bodies[0] if op.request_bodies else None
+        if first is not None:
+            kind = builder.types.kind(builder.types.shape(first.target))
+            if media.unencodable(first.media_type, kind):
+                t.refused_body = first.media_type  # its test: the call raises TypeError
         if view.paginated and op.pagination is not None:
             t.page_items_wire = op.pagination.items or "value"
             # The canned single page must end the iteration: no next link in it.

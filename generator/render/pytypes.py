@@ -114,6 +114,8 @@ class TypeMapper:
             parts.append("UnknownVariant")  # a variant that is itself a union may have it
         if "Any" in parts:
             return "Any"
+        if "None" in parts:  # last, as ruff (RUF036) wants it, whichever variant was nullable
+            parts = [p for p in parts if p != "None"] + ["None"]
         return " | ".join(parts)
 
     # -- timestamp formats -------------------------------------------------------------------

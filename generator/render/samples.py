@@ -135,8 +135,12 @@ class SampleBuilder:
             return Sample("{'key': 'value'}", {"key": "value"})
         if kind in (Kind.ENUM, Kind.INT_ENUM):
             cls = self.symbols.class_name(shape)
-            name = self.symbols.enum_member_names(shape)[0]
-            return Sample(f"{cls}.{name}", shape.enum_values[0].value)
+            values = [ev.value for ev in shape.enum_values]
+            # Not "" (PeerTube's job states begin with it, "no filter"): as a path label the
+            # client refuses it, and it says little as a sample anywhere else.
+            index = next((i for i, v in enumerate(values) if v not in ("", ".", "..")), 0)
+            name = self.symbols.enum_member_names(shape)[index]
+            return Sample(f"{cls}.{name}", values[index])
         if kind is Kind.LIST:
             item = self.value(
                 shape.list_member.target,

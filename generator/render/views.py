@@ -21,6 +21,7 @@ from generator.ir import (
     Service,
     Shape,
 )
+from generator.naming import error_field_name
 from generator.render.docs import doc_text
 from generator.render.httpviews import Exchange, ExchangeBuilder, param_style
 from generator.render.names import SymbolProvider
@@ -656,10 +657,10 @@ class ViewBuilder:
             # `message` and `code` are the base class's; a modeled message that is not a string
             # (Azure's {lang, value}) keeps its data under another name.
             for f in fields:
-                if f.wire.lower() in ("message", "code"):
-                    if f.kind == "string":
-                        continue
-                    f.name = "error_" + f.name
+                name = error_field_name(f.wire, f.name, f.kind == "string")
+                if name is None:
+                    continue
+                f.name = name
                 view.error_fields.append(f)
         return view
 

@@ -13,6 +13,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError, best_match
 
 from generator.diagnostics import Diagnostics
+from generator.frontends.openapi.context import unescape
 from generator.frontends.openapi.refs import opaque_extension
 from generator.load import Document, Path
 from generator.validate.openapi_pieces import PieceVerdicts, schema_errors
@@ -38,7 +39,7 @@ def _refs(node: Any, path: Path) -> Iterator[tuple[str, Path]]:
 def _pointer_exists(data: Any, ref: str) -> bool:
     node = data
     for part in ref[2:].split("/") if ref != "#" else []:
-        part = part.replace("~1", "/").replace("~0", "~")
+        part = unescape(part)
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
@@ -129,6 +130,8 @@ def check_openapi_document(
                 # The validator compiles patterns with Python's `re`; they are ECMA-262, which
                 # check_openapi_patterns reads with an engine that speaks that dialect.
                 continue
+            if label == "Swagger 2.0" and _file_response_schema(err):
+                continue
             path = tuple(err.absolute_path)
             if not path and err.instance is not data:
                 # The validator checks some values (a schema's `default`) on their own, so the
@@ -169,6 +172,14 @@ def check_openapi_document(
         )
 
 
+def _file_response_schema(err: ValidationError) -> bool:
+    """openapi-spec-validator checks each Swagger 2.0 response schema against JSON Schema
+    draft 4 alone, which has no `type: file`; Swagger 2.0 allows it at the root of a response
+    schema (a download, as Jupyter Server's `GET /api/spec.yaml`). Its own schema pass, run on
+    the whole document, still rejects a `file` anywhere else."""
+    return tuple(err.absolute_path) == ("type",) and err.instance == "file"
+
+
 def _with_string_keys(doc: Document, diags: Diagnostics) -> Any:
     """The document with every mapping key a string. YAML reads an unquoted `200:` as a number;
     OpenAPI asks for the status codes quoted, and many real documents forget. The meaning is
@@ -198,9 +209,14 @@ def _with_string_keys(doc: Document, diags: Diagnostics) -> Any:
     walk(doc.data, ())
     if not found:
         return doc.data
+    # OpenAPI 3 says status codes MUST be quoted; Swagger 2.0 does not, and its YAML documents
+    # (Jupyter Server's has 70) often leave them bare: there that is a NOTE, not a WARNING each.
+    swagger = isinstance(doc.data, dict) and "swagger" in doc.data
     for path in found:
         key = path[-1]
-        diags.warning(
+        status = type(key) is int and len(path) >= 2 and path[-2] == "responses"
+        report = diags.note if swagger and status else diags.warning
+        report(
             "UnquotedKey",
             doc.loc(path, key=True),
             f"the key {key!r} is a YAML {'boolean' if isinstance(key, bool) else 'number'}, "

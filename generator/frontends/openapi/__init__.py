@@ -16,6 +16,7 @@ from typing import Any
 from generator.diagnostics import Diagnostics
 from generator.ir import Operation, Protocol, Server, ServerVariable, Service
 from generator.load import Document, Path
+from generator.naming import title_words
 
 from .context import HANDLED_EXTENSIONS, HTTP_METHODS, Context, get, pascal
 from .operations import Operations
@@ -87,7 +88,7 @@ class OpenApiFrontend:
         self._notes(spec)
         ctx.scan_extensions(spec, ())
         title = str(info.get("title", "") or "")
-        name = pascal(title) or "Service"
+        name = pascal(title_words(title)) or "Service"
         if name[0].isdigit():
             name = "Api" + name
         host_template = ""
@@ -107,7 +108,7 @@ class OpenApiFrontend:
             auth=schemes(ctx),
             title=title,
             docs=str(info.get("description", "") or ""),
-            sdk_id=title,
+            sdk_id=title_words(title),
             host_template=host_template,
             source_format=self.source_format,
             notes=tuple(ctx.notes),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import unquote
 
 from generator.diagnostics import Diagnostics, Location
 from generator.ir import Note, Shape
@@ -59,7 +60,9 @@ def get(node: Any, *path: Any) -> Any:
 
 
 def unescape(part: str) -> str:
-    return part.replace("~1", "/").replace("~0", "~")
+    """One token of a `$ref` fragment: a URI fragment is percent-encoded first (RFC 6901 6:
+    `#/paths/~1users~1%7Bid%7D` is the path `/users/{id}`), then the pointer's `~` escapes."""
+    return unquote(part).replace("~1", "/").replace("~0", "~")
 
 
 def escape(part: str) -> str:

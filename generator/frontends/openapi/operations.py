@@ -30,7 +30,7 @@ from generator.ir import (
 from generator.load import Path
 from generator.naming import snake_case
 
-from .context import Context, pascal, ref_path, walk
+from .context import Context, pascal, ref_path, unescape, walk
 from .schemas import Schemas, _constraints
 from .security import requirements
 
@@ -305,6 +305,7 @@ class Operations:
             if any(b.target == target and b.media_type == mtype for b in bodies):
                 continue
             bodies.append(RequestBody(str(mtype), target, ctx.loc(mpath, key=True)))
+            _check_fields(ctx, target, str(mtype), mpath, base)
             if first_facets is None:
                 first_facets = facets
             if isinstance(entry, dict) and entry.get("encoding"):
@@ -390,6 +391,11 @@ class Operations:
                 hint += status
             elif not success and status != "default":
                 hint += status
+            shared = _shared_response(resp)
+            if shared and not success:
+                # Spotify's `401: {$ref: "#/components/responses/Unauthorized"}` in every
+                # operation: its error is UnauthorizedError, not the first operation's name.
+                hint = shared if shared.endswith("Error") else shared + "Error"
             body, mtype = self._body(resolved, respath, hint)
             headers = self._headers(resolved, respath, base)
             if resolved.get("links"):
@@ -440,10 +446,23 @@ class Operations:
         if schema is not None and media.is_xml(str(mtype)):
             _xml_note(ctx, path + ("content", mtype))
             schema = None
+        if media.is_stream(str(mtype)):
+            # Server-sent events and JSON lines: the client has no streaming reader yet.
+            ctx.note(
+                "StreamingResponse",
+                path + ("content", mtype),
+                f"the {mtype} response is read whole: the call returns its bytes when the "
+                "server ends the stream, not event by event",
+                "for a long-lived stream, call the endpoint with an HTTP client that streams",
+            )
+            schema = None
         spath = path + ("content", mtype, "schema")
         if schema is None or _binary_string(ctx, schema, str(mtype), spath):
             if media.is_json(str(mtype)):
                 return self.schemas.any_id(), str(mtype)
+            if schema is None and media.is_text(str(mtype)):
+                # Mercure's publish answers the update's id as text/plain, no schema: a str.
+                return self.schemas.string_id(), str(mtype)
             return _blob(ctx), str(mtype)
         target, _ = self.schemas.ref(schema, spath, hint)
         return (target or None), str(mtype)
@@ -591,6 +610,44 @@ def _binary_string(ctx: Context, schema: Any, media_type: str, path: Path) -> bo
     if "enum" in resolved or "const" in resolved or "contentEncoding" in resolved:
         return False
     return resolved.get("format") in (None, "binary")
+
+
+def _shared_response(node: Any) -> str:
+    """The name of a response component `node` refers to ("" when it is inline)."""
+    ref = node.get("$ref") if isinstance(node, dict) else None
+    for prefix in ("#/components/responses/", "#/responses/"):
+        if isinstance(ref, str) and ref.startswith(prefix) and "/" not in ref[len(prefix) :]:
+            return pascal(unescape(ref[len(prefix) :]))
+    return ""
+
+
+def _check_fields(ctx: Context, target: str, media_type: str, path: Path, op: str) -> None:
+    shape = ctx.shapes.get(target)
+    kind = shape.kind if shape is not None else None
+    base = media.essence(media_type)
+    if (
+        kind is not None
+        and media.encoding(media_type, kind) == media.JSON
+        and not media.is_json(media_type)
+        and "*" not in base
+    ):
+        # Mastodon's `application/form-data` (no such type; multipart/form-data was meant).
+        ctx.note(
+            "BodyAsJson",
+            path,
+            f"the {media_type} body of {op} is sent as JSON: apismith knows no other encoding "
+            "of a structured value for that media type",
+            "if the service expects a form, declare application/x-www-form-urlencoded or "
+            "multipart/form-data",
+        )
+    if kind is not None and media.unencodable(media_type, kind):
+        ctx.diags.warning(
+            "UnencodableBody",
+            ctx.loc(path + ("schema",)),
+            f"the {media_type} body of {op} is a {kind.value}, not an object: OpenAPI defines "
+            "no encoding of it as fields, so the client refuses to send it (TypeError)",
+            "make the schema an object whose properties are the fields",
+        )
 
 
 def _blob(ctx: Context) -> str:

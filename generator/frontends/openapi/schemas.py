@@ -809,8 +809,20 @@ class Schemas:
         present = [v for v in values if v is not None]
         for i, value in enumerate(values):
             if value is not None and not isinstance(value, _SCALARS):
-                ctx.wrong(path + ("enum", i), f"value {i} of enum {name}", "a scalar", value)
-                return None
+                wanted = "object" if isinstance(value, dict) else "array"
+                if types and wanted not in types:
+                    # `type: string, enum: [red, {a: 1}]`: a value its own type excludes.
+                    ctx.wrong(path + ("enum", i), f"value {i} of enum {name}", "a scalar", value)
+                    return None
+                # JSON Schema allows any value (Docker's ExposedPorts: `type: object, enum:
+                # [{}]`); there is no Python enum of objects, so the values go unchecked.
+                ctx.note(
+                    "UntypedSchema",
+                    path + ("enum", i),
+                    f"enum {name} has a value that is not a scalar; it is typed Any",
+                    "nothing to do; the service checks the value",
+                )
+                return Shape(kind=Kind.DOCUMENT, **common)
         if not present:
             ctx.note(
                 "UntypedSchema",

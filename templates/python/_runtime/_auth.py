@@ -67,7 +67,7 @@ class ApiKey:
             request.headers[self.name] = self._key
             request.headers.mark_secret(self.name)
         elif self.location == "cookie":
-            _add_cookie(request, f"{self.name}={self._key}")
+            _add_cookie(request, f"{_cookie_text(self.name)}={_cookie_text(self._key)}")
         else:
             from urllib.parse import quote
 
@@ -218,6 +218,18 @@ class Authenticator:
 
 def _has_get_token(source: Any) -> bool:
     return callable(getattr(source, "get_token", None))
+
+
+def _cookie_text(text: str) -> str:
+    """A key as cookie text: a `;` would start another cookie and `,`, spaces, quotes or a
+    line break are not allowed in a cookie, so those are percent-encoded. A `%` is kept: a
+    session cookie copied from a browser (`s%3A...`) is already encoded."""
+    from urllib.parse import quote
+
+    return quote(text, safe=_COOKIE_SAFE)
+
+
+_COOKIE_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '",;\\')
 
 
 def _add_cookie(request: HttpRequest, pair: str) -> None:

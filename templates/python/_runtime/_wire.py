@@ -377,9 +377,12 @@ def const(value: Any, expected: T) -> T:
 
 
 def plain_text(value: Any) -> str:
-    """A scalar JSON value as text (booleans as JSON spells them)."""
+    """A JSON value as text: scalars plain (booleans as JSON spells them), objects and arrays
+    as JSON (an object under `text/plain` must not go out as Python's repr)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return json_text(value)
     return str(value)
 
 

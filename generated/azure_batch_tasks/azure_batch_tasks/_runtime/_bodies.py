@@ -91,6 +91,29 @@ def file_part(name: str, value: bytes | File) -> Part:
     return Part(name, bytes(value), filename=name, content_type="application/octet-stream")
 
 
+def free_parts(value: Any, media_type: str) -> list[Part]:
+    """The parts of a multipart body whose schema declares no properties (a map, a free-form
+    object): one per key, a list repeating it; bytes and File are files, objects JSON."""
+    if not isinstance(value, Mapping):
+        raise wrong_body(media_type, "an object", value)
+    parts: list[Part] = []
+    for key, item in value.items():
+        for one in item if isinstance(item, list) else [item]:
+            if one is not None:
+                parts.append(any_part(str(key), one))
+    return parts
+
+
+def any_part(name: str, value: Any) -> Part:
+    """A part whose schema says nothing (Discourse's upload `file: {}`), by what is sent:
+    bytes and File are a file, objects JSON, anything else text."""
+    if isinstance(value, (bytes, bytearray, File)):
+        return file_part(name, value if isinstance(value, File) else bytes(value))
+    if isinstance(value, (dict, list)):
+        return json_part(name, value)
+    return text_part(name, _text(value))
+
+
 def multipart(parts: list[Part], boundary: str | None = None) -> tuple[bytes, str]:
     """The multipart/form-data body of `parts` and its Content-Type (with the boundary)."""
     boundary = boundary or uuid.uuid4().hex
