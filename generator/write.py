@@ -24,7 +24,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 MANIFEST = ".apismith-manifest"
@@ -269,6 +268,10 @@ def _fsync_tree(root: Path, written: list[Path]) -> None:
     # Many fsyncs in flight at once share the filesystem's journal commits: 295 files took
     # 0.8-1.0 s one after the other on a busy machine and 0.05-0.09 s from 16 threads.
     if len(written) > 8:
+        # Imported here: concurrent.futures (and the logging it imports) costs 15 ms, which a
+        # run that changed a few files (an edit) does not need.
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=16) as pool:
             list(pool.map(_fsync_file, written))
     else:
