@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/generate_speed.py [--reps N] [--only KIND,...] [--sizes 10,100]
     .venv/bin/python benchmarks/generate_speed.py --only batch,edit --baseline ../before
         # ../before: another apismith checkout (git worktree add ../before <commit>), timed
-        # in the same run, alternating, for a before/after comparison
+        # in the same run, alternating, for a before/after comparison (batch, edit, deadline,
+        # synthetic)
 
 Kinds (all by default):
   batch      cold generate of the full Azure Batch Swagger (76 operations), empty cache, against
@@ -215,10 +216,16 @@ def bench_batch(work: Path, reps: int) -> list[Row]:
 
 def bench_deadline(work: Path, reps: int) -> list[Row]:
     folder = project(work / "deadline", {"deadline_full": DEADLINE})
-    ours = Series()
+    ours, before = Series(), Series()
     for _ in range(reps):
         ours.add(cold(folder, work))
-    return [("cold generate, full Deadline (113 ops), empty cache", ours, None, "")]
+        if BASELINE is not None:
+            before.add(cold(folder, work, BASELINE))
+    label = "cold generate, full Deadline (113 ops), empty cache"
+    rows: list[Row] = [(label, ours, None, "")]
+    if BASELINE is not None:
+        rows.append((f"{label}: {BASELINE.name}", before, None, ""))
+    return rows
 
 
 def bench_noop(work: Path, reps: int) -> list[Row]:
@@ -271,9 +278,12 @@ def bench_synthetic(work: Path, reps: int, sizes: list[int]) -> list[Row]:
         spec.write_text(json.dumps(build_model(size)), encoding="utf-8")
         folders[size] = project(work / f"synthetic-{size}", {"synthetic": spec})
     results = {size: Series() for size in sizes}
+    before = {size: Series() for size in sizes}
     for _ in range(reps):
         for size in sizes:  # interleaved, so load falls on every size alike
             results[size].add(cold(folders[size], work))
+            if BASELINE is not None:
+                before[size].add(cold(folders[size], work, BASELINE))
     previous: tuple[int, float] | None = None
     for size in sizes:
         cpu = statistics.median(s.cpu for s in results[size].samples)
@@ -284,6 +294,9 @@ def bench_synthetic(work: Path, reps: int, sizes: list[int]) -> list[Row]:
             note += f"; {added:.1f} ms CPU per op added"
         previous = (size, cpu)
         rows.append((f"synthetic Smithy, {size} ops, cold ({note})", results[size], None, ""))
+        if BASELINE is not None:
+            label = f"synthetic Smithy, {size} ops, cold: {BASELINE.name}"
+            rows.append((label, before[size], None, ""))
     return rows
 
 
@@ -334,7 +347,9 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--only", default=",".join(KINDS), help=f"comma-separated: {KINDS}")
     parser.add_argument("--sizes", default="10,100,300,1000")
-    parser.add_argument("--baseline", type=Path, help="another apismith checkout (batch, edit)")
+    parser.add_argument(
+        "--baseline", type=Path, help="another apismith checkout (batch, edit, deadline, synthetic)"
+    )
     args = parser.parse_args()
     global BASELINE
     BASELINE = args.baseline.resolve() if args.baseline else None
