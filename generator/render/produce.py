@@ -243,7 +243,7 @@ class _TemplateChild:
 
     The child compiles the templates every package uses first; of the protocol templates
     (generator/render/protocols) only those of the package's protocol, whose names this
-    process sends once the IR says which protocol it is: the others (a third of the template
+    process sends once the IR says which protocol it is: the others (a fifth of the template
     text for an Azure package: the AWS clients' and plain OpenAPI's) would be compiled for
     nothing. A marker named by the templates' digest (generator/render/cache.py) says that the
     cache already holds the common ones: then no child is started, and a protocol template the
