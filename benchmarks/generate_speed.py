@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/generate_speed.py [--reps N] [--only KIND,...] [--sizes 10,100]
     .venv/bin/python benchmarks/generate_speed.py --only batch,edit --baseline ../before
         # ../before: another apismith checkout (git worktree add ../before <commit>), timed
-        # in the same run, alternating, for a before/after comparison
+        # in the same run, alternating, for a before/after comparison (batch, edit, deadline,
+        # synthetic)
 
 Kinds (all by default):
   batch      cold generate of the full Azure Batch Swagger (76 operations), empty cache, against
@@ -227,17 +228,21 @@ def deadline_peer_input(work: Path) -> Path:
 
 def bench_deadline(work: Path, reps: int) -> list[Row]:
     folder = project(work / "deadline", {"deadline_full": DEADLINE})
-    ours, theirs = Series(), Series()
+    ours, theirs, before = Series(), Series(), Series()
     peer = peer_command()
     spec = deadline_peer_input(work) if peer else None
     for _ in range(reps):
         ours.add(cold(folder, work))
         if peer and spec:
             theirs.add(peer_run(peer, spec, work))
+        if BASELINE is not None:
+            before.add(cold(folder, work, BASELINE))
     label = "cold generate, full Deadline (113 ops), empty cache"
-    return [
-        (label, ours, theirs if peer else None, "openapi-python-client 0.29.1 (OpenAPI 3 of it)")
-    ]
+    name = "openapi-python-client 0.29.1 (OpenAPI 3 of it)"
+    rows: list[Row] = [(label, ours, theirs if peer else None, name)]
+    if BASELINE is not None:
+        rows.append((f"{label}: {BASELINE.name}", before, theirs if peer else None, "same peer"))
+    return rows
 
 
 def bench_noop(work: Path, reps: int) -> list[Row]:
@@ -256,6 +261,34 @@ def bench_noop(work: Path, reps: int) -> list[Row]:
     ]
 
 
+# Runs `python -m generator ARGS` and writes the CPU seconds of that process alone (not of its
+# children: the validator's and the template compiler's, ruff) to the file named first. On a
+# machine with a free second core the children run beside it, so this is close to the wall
+# time there; on a shared, loaded machine it is the number that does not move with the load.
+_OWN_CPU = """
+import atexit, os, resource, runpy, sys
+out, pid = sys.argv[1], os.getpid()
+sys.argv = ["generator", *sys.argv[2:]]
+
+def record():
+    if os.getpid() == pid:  # forked children leave by os._exit, but to be sure
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        with open(out, "w") as fh:
+            fh.write(repr(usage.ru_utime + usage.ru_stime))
+
+atexit.register(record)
+runpy.run_module("generator", run_name="__main__", alter_sys=True)
+"""
+
+
+def generate_own_cpu(folder: Path, cache: Path, root: Path = ROOT) -> tuple[Sample, float]:
+    """`generate`, and the CPU seconds of its main process alone."""
+    out = folder / ".own-cpu"
+    cmd = [sys.executable, "-c", _OWN_CPU, str(out), "generate"]
+    sample = run(cmd, folder, apismith_env(cache, root))
+    return sample, float(out.read_text())
+
+
 def bench_edit(work: Path, reps: int) -> list[Row]:
     spec = work / "batch-edit.json"
     original = json.loads(BATCH.read_text(encoding="utf-8"))
@@ -265,20 +298,26 @@ def bench_edit(work: Path, reps: int) -> list[Row]:
     generate(folder, cache)
     if BASELINE is not None:
         generate(folder, before_cache, root=BASELINE)
-    series, before = Series(), Series()
+    series, before, own, own_before = Series(), Series(), Series(), Series()
     for i in range(reps):
         # A new description on one operation: new spec bytes, one operation's text changes.
         doc = json.loads(json.dumps(original))
         first = doc["paths"][sorted(doc["paths"])[0]]
         first[sorted(k for k in first if k != "parameters")[0]]["description"] = f"Edited ({i})."
         spec.write_text(json.dumps(doc, indent=2), encoding="utf-8")
-        series.add(generate(folder, cache))
+        sample, cpu = generate_own_cpu(folder, cache)
+        series.add(sample)
+        own.add(Sample(cpu, 0.0, cpu))
         if BASELINE is not None:
-            before.add(generate(folder, before_cache, root=BASELINE))
+            sample, cpu = generate_own_cpu(folder, before_cache, BASELINE)
+            before.add(sample)
+            own_before.add(Sample(cpu, 0.0, cpu))
     label = "full Azure Batch, one operation edited (warm cache)"
-    rows: list[Row] = [(label, series, None, "")]
+    mine = "the same, CPU of the main process alone (its wall time on a free core)"
+    rows: list[Row] = [(label, series, None, ""), (mine, own, None, "")]
     if BASELINE is not None:
         rows.append((f"{label}: {BASELINE.name}", before, None, ""))
+        rows.append((f"{mine}: {BASELINE.name}", own_before, None, ""))
     return rows
 
 
@@ -290,9 +329,12 @@ def bench_synthetic(work: Path, reps: int, sizes: list[int]) -> list[Row]:
         spec.write_text(json.dumps(build_model(size)), encoding="utf-8")
         folders[size] = project(work / f"synthetic-{size}", {"synthetic": spec})
     results = {size: Series() for size in sizes}
+    before = {size: Series() for size in sizes}
     for _ in range(reps):
         for size in sizes:  # interleaved, so load falls on every size alike
             results[size].add(cold(folders[size], work))
+            if BASELINE is not None:
+                before[size].add(cold(folders[size], work, BASELINE))
     previous: tuple[int, float] | None = None
     for size in sizes:
         cpu = statistics.median(s.cpu for s in results[size].samples)
@@ -303,6 +345,9 @@ def bench_synthetic(work: Path, reps: int, sizes: list[int]) -> list[Row]:
             note += f"; {added:.1f} ms CPU per op added"
         previous = (size, cpu)
         rows.append((f"synthetic Smithy, {size} ops, cold ({note})", results[size], None, ""))
+        if BASELINE is not None:
+            label = f"synthetic Smithy, {size} ops, cold: {BASELINE.name}"
+            rows.append((label, before[size], None, ""))
     return rows
 
 
@@ -353,7 +398,9 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--only", default=",".join(KINDS), help=f"comma-separated: {KINDS}")
     parser.add_argument("--sizes", default="10,100,300,1000")
-    parser.add_argument("--baseline", type=Path, help="another apismith checkout (batch, edit)")
+    parser.add_argument(
+        "--baseline", type=Path, help="another apismith checkout (batch, edit, deadline, synthetic)"
+    )
     args = parser.parse_args()
     global BASELINE
     BASELINE = args.baseline.resolve() if args.baseline else None

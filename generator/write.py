@@ -16,8 +16,6 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
 import fcntl
 import os
@@ -26,7 +24,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 MANIFEST = ".apismith-manifest"
@@ -113,8 +110,17 @@ def plan_changes(folder: Path, files: dict[str, str]) -> Changes:
 
 def _libc_exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    import ctypes  # here: a run that swaps no folder does not import it
+
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        # glibc's soname first: ctypes.util.find_library runs `ldconfig -p` in a subprocess
+        # (35 ms, every run that writes); other C libraries are found that way.
+        try:
+            libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        except OSError:
+            import ctypes.util
+
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         renameat2 = libc.renameat2
     except (OSError, AttributeError):
         return False
@@ -262,6 +268,10 @@ def _fsync_tree(root: Path, written: list[Path]) -> None:
     # Many fsyncs in flight at once share the filesystem's journal commits: 295 files took
     # 0.8-1.0 s one after the other on a busy machine and 0.05-0.09 s from 16 threads.
     if len(written) > 8:
+        # Imported here: concurrent.futures (and the logging it imports) costs 15 ms, which a
+        # run that changed a few files (an edit) does not need.
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=16) as pool:
             list(pool.map(_fsync_file, written))
     else:

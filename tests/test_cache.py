@@ -86,6 +86,32 @@ def test_templates_compiled_in_the_child_render_the_same_bytes(tmp_path: Path) -
     assert _tree(project / "out") == from_bytecode
 
 
+def test_the_child_compiles_only_the_packages_protocol_templates(tmp_path: Path) -> None:
+    from generator.render.protocols import protocol_templates
+
+    project, cache = _project(tmp_path), tmp_path / "cache"
+    assert _run(project, cache).returncode == 0  # datapipeline: awsJson1_1
+    every = build_environment(None).list_templates(filter_func=lambda n: n.endswith(".j2"))
+    own = ["python/protocols/awsjson.j2", "python/protocols/aws_client.j2"]
+    assert set(own) <= protocol_templates() < set(every)
+    compiled = list((cache / "jinja").glob("*.cache"))
+    assert len(compiled) == len(every) - len(protocol_templates()) + len(own)
+    # Another protocol with the same cache: no child (the common templates are there), its
+    # own protocol templates are compiled when loaded; the bytes are those of a run without.
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "pyproject.toml").write_text(
+        '[tool.apismith]\n[[tool.apismith.services]]\nspec = "deadline.smithy.yaml"\n'
+        'package = "dl"\noutput = "out/dl"\n'
+    )
+    shutil.copy(ROOT / "specs" / "deadline.smithy.yaml", other / "deadline.smithy.yaml")
+    assert _run(other, cache).returncode == 0
+    with_cache = _tree(other / "out")
+    shutil.rmtree(other / "out")
+    assert _run(other, cache, "--no-cache").returncode == 0
+    assert _tree(other / "out") == with_cache
+
+
 def test_no_cache_writes_no_cache(tmp_path: Path) -> None:
     project, cache = _project(tmp_path), tmp_path / "cache"
     proc = _run(project, cache, "--no-cache")

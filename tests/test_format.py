@@ -249,3 +249,32 @@ def test_a_missing_formatter_is_a_message_not_a_traceback(
     with pytest.raises(format_module.FormatterUnavailable, match="ruff is not installed"):
         Formatter(None, "ruff").identity  # noqa: B018
     assert format_module.default_engine() == "black"
+
+
+def test_ruff_version_is_kept_by_the_binarys_stamp(tmp_path: Path) -> None:
+    import os
+
+    from generator.render import format as fmt
+
+    binary = tmp_path / "ruff"
+    binary.write_text("#!/bin/sh\necho ruff 1.2.3\n")
+    binary.chmod(0o755)
+    cache = tmp_path / "cache"
+    fmt._ruff_version.cache_clear()
+    try:
+        assert fmt._ruff_version(str(binary), cache) == "1.2.3"
+        assert [p.read_text() for p in cache.glob("ruff-version-*")] == ["1.2.3"]
+        fmt._ruff_version.cache_clear()
+        binary.chmod(0o644)  # cannot run: the answer must come from the cache
+        assert fmt._ruff_version(str(binary), cache) == "1.2.3"
+        # Another binary in its place, even with the old mtime: asked again.
+        old = binary.stat()
+        binary.write_text("#!/bin/sh\necho ruff 0.0.0-another\n")
+        binary.chmod(0o755)
+        os.utime(binary, ns=(old.st_atime_ns, old.st_mtime_ns))
+        fmt._ruff_version.cache_clear()
+        assert fmt._ruff_version(str(binary), cache) == "0.0.0-another"
+        stored = {p.read_text() for p in cache.glob("ruff-version-*")}
+        assert stored == {"1.2.3", "0.0.0-another"}
+    finally:
+        fmt._ruff_version.cache_clear()

@@ -23,6 +23,11 @@ _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 # The C string scanner (typeshed does not declare it): decodes escapes, refuses raw controls.
 scanstring: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+# The common case in one match each, the slow path (with its located errors) for the rest: a key
+# without escapes or control characters and the ':' after it, and the ',' between two entries.
+# A '/' where they end may start a comment, which the slow path reports.
+_PLAIN_KEY = re.compile(r'"([^"\\\x00-\x1f]*)"[ \t\n\r]*:[ \t\n\r]*')
+_COMMA = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
 _LITERALS = (("true", True), ("false", False), ("null", None))
 
 
@@ -147,25 +152,34 @@ class PositionedJson:
 
     def _object(self, start: int, path: Path) -> tuple[dict[str, Any], int]:
         out: dict[str, Any] = {}
+        text = self.text
         pos = self._skip(start + 1)
-        if self.text[pos : pos + 1] == "}":
+        if text[pos : pos + 1] == "}":
             return out, pos + 1
         while True:
-            if self.text[pos : pos + 1] != '"':
-                raise self._unexpected(pos, "a key in double quotes", after_comma=out != {})
             key_pos = pos
-            key, pos = self._string(pos)
-            pos = self._skip(pos)
-            if self.text[pos : pos + 1] != ":":
-                raise self._unexpected(pos, f"':' after the key {key!r}")
-            pos = self._skip(pos + 1)
+            plain = _PLAIN_KEY.match(text, pos)
+            if plain is not None and text[plain.end() : plain.end() + 1] != "/":
+                key, pos = plain.group(1), plain.end()
+            else:
+                if text[pos : pos + 1] != '"':
+                    raise self._unexpected(pos, "a key in double quotes", after_comma=out != {})
+                key, pos = self._string(pos)
+                pos = self._skip(pos)
+                if text[pos : pos + 1] != ":":
+                    raise self._unexpected(pos, f"':' after the key {key!r}")
+                pos = self._skip(pos + 1)
             child = path + (key,)
             if key in out:
                 self.duplicates.append(JsonDuplicateKey(key, key_pos))
             self.key_positions[child] = self.line_col(key_pos)
             out[key], pos = self._value(pos, child)
+            comma = _COMMA.match(text, pos)
+            if comma is not None and text[comma.end() : comma.end() + 1] != "/":
+                pos = comma.end()
+                continue
             pos = self._skip(pos)
-            char = self.text[pos : pos + 1]
+            char = text[pos : pos + 1]
             if char == "}":
                 return out, pos + 1
             if char != ",":
@@ -174,16 +188,21 @@ class PositionedJson:
 
     def _array(self, start: int, path: Path) -> tuple[list[Any], int]:
         out: list[Any] = []
+        text = self.text
         pos = self._skip(start + 1)
-        if self.text[pos : pos + 1] == "]":
+        if text[pos : pos + 1] == "]":
             return out, pos + 1
         while True:
-            if self.text[pos : pos + 1] == "]":
+            if text[pos : pos + 1] == "]":
                 raise self._unexpected(pos, "a value", after_comma=True)
             value, pos = self._value(pos, path + (len(out),))
             out.append(value)
+            comma = _COMMA.match(text, pos)
+            if comma is not None and text[comma.end() : comma.end() + 1] != "/":
+                pos = comma.end()
+                continue
             pos = self._skip(pos)
-            char = self.text[pos : pos + 1]
+            char = text[pos : pos + 1]
             if char == "]":
                 return out, pos + 1
             if char != ",":

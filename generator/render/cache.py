@@ -253,12 +253,9 @@ class VerdictCache:
             spec_bytes = spec.read_bytes()
         except OSError:
             return None
-        from importlib.metadata import PackageNotFoundError, version
+        from generator.distversion import installed_version_key
 
-        try:
-            validator = version("openapi-spec-validator")
-        except PackageNotFoundError:
-            validator = "unknown"
+        validator = installed_version_key("openapi-spec-validator")
         header = f"{_LAYOUT}\0{generator_digest()}\0{validator}\0{spec_label}\0".encode()
         return hashlib.sha256(header + spec_bytes).hexdigest()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 _BLOCK = {
@@ -102,6 +103,9 @@ _HTML_HINT = re.compile(r"<(p|code|a|ul|li|b|i|note|important|div|br)\b", re.I)
 _EXAMPLES = re.compile(r"<examples>.*?(</examples>|$)", re.S | re.I)
 
 
+# Pure, and a large API repeats its descriptions (a parameter's, in every operation that
+# takes it; a model's, in its class, its docs page and every field of that type).
+@lru_cache(maxsize=1 << 14)
 def doc_text(raw: str) -> str:
     """Docs as tidy text: paragraphs separated by blank lines, no HTML, no trailing spaces.
 

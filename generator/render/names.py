@@ -265,6 +265,15 @@ class SymbolProvider:
 
     def member_names(self, shape: Shape) -> list[str]:
         """Python attribute/argument names of a structure's members, collision-free."""
+        # Asked for every model, field, sample and test of the shape: computed once per shape
+        # (the shape is kept beside its names, so its id() cannot be reused meanwhile).
+        memo: dict[int, tuple[Shape, list[str]]] = self.__dict__.setdefault("_member_memo", {})
+        found = memo.get(id(shape))
+        if found is None:
+            found = memo[id(shape)] = (shape, self._member_names(shape))
+        return list(found[1])
+
+    def _member_names(self, shape: Shape) -> list[str]:
         out: list[str] = []
         taken: set[str] = set()
         reserved = _RESERVED_MEMBERS

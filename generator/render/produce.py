@@ -15,7 +15,8 @@
    The events come out in the same order as `pipeline.load_spec`'s.
 3. Template compilation (a quarter of a second for the built-in templates) runs in a second
    child while this process loads the document and builds the IR and the views: it fills
-   Jinja2's bytecode cache, and this process waits for it before it loads its first template
+   Jinja2's bytecode cache with the templates the package needs (the protocol templates of
+   its own protocol only), and this process waits for it before it loads its first template
    (`_TemplateChild`). Runs whose templates are already compiled start no child.
 4. The garbage collector: the loaded document and the IR (hundreds of thousands of objects that
    live until the end) are kept out of the collector's walks: it is off while loading, building
@@ -130,6 +131,7 @@ def _render(
         gc.disable()
         try:
             if compiling is not None:
+                compiling.send_protocol_templates(service)
                 compiling.wait_before_loading(environment)
             files = render_package(service, settings, environment, formatter)
             scaffold = scaffold_files(service, settings, environment)
@@ -235,17 +237,23 @@ class _Loading:
 
 
 class _TemplateChild:
-    """A child that compiles every template into Jinja2's bytecode cache (a quarter of a
-    second) while this process loads, validates and builds views; this process waits for it
-    before it loads its first template, then reads the compiled code from the cache.
+    """A child that compiles the templates into Jinja2's bytecode cache (a quarter of a second)
+    while this process loads, validates and builds views; this process waits for it before it
+    loads its first template, then reads the compiled code from the cache.
 
-    A marker named by the templates' digest (generator/render/cache.py) says that the cache
-    already holds them all: then no child is started. Any failure in the child only means this
-    process compiles what is missing itself, as it would without the child.
+    The child compiles the templates every package uses first; of the protocol templates
+    (generator/render/protocols) only those of the package's protocol, whose names this
+    process sends once the IR says which protocol it is: the others (a fifth of the template
+    text for an Azure package: the AWS clients' and plain OpenAPI's) would be compiled for
+    nothing. A marker named by the templates' digest (generator/render/cache.py) says that the
+    cache already holds the common ones: then no child is started, and a protocol template the
+    cache lacks is compiled when it is loaded, as without the child. Any failure in the child
+    only means this process compiles what is missing itself.
     """
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, names: int) -> None:
         self.pid: int | None = pid
+        self._names: int | None = names  # the pipe that takes the protocol templates' names
 
     @classmethod
     def start(cls, environment: jinja2.Environment, digest: str) -> _TemplateChild | None:
@@ -260,23 +268,66 @@ class _TemplateChild:
         marker = Path(folder) / f"compiled-{key}"
         if marker.exists():
             return None
+        from generator.render.protocols import protocol_templates
+
+        per_protocol = protocol_templates()
+        names_read, names_write = os.pipe()
         gc.freeze()  # the child's collector must not touch (and so copy) the parent's pages
         try:
             pid = os.fork()
         except OSError:
+            os.close(names_read)
+            os.close(names_write)
             return None
         finally:
             gc.unfreeze()
         if pid == 0:
             status = 1
             try:
+                os.close(names_write)
                 for name in environment.list_templates(filter_func=_is_template):
-                    environment.get_template(name)  # compiles, and writes the bytecode
+                    if name not in per_protocol:
+                        environment.get_template(name)  # compiles, and writes the bytecode
                 marker.touch()
+                # Up to the newline, not the end of the pipe: the validator's child, forked
+                # after this one, holds a copy of the pipe's other end until it exits.
+                message = b""
+                while not message.endswith(b"\n"):
+                    chunk = os.read(names_read, 4096)
+                    if not chunk:
+                        break
+                    message += chunk
+                for name in message.decode().strip("\n").split("\0"):
+                    if name in per_protocol:
+                        environment.get_template(name)
                 status = 0
             finally:
                 os._exit(status)
-        return cls(pid)
+        os.close(names_read)
+        return cls(pid, names_write)
+
+    def send_protocol_templates(self, service: Service) -> None:
+        """Tell the child which protocol templates the package renders with."""
+        from generator.render.protocols import protocol_for
+
+        if self._names is None:
+            return
+        try:
+            names = protocol_for(service).templates()
+        except Exception:
+            names = ()  # the child compiles no protocol template; this process compiles its own
+        self._tell(names)
+
+    def _tell(self, names: tuple[str, ...]) -> None:
+        if self._names is None:
+            return
+        fd, self._names = self._names, None
+        try:
+            os.write(fd, "\0".join(names).encode() + b"\n")  # a few dozen bytes: no wait
+        except OSError:
+            pass  # the child is gone
+        finally:
+            os.close(fd)
 
     def wait_before_loading(self, environment: jinja2.Environment) -> None:
         """Let the first template load wait for the child (by then it has usually finished)."""
@@ -293,6 +344,7 @@ class _TemplateChild:
         cache.load_bytecode = load_after_child  # type: ignore[method-assign]
 
     def reap(self) -> None:
+        self._tell(())  # when nothing was sent: the child stops after the common templates
         if self.pid is not None:
             try:
                 os.waitpid(self.pid, 0)

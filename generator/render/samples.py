@@ -52,6 +52,9 @@ class SampleBuilder:
         self.service = service
         self.symbols = symbols
         self.types = types
+        # structure() samples by (shape, full, depth, writing): a package samples the same
+        # models for many operations and members (see structure()).
+        self._structures: dict[tuple[str, bool, int, bool], Sample] = {}
 
     def shape(self, shape_id: str) -> Shape:
         return self.types.shape(shape_id)
@@ -185,7 +188,29 @@ class SampleBuilder:
         writing: bool = False,
         fixed: dict[str, Any] | None = None,
     ) -> Sample:
-        """A model sample; `fixed` sets wire values of some members (a discriminator)."""
+        """A model sample; `fixed` sets wire values of some members (a discriminator).
+
+        Without `fixed` the sample depends only on the shape, `full`, `writing` and the depth
+        (which only decides, at MAX_DEPTH and below, that optional members are left out), so it
+        is computed once per run; callers never change a sample's wire value in place."""
+        if fixed is not None:
+            return self._structure(shape, full=full, depth=depth, writing=writing, fixed=fixed)
+        key = (shape.id, full, min(depth, MAX_DEPTH), writing)
+        sample = self._structures.get(key)
+        if sample is None:
+            sample = self._structure(shape, full=full, depth=depth, writing=writing)
+            self._structures[key] = sample
+        return sample
+
+    def _structure(
+        self,
+        shape: Shape,
+        *,
+        full: bool,
+        depth: int,
+        writing: bool = False,
+        fixed: dict[str, Any] | None = None,
+    ) -> Sample:
         cls = self.symbols.class_name(shape)
         names = self.symbols.member_names(shape)
         args: list[str] = []

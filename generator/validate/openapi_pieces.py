@@ -152,17 +152,38 @@ def _memoizing(schema_validator: Any, kind: str) -> Any:
     if plain_ref is None or validator_for(schema_validator.schema, default=base) is not base:
         return schema_validator
     clean: set[tuple[str, str]] = set()
+    # Where each `$ref` leads, by the base URI it is read against: referencing walks the
+    # pointer and builds resources on every lookup (7,000 on the full Azure Batch document, a
+    # third of the schema pass); in a draft-04 meta-schema the target is all that a lookup
+    # depends on (no dynamic scope), and the registry only ever gains the same documents.
+    lookups: dict[tuple[Any, str], Any] = {}
+
+    def follow(validator: Any, target: str, instance: Any, schema: Any) -> Iterator[Any]:
+        resolver = getattr(validator, "_resolver", None)
+        base = getattr(resolver, "_base_uri", None)
+        if getattr(validator, "_ref_resolver", None) is not None or base is None:
+            return plain_ref(validator, target, instance, schema)  # type: ignore[no-any-return]
+        resolved = lookups.get((base, target))
+        if resolved is None:
+            try:
+                resolved = resolver.lookup(target)  # type: ignore[union-attr]
+            except Exception:  # unresolvable: the plain keyword raises as it always did
+                return plain_ref(validator, target, instance, schema)  # type: ignore[no-any-return]
+            lookups[(base, target)] = resolved
+        return validator.descend(  # type: ignore[no-any-return]
+            instance, resolved.contents, resolver=resolved.resolver
+        )
 
     def ref(validator: Any, target: Any, instance: Any, schema: Any) -> Iterator[Any]:
         if not isinstance(instance, dict) or not isinstance(target, str):
-            yield from plain_ref(validator, target, instance, schema)
+            yield from follow(validator, target, instance, schema)
             return
         key = (target, repr(instance))
         if key in clean:
             return
         errors = []
         try:
-            for error in plain_ref(validator, target, instance, schema):
+            for error in follow(validator, target, instance, schema):
                 errors.append(error)
         except BaseException:
             yield from errors  # what the plain keyword had yielded before it raised

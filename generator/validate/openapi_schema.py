@@ -18,6 +18,7 @@ from generator.frontends.openapi.refs import opaque_extension
 from generator.load import Document, Path
 from generator.validate.openapi_pieces import PieceVerdicts, schema_errors
 from generator.validate.patterns import pattern_problem
+from generator.validate.subscriptable import speed_up_subscriptable_steps
 
 _REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
@@ -90,6 +91,7 @@ def check_openapi_document(
     )
     from openapi_spec_validator.validation.decorators import wraps_errors
 
+    speed_up_subscriptable_steps()
     data = doc.data
     version = str(data.get("openapi", data.get("swagger", "")))
     cls: Any

@@ -9,7 +9,9 @@ from generator.render.protocols.base import ProtocolGenerator
 from generator.render.protocols.rest import OpenApiRest
 from generator.render.protocols.restjson1 import RestJson1
 
-__all__ = ["ProtocolGenerator", "protocol_for"]
+__all__ = ["ProtocolGenerator", "protocol_for", "protocol_templates"]
+
+_PROTOCOLS: tuple[type[ProtocolGenerator], ...] = (RestJson1, AwsJson, AzureRest, OpenApiRest)
 
 
 def protocol_for(service: Service) -> ProtocolGenerator:
@@ -23,3 +25,9 @@ def protocol_for(service: Service) -> ProtocolGenerator:
     if service.profile == "azure":
         return AzureRest(service)  # the Azure conventions, which the document turned on
     return OpenApiRest(service)
+
+
+def protocol_templates() -> frozenset[str]:
+    """The templates that only some protocols render with (a package needs those of its own
+    protocol only: `ProtocolGenerator.templates`)."""
+    return frozenset(t for cls in _PROTOCOLS for t in cls.templates())

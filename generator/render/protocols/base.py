@@ -113,6 +113,12 @@ class ProtocolGenerator:
     # (else the HTTP status as text, as botocore reports it).
     missing_code_is_none: bool = False
 
+    @classmethod
+    def templates(cls) -> tuple[str, ...]:
+        """The protocol's own templates: a package is rendered with those of its protocol only
+        (the template child in generator/render/produce.py compiles no others)."""
+        return tuple(t for t in (cls.wire_template, cls.client_template) if t)
+
     def __init__(self, service: Service) -> None:
         self.service = service
 
