@@ -430,6 +430,8 @@ def any_body(response: HttpResponse) -> Any:
     if ctype.startswith("text/"):
         return response.text()
     return response.body
+
+
 def quote_header_values(values: list[str]) -> list[str]:
     """Items of a list header: one that holds a comma or a double quote is sent as a quoted
     string (RFC 9110 list syntax, as the Smithy httpHeader trait says), `"` and `\\` escaped."""
