@@ -1,16 +1,16 @@
 """The per-call shortcuts of the sync call path give what the long way gives: the request
-target and pool urllib3's PoolManager would use, SigV4's URL split, canonical path, timestamp
-and signing key, on random URLs and times."""
+target and pool urllib3's PoolManager would use, SigV4's canonical path, timestamp and
+signing key, SharedKey's reading of the query, on random inputs."""
 
 from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta, timezone
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote
 
 import pytest
 import urllib3
-from _runtime import _sigv4
+from _runtime import _sharedkey, _sigv4
 from _runtime._aws_config import AwsCredentials
 from _runtime._http import HttpRequest
 from _runtime._pools import OriginPools
@@ -88,26 +88,6 @@ def test_both_ways_send_the_same_request(stub_server: StubServer) -> None:
     assert first.header("host") == second.header("host") == f"127.0.0.1:{stub_server.port}"
 
 
-def test_sigv4_url_split_matches_urlsplit() -> None:
-    rng = random.Random(5)
-    taken = 0
-    for _ in range(20000):
-        url = _random_url(rng)
-        match = _sigv4._PLAIN_URL.fullmatch(url)
-        if match is None:
-            continue
-        taken += 1
-        scheme, netloc, path, query = match.groups()
-        parts = urlsplit(url)
-        assert (scheme.lower(), netloc, path, query or "") == (
-            parts.scheme,
-            parts.netloc,
-            parts.path,
-            parts.query,
-        ), url
-    assert taken > 1000
-
-
 def test_sigv4_canonical_path_matches_the_long_way() -> None:
     rng = random.Random(9)
     for _ in range(20000):
@@ -147,3 +127,19 @@ def test_sigv4_signing_key_is_derived_again_when_an_input_changes(change: dict[s
     for part in (args["region"], args["service"], "aws4_request"):
         key = _sigv4._hmac(key, part)
     assert _sigv4._signing_key(**args) == key
+
+
+def test_shared_key_query_reading_matches_parse_qs() -> None:
+    rng = random.Random(21)
+    pieces = ["a", "B", "1", "=", "&", "&&", "==", "%20", "%", "+", "$", "-", ".", "ü", ";", ""]
+    for _ in range(20000):
+        query = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        expected = {name: values[0] for name, values in parse_qs(query).items()}
+        assert _sharedkey._first_values(query) == expected, query
+
+
+def test_shared_key_credential_keeps_its_decoded_key_out_of_sight() -> None:
+    credential = _sharedkey.SharedKeyCredential("acct", "AAECAw==")
+    assert credential._key == b"\x00\x01\x02\x03"
+    assert "AAECAw" not in repr(credential) and "\\x00" not in repr(credential)
+    assert credential == _sharedkey.SharedKeyCredential("acct", "AAECAw==")

@@ -23,12 +23,15 @@ from urllib3.util import parse_url
 __all__ = ["OriginPools"]
 
 # What parse_url leaves as it is: http(s), a host with no user info or IPv6 brackets, then a
-# path and query of characters it does not encode (percent escapes upper-case already).
+# path and query of characters it does not encode; percent escapes are checked apart (plain
+# character classes match several times faster than an alternation per character).
 _NORMAL_URL = re.compile(
     r"(https?://[A-Za-z0-9.\-]+(?::[0-9]{1,5})?)"
-    r"((?:/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*)?)"
-    r"((?:\?(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-F]{2})*)?)"
+    r"(/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*)?"
+    r"(\?[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*)?"
 )
+# A percent sign that does not start an upper-case escape: parse_url would change it.
+_ODD_PERCENT = re.compile(r"%(?![0-9A-F]{2})")
 # PoolManager leaves these out of an http:// pool, as it does (SSL_KEYWORDS).
 _TLS_OPTIONS = frozenset({"ssl_context", "cert_reqs", "ca_certs"})
 # A client talks to a handful of origins; past this many, the PoolManager takes the rest.
@@ -53,7 +56,11 @@ class OriginPools:
         if match is None:
             return None
         origin, path, query = match.groups()
+        path = path or ""
+        query = query or ""
         if "/." in path:  # a dot segment, perhaps: parse_url would remove it
+            return None
+        if "%" in url and _ODD_PERCENT.search(url, len(origin)):
             return None
         pool = self._pools.get(origin)
         if pool is None:

@@ -54,13 +54,6 @@ UNSIGNED_HEADERS = frozenset(
 _ALGORITHM = "AWS4-HMAC-SHA256"
 _UNRESERVED = "-_.~"
 _EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
-# A URL urlsplit reads as these four parts: no whitespace or control characters (which it
-# strips or removes), no fragment, no IPv6 brackets (which it checks); anything else goes to
-# urlsplit itself.
-_PLAIN_URL = re.compile(
-    r"([A-Za-z][A-Za-z0-9+.-]*)://([^/?#\[\]\x00-\x20\x7f]*)"
-    r"((?:/[^?#\x00-\x20\x7f]*)?)(?:\?([^#\x00-\x20\x7f]*))?"
-)
 # A path quote(path, safe="/~") returns unchanged.
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9_.~/-]*")
 
@@ -144,21 +137,14 @@ def canonical_request(request: HttpRequest) -> str:
 
 
 def _canonical(request: HttpRequest) -> tuple[str, str]:
-    url = request.url
-    match = _PLAIN_URL.fullmatch(url)
-    if match is not None:  # what urlsplit would give, without its general parsing
-        scheme, netloc, path, query = match.groups()
-        query = query or ""
-    else:
-        parts = urlsplit(url)
-        scheme, netloc, path, query = parts.scheme, parts.netloc, parts.path, parts.query
+    parts = urlsplit(request.url)
     signed: dict[str, list[str]] = {}
     for name, value in request.headers.multi_items():
         lname = name.lower()
         if lname not in UNSIGNED_HEADERS:
             signed.setdefault(lname, []).append(" ".join(value.split()))
     if "host" not in signed:
-        signed["host"] = [_host_of(scheme.lower(), netloc)]
+        signed["host"] = [_host_of(parts.scheme, parts.netloc)]
     names = sorted(signed)
     canonical_headers = "".join(f"{n}:{','.join(signed[n])}\n" for n in names)
     signed_headers = ";".join(names)
@@ -166,8 +152,8 @@ def _canonical(request: HttpRequest) -> tuple[str, str]:
     payload_hash = hashlib.sha256(body).hexdigest() if body else _EMPTY_SHA256
     lines = [
         request.method.upper(),
-        _canonical_path(path),
-        _canonical_query(query),
+        _canonical_path(parts.path),
+        _canonical_query(parts.query),
         canonical_headers,
         signed_headers,
         payload_hash,

@@ -524,10 +524,15 @@ def host_label(name: str, value: str) -> str:
 
 def metadata(response: HttpResponse, *request_id_headers: str) -> ResponseMetadata:
     """Status, headers and the request id: the first of ``request_id_headers`` present."""
-    headers = {k: v for k, v in response.headers.multi_items()}
-    request_id = next(
-        (response.headers[name] for name in request_id_headers if name in response.headers), ""
-    )
+    fields = response.headers
+    request_id = ""
+    for name in request_id_headers:
+        value = fields.get(name)
+        if value is not None:
+            request_id = value
+            break
+    # dict() of the fields: the last of a repeated name wins, as it always has.
+    headers = dict(fields.multi_items())
     return ResponseMetadata(status_code=response.status, headers=headers, request_id=request_id)
 
 
