@@ -1,18 +1,21 @@
 """The per-call shortcuts of the sync call path give what the long way gives: the request
 target and pool urllib3's PoolManager would use, SigV4's canonical path, timestamp and
-signing key, SharedKey's reading of the query, on random inputs."""
+signing key, SharedKey's reading of the query, enum members, on random inputs."""
 
 from __future__ import annotations
 
+import enum
 import random
+import re
 from datetime import UTC, datetime, timedelta, timezone
 from urllib.parse import parse_qs, quote
 
 import pytest
 import urllib3
-from _runtime import _sharedkey, _sigv4
+from _runtime import _sharedkey, _sigv4, _wire
 from _runtime._aws_config import AwsCredentials
 from _runtime._http import HttpRequest
+from _runtime._model import OpenStrEnum
 from _runtime._pools import OriginPools
 from _runtime._transport import Urllib3Transport
 from runtime_stub import Reply, StubServer
@@ -143,3 +146,23 @@ def test_shared_key_credential_keeps_its_decoded_key_out_of_sight() -> None:
     assert credential._key == b"\x00\x01\x02\x03"
     assert "AAECAw" not in repr(credential) and "\\x00" not in repr(credential)
     assert credential == _sharedkey.SharedKeyCredential("acct", "AAECAw==")
+
+
+def test_enum_member_is_what_calling_the_enum_gives() -> None:
+    class Color(OpenStrEnum):
+        RED = "red"
+        EMPTY = ""
+
+    class Level(enum.IntEnum):
+        LOW = 1
+
+    for cls, value in [(Color, "red"), (Color, ""), (Color, "new"), (Level, 1), (Level, True)]:
+        got, want = _wire.enum_member(cls, value), cls(value)  # type: ignore[arg-type]
+        # Known values give the member itself; unknown ones an equal pseudo-member.
+        assert got == want and type(got) is type(want) and got.value == want.value
+        assert (got is want) == (value != "new")
+    for cls, value in [(Level, 2), (Level, "1"), (Color, ["red"])]:
+        with pytest.raises((ValueError, TypeError)) as raised:
+            cls(value)  # type: ignore[arg-type]
+        with pytest.raises(raised.type, match=re.escape(str(raised.value))):
+            _wire.enum_member(cls, value)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ zero).
 from __future__ import annotations
 
 import base64
+import enum
 import json
 import math
 import re
@@ -24,6 +25,7 @@ from ._model import ResponseMetadata
 from ._params import ParamValidationError
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 __all__ = [
     "CONVERSION_ERRORS",
@@ -367,6 +369,16 @@ def typed(value: Any, kind: type[T]) -> T:
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise DeserializationError(f"expected {kind.__name__}, got {value!r}")
     return value
+
+
+def enum_member(cls: type[E], value: Any) -> E:
+    """``cls(value)``: a known value is looked up directly, as Enum's own call would find it,
+    without its call machinery (ten times the cost); anything else goes through ``cls``."""
+    if type(value) is str or type(value) is int:
+        member = cls._value2member_map_.get(value)
+        if member is not None:
+            return member  # type: ignore[return-value]  # the map holds cls's members
+    return cls(value)
 
 
 def const(value: Any, expected: T) -> T:
