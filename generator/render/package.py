@@ -33,6 +33,7 @@ _RUNTIME_COMMON = {
     "_model.py",
     "_options.py",
     "_params.py",
+    "_pools.py",
     "_protocol.py",
     "_proxy.py",
     "_retry.py",

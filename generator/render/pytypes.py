@@ -253,8 +253,9 @@ class TypeMapper:
             return _checked(expr, "int", "_wire.as_int")
         if kind in (Kind.ENUM, Kind.INT_ENUM, Kind.STRUCTURE, Kind.UNION):
             cls = self.symbols.class_name(shape)
+            # Enums through _wire.enum_member: a plain member lookup for known values.
             return (
-                f"{cls}({expr})"
+                f"_wire.enum_member({cls}, {expr})"
                 if kind in (Kind.ENUM, Kind.INT_ENUM)
                 else f"{cls}.from_dict({expr})"
             )

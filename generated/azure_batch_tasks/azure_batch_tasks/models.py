@@ -302,7 +302,8 @@ class AuthenticationTokenSettings:
             value = data.get(key)
             if value is not None:
                 kwargs["access"] = [
-                    (None if v0 is None else AccessScope(v0)) for v0 in _wire.as_list(value)
+                    (None if v0 is None else _wire.enum_member(AccessScope, v0))
+                    for v0 in _wire.as_list(value)
                 ]
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("AuthenticationTokenSettings", key, err) from err
@@ -381,11 +382,11 @@ class AutoUserSpecification:
             key = "scope"
             value = data.get(key)
             if value is not None:
-                kwargs["scope"] = AutoUserScope(value)
+                kwargs["scope"] = _wire.enum_member(AutoUserScope, value)
             key = "elevationLevel"
             value = data.get(key)
             if value is not None:
-                kwargs["elevation_level"] = ElevationLevel(value)
+                kwargs["elevation_level"] = _wire.enum_member(ElevationLevel, value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("AutoUserSpecification", key, err) from err
         if len(data) > len(kwargs):
@@ -836,7 +837,7 @@ class CloudTask:
             key = "state"
             value = data.get(key)
             if value is not None:
-                kwargs["state"] = TaskState(value)
+                kwargs["state"] = _wire.enum_member(TaskState, value)
             key = "stateTransitionTime"
             value = data.get(key)
             if value is not None:
@@ -844,7 +845,7 @@ class CloudTask:
             key = "previousState"
             value = data.get(key)
             if value is not None:
-                kwargs["previous_state"] = TaskState(value)
+                kwargs["previous_state"] = _wire.enum_member(TaskState, value)
             key = "previousStateTransitionTime"
             value = data.get(key)
             if value is not None:
@@ -1343,7 +1344,7 @@ class ContainerHostBatchBindMountEntry:
             key = "source"
             value = data.get(key)
             if value is not None:
-                kwargs["source"] = ContainerHostDataPath(value)
+                kwargs["source"] = _wire.enum_member(ContainerHostDataPath, value)
             key = "isReadOnly"
             value = data.get(key)
             if value is not None:
@@ -2026,11 +2027,11 @@ class ExitOptions:
             key = "jobAction"
             value = data.get(key)
             if value is not None:
-                kwargs["job_action"] = JobAction(value)
+                kwargs["job_action"] = _wire.enum_member(JobAction, value)
             key = "dependencyAction"
             value = data.get(key)
             if value is not None:
-                kwargs["dependency_action"] = DependencyAction(value)
+                kwargs["dependency_action"] = _wire.enum_member(DependencyAction, value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("ExitOptions", key, err) from err
         if len(data) > len(kwargs):
@@ -2667,7 +2668,7 @@ class OutputFileUploadOptions:
             key = "uploadCondition"
             value = data.get(key)
             if value is not None:
-                kwargs["upload_condition"] = OutputFileUploadCondition(value)
+                kwargs["upload_condition"] = _wire.enum_member(OutputFileUploadCondition, value)
             else:
                 _wire.missing("OutputFileUploadOptions", key)
         except _wire.CONVERSION_ERRORS as err:
@@ -3057,7 +3058,7 @@ class SubtaskInformation:
             key = "state"
             value = data.get(key)
             if value is not None:
-                kwargs["state"] = SubtaskState(value)
+                kwargs["state"] = _wire.enum_member(SubtaskState, value)
             key = "stateTransitionTime"
             value = data.get(key)
             if value is not None:
@@ -3065,7 +3066,7 @@ class SubtaskInformation:
             key = "previousState"
             value = data.get(key)
             if value is not None:
-                kwargs["previous_state"] = SubtaskState(value)
+                kwargs["previous_state"] = _wire.enum_member(SubtaskState, value)
             key = "previousStateTransitionTime"
             value = data.get(key)
             if value is not None:
@@ -3073,7 +3074,7 @@ class SubtaskInformation:
             key = "result"
             value = data.get(key)
             if value is not None:
-                kwargs["result"] = TaskExecutionResult(value)
+                kwargs["result"] = _wire.enum_member(TaskExecutionResult, value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("SubtaskInformation", key, err) from err
         if len(data) > len(kwargs):
@@ -3673,7 +3674,7 @@ class TaskAddResult:
             key = "status"
             value = data.get(key)
             if value is not None:
-                kwargs["status"] = TaskAddStatus(value)
+                kwargs["status"] = _wire.enum_member(TaskAddStatus, value)
             else:
                 _wire.missing("TaskAddResult", key)
             key = "taskId"
@@ -4028,7 +4029,7 @@ class TaskContainerSettings:
             key = "workingDirectory"
             value = data.get(key)
             if value is not None:
-                kwargs["working_directory"] = ContainerWorkingDirectory(value)
+                kwargs["working_directory"] = _wire.enum_member(ContainerWorkingDirectory, value)
             key = "containerHostBatchBindMounts"
             value = data.get(key)
             if value is not None:
@@ -4339,7 +4340,7 @@ class TaskExecutionInformation:
             key = "result"
             value = data.get(key)
             if value is not None:
-                kwargs["result"] = TaskExecutionResult(value)
+                kwargs["result"] = _wire.enum_member(TaskExecutionResult, value)
         except _wire.CONVERSION_ERRORS as err:
             raise _wire.bad_field("TaskExecutionInformation", key, err) from err
         if len(data) > len(kwargs):
@@ -4439,7 +4440,7 @@ class TaskFailureInformation:
             key = "category"
             value = data.get(key)
             if value is not None:
-                kwargs["category"] = ErrorCategory(value)
+                kwargs["category"] = _wire.enum_member(ErrorCategory, value)
             else:
                 _wire.missing("TaskFailureInformation", key)
             key = "code"

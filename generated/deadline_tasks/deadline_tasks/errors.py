@@ -182,7 +182,7 @@ class ConflictException(DeadlineError):
         value = data.get("reason")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["reason"] = ConflictExceptionReason(value)
+                fields["reason"] = _wire.enum_member(ConflictExceptionReason, value)
         value = data.get("resourceId")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
@@ -370,7 +370,7 @@ class ServiceQuotaExceededException(DeadlineError):
         value = data.get("reason")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["reason"] = ServiceQuotaExceededExceptionReason(value)
+                fields["reason"] = _wire.enum_member(ServiceQuotaExceededExceptionReason, value)
         value = data.get("resourceType")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
@@ -518,7 +518,7 @@ class ValidationException(DeadlineError):
         value = data.get("reason")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):
-                fields["reason"] = ValidationExceptionReason(value)
+                fields["reason"] = _wire.enum_member(ValidationExceptionReason, value)
         value = data.get("fieldList")
         if value is not None:
             with contextlib.suppress(ValueError, TypeError, AttributeError, KeyError):

@@ -206,13 +206,13 @@ class GetTaskResponse:
             key = "runStatus"
             value = data.get(key)
             if value is not None:
-                kwargs["run_status"] = TaskRunStatus(value)
+                kwargs["run_status"] = _wire.enum_member(TaskRunStatus, value)
             else:
                 _wire.missing("GetTaskResponse", key)
             key = "targetRunStatus"
             value = data.get(key)
             if value is not None:
-                kwargs["target_run_status"] = TaskTargetRunStatus(value)
+                kwargs["target_run_status"] = _wire.enum_member(TaskTargetRunStatus, value)
             key = "failureRetryCount"
             value = data.get(key)
             if value is not None:

@@ -263,6 +263,8 @@ def _raise_redacted(err: TransportError, request: HttpRequest | None) -> None:
     if masked != message:
         clean = type(err)(masked, request_sent=err.request_sent, retryable=err.retryable)
         raise clean from None
+
+
 class _Clock:
     """A call's deadline (None: none) and the timeout each attempt gets under it."""
 

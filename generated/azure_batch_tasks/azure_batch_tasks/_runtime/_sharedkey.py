@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import hmac
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -53,12 +52,15 @@ class SharedKeyCredential:
 
     account_name: str
     account_key: str = field(repr=False)
+    # The decoded key, decoded once rather than on every signature.
+    _key: bytes = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         try:
-            base64.b64decode(self.account_key, validate=True)
+            key = base64.b64decode(self.account_key, validate=True)
         except (binascii.Error, ValueError) as err:
             raise ValueError("account_key is not valid base64") from err
+        object.__setattr__(self, "_key", key)
 
     def __repr__(self) -> str:
         return f"SharedKeyCredential(account_name={self.account_name!r}, account_key='***')"
@@ -78,13 +80,26 @@ def shared_key_string_to_sign(request: HttpRequest, account_name: str) -> str:
     text += "".join(f"{name}:{value}\n" for name, value in ocp)
     parts = urlsplit(request.url)
     text += f"/{account_name}{parts.path}"
-    # parse_qs decodes (also "+" as space) and drops empty values, as the SDK's signer does.
-    query = parse_qs(parts.query)
+    query = _first_values(parts.query)
     for name in sorted(query):
-        value = query[name][0]
+        value = query[name]
         if value:
             text += f"\n{name}:{value}"
     return text
+
+
+def _first_values(query: str) -> dict[str, str]:
+    """The first value of each name, as ``parse_qs`` reads them: decoded (also "+" as space),
+    empty values and pairs without ``=`` dropped, as the SDK's signer does."""
+    if "%" in query or "+" in query:
+        return {name: values[0] for name, values in parse_qs(query).items()}
+    # Nothing to decode (the usual query: api-version, ids, numbers): split as parse_qsl does.
+    first: dict[str, str] = {}
+    for pair in query.split("&"):
+        name, _, value = pair.partition("=")
+        if value and name not in first:
+            first[name] = value
+    return first
 
 
 def sign_shared_key(
@@ -106,8 +121,7 @@ def sign_shared_key(
         elif request.method.upper() not in ("GET", "HEAD"):
             headers["Content-Length"] = "0"
     string_to_sign = shared_key_string_to_sign(request, credential.account_name)
-    key = base64.b64decode(credential.account_key)
-    digest = hmac.new(key, string_to_sign.encode("utf-8"), hashlib.sha256).digest()
+    digest = hmac.digest(credential._key, string_to_sign.encode("utf-8"), "sha256")
     signature = base64.b64encode(digest).decode("ascii")
     headers["Authorization"] = f"SharedKey {credential.account_name}:{signature}"
     return request

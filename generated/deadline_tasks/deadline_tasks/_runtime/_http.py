@@ -183,12 +183,22 @@ def _folded(fields: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _check_field(name: str, value: str) -> None:
     # A CR or LF in a header would let spec- or user-provided text inject extra header lines.
+    if type(name) is str and type(value) is str and name in _CHECKED_NAMES:
+        # A name already found valid (a request sets the same dozen names every call).
+        if "\r" in value or "\n" in value:
+            raise ValueError(f"invalid header value for {name!r}: CR/LF not allowed")
+        return
     if not isinstance(name, str) or not isinstance(value, str):
         raise TypeError(f"header names and values must be str, got {name!r}: {value!r}")
     if not name or "\r" in name or "\n" in name or ":" in name or name.strip() != name:
         raise ValueError(f"invalid header name {name!r}")
     if "\r" in value or "\n" in value:
         raise ValueError(f"invalid header value for {name!r}: CR/LF not allowed")
+    if len(_CHECKED_NAMES) < 512:  # bounded: names could come from anywhere
+        _CHECKED_NAMES.add(name)
+
+
+_CHECKED_NAMES: set[str] = set()
 
 
 class HttpRequest:

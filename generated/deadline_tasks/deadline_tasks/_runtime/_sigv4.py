@@ -19,8 +19,10 @@ services (checked by differential tests):
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
+import re
 from datetime import UTC, datetime
 from urllib.parse import quote, unquote, urlsplit
 
@@ -51,6 +53,9 @@ UNSIGNED_HEADERS = frozenset(
 )
 _ALGORITHM = "AWS4-HMAC-SHA256"
 _UNRESERVED = "-_.~"
+_EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+# A path quote(path, safe="/~") returns unchanged.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9_.~/-]*")
 
 
 def utc_now() -> datetime:
@@ -72,31 +77,58 @@ def sign_request(
     previous values. ``now`` defaults to :func:`utc_now`; naive values are taken as UTC.
     """
     moment = utc_now() if now is None else now
-    if moment.tzinfo is not None:
+    if moment.tzinfo is not None and moment.tzinfo is not UTC:
         moment = moment.astimezone(UTC)
-    timestamp = moment.strftime("%Y%m%dT%H%M%SZ")
+    timestamp = _amz_date(moment)
     day = timestamp[:8]
 
     headers = request.headers
-    headers.pop("Authorization", None)
+    if "Authorization" in headers:
+        del headers["Authorization"]
     headers["X-Amz-Date"] = timestamp
     if credentials.session_token:
         headers["X-Amz-Security-Token"] = credentials.session_token
 
     canonical, signed_headers = _canonical(request)
     scope = f"{day}/{region}/{service}/aws4_request"
-    string_to_sign = "\n".join(
-        [_ALGORITHM, timestamp, scope, hashlib.sha256(canonical.encode("utf-8")).hexdigest()]
+    string_to_sign = (
+        f"{_ALGORITHM}\n{timestamp}\n{scope}\n"
+        + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     )
-    key = _hmac(f"AWS4{credentials.secret_access_key}".encode(), day)
-    for part in (region, service, "aws4_request"):
-        key = _hmac(key, part)
-    signature = hmac.new(key, string_to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
+    key = _signing_key(credentials.secret_access_key, day, region, service)
+    signature = hmac.digest(key, string_to_sign.encode("utf-8"), "sha256").hex()
     headers["Authorization"] = (
         f"{_ALGORITHM} Credential={credentials.access_key_id}/{scope}, "
         f"SignedHeaders={signed_headers}, Signature={signature}"
     )
     return request
+
+
+def _amz_date(moment: datetime) -> str:
+    """``YYYYmmddTHHMMSSZ``: cut from isoformat (done in C) rather than strftime's slower
+    formatting; years before 1000 (which isoformat pads and strftime does not) go to strftime."""
+    if moment.year < 1000:
+        return moment.strftime("%Y%m%dT%H%M%SZ")
+    iso = moment.isoformat(timespec="seconds")  # 2024-07-01T12:00:00[+00:00]
+    return iso[0:4] + iso[5:7] + iso[8:13] + iso[14:16] + iso[17:19] + "Z"
+
+
+# The signing key depends only on the secret, the day, the region and the service: derived
+# (four HMACs) once and reused until one of them changes. One entry: a client signs with one
+# credential at a time, and old secrets are not kept around.
+_last_key: tuple[str, str, str, str, bytes] = ("", "", "", "", b"")
+
+
+def _signing_key(secret: str, day: str, region: str, service: str) -> bytes:
+    global _last_key
+    last = _last_key
+    if last[0] == secret and last[1] == day and last[2] == region and last[3] == service:
+        return last[4]
+    key = _hmac(f"AWS4{secret}".encode(), day)
+    for part in (region, service, "aws4_request"):
+        key = _hmac(key, part)
+    _last_key = (secret, day, region, service, key)
+    return key
 
 
 def canonical_request(request: HttpRequest) -> str:
@@ -112,20 +144,33 @@ def _canonical(request: HttpRequest) -> tuple[str, str]:
         if lname not in UNSIGNED_HEADERS:
             signed.setdefault(lname, []).append(" ".join(value.split()))
     if "host" not in signed:
-        signed["host"] = [_host(request.url)]
+        signed["host"] = [_host_of(parts.scheme, parts.netloc)]
     names = sorted(signed)
     canonical_headers = "".join(f"{n}:{','.join(signed[n])}\n" for n in names)
     signed_headers = ";".join(names)
-    payload_hash = hashlib.sha256(request.body or b"").hexdigest()
+    body = request.body
+    payload_hash = hashlib.sha256(body).hexdigest() if body else _EMPTY_SHA256
     lines = [
         request.method.upper(),
-        quote(_remove_dot_segments(parts.path) or "/", safe="/~"),
+        _canonical_path(parts.path),
         _canonical_query(parts.query),
         canonical_headers,
         signed_headers,
         payload_hash,
     ]
     return "\n".join(lines), signed_headers
+
+
+def _canonical_path(path: str) -> str:
+    # Most paths have no dot or empty segment and nothing quote() would change.
+    if (
+        path.startswith("/")
+        and "//" not in path
+        and "/." not in path
+        and _PLAIN_PATH.fullmatch(path)
+    ):
+        return path
+    return quote(_remove_dot_segments(path) or "/", safe="/~")
 
 
 def _canonical_query(query: str) -> str:
@@ -142,8 +187,10 @@ def _canonical_query(query: str) -> str:
     return "&".join(f"{k}={v}" for k, v in sorted(pairs))
 
 
-def _host(url: str) -> str:
-    parts = urlsplit(url)
+@functools.lru_cache(maxsize=64)
+def _host_of(scheme: str, netloc: str) -> str:
+    """The ``host`` header botocore signs: per origin, so remembered (a client has few)."""
+    parts = urlsplit(f"{scheme}://{netloc}")
     host = parts.hostname or ""
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
@@ -172,4 +219,4 @@ def _remove_dot_segments(path: str) -> str:
 
 
 def _hmac(key: bytes, message: str) -> bytes:
-    return hmac.new(key, message.encode("utf-8"), hashlib.sha256).digest()
+    return hmac.digest(key, message.encode("utf-8"), "sha256")
