@@ -28,14 +28,22 @@ from support import ROOT, shared_dir
 SPEC = ROOT / "specs" / "datapipeline.smithy.yaml"
 
 
-def _project(tmp_path: Path, spec_text: str | None = None) -> Path:
+def _project(tmp_path: Path, spec_text: str | None = None, override: bool = False) -> Path:
+    """`override`: the project overrides a template (with one that renders the same), so its
+    templates are not all shipped compiled and the run compiles them in a child."""
     project = tmp_path / "proj"
     (project / "specs").mkdir(parents=True)
     (project / "specs" / "dp.yaml").write_text(spec_text or SPEC.read_text())
+    settings = '[tool.apismith]\ntemplates = "tpl"\n' if override else "[tool.apismith]\n"
     (project / "pyproject.toml").write_text(
-        '[tool.apismith]\n[[tool.apismith.services]]\nspec = "specs/dp.yaml"\n'
+        settings + '[[tool.apismith.services]]\nspec = "specs/dp.yaml"\n'
         'package = "dp"\noutput = "out/dp"\n'
     )
+    if override:
+        name = "python/package/_patch.py.j2"
+        source = (ROOT / "templates" / name).read_text()
+        (project / "tpl" / name).parent.mkdir(parents=True)
+        (project / "tpl" / name).write_text(source + "{# the project's own #}\n")
     return project
 
 
@@ -70,7 +78,7 @@ def _tree(folder: Path) -> dict[Path, bytes]:
 
 
 def test_templates_compiled_in_the_child_render_the_same_bytes(tmp_path: Path) -> None:
-    project, cache = _project(tmp_path), tmp_path / "cache"
+    project, cache = _project(tmp_path, override=True), tmp_path / "cache"
     assert _run(project, cache).returncode == 0  # a child compiles the templates
     assert list((cache / "jinja").glob("compiled-*")), "the child left no marker"
     compiled_apart = _tree(project / "out")
@@ -86,10 +94,18 @@ def test_templates_compiled_in_the_child_render_the_same_bytes(tmp_path: Path) -
     assert _tree(project / "out") == from_bytecode
 
 
+def test_a_cold_run_with_the_builtin_templates_compiles_none(tmp_path: Path) -> None:
+    project, cache = _project(tmp_path), tmp_path / "cache"
+    assert _run(project, cache).returncode == 0
+    assert not list((cache / "jinja").glob("compiled-*")), "a child compiled templates"
+    # The shipped code went into the bytecode cache: the next run reads it from there.
+    assert list((cache / "jinja").glob("*.cache"))
+
+
 def test_the_child_compiles_only_the_packages_protocol_templates(tmp_path: Path) -> None:
     from generator.render.protocols import protocol_templates
 
-    project, cache = _project(tmp_path), tmp_path / "cache"
+    project, cache = _project(tmp_path, override=True), tmp_path / "cache"
     assert _run(project, cache).returncode == 0  # datapipeline: awsJson1_1
     every = build_environment(None).list_templates(filter_func=lambda n: n.endswith(".j2"))
     own = ["python/protocols/awsjson.j2", "python/protocols/aws_client.j2"]

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 
 from generator.naming import snake_case
+from generator.render import precompiled
 from generator.render.docs import first_sentence
 from generator.render.locations import builtin_templates
 
@@ -161,16 +162,44 @@ def _no_invisible(value: object) -> object:
     )
 
 
-class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """An optimisation only: a cache folder that cannot be read or written is not an error."""
+class _TemplateCode(jinja2.FileSystemBytecodeCache):
+    """Compiled templates: from the folder of earlier runs, else from the code shipped with
+    apismith (precompiled.py), else compiled by Jinja2. Without a folder only the shipped code
+    is read. A folder that cannot be read or written is not an error: it is an optimisation."""
+
+    def __init__(self, directory: str | None) -> None:
+        if directory is not None:
+            super().__init__(directory)
+        else:
+            self.directory = None  # type: ignore[assignment]
+            self.pattern = ""
+
+    def get_bucket(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        filename: str | None,
+        source: str,
+    ) -> jinja2.bccache.Bucket:
+        bucket = super().get_bucket(environment, name, filename, source)
+        if bucket.code is None:
+            code = precompiled.lookup(environment, name, bucket.checksum, filename)
+            if code is not None:
+                bucket.code = code
+                self.set_bucket(bucket)  # marshalled code loads faster still, next run
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if self.directory is None:
+            return
         try:
             super().load_bytecode(bucket)
         except (OSError, ValueError, EOFError):
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if self.directory is None:
+            return
         try:
             super().dump_bytecode(bucket)
         except OSError:
@@ -184,13 +213,13 @@ def build_environment(
     source), which saves compiling the templates on every run."""
     search = [str(overrides)] if overrides else []
     search.append(str(BUILTIN_TEMPLATES))
-    cache = None
+    cache = _TemplateCode(None)
     if bytecode_cache is not None:
         try:
             bytecode_cache.mkdir(parents=True, exist_ok=True)
-            cache = _QuietBytecodeCache(str(bytecode_cache))
+            cache = _TemplateCode(str(bytecode_cache))
         except OSError:
-            cache = None  # an optimisation only
+            pass  # an optimisation only
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search),
         bytecode_cache=cache,

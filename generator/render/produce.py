@@ -13,7 +13,9 @@
    the loaded document follows through a pipe. The render is speculative: when the
    validator reports an error the files are dropped, exactly as if nothing had been rendered.
    The events come out in the same order as `pipeline.load_spec`'s.
-3. Template compilation (a quarter of a second for the built-in templates) runs in a second
+3. Templates come compiled (generator/render/precompiled.py: the built-in ones ship as
+   Jinja2's Python code; earlier runs leave theirs in Jinja2's bytecode cache). When some are
+   not (an edited or overriding template), their compilation runs in a second
    child while this process loads the document and builds the IR and the views: it fills
    Jinja2's bytecode cache with the templates the package needs (the protocol templates of
    its own protocol only), and this process waits for it before it loads its first template
@@ -268,6 +270,10 @@ class _TemplateChild:
         marker = Path(folder) / f"compiled-{key}"
         if marker.exists():
             return None
+        from generator.render import precompiled
+
+        if precompiled.covers(environment, environment.list_templates(filter_func=_is_template)):
+            return None  # nothing to compile: the code shipped with apismith is current
         from generator.render.protocols import protocol_templates
 
         per_protocol = protocol_templates()
