@@ -244,6 +244,56 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class EndpointParameter:
+    """A parameter of an endpoint rule set (Smithy `smithy.rules#endpointRuleSet`)."""
+
+    name: str  # "Region", "UseFIPS", "StreamARN"
+    type: str  # "String" | "Boolean" | "StringArray"
+    built_in: str = ""  # "AWS::Region", "SDK::Endpoint", ... ("" for none)
+    required: bool = False
+    default: str | bool | tuple[str, ...] | None = None
+    docs: str = ""
+    loc: Location = NOWHERE
+
+
+@dataclass(frozen=True)
+class EndpointTestCase:
+    """One case of `smithy.rules#endpointTests`: parameters in, an endpoint or an error out."""
+
+    docs: str
+    params: str  # JSON object: parameter name -> value
+    expect: str  # JSON: {"endpoint": {"url", "headers", "properties"}} or {"error": message}
+    loc: Location = NOWHERE
+
+
+@dataclass(frozen=True)
+class EndpointRules:
+    """A service's endpoint rule set, checked by the front-end, and its test cases."""
+
+    rule_set: str  # the trait's value as compact JSON, in the model's order
+    parameters: tuple[EndpointParameter, ...]
+    # smithy.rules#clientContextParams: (name, type) a client may set for every call.
+    client_context: tuple[tuple[str, str], ...] = ()
+    tests: tuple[EndpointTestCase, ...] = ()
+    has_headers: bool = False  # some endpoint rule adds request headers
+    loc: Location = NOWHERE
+
+
+@dataclass(frozen=True)
+class EndpointBindings:
+    """Where an operation's endpoint parameters come from, beyond the client's."""
+
+    static: tuple[tuple[str, str], ...] = ()  # staticContextParams: (parameter, JSON value)
+    members: tuple[tuple[str, str], ...] = ()  # contextParam: (parameter, input member name)
+    # operationContextParams: (parameter, JMESPath subset over the input: `A.B`, `A[*].B`,
+    # `keys(A)`).
+    paths: tuple[tuple[str, str], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.static or self.members or self.paths)
+
+
+@dataclass(frozen=True)
 class Operation:
     name: str  # spec name: "GetTask", "Task_Add"
     input: str | None  # shape id
@@ -278,6 +328,8 @@ class Operation:
     security: tuple[SecurityRequirement, ...] | None = None
     # OpenAPI servers of this operation or its path item (they replace the service's).
     servers: tuple[Server, ...] = ()
+    # Smithy rules: the endpoint parameters this operation sets (Kinesis StreamARN).
+    endpoint: EndpointBindings = field(default_factory=EndpointBindings)
 
     def ref_loc(self, role: str) -> Location:
         for key, loc in self.ref_locs:
@@ -346,6 +398,8 @@ class Service:
     security: tuple[SecurityRequirement, ...] = ()
     servers: tuple[Server, ...] = ()
     profile: str = ""
+    # AWS: the endpoint rule set (None: `https://{endpoint_prefix}.{region}.{dns suffix}`).
+    endpoint_rules: EndpointRules | None = None
 
     def shape(self, shape_id: str) -> Shape | None:
         return self._index().get(shape_id)

@@ -12,11 +12,13 @@ from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostics, Location
+from generator.frontends.smithy_rules import RulesReader
 from generator.ir import (
     Auth,
     AuthKind,
     Binding,
     Constraints,
+    EndpointRules,
     EnumValue,
     ErrorInfo,
     Http,
@@ -160,6 +162,8 @@ class SmithyFrontend:
         raw = doc.data.get("shapes") if isinstance(doc.data, dict) else None
         self.raw: dict[str, Any] = raw if isinstance(raw, dict) else {}
         self._service_id = ""
+        self._rules = RulesReader(doc, diags)
+        self._endpoint_rules: EndpointRules | None = None
         # The AWS JSON RPC protocols do not support jsonName: members travel under their own
         # names (smithy.io, "AWS JSON 1.0/1.1 protocol"), so the trait is not applied there.
         self._honours_json_name = not any(
@@ -617,6 +621,8 @@ class SmithyFrontend:
         self._service_id = service_id
         node = self.raw[service_id]
         traits = self._traits(node, path)
+        self._rules = RulesReader(self.doc, self.diags)
+        self._endpoint_rules = self._rules.service(traits, path)
         op_ids = self._bound_operations(service_id)
         ops: list[Operation] = []
         for op_id, op_path in op_ids:
@@ -689,6 +695,7 @@ class SmithyFrontend:
             docs=self._docs(traits, path),
             sdk_id=sdk_id,
             endpoint_prefix=endpoint_prefix,
+            endpoint_rules=self._endpoint_rules,
             target_prefix=name,
             source_format="smithy",
             notes=tuple(self.notes),
@@ -811,6 +818,13 @@ class SmithyFrontend:
             checksum_required=PRELUDE + "httpChecksumRequired" in traits,
             event_stream=event_stream,
             unsigned=traits.get(PRELUDE + "auth", service_traits.get(PRELUDE + "auth")) == [],
+            endpoint=self._rules.operation(
+                traits,
+                path,
+                self.raw.get(refs["input"] or ""),
+                ("shapes", refs["input"] or ""),
+                self._endpoint_rules,
+            ),
             loc=self.doc.loc(path, key=True),
             ref_locs=tuple(
                 (key, self.doc.loc(path + (key, "target")))

@@ -17,6 +17,7 @@ from generator import __version__, media
 from generator.config import ServiceConfig
 from generator.ir import Service
 from generator.render.cache import generator_digest
+from generator.render.endpoints import build_endpoint_view, operation_bindings
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.render.format import LINE_LENGTH, TARGET_VERSION, Formatter
 from generator.render.imports import prune_imports, sort_imports
@@ -136,6 +137,11 @@ def _build(service: Service, config: ServiceConfig) -> tuple[ViewBuilder, Packag
         if model.union is not None and model.union.unknown and "UnknownVariant" not in names:
             names.append("UnknownVariant")  # what unions keep values they do not know as
     view.model_names = names
+    view.endpoints = build_endpoint_view(service)
+    for op, op_view in zip(service.operations, view.operations, strict=True):
+        inp = service.shape(op.input) if op.input else None
+        members = builder.symbols.member_names(inp) if inp is not None else []
+        op_view.endpoint_bindings = operation_bindings(op, inp, members)
     view.error_names = [view.base_error, "ERRORS_BY_CODE"] + [e.class_name for e in view.errors]
     if view.status_errors:
         view.error_names += ["STATUS_ERRORS"] + [s.class_name for s in view.status_errors]
@@ -186,6 +192,16 @@ def render_package(
         wanted.add("_paging.py")
     if pkg.rewrites_bodies:
         wanted.add("_request_body.py")
+    if pkg.endpoints is not None:
+        wanted |= {"_endpoints.py", "_aws_partitions.py"}
+        for template, out in (
+            ("python/package/_endpoint_rules.py.j2", "{pkg}/_endpoint_rules.py"),
+            ("python/tests/test_endpoints.py.j2", "tests/test_{pkg}_endpoints.py"),
+        ):
+            if "tests/" in out and not pkg.endpoints.cases:
+                continue
+            text = env.get_template(template).render(pkg=pkg, tests=tests)
+            python[out.format(pkg=pkg.package)] = text
     for source in sorted(p for p in RUNTIME_DIR.glob("*.py") if p.name in wanted):
         python[f"{pkg.package}/_runtime/{source.name}"] = source.read_text(encoding="utf-8")
 

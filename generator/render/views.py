@@ -190,6 +190,9 @@ class OperationView:
     output_payload_kind: str = ""
     output_payload_expr: str = ""  # the member's value from `_payload` (the text or JSON)
     host_prefix_expr: str = "''"  # the host prefix, with {label}s filled from the arguments
+    # Smithy rules: `((parameter, value), ...)` over the arguments ("" when the operation sets
+    # no endpoint parameter: the client-level endpoint applies).
+    endpoint_bindings: str = ""
     request_compression: tuple[str, ...] = ()
     checksum_required: bool = False
     unsigned: bool = False  # Smithy @auth([]): sent unsigned (botocore's authtype none)
@@ -315,6 +318,7 @@ class PackageView:
     auth: list[str]
     signing_name: str = ""
     endpoint_prefix: str = ""
+    endpoints: Any = None  # an EndpointView (render/endpoints.py): the endpoint rule set
     host_template: str = ""
     api_version: str = ""
     credential_scopes: list[str] = field(default_factory=list)

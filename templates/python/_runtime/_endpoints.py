@@ -17,22 +17,28 @@ rule set's own message (``Invalid Configuration: FIPS and custom endpoint are no
 
 from __future__ import annotations
 
+import enum
 import ipaddress
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from ._aws_config import ConfigurationError
+from ._aws_config import ConfigurationError, ensure_boolean, load_shared_config, profile_name
 from ._aws_partitions import PARTITIONS
 
 __all__ = [
+    "ClientEndpoints",
     "EndpointResolutionError",
     "EndpointRuleSet",
     "ResolvedEndpoint",
     "aws_partition",
+    "context_value",
     "partitions_with",
+    "resolve_use_dualstack",
+    "resolve_use_fips",
 ]
 
 
@@ -487,3 +493,168 @@ class EndpointRuleSet:
                 return result
         shown = ", ".join(f"{k}={v!r}" for k, v in scope.items() if v is not None)
         raise EndpointResolutionError(f"no endpoint rule matched the parameters {shown}")
+
+
+# -- a client's endpoints ----------------------------------------------------------------------
+
+
+def _setting(
+    explicit: bool | None,
+    variable: str,
+    key: str,
+    env: Mapping[str, str] | None,
+    profile: str | None,
+) -> bool:
+    if explicit is not None:
+        return explicit
+    environ = os.environ if env is None else env
+    value = environ.get(variable)
+    if value is None:
+        profiles = load_shared_config(environ).profiles
+        value = profiles.get(profile_name(environ, profile), {}).get(key)
+    return ensure_boolean(value)
+
+
+def resolve_use_fips(
+    explicit: bool | None, env: Mapping[str, str] | None = None, *, profile: str | None = None
+) -> bool:
+    """The argument, else ``AWS_USE_FIPS_ENDPOINT``, else the profile's ``use_fips_endpoint``,
+    else False (botocore's ``use_fips_endpoint``; only ``true``, any case, is true)."""
+    return _setting(explicit, "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint", env, profile)
+
+
+def resolve_use_dualstack(
+    explicit: bool | None, env: Mapping[str, str] | None = None, *, profile: str | None = None
+) -> bool:
+    """The argument, else ``AWS_USE_DUALSTACK_ENDPOINT``, else the profile's
+    ``use_dualstack_endpoint``, else False (botocore's ``use_dualstack_endpoint``)."""
+    return _setting(explicit, "AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint", env, profile)
+
+
+def context_value(value: Any, path: Sequence[str] = ()) -> Any:
+    """An endpoint parameter's value from an operation argument: an enum as its value, a list
+    as a tuple (hashable: resolutions are cached by their parameters), and, for
+    ``operationContextParams`` paths, the steps after the argument (``[*]`` projects a list,
+    ``keys()`` is a map's keys), over the wire names of ``to_dict()``."""
+    if path:
+        value = _walk(_plain(value), path)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, list):
+        return tuple(context_value(v) for v in value)
+    return value
+
+
+def _plain(value: Any) -> Any:
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _walk(value: Any, path: Sequence[str]) -> Any:
+    for i, step in enumerate(path):
+        if value is None:
+            return None
+        if step == "[*]":
+            if not isinstance(value, list):
+                return None
+            rest = path[i + 1 :]
+            items = [_walk(v, rest) for v in value]
+            return [v for v in items if v is not None]
+        if step == "keys()":
+            return list(value) if isinstance(value, Mapping) else None
+        value = value.get(step) if isinstance(value, Mapping) else None
+    return value
+
+
+# The built-ins a client sets: its settings (the rest keep their rule set defaults).
+_GLOBAL_ENDPOINT_BUILT_INS = (
+    "AWS::UseGlobalEndpoint",
+    "AWS::STS::UseGlobalEndpoint",
+    "AWS::S3::UseGlobalEndpoint",
+)
+
+
+class ClientEndpoints:
+    """A client's endpoint: the rule set evaluated once with the client's parameters (its
+    built-ins: region, FIPS, dual-stack, ``endpoint_url``; and the ``endpoint_params`` it was
+    given), and per operation only for operations whose arguments are parameters (cached by
+    those values). An error of the client-level resolution is kept and raised by each call.
+    """
+
+    def __init__(
+        self,
+        rules: EndpointRuleSet,
+        *,
+        region: str | None,
+        use_fips: bool,
+        use_dualstack: bool,
+        endpoint_url: str | None,
+        signing_name: str,
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._rules = rules
+        self._region = region
+        self._signing_name = signing_name
+        built_ins: dict[str, Any] = {
+            "AWS::Region": region,
+            "AWS::UseFIPS": use_fips,
+            "AWS::UseDualStack": use_dualstack,
+            "SDK::Endpoint": endpoint_url,
+            **{name: False for name in _GLOBAL_ENDPOINT_BUILT_INS},
+        }
+        values: dict[str, Any] = {}
+        for name, spec in rules.parameters.items():
+            built_in = spec.get("builtIn")
+            if built_in in built_ins:
+                values[name] = built_ins[built_in]
+        for name, value in (params or {}).items():
+            if name not in rules.parameters:
+                known = ", ".join(sorted(rules.parameters))
+                raise TypeError(f"unknown endpoint parameter {name!r}; the rule set has: {known}")
+            values[name] = value
+        self.params: dict[str, Any] = values
+        self._cache: dict[tuple[tuple[str, Any], ...], ResolvedEndpoint] = {}
+        self.error: EndpointResolutionError | None = None
+        self.default = ResolvedEndpoint("")
+        try:
+            self.default = self._finish(rules.resolve(values))
+        except EndpointResolutionError as error:
+            self.error = error
+
+    def _finish(self, endpoint: ResolvedEndpoint) -> ResolvedEndpoint:
+        return replace(
+            endpoint,
+            url=endpoint.url.rstrip("/"),
+            signing_name=endpoint.signing_name or self._signing_name,
+            signing_region=endpoint.signing_region or self._region,
+        )
+
+    def check(self) -> None:
+        """Raise the client-level resolution's error, if it had one."""
+        if self.error is not None:
+            raise EndpointResolutionError(str(self.error))
+
+    def for_operation(self, bindings: tuple[tuple[str, Any], ...]) -> ResolvedEndpoint:
+        """The endpoint of a call whose arguments set ``bindings`` (parameter, value) pairs;
+        None values are left unset."""
+        try:
+            cached = self._cache.get(bindings)
+        except TypeError:  # an unhashable argument: resolved every time
+            return self._resolve(bindings)
+        if cached is None:
+            cached = self._resolve(bindings)
+            if len(self._cache) >= 512:
+                self._cache.clear()
+            self._cache[bindings] = cached
+        return cached
+
+    def _resolve(self, bindings: tuple[tuple[str, Any], ...]) -> ResolvedEndpoint:
+        values = dict(self.params)
+        values.update((name, value) for name, value in bindings if value is not None)
+        return self._finish(self._rules.resolve(values))
