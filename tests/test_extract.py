@@ -305,7 +305,7 @@ def _tiny_smithy() -> dict[str, Any]:
                 "errors": [{"target": "ex#ServiceError"}],
                 "traits": {
                     "aws.protocols#restJson1": {},
-                    "smithy.rules#endpointRuleSet": {"huge": True},
+                    "smithy.rules#endpointBdd": {"huge": True},
                     "smithy.api#cors": {},
                 },
             },

@@ -14,15 +14,14 @@ from typing import Any
 
 from ._common import JSON, Candidate, ExtractError, match_operations
 
-# Service traits dropped from the extracted service shape. They are large (kilobytes of rules and
-# test cases) and do not change what a generated client sends or parses: endpoint resolution
-# rules and their tests (the generator derives endpoints from aws.api#service / sigv4), IAM
-# condition keys, browser CORS configuration and the legacy endpoint-discovery hook.
+# Service traits dropped from the extracted service shape: they do not change what a generated
+# client sends or parses: IAM condition keys, browser CORS configuration, the legacy
+# endpoint-discovery hook, and the binary-decision-diagram form of the endpoint rules. The
+# endpoint rule set itself (`smithy.rules#endpointRuleSet`) and its test cases are kept: the
+# client resolves its endpoint with them, and its tests include the cases.
 DROPPED_SERVICE_TRAITS: frozenset[str] = frozenset(
     {
-        "smithy.rules#endpointRuleSet",
-        "smithy.rules#endpointTests",
-        # The binary-decision-diagram form of the same endpoint rules (newer models carry both).
+        # The binary-decision-diagram form of the endpoint rule set (newer models carry both).
         "smithy.rules#endpointBdd",
         "aws.iam#defineConditionKeys",
         "smithy.api#cors",

@@ -101,7 +101,7 @@ class RulesReader:
             parameters=parameters,
             client_context=client_context,
             tests=tests,
-            has_headers='"headers"' in json.dumps(rules),
+            has_headers=_adds_headers(rules),
             loc=self.doc.loc(rpath, key=True),
         )
 
@@ -396,6 +396,18 @@ class RulesReader:
             if check(name, where):
                 members.append((name, str(member)))
         return EndpointBindings(static=tuple(static), members=tuple(members), paths=tuple(paths))
+
+
+def _adds_headers(node: Any) -> bool:
+    """Whether some endpoint rule under `node` adds request headers."""
+    if isinstance(node, list):
+        return any(_adds_headers(n) for n in node)
+    if not isinstance(node, dict):
+        return False
+    endpoint = node.get("endpoint")
+    if isinstance(endpoint, dict) and endpoint.get("headers"):
+        return True
+    return _adds_headers(node.get("rules"))
 
 
 def _fits(value: Any, kind: str) -> bool:

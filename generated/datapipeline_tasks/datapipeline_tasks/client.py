@@ -9,15 +9,16 @@ from types import TracebackType
 from typing import Self
 
 from . import _operations
+from ._endpoint_rules import rules as endpoint_rules
 from ._runtime._aws_retry import RetryHeaders
 from ._runtime._credentials import (
     AwsCredentials,
     CredentialsProvider,
-    default_endpoint,
     resolve_credentials,
     resolve_host_prefix_injection,
     resolve_region,
 )
+from ._runtime._endpoints import ClientEndpoints, resolve_use_dualstack, resolve_use_fips
 from ._runtime._http import HttpRequest, HttpResponse, Transport, with_content_length
 from ._runtime._logging import AttemptLog
 from ._runtime._options import UNSET, Unset, check_seconds
@@ -68,9 +69,13 @@ class DataPipelineClient:
         :class:`RefreshableCredentials`); default: botocore's chain (environment, assume-role,
         web identity, SSO, shared files, ``credential_process``, container, EC2 instance
         metadata; ``AWS_PROFILE``), temporary credentials refreshed before they expire.
-    :param endpoint_url: replaces ``https://datapipeline.<region>.amazonaws.com``
-        (``amazonaws.com.cn`` etc. in other partitions); an operation's host prefix still
-        applies, as in botocore.
+    :param endpoint_url: the endpoint to use (the rule set's ``Endpoint`` parameter; the model's
+        endpoint rules otherwise pick it from the region and the settings below); an
+        operation's host prefix still applies, as in botocore.
+    :param use_fips_endpoint: use the FIPS endpoint; default ``AWS_USE_FIPS_ENDPOINT`` or the
+        profile's ``use_fips_endpoint`` (botocore's setting), else False.
+    :param use_dualstack_endpoint: use the dual-stack (IPv6) endpoint; default
+        ``AWS_USE_DUALSTACK_ENDPOINT`` or the profile's ``use_dualstack_endpoint``, else False.
     :param inject_host_prefix: apply the host prefixes operations add to the endpoint host
         (``management.``...); set False for endpoints that cannot take one, such as
         ``http://127.0.0.1:8000`` (botocore applies them there too). Default: True unless
@@ -95,6 +100,8 @@ class DataPipelineClient:
         *,
         credentials: AwsCredentials | CredentialsProvider | None = None,
         endpoint_url: str | None = None,
+        use_fips_endpoint: bool | None = None,
+        use_dualstack_endpoint: bool | None = None,
         inject_host_prefix: bool | None = None,
         clock: Callable[[], datetime] = utc_now,
         transport: Transport | None = None,
@@ -104,8 +111,20 @@ class DataPipelineClient:
     ) -> None:
         self.region = resolve_region(region)
         self._credentials = resolve_credentials(credentials, region=self.region)
-        base = endpoint_url or default_endpoint(ENDPOINT_PREFIX, self.region)
-        self.endpoint = base.rstrip("/")
+        # The model's endpoint rules, evaluated once for the client's settings (an error is
+        # raised by each call, as botocore raises it when resolving).
+        self._endpoints = ClientEndpoints(
+            endpoint_rules(),
+            region=self.region,
+            use_fips=resolve_use_fips(use_fips_endpoint),
+            use_dualstack=resolve_use_dualstack(use_dualstack_endpoint),
+            endpoint_url=endpoint_url,
+            signing_name=SIGNING_NAME,
+        )
+        resolved = self._endpoints.default
+        self.endpoint = resolved.url
+        self._signing_region = resolved.signing_region or self.region
+        self._signing_name = resolved.signing_name or SIGNING_NAME
         self._inject_host_prefix = resolve_host_prefix_injection(inject_host_prefix)
         self._clock = clock
         if transport is None:
@@ -134,10 +153,14 @@ class DataPipelineClient:
     ) -> None:
         self.close()
 
-    def _endpoint_with(self, host_prefix: str) -> str:
+    def _endpoint_with(self, host_prefix: str, base: str | None = None) -> str:
+        if base is None:
+            if self._endpoints.error is not None:
+                self._endpoints.check()
+            base = self.endpoint
         if not host_prefix or not self._inject_host_prefix:
-            return self.endpoint
-        scheme, sep, rest = self.endpoint.partition("://")
+            return base
+        scheme, sep, rest = base.partition("://")
         return f"{scheme}{sep}{host_prefix}{rest}"
 
     def _send(
@@ -169,8 +192,8 @@ class DataPipelineClient:
             signed = sign_request(
                 request.copy(),
                 credentials,
-                region=self.region,
-                service=SIGNING_NAME,
+                region=self._signing_region,
+                service=self._signing_name,
                 now=self._clock(),
             )
             retry_headers.apply(signed, attempt)
