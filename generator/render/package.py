@@ -193,7 +193,6 @@ def render_package(
     if pkg.rewrites_bodies:
         wanted.add("_request_body.py")
     if pkg.endpoints is not None:
-        wanted |= {"_endpoints.py", "_aws_partitions.py"}
         for template, out in (
             ("python/package/_endpoint_rules.py.j2", "{pkg}/_endpoint_rules.py"),
             ("python/tests/test_endpoints.py.j2", "tests/test_{pkg}_endpoints.py"),

@@ -18,6 +18,7 @@ from ._runtime._credentials import (
     NoRegionError,
     RefreshableCredentials,
 )
+from ._runtime._endpoints import EndpointResolutionError
 from ._runtime._http import (
     HttpRequest,
     HttpResponse,
@@ -70,6 +71,7 @@ __all__ = [
     "DataPipelineClient",
     "DataPipelineError",
     "DeserializationError",
+    "EndpointResolutionError",
     "HttpRequest",
     "HttpResponse",
     "HttpxAsyncTransport",

@@ -18,6 +18,7 @@ from ._runtime._credentials import (
     NoRegionError,
     RefreshableCredentials,
 )
+from ._runtime._endpoints import EndpointResolutionError
 from ._runtime._http import (
     HttpRequest,
     HttpResponse,
@@ -94,6 +95,7 @@ __all__ = [
     "DeadlineClient",
     "DeadlineError",
     "DeserializationError",
+    "EndpointResolutionError",
     "GetTaskResponse",
     "HttpRequest",
     "HttpResponse",

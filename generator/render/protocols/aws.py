@@ -17,6 +17,8 @@ class AwsProtocol(ProtocolGenerator):
             "_aws_sources.py",
             "_aws_sts.py",
             "_credentials.py",
+            "_endpoints.py",
+            "_aws_partitions.py",
             "_sigv4.py",
         }
     )
@@ -36,5 +38,6 @@ class AwsProtocol(ProtocolGenerator):
                 "RefreshableCredentials",
             ),
         ),
+        ("_endpoints", ("EndpointResolutionError",)),
         ("_params", ("ParamValidationError",)),
     )
