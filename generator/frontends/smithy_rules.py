@@ -89,7 +89,9 @@ class RulesReader:
                 "the endpoint rule set needs a non-empty list of 'rules'",
             )
         else:
-            scope = {p.name for p in parameters}
+            # Every declared name (a malformed one is reported once, not at each use).
+            declared = raw.get("parameters")
+            scope = set(declared) if isinstance(declared, dict) else set()
             for i, rule in enumerate(rules):
                 self._rule(rule, rpath + ("rules", i), scope)
         client_context = self._client_context(traits.get(CLIENT_CONTEXT), path, parameters)
@@ -184,7 +186,8 @@ class RulesReader:
         if kind == "endpoint":
             endpoint = rule.get("endpoint")
             if not (isinstance(endpoint, dict) and "url" in endpoint):
-                self._error(path, "an endpoint rule needs an 'endpoint' with a 'url'")
+                where = path + (("endpoint",) if "endpoint" in rule else ())
+                self._error(where, "an endpoint rule needs an 'endpoint' with a 'url'")
                 return
             self._expression(endpoint["url"], path + ("endpoint", "url"), scope)
             self._expression(

@@ -438,3 +438,236 @@ def test_a_missing_mixin_is_a_located_error_not_a_traceback(tmp_path: Path) -> N
     errors = [e for e in loaded.diagnostics.events if e.id == "UnresolvedMixin"]
     assert len(errors) >= 1 and "ex.mix#Nope" in errors[0].message
     assert errors[0].location.line == line_of(body, "ex.mix#Nope")
+
+
+# --- endpoint rule sets: a global service (Organizations) signs for us-east-1 from any region
+
+GLOBAL = """
+smithy: "2.0"
+shapes:
+  ex.org#Org:
+    type: service
+    version: "2024-01-01"
+    operations: [{target: ex.org#ListRoots}, {target: ex.org#Describe}, {target: ex.org#GetThing}]
+    traits:
+      aws.protocols#awsJson1_1: {}
+      aws.auth#sigv4: {name: organizations}
+      aws.api#service: {sdkId: Org, endpointPrefix: organizations}
+      smithy.rules#endpointRuleSet:
+        version: "1.0"
+        parameters:
+          Region: {builtIn: "AWS::Region", required: false, type: String}
+          UseDualStack:
+            {builtIn: "AWS::UseDualStack", required: true, default: false, type: Boolean}
+          UseFIPS:
+            {builtIn: "AWS::UseFIPS", required: true, default: false, type: Boolean}
+          Endpoint: {builtIn: "SDK::Endpoint", required: false, type: String}
+          ThingArn: {required: false, type: String}
+        rules:
+          - conditions: [{fn: isSet, argv: [{ref: Endpoint}]}]
+            type: tree
+            rules:
+              - conditions: [{fn: booleanEquals, argv: [{ref: UseFIPS}, true]}]
+                error: "Invalid Configuration: FIPS and custom endpoint are not supported"
+                type: error
+              - conditions: []
+                endpoint: {url: {ref: Endpoint}, properties: {}, headers: {}}
+                type: endpoint
+          - conditions:
+              - {fn: isSet, argv: [{ref: Region}]}
+              - {fn: aws.partition, argv: [{ref: Region}], assign: PartitionResult}
+            type: tree
+            rules:
+              - conditions:
+                  - {fn: isSet, argv: [{ref: ThingArn}]}
+                  - {fn: aws.parseArn, argv: [{ref: ThingArn}], assign: arn}
+                endpoint:
+                  url: "https://{arn#accountId}.things.{Region}.{PartitionResult#dnsSuffix}"
+                  headers: {x-amz-account: ["{arn#accountId}"]}
+                type: endpoint
+              - conditions:
+                  - fn: stringEquals
+                    argv: [{fn: getAttr, argv: [{ref: PartitionResult}, name]}, aws]
+                  - {fn: booleanEquals, argv: [{ref: UseFIPS}, false]}
+                  - {fn: booleanEquals, argv: [{ref: UseDualStack}, false]}
+                endpoint:
+                  url: "https://organizations.us-east-1.amazonaws.com"
+                  properties:
+                    authSchemes:
+                      - {name: sigv4, signingName: organizations, signingRegion: us-east-1}
+                type: endpoint
+              - conditions:
+                  - fn: stringEquals
+                    argv: [{fn: getAttr, argv: [{ref: PartitionResult}, name]}, aws]
+                  - {fn: booleanEquals, argv: [{ref: UseFIPS}, true]}
+                endpoint:
+                  url: "https://organizations-fips.us-east-1.amazonaws.com"
+                  properties:
+                    authSchemes:
+                      - {name: sigv4, signingName: organizations, signingRegion: us-east-1}
+                type: endpoint
+              - conditions: []
+                endpoint: {url: "https://organizations.{Region}.{PartitionResult#dnsSuffix}"}
+                type: endpoint
+          - conditions: []
+            error: "Invalid Configuration: Missing Region"
+            type: error
+      smithy.rules#endpointTests:
+        version: "1.0"
+        testCases:
+          - documentation: global endpoint from any aws region
+            params: {Region: eu-west-1, UseFIPS: false, UseDualStack: false}
+            expect:
+              endpoint:
+                url: "https://organizations.us-east-1.amazonaws.com"
+                properties:
+                  authSchemes: [{name: sigv4, signingName: organizations, signingRegion: us-east-1}]
+          - documentation: regional in China
+            params: {Region: cn-north-1, UseFIPS: false, UseDualStack: false}
+            expect: {endpoint: {url: "https://organizations.cn-north-1.amazonaws.com.cn"}}
+          - documentation: fips with a custom endpoint
+            params: {Region: us-east-1, UseFIPS: true, UseDualStack: false, Endpoint: "https://x"}
+            expect: {error: "Invalid Configuration: FIPS and custom endpoint are not supported"}
+  ex.org#ListRoots:
+    type: operation
+    output: {target: ex.org#ListRootsOutput}
+  ex.org#ListRootsOutput:
+    type: structure
+    members:
+      Roots: {target: smithy.api#String}
+  ex.org#Describe:
+    type: operation
+    traits:
+      smithy.api#endpoint: {hostPrefix: "api."}
+  ex.org#GetThing:
+    type: operation
+    input: {target: ex.org#GetThingInput}
+    traits:
+      smithy.rules#staticContextParams: {UseFIPS: {value: false}}
+  ex.org#GetThingInput:
+    type: structure
+    members:
+      Arn:
+        target: smithy.api#String
+        traits: {smithy.rules#contextParam: {name: ThingArn}, smithy.api#required: {}}
+"""
+
+
+@pytest.fixture(scope="module")
+def org(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    folder = tmp_path_factory.mktemp("org")
+    pkg = render_spec(folder, GLOBAL, "org_pkg")
+    pkg.folder = folder
+    return pkg
+
+
+def _org_call(org: Any, method: str = "list_roots", **options: Any) -> Any:
+    transport = Recorder(org)
+    client = org.OrgClient(
+        options.pop("region", "eu-west-1"),
+        credentials=org.AwsCredentials("AKID", "secret"),
+        transport=transport,
+        **options,
+    )
+    args = {"arn": "arn:aws:org:eu-west-1:123456789012:thing/t1"} if method == "get_thing" else {}
+    getattr(client, method)(**args)
+    return transport.sent[0]
+
+
+def _scope(sent: Any) -> str:
+    return str(sent.headers["Authorization"]).split("Credential=")[1].split(",")[0]
+
+
+def test_a_global_service_goes_to_us_east_1_and_signs_for_it(
+    org: Any, no_aws_credentials: None
+) -> None:
+    sent = _org_call(org)
+    assert sent.url == "https://organizations.us-east-1.amazonaws.com/"
+    assert _scope(sent).endswith("/us-east-1/organizations/aws4_request")
+    # Another partition: regional, signed for the client's region.
+    sent = _org_call(org, region="cn-north-1")
+    assert sent.url == "https://organizations.cn-north-1.amazonaws.com.cn/"
+    assert _scope(sent).endswith("/cn-north-1/organizations/aws4_request")
+
+
+def test_fips_from_the_argument_the_environment_and_the_profile(
+    org: Any, no_aws_credentials: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fips = "https://organizations-fips.us-east-1.amazonaws.com/"
+    assert _org_call(org, use_fips_endpoint=True).url == fips
+    monkeypatch.setenv("AWS_USE_FIPS_ENDPOINT", "true")
+    assert _org_call(org).url == fips
+    assert _org_call(org, use_fips_endpoint=False).url != fips  # the argument wins
+    monkeypatch.delenv("AWS_USE_FIPS_ENDPOINT")
+    (tmp_path / "no-config").write_text("[default]\nuse_dualstack_endpoint = true\n")
+    # Dual-stack in the aws partition: the rules' last endpoint (regional, signed regionally).
+    sent = _org_call(org)
+    assert sent.url == "https://organizations.eu-west-1.amazonaws.com/"
+    assert _scope(sent).endswith("/eu-west-1/organizations/aws4_request")
+
+
+def test_a_rule_set_error_is_raised_by_the_call_not_the_constructor(
+    org: Any, no_aws_credentials: None
+) -> None:
+    client = org.OrgClient(
+        "us-east-1",
+        credentials=org.AwsCredentials("AKID", "secret"),
+        transport=Recorder(org),
+        endpoint_url="https://org.internal",
+        use_fips_endpoint=True,
+    )
+    with pytest.raises(org.EndpointResolutionError, match="FIPS and custom endpoint"):
+        client.list_roots()
+    with pytest.raises(ValueError, match="FIPS and custom endpoint"):  # also a ValueError
+        client.describe()
+
+
+def test_endpoint_url_is_the_endpoint_and_the_host_prefix_still_applies(
+    org: Any, no_aws_credentials: None
+) -> None:
+    sent = _org_call(org, "describe")
+    assert sent.url == "https://api.organizations.us-east-1.amazonaws.com/"
+    sent = _org_call(org, "describe", endpoint_url="https://org.internal:8443/")
+    assert sent.url == "https://api.org.internal:8443/"
+    sent = _org_call(org, "describe", endpoint_url="http://127.0.0.1:9", inject_host_prefix=False)
+    assert sent.url == "http://127.0.0.1:9/"
+
+
+def test_an_argument_that_is_an_endpoint_parameter_routes_the_call(
+    org: Any, no_aws_credentials: None
+) -> None:
+    sent = _org_call(org, "get_thing")
+    assert sent.url == "https://123456789012.things.eu-west-1.amazonaws.com/"
+    assert sent.headers["x-amz-account"] == "123456789012"  # the rule's header
+    assert _scope(sent).endswith("/eu-west-1/organizations/aws4_request")
+    # The others still use the client's endpoint.
+    assert _org_call(org).url == "https://organizations.us-east-1.amazonaws.com/"
+
+
+def test_the_package_tests_include_the_models_endpoint_cases(org: Any) -> None:
+    text = (org.folder / "tests" / "test_org_pkg_endpoints.py").read_text(encoding="utf-8")
+    assert text.count("pytest.param(") == 3 + 2  # the cases, and two checked through a client
+    assert "global-endpoint-from-any-aws-region" in text
+
+
+BAD_RULES = [
+    ("{fn: isSet, argv: [{ref: Region}]}", "{fn: isSett, argv: [{ref: Region}]}", "'isSett'"),
+    ("{fn: isSet, argv: [{ref: Endpoint}]}", "{fn: isSet, argv: [{ref: Nope}]}", "'Nope'"),
+    ("{url: {ref: Endpoint}, properties: {}, headers: {}}", "{properties: {}}", "'url'"),
+    ('{builtIn: "AWS::Region", required: false, type: String}', "{type: Integer}", "Integer"),
+    ('url: "https://organizations.{Region}', 'url: "https://organizations.{Regio}', "'Regio'"),
+    ("{name: ThingArn}", "{name: ThingARN}", "ThingARN"),
+    ("UseFIPS: {value: false}", "UseFIPS: {value: nope}", "UseFIPS"),
+]
+
+
+@pytest.mark.parametrize(("good", "bad", "named"), BAD_RULES)
+def test_a_malformed_rule_set_is_a_located_error(
+    tmp_path: Path, good: str, bad: str, named: str
+) -> None:
+    assert GLOBAL.count(good) == 1, good
+    loaded, body = spec_from_text(tmp_path, GLOBAL.replace(good, bad))
+    errors = [e for e in loaded.diagnostics.events if e.severity.name == "ERROR"]
+    assert [e.id for e in errors] == ["EndpointRules"], [e.format() for e in errors]
+    assert named in errors[0].message and errors[0].hint
+    assert errors[0].location.line == line_of(body, bad)
