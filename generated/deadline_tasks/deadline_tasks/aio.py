@@ -20,7 +20,7 @@ from ._runtime._credentials import (
     resolve_host_prefix_injection,
     resolve_region,
 )
-from ._runtime._endpoints import ClientEndpoints, resolve_use_dualstack, resolve_use_fips
+from ._runtime._endpoints import ClientEndpoints, resolve_endpoint_variants
 from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse, with_content_length
 from ._runtime._logging import AttemptLog
 from ._runtime._options import UNSET, Unset, check_seconds
@@ -104,11 +104,12 @@ class AsyncDeadlineClient:
         self._credentials = resolve_credentials(credentials, region=self.region)
         # The model's endpoint rules, evaluated once for the client's settings (an error is
         # raised by each call, as botocore raises it when resolving).
+        fips, dualstack = resolve_endpoint_variants(use_fips_endpoint, use_dualstack_endpoint)
         self._endpoints = ClientEndpoints(
             endpoint_rules(),
             region=self.region,
-            use_fips=resolve_use_fips(use_fips_endpoint),
-            use_dualstack=resolve_use_dualstack(use_dualstack_endpoint),
+            use_fips=fips,
+            use_dualstack=dualstack,
             endpoint_url=endpoint_url,
             signing_name=SIGNING_NAME,
         )

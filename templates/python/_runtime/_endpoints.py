@@ -37,8 +37,7 @@ __all__ = [
     "aws_partition",
     "context_value",
     "partitions_with",
-    "resolve_use_dualstack",
-    "resolve_use_fips",
+    "resolve_endpoint_variants",
 ]
 
 
@@ -463,6 +462,27 @@ class EndpointRuleSet:
             functions = {**FUNCTIONS, "aws.partition": lambda r: aws_partition(r, table)}
         self.parameters: dict[str, Mapping[str, Any]] = dict(rule_set.get("parameters") or {})
         self._rules = tuple(_rule(r, functions) for r in rule_set.get("rules") or ())
+        self._memo: dict[tuple[tuple[str, Any], ...], ResolvedEndpoint | str] = {}
+
+    def resolve_memo(self, params: Mapping[str, Any]) -> ResolvedEndpoint:
+        """:meth:`resolve`, remembered by the parameters (hashable values only) for the
+        process: every client of a service with the same settings shares one evaluation."""
+        try:
+            key = tuple(sorted(params.items()))
+            found = self._memo.get(key)
+        except TypeError:
+            return self.resolve(params)
+        if found is None:
+            try:
+                found = self.resolve(params)
+            except EndpointResolutionError as error:
+                found = str(error)
+            if len(self._memo) >= 256:
+                self._memo.clear()
+            self._memo[key] = found
+        if isinstance(found, str):
+            raise EndpointResolutionError(found)
+        return found
 
     def resolve(self, params: Mapping[str, Any]) -> ResolvedEndpoint:
         """The endpoint for ``params`` (parameter name → value; None or absent: unset).
@@ -498,37 +518,36 @@ class EndpointRuleSet:
 # -- a client's endpoints ----------------------------------------------------------------------
 
 
-def _setting(
-    explicit: bool | None,
-    variable: str,
-    key: str,
-    env: Mapping[str, str] | None,
-    profile: str | None,
-) -> bool:
-    if explicit is not None:
-        return explicit
+def resolve_endpoint_variants(
+    use_fips: bool | None,
+    use_dualstack: bool | None,
+    env: Mapping[str, str] | None = None,
+    *,
+    profile: str | None = None,
+) -> tuple[bool, bool]:
+    """Whether to use FIPS and dual-stack endpoints, as botocore decides: the argument, else
+    ``AWS_USE_FIPS_ENDPOINT`` / ``AWS_USE_DUALSTACK_ENDPOINT``, else the profile's
+    ``use_fips_endpoint`` / ``use_dualstack_endpoint``, else False (only ``true``, any case,
+    is true). The config file is read at most once, and not at all when both are given."""
     environ = os.environ if env is None else env
-    value = environ.get(variable)
-    if value is None:
-        profiles = load_shared_config(environ).profiles
-        value = profiles.get(profile_name(environ, profile), {}).get(key)
-    return ensure_boolean(value)
-
-
-def resolve_use_fips(
-    explicit: bool | None, env: Mapping[str, str] | None = None, *, profile: str | None = None
-) -> bool:
-    """The argument, else ``AWS_USE_FIPS_ENDPOINT``, else the profile's ``use_fips_endpoint``,
-    else False (botocore's ``use_fips_endpoint``; only ``true``, any case, is true)."""
-    return _setting(explicit, "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint", env, profile)
-
-
-def resolve_use_dualstack(
-    explicit: bool | None, env: Mapping[str, str] | None = None, *, profile: str | None = None
-) -> bool:
-    """The argument, else ``AWS_USE_DUALSTACK_ENDPOINT``, else the profile's
-    ``use_dualstack_endpoint``, else False (botocore's ``use_dualstack_endpoint``)."""
-    return _setting(explicit, "AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint", env, profile)
+    settings = (
+        (use_fips, "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint"),
+        (use_dualstack, "AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint"),
+    )
+    profile_values: Mapping[str, str] | None = None
+    out: list[bool] = []
+    for explicit, variable, key in settings:
+        if explicit is not None:
+            out.append(explicit)
+            continue
+        value = environ.get(variable)
+        if value is None:
+            if profile_values is None:
+                profiles = load_shared_config(environ).profiles
+                profile_values = profiles.get(profile_name(environ, profile), {})
+            value = profile_values.get(key)
+        out.append(ensure_boolean(value))
+    return out[0], out[1]
 
 
 def context_value(value: Any, path: Sequence[str] = ()) -> Any:
@@ -623,7 +642,7 @@ class ClientEndpoints:
         self.error: EndpointResolutionError | None = None
         self.default = ResolvedEndpoint("")
         try:
-            self.default = self._finish(rules.resolve(values))
+            self.default = self._finish(rules.resolve_memo(values))
         except EndpointResolutionError as error:
             self.error = error
 
@@ -657,4 +676,4 @@ class ClientEndpoints:
     def _resolve(self, bindings: tuple[tuple[str, Any], ...]) -> ResolvedEndpoint:
         values = dict(self.params)
         values.update((name, value) for name, value in bindings if value is not None)
-        return self._finish(self._rules.resolve(values))
+        return self._finish(self._rules.resolve_memo(values))
