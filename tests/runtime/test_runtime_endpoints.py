@@ -256,3 +256,85 @@ def test_partitions_module_is_botocores() -> None:
 
     data = json.loads(default_source().read_text(encoding="utf-8"))
     assert OUTPUT.read_text(encoding="utf-8") == render(data, "botocore/data/partitions.json")
+
+
+def test_fips_and_dualstack_settings_as_botocore_reads_them(tmp_path: Path) -> None:
+    from _runtime._endpoints import resolve_endpoint_variants
+
+    config = tmp_path / "config"
+    config.write_text(
+        "[default]\nuse_fips_endpoint = TRUE\n[profile dev]\nuse_dualstack_endpoint = true\n"
+    )
+    env = {"AWS_CONFIG_FILE": str(config), "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "none")}
+    assert resolve_endpoint_variants(None, None, env) == (True, False)
+    assert resolve_endpoint_variants(None, None, {**env, "AWS_PROFILE": "dev"}) == (False, True)
+    assert resolve_endpoint_variants(None, None, {**env, "AWS_USE_FIPS_ENDPOINT": "false"}) == (
+        False,
+        False,
+    )
+    assert resolve_endpoint_variants(None, None, {**env, "AWS_USE_DUALSTACK_ENDPOINT": "yes"}) == (
+        True,
+        False,  # only "true" is true
+    )
+    assert resolve_endpoint_variants(False, True, env) == (False, True)
+
+
+def test_client_endpoints_cache_operation_routes() -> None:
+    from _runtime._endpoints import ClientEndpoints, context_value
+
+    kinesis = _rule_set(MODELS[[p.name for p in MODELS].index("aws-kinesis-2013-12-02.json")])
+    endpoints = ClientEndpoints(
+        kinesis,
+        region="us-east-1",
+        use_fips=False,
+        use_dualstack=False,
+        endpoint_url=None,
+        signing_name="kinesis",
+    )
+    assert endpoints.default.url == "https://kinesis.us-east-1.amazonaws.com"
+    assert (endpoints.default.signing_name, endpoints.default.signing_region) == (
+        "kinesis",
+        "us-east-1",
+    )
+    arn = "arn:aws:kinesis:us-east-1:123456789012:stream/s"
+    bindings = (("OperationType", "data"), ("StreamARN", context_value(arn)))
+    first = endpoints.for_operation(bindings)
+    assert first.url == "https://123456789012.data-kinesis.us-east-1.amazonaws.com"
+    assert endpoints.for_operation(bindings) is first  # cached
+    # An argument left out (None) is unset: the client's endpoint.
+    unset = endpoints.for_operation((("OperationType", "data"), ("StreamARN", None)))
+    assert unset.url == endpoints.default.url
+    with pytest.raises(EndpointResolutionError, match="Invalid ARN"):
+        endpoints.for_operation((("StreamARN", "not-an-arn"),))
+    with pytest.raises(TypeError, match="unknown endpoint parameter 'Nope'"):
+        ClientEndpoints(
+            kinesis,
+            region="us-east-1",
+            use_fips=False,
+            use_dualstack=False,
+            endpoint_url=None,
+            signing_name="kinesis",
+            params={"Nope": True},
+        )
+
+
+def test_context_values_over_wire_names() -> None:
+    from enum import Enum
+
+    from _runtime._endpoints import context_value
+
+    class Kind(Enum):
+        A = "a-value"
+
+    class Item:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def to_dict(self) -> dict[str, Any]:
+            return {"Name": self.name}
+
+    assert context_value(Kind.A) == "a-value"
+    assert context_value(["x", "y"]) == ("x", "y")
+    assert context_value([Item("a"), Item("b")], ("[*]", "Name")) == ("a", "b")
+    assert context_value({"k1": 1, "k2": 2}, ("keys()",)) == ("k1", "k2")
+    assert context_value(None, ("Name",)) is None
