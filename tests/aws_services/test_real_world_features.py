@@ -671,3 +671,55 @@ def test_a_malformed_rule_set_is_a_located_error(
     assert [e.id for e in errors] == ["EndpointRules"], [e.format() for e in errors]
     assert named in errors[0].message and errors[0].hint
     assert errors[0].location.line == line_of(body, bad)
+
+
+# operationContextParams: a JMESPath over the input (here the keys of a map) is a parameter.
+CONTEXT_PATHS = (
+    GLOBAL.replace(
+        "          ThingArn: {required: false, type: String}\n",
+        "          ThingArn: {required: false, type: String}\n"
+        "          TagKeys: {required: false, type: StringArray}\n",
+    ).replace(
+        "        rules:\n          - conditions: [{fn: isSet, argv: [{ref: Endpoint}]}]",
+        "        rules:\n"
+        "          - conditions:\n"
+        "              - {fn: getAttr, argv: [{ref: TagKeys}, '[0]'], assign: first}\n"
+        "            endpoint: {url: 'https://{first}.tags.{Region}.amazonaws.com'}\n"
+        "            type: endpoint\n"
+        "          - conditions: [{fn: isSet, argv: [{ref: Endpoint}]}]",
+    )
+    + """\
+  ex.org#TagThing:
+    type: operation
+    input: {target: ex.org#TagThingInput}
+    traits:
+      smithy.rules#operationContextParams: {TagKeys: {path: "keys(Tags)"}}
+  ex.org#TagThingInput:
+    type: structure
+    members:
+      Tags: {target: ex.org#TagMap}
+  ex.org#TagMap:
+    type: map
+    key: {target: smithy.api#String}
+    value: {target: smithy.api#String}
+"""
+)
+
+
+def test_an_operation_context_path_is_an_endpoint_parameter(
+    tmp_path: Path, no_aws_credentials: None
+) -> None:
+    spec = CONTEXT_PATHS.replace(
+        "{target: ex.org#GetThing}]", "{target: ex.org#GetThing}, {target: ex.org#TagThing}]"
+    )
+    pkg = render_spec(tmp_path, spec, "org_ctx_pkg")
+    transport = Recorder(pkg)
+    client = pkg.OrgClient(
+        "eu-west-1", credentials=pkg.AwsCredentials("AKID", "secret"), transport=transport
+    )
+    client.tag_thing(tags={"alpha": "1", "beta": "2"})
+    client.tag_thing()  # no tags: the parameter is unset
+    assert [r.url for r in transport.sent] == [
+        "https://alpha.tags.eu-west-1.amazonaws.com/",
+        "https://organizations.us-east-1.amazonaws.com/",
+    ]
