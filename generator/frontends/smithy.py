@@ -795,6 +795,7 @@ class SmithyFrontend:
                 "requestCompression encodings (a list of strings)",
             )
             encodings = []
+        unsigned = traits.get(PRELUDE + "auth", service_traits.get(PRELUDE + "auth")) == []
         return Operation(
             name=op_id.split("#", 1)[1],
             input=refs["input"],
@@ -810,7 +811,8 @@ class SmithyFrontend:
             request_compression=tuple(encodings),
             checksum_required=PRELUDE + "httpChecksumRequired" in traits,
             event_stream=event_stream,
-            unsigned=traits.get(PRELUDE + "auth", service_traits.get(PRELUDE + "auth")) == [],
+            unsigned=unsigned,
+            optional_auth=PRELUDE + "optionalAuth" in traits and not unsigned,
             loc=self.doc.loc(path, key=True),
             ref_locs=tuple(
                 (key, self.doc.loc(path + (key, "target")))

@@ -156,6 +156,128 @@ def test_the_docs_say_which_operations_are_sent_unsigned(portal: Any) -> None:
     assert "Sent unsigned" not in (portal.PortalClient.list_things.__doc__ or "")
 
 
+# --- @optionalAuth: the operation MAY be called without auth (smithy.io, "optionalAuth trait").
+# Signed when credentials are found, else sent unsigned: the Smithy SDKs' no-auth option, placed
+# after the service's schemes (Rust's NoAuthScheme, smithy's ServiceIndex NO_AUTH_AWARE). Was:
+# always signed, so the call failed with NoCredentialsError on a machine without credentials.
+
+OPTIONAL_AUTH = """
+smithy: "2.0"
+shapes:
+  ex.id#Ident:
+    type: service
+    version: "2024-01-01"
+    operations: [{target: ex.id#GetId}, {target: ex.id#DeletePool}]
+    traits:
+      aws.protocols#awsJson1_1: {}
+      aws.auth#sigv4: {name: ident}
+      aws.api#service: {sdkId: Ident}
+  ex.id#GetId:
+    type: operation
+    input: {target: ex.id#GetIdInput}
+    traits: {smithy.api#optionalAuth: {}}
+  ex.id#GetIdInput:
+    type: structure
+    members:
+      PoolId: {target: smithy.api#String, traits: {smithy.api#required: {}}}
+  ex.id#DeletePool:
+    type: operation
+"""
+
+
+@pytest.fixture(scope="module")
+def ident(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return render_spec(tmp_path_factory.mktemp("ident"), OPTIONAL_AUTH, "ident_pkg")
+
+
+def _signed(request: Any) -> bool:
+    return "authorization" in {name.lower() for name, _ in request.headers.multi_items()}
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_an_optional_auth_operation_without_credentials_is_sent_unsigned(
+    ident: Any, no_aws_credentials: None, asynchronous: bool
+) -> None:
+    transport = AsyncRecorder(ident) if asynchronous else Recorder(ident)
+    cls = ident.AsyncIdentClient if asynchronous else ident.IdentClient
+    client = cls("us-east-1", transport=transport)  # no credentials anywhere: still created
+
+    async def calls() -> None:
+        await client.get_id(pool_id="p1")
+        await client.get_id(pool_id="p2")
+        with pytest.raises(ident.NoCredentialsError):
+            await client.delete_pool()  # an operation without @optionalAuth still needs them
+
+    if asynchronous:
+        asyncio.run(calls())
+    else:
+        client.get_id(pool_id="p1")
+        client.get_id(pool_id="p2")
+        with pytest.raises(ident.NoCredentialsError):
+            client.delete_pool()
+    assert len(transport.sent) == 2 and not any(_signed(r) for r in transport.sent)
+    assert json.loads(transport.sent[0].body) == {"PoolId": "p1"}
+    assert transport.sent[0].headers["X-Amz-Target"] == "Ident.GetId"
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_an_optional_auth_operation_is_signed_when_credentials_are_found(
+    ident: Any, no_aws_credentials: None, monkeypatch: pytest.MonkeyPatch, asynchronous: bool
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDENV")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "SECRET")
+    transport = AsyncRecorder(ident) if asynchronous else Recorder(ident)
+    cls = ident.AsyncIdentClient if asynchronous else ident.IdentClient
+    client = cls("us-east-1", transport=transport)
+    if asynchronous:
+        asyncio.run(client.get_id(pool_id="p1"))
+    else:
+        client.get_id(pool_id="p1")
+    (sent,) = transport.sent
+    assert sent.headers["Authorization"].startswith("AWS4-HMAC-SHA256 Credential=AKIDENV/")
+
+
+def test_explicit_credentials_sign_an_optional_auth_operation(ident: Any) -> None:
+    transport = Recorder(ident)
+    creds = ident.AwsCredentials("AKID", "SECRET")
+    ident.IdentClient("us-east-1", credentials=creds, transport=transport).get_id(pool_id="p")
+    assert (
+        transport.sent[0].headers["Authorization"].startswith("AWS4-HMAC-SHA256 Credential=AKID/")
+    )
+
+
+def test_misconfigured_credentials_are_an_error_not_a_silently_unsigned_call(
+    ident: Any, no_aws_credentials: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDENV")  # half a key pair
+    partial = importlib.import_module("ident_pkg._runtime._credentials").PartialCredentialsError
+    transport = Recorder(ident)
+    with pytest.raises(partial):
+        ident.IdentClient("us-east-1", transport=transport).get_id(pool_id="p")
+    assert transport.sent == []
+
+
+def test_the_chain_is_searched_once_per_client(
+    ident: Any, no_aws_credentials: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As botocore resolves credentials once per client: found none, the client keeps sending
+    # @optionalAuth calls unsigned without searching the chain (files, IMDS) again each time.
+    transport = Recorder(ident)
+    client = ident.IdentClient("us-east-1", transport=transport)
+    client.get_id(pool_id="p1")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDLATER")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "SECRET")
+    client.get_id(pool_id="p2")
+    assert not any(_signed(r) for r in transport.sent)
+    with pytest.raises(ident.NoCredentialsError):
+        client.delete_pool()
+
+
+def test_the_docs_say_which_operations_may_be_sent_unsigned(ident: Any) -> None:
+    assert "Auth optional" in (ident.IdentClient.get_id.__doc__ or "")
+    assert "Auth optional" not in (ident.IdentClient.delete_pool.__doc__ or "")
+
+
 # --- event streams: a WARNING naming the operation, and docs that say so (SageMaker Runtime)
 
 EVENT_STREAM = """
