@@ -1099,3 +1099,66 @@ def test_a_structured_body_of_an_unknown_media_type_is_json_with_a_note(tmp_path
     [note] = find(loaded.diagnostics.events, "BodyAsJson")  # */* says nothing more: no note
     assert note.severity is Severity.NOTE and "application/form-data" in note.message
     assert note.location.line == line_of(textwrap.dedent(text).lstrip("\n"), "<- ODD")
+
+
+NO_OPERATION_IDS = """
+openapi: 3.0.3
+info: {title: NoIds, version: "1"}
+servers: [{url: "https://api.test"}]
+paths:
+  /:
+    get:
+      responses: {"200": {description: ok}}
+    post:
+      responses: {"200": {description: ok}}
+  /pets/{id}:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+  /pets/id:
+    get:
+      responses: {"200": {description: ok}}
+  /jobs/{job.id}:cancel:
+    post:
+      parameters: [{name: job.id, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+  /v1/users.json:
+    delete:
+      responses: {"204": {description: gone}}
+"""
+
+
+def test_operations_without_operation_id_are_named_from_method_and_path(
+    tmp_path: Path, render: Any
+) -> None:
+    # No operationId: `{method}_{path}` in snake case, as openapi-python-client names them; a
+    # name two operations would share gets a suffix and a NOTE, in declaration order, and each
+    # method sends its own method and path.
+    loaded = _load(tmp_path, NO_OPERATION_IDS)
+    assert not _errors(loaded)
+    (note,) = find(loaded.diagnostics.events, "OperationRenamed")
+    assert note.location.line == line_of(NO_OPERATION_IDS.lstrip("\n"), "  /pets/id:") + 1
+    pkg = render(NO_OPERATION_IDS, "no_ids")
+    recorder = _recorder(pkg)
+    with pkg.NoIdsClient(transport=recorder) as client:
+        client.get()
+        client.post()
+        client.get_pets_id(id="p/1")
+        client.get_pets_id_2()
+        client.post_jobs_job_id_cancel(job_id="j1")
+        client.delete_v1_users_json()
+    assert [(r.method, r.url) for r in recorder.sent] == [
+        ("GET", "https://api.test/"),
+        ("POST", "https://api.test/"),
+        ("GET", "https://api.test/pets/p%2F1"),
+        ("GET", "https://api.test/pets/id"),
+        ("POST", "https://api.test/jobs/j1:cancel"),
+        ("DELETE", "https://api.test/v1/users.json"),
+    ]
+    # Stable: an operation added at the end never renames the ones before it.
+    later = (
+        NO_OPERATION_IDS + "  /pets/{id}/:\n    get:\n      responses: {'200': {description: ok}}\n"
+    )
+    names = [op.name for op in _load(tmp_path, later, "later.yaml").service.operations]
+    assert names[:6] == [op.name for op in loaded.service.operations]
+    assert names[6] == "get_pets_id_3"
