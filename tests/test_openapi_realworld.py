@@ -1162,3 +1162,107 @@ def test_operations_without_operation_id_are_named_from_method_and_path(
     names = [op.name for op in _load(tmp_path, later, "later.yaml").service.operations]
     assert names[:6] == [op.name for op in loaded.service.operations]
     assert names[6] == "get_pets_id_3"
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return root / next(iter(files))
+
+
+SPLIT_DOCUMENT = {
+    "openapi/openapi.yaml": """
+        openapi: 3.1.0
+        info:
+          title: Split
+          version: "1"
+          description:
+            $ref: ./info-description.md
+        servers: [{url: "https://api.test"}]
+        paths:
+          /users/{username}:
+            $ref: paths/users@{username}.yaml
+        """,
+    "openapi/info-description.md": "An **example** API.\n\n# Introduction\n\nSplit over files.\n",
+    "openapi/paths/users@{username}.yaml": """
+        get:
+          operationId: getUser
+          parameters:
+            - {name: username, in: path, required: true, schema: {type: string}}
+          responses:
+            "200":
+              description: the user
+              content:
+                application/json:
+                  schema: {$ref: ../components/schemas/User.yaml}
+        """,
+    "openapi/components/schemas/User.yaml": """
+        type: object
+        required: [username]
+        discriminator:
+          propertyName: userType
+          mapping:
+            admin: './Admin.yaml'
+            basic: './Basic.yaml'
+        properties:
+          username: {type: string}
+          userType: {type: string}
+        """,
+    "openapi/components/schemas/Admin.yaml": """
+        allOf:
+          - $ref: './User.yaml'
+          - type: object
+            properties:
+              adminDept: {type: string}
+        """,
+    "openapi/components/schemas/Basic.yaml": """
+        allOf:
+          - $ref: './User.yaml'
+          - type: object
+            properties:
+              permissionId: {type: integer}
+        """,
+}
+
+
+def test_a_split_document_with_file_mappings_and_a_markdown_description(tmp_path: Path) -> None:
+    # Redocly's openapi-starter layout: a discriminator mapping naming other files (legal: a
+    # mapping value is a schema name or a URI reference) was two DanglingTarget ERRORs; a
+    # description written as `$ref: ./info-description.md` (Redocly's bundler reads it; not
+    # OpenAPI) was a Syntax ERROR on the Markdown file and an OpenApiSchema ERROR.
+    spec = _write(tmp_path, SPLIT_DOCUMENT)
+    loaded = load_spec(spec)
+    assert not _errors(loaded)
+    (warning,) = [e for e in loaded.diagnostics.events if e.severity is Severity.WARNING]
+    assert warning.id == "OpenApiSchema" and "info-description.md" in warning.message
+    assert warning.location.file.endswith("openapi.yaml") and warning.location.line == 6
+    assert loaded.service.docs.startswith("An **example** API.")
+    pkg = _render_loaded(loaded, spec, tmp_path / "out", "split_users")
+    answer = (200, {"Content-Type": "application/json"}, b'{"username": "u1", "userType": "admin"}')
+    recorder = _recorder(pkg, answer)
+    with pkg.SplitClient(transport=recorder) as client:
+        user = client.get_user(username="u1")
+    assert type(user).__name__ == "Admin" and user.username == "u1"
+    assert _own_tests_pass(pkg)
+
+
+def _render_loaded(loaded: Any, spec: Path, root: Path, package: str) -> Any:
+    from generator.config import ServiceConfig
+    from generator.render.environment import build_environment
+    from generator.render.format import Formatter
+    from generator.render.package import render_package
+
+    config = ServiceConfig(spec=spec, package=package, output=root)
+    files = render_package(loaded.service, config, build_environment(None), Formatter(None))
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    (root / package / "_patch.py").write_text("__all__: list[str] = []\n")
+    sys.path.insert(0, str(root))
+    try:
+        module = importlib.import_module(package)
+    finally:
+        sys.path.remove(str(root))
+    module._files = files
+    return module
