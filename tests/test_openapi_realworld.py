@@ -1266,3 +1266,33 @@ def _render_loaded(loaded: Any, spec: Path, root: Path, package: str) -> Any:
         sys.path.remove(str(root))
     module._files = files
     return module
+
+
+def test_a_31_schema_error_is_located_at_the_schema_not_the_top_of_the_file(
+    tmp_path: Path,
+) -> None:
+    # openapi-spec-validator checks each 3.1 schema against the JSON Schema dialect on its
+    # own, so its error paths start at that schema; they were reported at 1:1.
+    text = """
+        openapi: 3.1.0
+        info: {title: N, version: "1"}
+        paths: {}
+        components:
+          schemas:
+            Thing:
+              type: object
+              properties:
+                name:
+                  type: [string, null]  # <- YAML null, not "null"
+                size:
+                  type: integr  # <- TYPO
+        """
+    loaded = _load(tmp_path, text)
+    body = textwrap.dedent(text).lstrip("\n")
+    # The validator stops at one error per schema, and which one it meets first varies.
+    (event,) = find(loaded.diagnostics.events, "OpenApiSchema")
+    at = {line_of(body, "<- YAML null"): "name", line_of(body, "<- TYPO"): "size"}
+    assert event.location.line in at
+    assert f"#/components/schemas/Thing/properties/{at[event.location.line]}/type" in event.hint
+    errors = {e.location.line for e in loaded.diagnostics.events if e.severity >= Severity.ERROR}
+    assert errors and errors <= set(at)  # none at the top of the file
