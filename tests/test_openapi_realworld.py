@@ -1296,3 +1296,41 @@ def test_a_31_schema_error_is_located_at_the_schema_not_the_top_of_the_file(
     assert f"#/components/schemas/Thing/properties/{at[event.location.line]}/type" in event.hint
     errors = {e.location.line for e in loaded.diagnostics.events if e.severity >= Severity.ERROR}
     assert errors and errors <= set(at)  # none at the top of the file
+
+
+def test_a_fragment_in_a_path_key_is_not_sent(render: Any) -> None:
+    # Box tells operations on one path apart by a fragment in the path key
+    # (`/files/{file_id}#add_shared_link`). The client built `/files/f1#add_shared_link?fields=`
+    # -- the query after the fragment, so an HTTP client dropped both and sent the wrong
+    # request; its own generated test failed.
+    pkg = render(
+        """
+        openapi: 3.0.3
+        info: {title: Frag, version: "1"}
+        servers: [{url: "https://api.test/2.0"}]
+        paths:
+          /files/{file_id}:
+            put:
+              operationId: put_files_id
+              parameters:
+                - {name: file_id, in: path, required: true, schema: {type: string}}
+              responses: {"200": {description: ok}}
+          /files/{file_id}#add_shared_link:
+            put:
+              operationId: put_files_id#add_shared_link
+              parameters:
+                - {name: file_id, in: path, required: true, schema: {type: string}}
+                - {name: fields, in: query, required: true, schema: {type: string}}
+              responses: {"200": {description: ok}}
+        """,
+        "fragment_paths",
+    )
+    recorder = _recorder(pkg)
+    with pkg.FragClient(transport=recorder) as client:
+        client.put_files_id(file_id="f1")
+        client.put_files_id_add_shared_link(file_id="f1", fields="shared_link")
+    assert [r.url for r in recorder.sent] == [
+        "https://api.test/2.0/files/f1",
+        "https://api.test/2.0/files/f1?fields=shared_link",
+    ]
+    assert _own_tests_pass(pkg)

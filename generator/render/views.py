@@ -933,7 +933,10 @@ class ViewBuilder:
         """The method, the path with its labels (plain and in OpenAPI styles), the constant
         query part of the URI, and the success codes."""
         http = op.http
-        uri = http.uri if http else "/"
+        # An OpenAPI path key may carry a fragment to tell operations on one path apart (Box's
+        # `/files/{file_id}#add_shared_link`): a fragment is never sent, and the query must
+        # not follow it, so the request line is the URI without it.
+        uri = (http.uri if http else "/").partition("#")[0]
         path_s, _, query_s = uri.partition("?")
         line = _RequestLine(
             http_method=http.method if http else "POST",
