@@ -481,9 +481,9 @@ class SmithyFrontend:
         properties (an operation's `errors`; a service's or resource's `operations`,
         `resources`, `errors`...) merged in that order without repeats; map properties
         (`rename`, `identifiers`, `properties`) merged with its own keys kept; other properties
-        (`input`, `output`, `version`, `read`...) its own, else the last mixin's; traits as
-        members, its own first, then later mixins over earlier ones, never `@mixin` itself nor
-        the mixin's `localTraits`."""
+        (`input`, `output`, `version`, `read`...) its own, else the last mixin's; traits its
+        own over a later mixin's over an earlier one's, never `@mixin` itself nor the mixin's
+        `localTraits`."""
         refs = node.get("mixins")
         if not isinstance(refs, list):
             self._expect(refs, list, path + ("mixins",), f"the mixins of {shape_id}")
