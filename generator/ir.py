@@ -314,6 +314,9 @@ class Operation:
     # Smithy `@auth([])` (on the operation, else the service): sent unsigned and callable
     # without credentials, as botocore sends its `authtype: none` operations (SSO, STS, Cognito).
     unsigned: bool = False
+    # Smithy `@optionalAuth`: the operation MAY be invoked without authentication. Signed when
+    # credentials are found, else sent unsigned (the Smithy SDKs' no-auth option placed last).
+    optional_auth: bool = False
     # "input" / "output": that side carries an event stream (a `@streaming` union), which the
     # generated clients do not support (validation warns; the docs say so).
     event_stream: str = ""

@@ -646,3 +646,40 @@ def test_dump_yaml_is_deterministic() -> None:
     tiny = extract(_tiny_swagger(), ["Thing_Put"])
     again = extract(_tiny_swagger(), ["Thing_Put"])
     assert dump_yaml(tiny, "h").encode() == dump_yaml(again, "h").encode()
+
+
+def test_smithy_service_mixins_are_flattened_into_the_extracted_service() -> None:
+    # A service mixin (its protocol, auth, operations and errors) was a second service:
+    # "expected exactly one service shape". The extracted service is written flat, so the
+    # mixin's other operations do not come along.
+    model = _tiny_smithy()
+    shapes = model["shapes"]
+    base = {
+        "type": "service",
+        "version": "2020-01-01",
+        "operations": [{"target": "ex#Ping"}],
+        "errors": [{"target": "ex#Throttled"}],
+        "traits": {
+            "smithy.api#mixin": {"localTraits": ["smithy.api#title"]},
+            "smithy.api#title": "Base only",
+            "aws.auth#sigv4": {"name": "svc"},
+        },
+    }
+    shapes["ex#Base"] = base
+    shapes["ex#Svc"]["mixins"] = [{"target": "ex#Base"}]
+    shapes["ex#Ping"] = {"type": "operation"}
+    shapes["ex#Throttled"] = {
+        "type": "structure",
+        "members": {},
+        "traits": {"smithy.api#error": "client"},
+    }
+    result = extract(model, ["get_thing"])
+    service = result["shapes"]["ex#Svc"]
+    assert "mixins" not in service and "ex#Base" not in result["shapes"]
+    assert service["operations"] == [{"target": "ex#GetThing"}]
+    assert service["errors"] == [{"target": "ex#Throttled"}, {"target": "ex#ServiceError"}]
+    assert service["traits"]["aws.auth#sigv4"] == {"name": "svc"}
+    assert (
+        "smithy.api#title" not in service["traits"] and "smithy.api#mixin" not in service["traits"]
+    )
+    assert "ex#Ping" not in result["shapes"] and "ex#Throttled" in result["shapes"]

@@ -45,7 +45,7 @@ def extract_smithy(model: JSON, operations: Sequence[str]) -> JSON:
     candidates = [Candidate(op, _short_name(op), (op, _short_name(op))) for op in bound]
     selected = match_operations(operations, candidates)
 
-    service = shapes[service_id]
+    service = _flattened(shapes, service_id)
     # Every error the service can answer with, not only the selected operations' ones: a
     # service sends errors an operation does not list (Deadline's ServiceQuotaExceededException
     # from UpdateTask), and a client should raise them as their own class, as botocore does.
@@ -75,7 +75,9 @@ def _shapes(model: JSON) -> dict[str, JSON]:
 
 
 def _service_id(shapes: dict[str, JSON]) -> str:
-    services = sorted(k for k, v in shapes.items() if v.get("type") == "service")
+    services = sorted(
+        k for k, v in shapes.items() if v.get("type") == "service" and not _is_mixin(v)
+    )
     if len(services) != 1:
         found = ", ".join(services) or "none"
         raise ExtractError(f"expected exactly one service shape in the model, found: {found}")
@@ -108,10 +110,53 @@ def _bound_operations(shapes: dict[str, JSON], service_id: str) -> list[str]:
             resource_id = _target(ref)
             if resource_id not in seen_resources and resource_id in shapes:
                 seen_resources.add(resource_id)
-                visit(shapes[resource_id])
+                visit(_flattened(shapes, resource_id))
 
-    visit(shapes[service_id])
+    visit(_flattened(shapes, service_id))
     return sorted(op for op in found if shapes.get(op, {}).get("type") == "operation")
+
+
+def _is_mixin(shape: JSON) -> bool:
+    traits = shape.get("traits")
+    return isinstance(traits, dict) and "smithy.api#mixin" in traits
+
+
+def _flattened(shapes: dict[str, JSON], shape_id: str, seen: frozenset[str] = frozenset()) -> JSON:
+    """A service or resource with its Smithy 2.0 mixins applied (the extracted service is
+    written flat, so that the mixin's other operations do not come along): list properties
+    merged, the mixins' first; traits but `@mixin` and the mixin's `localTraits`, its own
+    winning; other properties its own, else a mixin's."""
+    shape = shapes[shape_id]
+    if not shape.get("mixins"):
+        return shape
+    flat: JSON = {"type": shape.get("type")}
+    traits: dict[str, Any] = {}
+    for ref in shape.get("mixins", []):
+        mixin_id = _target(ref)
+        if mixin_id in seen or mixin_id == shape_id or mixin_id not in shapes:
+            raise ExtractError(f"{shape_id} mixes in {mixin_id}, which cannot be resolved")
+        mixin = _flattened(shapes, mixin_id, seen | {shape_id})
+        mixin_trait = shapes[mixin_id].get("traits", {}).get("smithy.api#mixin")
+        local = set(mixin_trait.get("localTraits", [])) if isinstance(mixin_trait, dict) else set()
+        for key, value in mixin.items():
+            if key == "traits":
+                traits.update(
+                    (k, v) for k, v in value.items() if k != "smithy.api#mixin" and k not in local
+                )
+            elif isinstance(value, list):
+                flat[key] = flat.get(key, []) + [v for v in value if v not in flat.get(key, [])]
+            elif key != "type":
+                flat[key] = value
+    for key, value in shape.items():
+        if key == "traits":
+            traits.update(value)
+        elif isinstance(value, list) and key != "mixins":
+            flat[key] = flat.get(key, []) + [v for v in value if v not in flat.get(key, [])]
+        elif key not in ("type", "mixins"):
+            flat[key] = value
+    if traits:
+        flat["traits"] = traits
+    return flat
 
 
 def _references(shape: JSON) -> Iterator[str]:

@@ -152,6 +152,44 @@ _INERT_TRAIT_PREFIXES = (
 _TIMESTAMP_FORMATS = {"date-time", "epoch-seconds", "http-date"}
 _LABEL = re.compile(r"\{([^}]*)\}")
 
+# How mixins merge the properties of a shape (smithy.io, "Mixins on shapes with non-member
+# properties": scalar properties of the shape are kept, lists and maps are merged).
+_MIXIN_MEMBERS = ("members",)
+_MIXIN_MEMBER_NODES = ("member", "key", "value")
+_MIXIN_LISTS = ("errors", "operations", "resources", "collectionOperations")
+_MIXIN_MAPS = ("rename", "identifiers", "properties")
+
+
+def _relocate(origins: dict[Path, Path], path: Path, suffix: Path) -> Path:
+    """Where `path + suffix` of a flattened shape is written: under the mixin it came from
+    (the longest prefix of `suffix` in `origins`), else in the shape itself."""
+    for k in range(len(suffix), 0, -1):
+        hit = origins.get(suffix[:k])
+        if hit is not None:
+            return hit + suffix[k:]
+    return path + suffix
+
+
+def _redeclared(base: Any, member: Any) -> Any:
+    """A member a shape (or a later mixin) redeclares: its traits over the inherited ones."""
+    if isinstance(base, dict) and isinstance(member, dict):
+        traits = {**(base.get("traits") or {}), **(member.get("traits") or {})}
+        return {**base, **member, "traits": traits}
+    return member
+
+
+def _is_mixin(node: dict[str, Any]) -> bool:
+    traits = node.get("traits")
+    return isinstance(traits, dict) and PRELUDE + "mixin" in traits
+
+
+def _local_traits(mixin: dict[str, Any]) -> set[str]:
+    """The traits a mixin keeps to itself: `@mixin(localTraits: [...])`."""
+    traits = mixin.get("traits")
+    value = traits.get(PRELUDE + "mixin") if isinstance(traits, dict) else None
+    local = value.get("localTraits") if isinstance(value, dict) else None
+    return {t for t in local if isinstance(t, str)} if isinstance(local, list) else set()
+
 
 class SmithyFrontend:
     def __init__(self, doc: Document, diags: Diagnostics) -> None:
@@ -161,6 +199,7 @@ class SmithyFrontend:
         self._noted_traits: set[str] = set()
         raw = doc.data.get("shapes") if isinstance(doc.data, dict) else None
         self.raw: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        self._flattened: dict[str, tuple[Any, dict[Path, Path]]] = {}
         self._service_id = ""
         self._rules = RulesReader(doc, diags)
         self._endpoint_rules: EndpointRules | None = None
@@ -171,7 +210,11 @@ class SmithyFrontend:
             and node.get("type") == "service"
             and isinstance(node.get("traits"), dict)
             and any(t in node["traits"] for t in _IGNORES_JSON_NAME)
-            for node in self.raw.values()
+            for node in (
+                self._flat(k)[0]  # a service mixin may carry the protocol
+                for k, v in self.raw.items()
+                if isinstance(v, dict) and v.get("type") == "service"
+            )
         )
 
     # -- helpers -----------------------------------------------------------------------------
@@ -271,7 +314,7 @@ class SmithyFrontend:
             ):
                 continue
             if typ in _OTHER_TYPES:
-                if typ == "service":
+                if typ == "service" and not _is_mixin(node):
                     services.append(shape_id)
                 elif typ == "operation":
                     operations[shape_id] = node
@@ -301,9 +344,9 @@ class SmithyFrontend:
 
     def _shape(self, shape_id: str, node: dict[str, Any], path: Path) -> Shape | None:
         typ = node.get("type")
-        member_paths: dict[str, Path] = {}
+        origins: dict[Path, Path] = {}
         if node.get("mixins"):
-            node, member_paths = self._with_mixins(shape_id, node, path)
+            node, origins = self._flat(shape_id)
         traits = self._traits(node, path)
         name = shape_id.split("#", 1)[1]
         common: dict[str, Any] = dict(
@@ -345,7 +388,7 @@ class SmithyFrontend:
             keys = ("member",) if kind is Kind.LIST else ("key", "value")
             for key in keys:
                 mnode = node.get(key)
-                mpath = path + (key,)
+                mpath = _relocate(origins, path, (key,))
                 if mnode is None:
                     self.diags.error(
                         "MissingMember",
@@ -365,7 +408,7 @@ class SmithyFrontend:
             if not self._expect(raw_members, dict, path + ("members",), f"members of {shape_id}"):
                 raw_members = {}
             for mname, mnode in raw_members.items():
-                mpath = member_paths.get(str(mname), path + ("members", mname))
+                mpath = _relocate(origins, path, ("members", mname))
                 if kind in (Kind.ENUM, Kind.INT_ENUM):
                     ev = self._enum_value(kind, str(mname), mnode, mpath)
                     if ev is not None:
@@ -415,25 +458,48 @@ class SmithyFrontend:
             **common,
         )
 
+    def _flat(
+        self, shape_id: str, seen: frozenset[str] = frozenset()
+    ) -> tuple[Any, dict[Path, Path]]:
+        """The node of `shape_id` with its Smithy 2.0 mixins applied (the JSON AST does not
+        repeat what a mixin gives), and where each inherited part is written: a map from a path
+        inside the shape (`("members", "id")`, `("traits", "smithy.api#http")`,
+        `("errors", 2)`) to the document path it came from (see `_relocate`). Cached: each bad
+        mixin is reported once."""
+        cached = self._flattened.get(shape_id)
+        if cached is None:
+            node = self.raw.get(shape_id)
+            if isinstance(node, dict) and node.get("mixins"):
+                cached = self._with_mixins(shape_id, node, ("shapes", shape_id), seen | {shape_id})
+            else:
+                cached = (node, {})
+            self._flattened[shape_id] = cached
+        return cached
+
     def _with_mixins(
-        self, shape_id: str, node: dict[str, Any], path: Path, seen: frozenset[str] = frozenset()
-    ) -> tuple[dict[str, Any], dict[str, Path]]:
-        """`node` with what its mixins give it (Smithy 2.0 `mixins`, which the JSON AST does not
-        repeat on the shape): their members first, in mixin order, then its own (a member it
-        redeclares keeps the mixin's place and adds its traits), and their traits but `@mixin`
-        under its own. Returns the node and, per inherited member, where it is written."""
+        self, shape_id: str, node: dict[str, Any], path: Path, seen: frozenset[str]
+    ) -> tuple[dict[str, Any], dict[Path, Path]]:
+        """`node` flattened as smithy.io's "Mixins" says, for every shape type: members (and a
+        list's `member`, a map's `key`/`value`) first from the mixins, in mixin order, then its
+        own (a member it redeclares keeps the mixin's place and adds its traits); list
+        properties (an operation's `errors`; a service's or resource's `operations`,
+        `resources`, `errors`...) merged in that order without repeats; map properties
+        (`rename`, `identifiers`, `properties`) merged with its own keys kept; other properties
+        (`input`, `output`, `version`, `read`...) its own, else the last mixin's; traits its
+        own over a later mixin's over an earlier one's, never `@mixin` itself nor the mixin's
+        `localTraits`."""
         refs = node.get("mixins")
         if not isinstance(refs, list):
             self._expect(refs, list, path + ("mixins",), f"the mixins of {shape_id}")
             return node, {}
-        members: dict[str, Any] = {}
-        paths: dict[str, Path] = {}
+        flat: dict[str, Any] = {"type": node.get("type")}
+        origins: dict[Path, Path] = {}
         traits: dict[str, Any] = {}
         for i, ref in enumerate(refs):
             target = ref.get("target") if isinstance(ref, dict) else None
             mixin = self.raw.get(target) if isinstance(target, str) else None
-            if not isinstance(mixin, dict) or target in seen or target == shape_id:
-                cycle = target in seen or target == shape_id
+            if not isinstance(mixin, dict) or target in seen:
+                cycle = target in seen
                 self.diags.error(
                     "UnresolvedMixin",
                     self.doc.loc(path + ("mixins", i)),
@@ -444,31 +510,82 @@ class SmithyFrontend:
                     "list shapes marked `smithy.api#mixin` as `mixins: [{target: ns#Name}]`",
                 )
                 continue
+            if mixin.get("type") != node.get("type"):
+                self.diags.error(
+                    "InvalidMixin",
+                    self.doc.loc(path + ("mixins", i)),
+                    f"{shape_id} is {_article(str(node.get('type')))} and mixes in {target}, "
+                    f"which is {_article(str(mixin.get('type')))}",
+                    "a shape can only mix in a mixin of its own type",
+                )
+                continue
             mpath: Path = ("shapes", str(target))
-            inherited, inherited_paths = (
-                self._with_mixins(str(target), mixin, mpath, seen | {shape_id})
-                if mixin.get("mixins")
-                else (mixin, {})
-            )
-            for name, member in (inherited.get("members") or {}).items():
-                members[name] = member
-                paths[name] = inherited_paths.get(name, mpath + ("members", name))
+            inherited, inherited_origins = self._flat(str(target), seen)
+            if not isinstance(inherited, dict):
+                continue
+            self._merge_mixin_part(flat, origins, inherited, inherited_origins, mpath)
             mtraits = inherited.get("traits")
-            if isinstance(mtraits, dict):
-                traits.update({k: v for k, v in mtraits.items() if k != PRELUDE + "mixin"})
-        own = node.get("members")
-        for name, member in (own.items() if isinstance(own, dict) else ()):
-            base = members.get(name)
-            if isinstance(base, dict) and isinstance(member, dict):
-                merged_traits = {**(base.get("traits") or {}), **(member.get("traits") or {})}
-                member = {**base, **member, "traits": merged_traits}
-            members[name] = member
-            paths[name] = path + ("members", name)
+            if not isinstance(mtraits, dict):
+                continue
+            local = {PRELUDE + "mixin"} | _local_traits(mixin)
+            for trait_id, value in mtraits.items():
+                if trait_id not in local:
+                    traits.pop(trait_id, None)  # a later mixin's trait takes precedence
+                    traits[trait_id] = value
+                    origins[("traits", trait_id)] = _relocate(
+                        inherited_origins, mpath, ("traits", trait_id)
+                    )
+        own = {k: v for k, v in node.items() if k not in ("mixins", "traits", "type")}
+        self._merge_mixin_part(flat, origins, own, {}, path)
         own_traits = node.get("traits")
-        traits.update(own_traits if isinstance(own_traits, dict) else {})
-        flat = {k: v for k, v in node.items() if k != "mixins"}
-        flat["members"], flat["traits"] = members, traits
-        return flat, paths
+        if isinstance(own_traits, dict):
+            for trait_id, value in own_traits.items():
+                traits[trait_id] = value
+                origins.pop(("traits", trait_id), None)
+        elif own_traits is not None:
+            flat["traits"] = own_traits  # reported as a WrongType where it is written
+            return flat, origins
+        flat["traits"] = traits
+        return flat, origins
+
+    @staticmethod
+    def _merge_mixin_part(
+        flat: dict[str, Any],
+        origins: dict[Path, Path],
+        part: dict[str, Any],
+        part_origins: dict[Path, Path],
+        part_path: Path,
+    ) -> None:
+        """Merge the properties of a flattened mixin (or of the shape itself, last) into
+        `flat`. A property of the wrong kind is kept as written, for the checks to report."""
+        for key, value in part.items():
+            if key in ("type", "mixins", "traits"):
+                continue
+            if key in _MIXIN_MEMBERS and isinstance(value, dict):
+                members = dict(flat.get(key) or {}) if isinstance(flat.get(key), dict) else {}
+                for name, member in value.items():
+                    members[name] = _redeclared(members.get(name), member)
+                    origins[(key, name)] = _relocate(part_origins, part_path, (key, name))
+                flat[key] = members
+            elif key in _MIXIN_MEMBER_NODES and isinstance(value, dict):
+                flat[key] = _redeclared(flat.get(key), value)
+                origins[(key,)] = _relocate(part_origins, part_path, (key,))
+            elif key in _MIXIN_LISTS and isinstance(value, list):
+                merged = list(flat[key]) if isinstance(flat.get(key), list) else []
+                for j, entry in enumerate(value):
+                    if entry not in merged:
+                        origins[(key, len(merged))] = _relocate(part_origins, part_path, (key, j))
+                        merged.append(entry)
+                flat[key] = merged
+            elif key in _MIXIN_MAPS and isinstance(value, dict):
+                mapping = dict(flat[key]) if isinstance(flat.get(key), dict) else {}
+                for name, entry in value.items():
+                    mapping[name] = entry
+                    origins[(key, name)] = _relocate(part_origins, part_path, (key, name))
+                flat[key] = mapping
+            else:
+                flat[key] = value
+                origins[(key,)] = _relocate(part_origins, part_path, (key,))
 
     def _enum_trait(self, raw: Any, path: Path) -> tuple[EnumValue, ...] | None:
         """Smithy 1.0's `enum` trait on a string shape (still in official models): the same
@@ -619,7 +736,7 @@ class SmithyFrontend:
     ) -> Service:
         path: Path = ("shapes", service_id)
         self._service_id = service_id
-        node = self.raw[service_id]
+        node, origins = self._flat(service_id)
         traits = self._traits(node, path)
         self._rules = RulesReader(self.doc, self.diags)
         self._endpoint_rules = self._rules.service(traits, path)
@@ -635,18 +752,20 @@ class SmithyFrontend:
                     "define the operation shape or remove it from the service",
                 )
                 continue
-            op = self._operation(op_id, operations[op_id], traits)
+            op = self._operation(op_id, traits)
             if op is not None:
                 ops.append(op)
         # Errors bound to the service can come from every operation (Smithy service `errors`).
         common: list[str] = []
         raw_errors = node.get("errors", [])
-        if self._expect(raw_errors, list, path + ("errors",), f"the errors of {service_id}"):
+        epath = _relocate(origins, path, ("errors",))
+        if self._expect(raw_errors, list, epath, f"the errors of {service_id}"):
             for i, ref in enumerate(raw_errors):
                 if isinstance(ref, dict) and isinstance(ref.get("target"), str):
                     common.append(ref["target"])
                 else:
-                    self._expect(ref, dict, path + ("errors", i), f"error {i} of {service_id}")
+                    where = _relocate(origins, path, ("errors", i))
+                    self._expect(ref, dict, where, f"error {i} of {service_id}")
         if common:
             ops = [
                 replace(op, errors=op.errors + tuple(e for e in common if e not in op.errors))
@@ -713,7 +832,7 @@ class SmithyFrontend:
             if container_id in visited:
                 continue
             visited.add(container_id)
-            node = self.raw.get(container_id)
+            node, origins = self._flat(container_id)
             if not isinstance(node, dict):
                 self.diags.error(
                     "DanglingTarget",
@@ -726,13 +845,15 @@ class SmithyFrontend:
             for key in ("create", "put", "read", "update", "delete", "list"):
                 ref = node.get(key)
                 if isinstance(ref, dict) and isinstance(ref.get("target"), str):
-                    self._add_op(found, seen, ref["target"], path + (key, "target"))
+                    where = _relocate(origins, path, (key, "target"))
+                    self._add_op(found, seen, ref["target"], where)
             for key in ("operations", "collectionOperations", "resources"):
                 refs = node.get(key, [])
-                if not self._expect(refs, list, path + (key,), f"{key} of {container_id}"):
+                where = _relocate(origins, path, (key,))
+                if not self._expect(refs, list, where, f"{key} of {container_id}"):
                     continue
                 for i, ref in enumerate(refs):
-                    rpath = path + (key, i)
+                    rpath = _relocate(origins, path, (key, i))
                     if not (isinstance(ref, dict) and isinstance(ref.get("target"), str)):
                         self._expect(ref, dict, rpath, f"entry {i} of {key}")
                         continue
@@ -748,11 +869,14 @@ class SmithyFrontend:
             seen.add(op_id)
             found.append((op_id, path))
 
-    def _operation(
-        self, op_id: str, node: dict[str, Any], service_traits: dict[str, Any]
-    ) -> Operation | None:
+    def _operation(self, op_id: str, service_traits: dict[str, Any]) -> Operation | None:
         path: Path = ("shapes", op_id)
+        node, origins = self._flat(op_id)
         traits = self._traits(node, path)
+
+        def at(*suffix: Any) -> Path:  # where a part of the operation is written (or mixed in)
+            return _relocate(origins, path, suffix)
+
         refs: dict[str, str | None] = {}
         for key in ("input", "output"):
             ref = node.get(key)
@@ -761,20 +885,20 @@ class SmithyFrontend:
             elif isinstance(ref, dict) and isinstance(ref.get("target"), str):
                 refs[key] = None if ref["target"] == UNIT else ref["target"]
             else:
-                self._expect(ref, dict, path + (key,), f"the {key} of {op_id}")
+                self._expect(ref, dict, at(key), f"the {key} of {op_id}")
                 refs[key] = None
         event_stream = self._event_streams(op_id, refs)
         errors: list[str] = []
         raw_errors = node.get("errors", [])
-        if self._expect(raw_errors, list, path + ("errors",), f"the errors of {op_id}"):
+        if self._expect(raw_errors, list, at("errors"), f"the errors of {op_id}"):
             for i, ref in enumerate(raw_errors):
                 if isinstance(ref, dict) and isinstance(ref.get("target"), str):
                     errors.append(ref["target"])
                 else:
-                    self._expect(ref, dict, path + ("errors", i), f"error {i} of {op_id}")
+                    self._expect(ref, dict, at("errors", i), f"error {i} of {op_id}")
         http = None
         raw_http = traits.get(PRELUDE + "http")
-        hpath = path + ("traits", PRELUDE + "http")
+        hpath = at("traits", PRELUDE + "http")
         if raw_http is not None and self._expect(raw_http, dict, hpath, "the http trait"):
             method, uri = raw_http.get("method"), raw_http.get("uri")
             code = raw_http.get("code", 200)
@@ -798,10 +922,11 @@ class SmithyFrontend:
             self._expect(
                 encodings,
                 list,
-                path + ("traits", PRELUDE + "requestCompression", "encodings"),
+                at("traits", PRELUDE + "requestCompression", "encodings"),
                 "requestCompression encodings (a list of strings)",
             )
             encodings = []
+        unsigned = traits.get(PRELUDE + "auth", service_traits.get(PRELUDE + "auth")) == []
         return Operation(
             name=op_id.split("#", 1)[1],
             input=refs["input"],
@@ -817,7 +942,8 @@ class SmithyFrontend:
             request_compression=tuple(encodings),
             checksum_required=PRELUDE + "httpChecksumRequired" in traits,
             event_stream=event_stream,
-            unsigned=traits.get(PRELUDE + "auth", service_traits.get(PRELUDE + "auth")) == [],
+            unsigned=unsigned,
+            optional_auth=PRELUDE + "optionalAuth" in traits and not unsigned,
             endpoint=self._rules.operation(
                 traits,
                 path,
@@ -827,16 +953,16 @@ class SmithyFrontend:
             ),
             loc=self.doc.loc(path, key=True),
             ref_locs=tuple(
-                (key, self.doc.loc(path + (key, "target")))
+                (key, self.doc.loc(at(key, "target")))
                 for key in ("input", "output")
                 if isinstance(node.get(key), dict)
             )
             + tuple(
-                (f"error:{ref}", self.doc.loc(path + ("errors", i, "target")))
+                (f"error:{ref}", self.doc.loc(at("errors", i, "target")))
                 for i, ref in enumerate(errors)
             )
             + (("http.method", self.doc.loc(hpath + ("method",))),)
-            + self._pagination_locs(traits, path),
+            + self._pagination_locs(traits, at("traits", PRELUDE + "paginated")),
         )
 
     def _event_streams(self, op_id: str, refs: dict[str, str | None]) -> str:
@@ -846,19 +972,21 @@ class SmithyFrontend:
         found = ""
         for role in ("input", "output"):
             ref = refs[role]
-            node = self.raw.get(ref) if ref else None
+            node, origins = self._flat(ref) if ref else (None, {})
             members = node.get("members") if isinstance(node, dict) else None
             if not isinstance(members, dict):
                 continue
             for name, member in members.items():
                 target = member.get("target") if isinstance(member, dict) else None
-                tnode = self.raw.get(target) if isinstance(target, str) else None
+                tnode = self._flat(target)[0] if isinstance(target, str) else None
                 if not (isinstance(tnode, dict) and tnode.get("type") == "union"):
                     continue
                 ttraits = tnode.get("traits")
                 if not (isinstance(ttraits, dict) and PRELUDE + "streaming" in ttraits):
                     continue
-                where = self.doc.loc(("shapes", str(ref), "members", name), key=True)
+                where = self.doc.loc(
+                    _relocate(origins, ("shapes", str(ref)), ("members", name)), key=True
+                )
                 effect = (
                     "the method sends the events as one JSON body, which the service refuses"
                     if role == "input"
@@ -881,7 +1009,7 @@ class SmithyFrontend:
         return found
 
     def _pagination_locs(
-        self, traits: dict[str, Any], path: Path
+        self, traits: dict[str, Any], trait_path: Path
     ) -> tuple[tuple[str, Location], ...]:
         """Where each paginated member name is written: the operation's trait, or the service's
         when the value comes from there."""
@@ -890,10 +1018,12 @@ class SmithyFrontend:
             return ()
         out = []
         for key in ("inputToken", "outputToken", "items", "pageSize"):
-            where = path if key in raw else ("shapes", self._service_id)
-            out.append(
-                (f"paginated:{key}", self.doc.loc(where + ("traits", PRELUDE + "paginated", key)))
+            where = (
+                trait_path
+                if key in raw
+                else ("shapes", self._service_id, "traits", PRELUDE + "paginated")
             )
+            out.append((f"paginated:{key}", self.doc.loc(where + (key,))))
         return tuple(out)
 
     def _pagination(

@@ -196,6 +196,7 @@ class OperationView:
     request_compression: tuple[str, ...] = ()
     checksum_required: bool = False
     unsigned: bool = False  # Smithy @auth([]): sent unsigned (botocore's authtype none)
+    optional_auth: bool = False  # Smithy @optionalAuth: signed if credentials are found
     event_stream: str = ""  # "input" / "output": an unsupported event stream travels there
     token_pages: TokenPages | None = None  # Smithy token pagination: paginate_<method>
     # Statements checking the arguments before anything is sent (botocore's validation).
@@ -338,7 +339,8 @@ class PackageView:
     # The protocol module: templates import its macros (`proto.wire_template`, ...).
     proto: ProtocolGenerator | None = None
     compresses: bool = False  # an operation may gzip its request body (requestCompression)
-    has_unsigned: bool = False  # an operation is sent unsigned: credentials are resolved lazily
+    # An operation is (or may be) sent unsigned: credentials are resolved lazily.
+    has_unsigned: bool = False
     check_functions: list[list[str]] = field(default_factory=list)  # `_check_<Class>` functions
     rewrites_bodies: bool = False  # ... or another operation needs a Content-MD5
     # Keyword options of every method, in order (names never shadow a spec argument).
@@ -848,6 +850,7 @@ class ViewBuilder:
             param_checks=args.param_checks,
             checksum_required=op.checksum_required,
             unsigned=op.unsigned,
+            optional_auth=op.optional_auth,
             event_stream=op.event_stream,
             token_pages=token_pages(
                 svc,
@@ -934,7 +937,10 @@ class ViewBuilder:
         """The method, the path with its labels (plain and in OpenAPI styles), the constant
         query part of the URI, and the success codes."""
         http = op.http
-        uri = http.uri if http else "/"
+        # An OpenAPI path key may carry a fragment to tell operations on one path apart (Box's
+        # `/files/{file_id}#add_shared_link`): a fragment is never sent, and the query must
+        # not follow it, so the request line is the URI without it.
+        uri = (http.uri if http else "/").partition("#")[0]
         path_s, _, query_s = uri.partition("?")
         line = _RequestLine(
             http_method=http.method if http else "POST",
@@ -1227,7 +1233,7 @@ class ViewBuilder:
             status_errors=self._status_errors(views),
             has_paging=any(o.paginated for o in ops),
             compresses=any(o.request_compression for o in ops),
-            has_unsigned=any(o.unsigned for o in ops),
+            has_unsigned=any(o.unsigned or o.optional_auth for o in ops),
             check_functions=sorted(check_functions),
             rewrites_bodies=any(o.request_compression or o.checksum_required for o in ops),
             proto=self.proto,

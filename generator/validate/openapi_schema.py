@@ -135,6 +135,11 @@ def check_openapi_document(
             if label == "Swagger 2.0" and _file_response_schema(err):
                 continue
             path = tuple(err.absolute_path)
+            if path and not _holds(data, path, err.instance):
+                # A schema of the document checked against the JSON Schema dialect on its own
+                # (3.1): the path is inside that schema. Find the schema in the document.
+                nodes = nodes if nodes is not None else _node_paths(data)
+                path = _locate_schema_error(err, nodes, data) or path
             if not path and err.instance is not data:
                 # The validator checks some values (a schema's `default`) on their own, so the
                 # error's path is relative to that value: find the schema it came from.
@@ -304,6 +309,27 @@ def _node_paths(data: Any) -> dict[int, Path]:
             out[id(node)] = path
             todo.extend((v, path + (i,)) for i, v in enumerate(node))
     return out
+
+
+def _holds(data: Any, path: Path, instance: Any) -> bool:
+    """Whether the document has `instance` at `path` (the same node, or an equal scalar)."""
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return node is instance or (not isinstance(node, dict | list) and node == instance)
+
+
+def _locate_schema_error(err: ValidationError, nodes: dict[int, Path], data: Any) -> Path:
+    """Where in the document an error found inside one of its schemas is: the offending
+    mapping or list itself, else the one schema from which the error's path leads to it."""
+    if isinstance(err.instance, dict | list):
+        return nodes.get(id(err.instance), ())
+    rel = tuple(err.absolute_path)
+    found = [path + rel for path in nodes.values() if _holds(data, path + rel, err.instance)]
+    return found[0] if len(found) == 1 else ()
 
 
 def _locate_value_error(err: ValidationError, nodes: dict[int, Path]) -> Path:

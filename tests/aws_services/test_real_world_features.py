@@ -156,6 +156,128 @@ def test_the_docs_say_which_operations_are_sent_unsigned(portal: Any) -> None:
     assert "Sent unsigned" not in (portal.PortalClient.list_things.__doc__ or "")
 
 
+# --- @optionalAuth: the operation MAY be called without auth (smithy.io, "optionalAuth trait").
+# Signed when credentials are found, else sent unsigned: the Smithy SDKs' no-auth option, placed
+# after the service's schemes (Rust's NoAuthScheme, smithy's ServiceIndex NO_AUTH_AWARE). Was:
+# always signed, so the call failed with NoCredentialsError on a machine without credentials.
+
+OPTIONAL_AUTH = """
+smithy: "2.0"
+shapes:
+  ex.id#Ident:
+    type: service
+    version: "2024-01-01"
+    operations: [{target: ex.id#GetId}, {target: ex.id#DeletePool}]
+    traits:
+      aws.protocols#awsJson1_1: {}
+      aws.auth#sigv4: {name: ident}
+      aws.api#service: {sdkId: Ident}
+  ex.id#GetId:
+    type: operation
+    input: {target: ex.id#GetIdInput}
+    traits: {smithy.api#optionalAuth: {}}
+  ex.id#GetIdInput:
+    type: structure
+    members:
+      PoolId: {target: smithy.api#String, traits: {smithy.api#required: {}}}
+  ex.id#DeletePool:
+    type: operation
+"""
+
+
+@pytest.fixture(scope="module")
+def ident(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    return render_spec(tmp_path_factory.mktemp("ident"), OPTIONAL_AUTH, "ident_pkg")
+
+
+def _signed(request: Any) -> bool:
+    return "authorization" in {name.lower() for name, _ in request.headers.multi_items()}
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_an_optional_auth_operation_without_credentials_is_sent_unsigned(
+    ident: Any, no_aws_credentials: None, asynchronous: bool
+) -> None:
+    transport = AsyncRecorder(ident) if asynchronous else Recorder(ident)
+    cls = ident.AsyncIdentClient if asynchronous else ident.IdentClient
+    client = cls("us-east-1", transport=transport)  # no credentials anywhere: still created
+
+    async def calls() -> None:
+        await client.get_id(pool_id="p1")
+        await client.get_id(pool_id="p2")
+        with pytest.raises(ident.NoCredentialsError):
+            await client.delete_pool()  # an operation without @optionalAuth still needs them
+
+    if asynchronous:
+        asyncio.run(calls())
+    else:
+        client.get_id(pool_id="p1")
+        client.get_id(pool_id="p2")
+        with pytest.raises(ident.NoCredentialsError):
+            client.delete_pool()
+    assert len(transport.sent) == 2 and not any(_signed(r) for r in transport.sent)
+    assert json.loads(transport.sent[0].body) == {"PoolId": "p1"}
+    assert transport.sent[0].headers["X-Amz-Target"] == "Ident.GetId"
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_an_optional_auth_operation_is_signed_when_credentials_are_found(
+    ident: Any, no_aws_credentials: None, monkeypatch: pytest.MonkeyPatch, asynchronous: bool
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDENV")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "SECRET")
+    transport = AsyncRecorder(ident) if asynchronous else Recorder(ident)
+    cls = ident.AsyncIdentClient if asynchronous else ident.IdentClient
+    client = cls("us-east-1", transport=transport)
+    if asynchronous:
+        asyncio.run(client.get_id(pool_id="p1"))
+    else:
+        client.get_id(pool_id="p1")
+    (sent,) = transport.sent
+    assert sent.headers["Authorization"].startswith("AWS4-HMAC-SHA256 Credential=AKIDENV/")
+
+
+def test_explicit_credentials_sign_an_optional_auth_operation(ident: Any) -> None:
+    transport = Recorder(ident)
+    creds = ident.AwsCredentials("AKID", "SECRET")
+    ident.IdentClient("us-east-1", credentials=creds, transport=transport).get_id(pool_id="p")
+    assert (
+        transport.sent[0].headers["Authorization"].startswith("AWS4-HMAC-SHA256 Credential=AKID/")
+    )
+
+
+def test_misconfigured_credentials_are_an_error_not_a_silently_unsigned_call(
+    ident: Any, no_aws_credentials: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDENV")  # half a key pair
+    partial = importlib.import_module("ident_pkg._runtime._credentials").PartialCredentialsError
+    transport = Recorder(ident)
+    with pytest.raises(partial):
+        ident.IdentClient("us-east-1", transport=transport).get_id(pool_id="p")
+    assert transport.sent == []
+
+
+def test_the_chain_is_searched_once_per_client(
+    ident: Any, no_aws_credentials: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As botocore resolves credentials once per client: found none, the client keeps sending
+    # @optionalAuth calls unsigned without searching the chain (files, IMDS) again each time.
+    transport = Recorder(ident)
+    client = ident.IdentClient("us-east-1", transport=transport)
+    client.get_id(pool_id="p1")
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDLATER")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "SECRET")
+    client.get_id(pool_id="p2")
+    assert not any(_signed(r) for r in transport.sent)
+    with pytest.raises(ident.NoCredentialsError):
+        client.delete_pool()
+
+
+def test_the_docs_say_which_operations_may_be_sent_unsigned(ident: Any) -> None:
+    assert "Auth optional" in (ident.IdentClient.get_id.__doc__ or "")
+    assert "Auth optional" not in (ident.IdentClient.delete_pool.__doc__ or "")
+
+
 # --- event streams: a WARNING naming the operation, and docs that say so (SageMaker Runtime)
 
 EVENT_STREAM = """
@@ -723,3 +845,171 @@ def test_an_operation_context_path_is_an_endpoint_parameter(
         "https://alpha.tags.eu-west-1.amazonaws.com/",
         "https://organizations.us-east-1.amazonaws.com/",
     ]
+
+
+# --- Smithy 2.0 mixins on operations, services and resources (smithy.io, "Mixins": members and
+# traits but @mixin and the mixin's localTraits; list properties merged, mixin's first; scalar
+# properties the shape's own). Was: only structure members and traits were applied, so a service
+# mixin was a second service (MultipleServices ERROR), an operation lost its mixin's errors and
+# traits, and a list with a mixin had no member (MissingMember ERROR).
+
+SHAPE_MIXINS = """
+smithy: "2.0"
+shapes:
+  ex.svc#Base:
+    type: service
+    version: "2020-01-01"
+    operations: [{target: ex.svc#Ping}]
+    errors: [{target: ex.svc#Throttled}]
+    traits:
+      smithy.api#mixin: {}
+      aws.protocols#restJson1: {}
+      aws.auth#sigv4: {name: things}
+      smithy.api#documentation: Base docs.
+  ex.svc#Things:
+    type: service
+    version: "2024-01-01"
+    mixins: [{target: ex.svc#Base}]
+    resources: [{target: ex.svc#Thing}]
+    traits:
+      aws.api#service: {sdkId: Things}
+  ex.svc#Ping:
+    type: operation
+    traits: {smithy.api#http: {method: GET, uri: /ping, code: 200}}
+  ex.svc#Validated:
+    type: operation
+    errors: [{target: ex.svc#Invalid}]
+    traits:
+      smithy.api#mixin: {localTraits: [smithy.api#deprecated]}
+      smithy.api#deprecated: {}
+      smithy.api#optionalAuth: {}
+      smithy.api#documentation: Validated.
+  ex.svc#Audited:
+    type: operation
+    traits:
+      smithy.api#mixin: {}
+      smithy.api#documentation: Audited.
+  ex.svc#ResourceBase:
+    type: resource
+    traits: {smithy.api#mixin: {}, smithy.api#documentation: A resource.}
+  ex.svc#Thing:
+    type: resource
+    mixins: [{target: ex.svc#ResourceBase}]
+    identifiers: {id: {target: smithy.api#String}}
+    read: {target: ex.svc#GetThing}
+  ex.svc#GetThing:
+    type: operation
+    mixins: [{target: ex.svc#Validated}, {target: ex.svc#Audited}]
+    input: {target: ex.svc#GetThingInput}
+    output: {target: ex.svc#GetThingOutput}
+    errors: [{target: ex.svc#Missing}, {target: ex.svc#Invalid}]
+    traits:
+      smithy.api#readonly: {}
+      smithy.api#http: {method: GET, uri: "/things/{id}", code: 200}
+  ex.svc#GetThingInput:
+    type: structure
+    members:
+      id:
+        target: smithy.api#String
+        traits: {smithy.api#required: {}, smithy.api#httpLabel: {}}
+  ex.svc#GetThingOutput:
+    type: structure
+    members:
+      tags: {target: ex.svc#Tags}
+      labels: {target: ex.svc#Labels}
+  ex.svc#StringList:
+    type: list
+    member: {target: smithy.api#String}
+    traits: {smithy.api#mixin: {}}
+  ex.svc#Tags:
+    type: list
+    mixins: [{target: ex.svc#StringList}]
+  ex.svc#StringMap:
+    type: map
+    key: {target: smithy.api#String}
+    value: {target: smithy.api#String}
+    traits: {smithy.api#mixin: {}}
+  ex.svc#Labels:
+    type: map
+    mixins: [{target: ex.svc#StringMap}]
+  ex.svc#Invalid:
+    type: structure
+    members: {message: {target: smithy.api#String}}
+    traits: {smithy.api#error: client, smithy.api#httpError: 400}
+  ex.svc#Missing:
+    type: structure
+    members: {message: {target: smithy.api#String}}
+    traits: {smithy.api#error: client, smithy.api#httpError: 404}
+  ex.svc#Throttled:
+    type: structure
+    members: {message: {target: smithy.api#String}}
+    traits: {smithy.api#error: client, smithy.api#httpError: 429}
+"""
+
+
+def test_operation_service_and_resource_mixins_are_flattened(tmp_path: Path) -> None:
+    loaded, _ = spec_from_text(tmp_path, SHAPE_MIXINS)
+    assert loaded.ok, [e.format() for e in loaded.diagnostics.events]
+    svc = loaded.service
+    assert svc is not None and svc.name == "Things" and svc.docs == "Base docs."
+    assert [a.kind.name for a in svc.auth] == ["SIGV4"] and svc.protocol.name == "REST_JSON1"
+    ops = {op.name: op for op in svc.operations}
+    assert sorted(ops) == ["GetThing", "Ping"]  # Ping from the service mixin, GetThing via Thing
+    get = ops["GetThing"]
+    # The mixin's errors first, then the operation's own (no repeats), then the service's.
+    assert get.errors == ("ex.svc#Invalid", "ex.svc#Missing", "ex.svc#Throttled")
+    assert ops["Ping"].errors == ("ex.svc#Throttled",)
+    assert get.optional_auth and get.readonly  # traits from the mixin and its own
+    assert not get.deprecated  # a local trait of the mixin stays there
+    assert get.docs == "Audited."  # a later mixin's trait takes precedence
+    tags, labels = svc.shape("ex.svc#Tags"), svc.shape("ex.svc#Labels")
+    assert tags is not None and [m.target for m in tags.members] == ["smithy.api#String"]
+    assert labels is not None and len(labels.members) == 2
+
+
+def test_mixed_in_operations_and_errors_reach_the_client(
+    tmp_path: Path, no_aws_credentials: None
+) -> None:
+    pkg = render_spec(tmp_path, SHAPE_MIXINS, "things_pkg")
+    stub = Recorder(pkg, b'{"tags": ["a"], "labels": {"k": "v"}}')
+    client = pkg.ThingsClient("us-east-1", transport=stub)
+    result = client.get_thing(id="t1")  # @optionalAuth from the mixin: no credentials needed
+    assert (result.tags, result.labels) == (["a"], {"k": "v"})
+    assert stub.sent[0].url.endswith("/things/t1") and "Authorization" not in stub.sent[0].headers
+    assert issubclass(pkg.Invalid, pkg.ThingsError) and hasattr(client, "ping")
+
+
+def test_a_mixin_of_another_shape_type_is_a_located_error(tmp_path: Path) -> None:
+    spec = SHAPE_MIXINS.replace(
+        "mixins: [{target: ex.svc#StringList}]", "mixins: [{target: ex.svc#Audited}]"
+    )
+    loaded, body = spec_from_text(tmp_path, spec)
+    (error,) = [e for e in loaded.diagnostics.events if e.id == "InvalidMixin"]
+    assert "ex.svc#Tags is a list and mixes in ex.svc#Audited, which is an operation" in (
+        error.message
+    )
+    assert error.location.line == line_of(body, "mixins: [{target: ex.svc#Audited}]")
+
+
+def test_an_operation_mixin_in_a_cycle_is_a_located_error(tmp_path: Path) -> None:
+    spec = SHAPE_MIXINS.replace(
+        "  ex.svc#Audited:\n    type: operation\n",
+        "  ex.svc#Audited:\n    type: operation\n    mixins: [{target: ex.svc#GetThing}]\n",
+    )
+    loaded, body = spec_from_text(tmp_path, spec)
+    errors = [e for e in loaded.diagnostics.events if e.id == "UnresolvedMixin"]
+    assert len(errors) == 1 and "which mixes it in again" in errors[0].message
+    assert errors[0].location.line == line_of(body, "mixins: [{target: ex.svc#GetThing}]")
+
+
+def test_an_error_inherited_from_an_operation_mixin_is_located_in_the_mixin(
+    tmp_path: Path,
+) -> None:
+    spec = SHAPE_MIXINS.replace(
+        "    errors: [{target: ex.svc#Invalid}]\n    traits:\n      smithy.api#mixin: {local",
+        "    errors: [{target: ex.svc#Nope}]\n    traits:\n      smithy.api#mixin: {local",
+    )
+    loaded, body = spec_from_text(tmp_path, spec)
+    errors = [e for e in loaded.diagnostics.events if "ex.svc#Nope" in e.message]
+    assert errors and not loaded.ok
+    assert errors[0].location.line == line_of(body, "errors: [{target: ex.svc#Nope}]")

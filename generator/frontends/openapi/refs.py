@@ -25,6 +25,8 @@ from .context import pascal, ref_path, walk
 
 _INLINED = "#inlined"  # _rewrite's answer when it replaced the referring node itself
 _REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+# A discriminator mapping value that names a file rather than a schema (`./Admin.yaml`).
+_FILE_LIKE = re.compile(r"^[^#]*(/|\.(ya?ml|json)(#|$))")
 # Keys under which every node is a schema (a $ref there names a schema).
 _SCHEMA_KEYS = frozenset(
     {
@@ -59,6 +61,33 @@ _SECTIONS_SWAGGER = {
     "parameter": ("parameters",),
     "response": ("responses",),
 }
+# Mappings whose keys are names the document chooses (a property called `description` is not
+# a description).
+_NAMED_MAPS = frozenset(
+    {
+        "properties",
+        "patternProperties",
+        "definitions",
+        "$defs",
+        "schemas",
+        "parameters",
+        "responses",
+        "requestBodies",
+        "headers",
+        "examples",
+        "links",
+        "callbacks",
+        "securitySchemes",
+        "pathItems",
+        "paths",
+        "webhooks",
+        "variables",
+        "encoding",
+        "content",
+        "mapping",
+        "scopes",
+    }
+)
 _COMPONENT_KINDS = {
     "schemas": "schema",
     "parameters": "parameter",
@@ -105,6 +134,13 @@ def has_file_refs(node: Any) -> bool:
         ref = node.get("$ref")
         if isinstance(ref, str) and not ref.startswith("#") and not _REMOTE.match(ref):
             return True
+        disc = node.get("discriminator")
+        mapping = disc.get("mapping") if isinstance(disc, dict) else None
+        if isinstance(mapping, dict) and any(
+            isinstance(v, str) and _FILE_LIKE.search(v) and not _REMOTE.match(v)
+            for v in mapping.values()
+        ):
+            return True
         return any(has_file_refs(v) for k, v in node.items() if not opaque_extension(k))
     if isinstance(node, list):
         return any(has_file_refs(v) for v in node)
@@ -132,11 +168,12 @@ class _Bundler:
             comments=root.comments,
         )
         self.docs: dict[str, Document | None] = {self.root_file: root}
+        self.texts: set[str] = set()  # files read as the text of a description
         self.placed: dict[tuple[str, str, str], str] = {}
 
     def run(self) -> BundledDocument:
         self._walk(self.out.data, (), self.root_file)
-        self.out.sources = sorted(f for f in self.docs if f != self.root_file)
+        self.out.sources = sorted({*self.docs, *self.texts} - {self.root_file})
         return self.out
 
     # -- walking -----------------------------------------------------------------------------
@@ -150,15 +187,87 @@ class _Bundler:
                     return  # replaced by the referenced node, walked in its own file
                 if new is not None:
                     node["$ref"] = new
+            documented = not path or path[-1] not in _NAMED_MAPS
             for key, value in list(node.items()):
                 if key in ("$ref", "example", "examples") or opaque_extension(key):
                     continue
+                if documented and key in ("description", "summary") and isinstance(value, dict):
+                    ref = value.get("$ref")
+                    if isinstance(ref, str) and len(value) == 1 and not _REMOTE.match(ref):
+                        node[key] = self._text(ref, path + (key,), base)
+                        continue
+                if documented and key == "discriminator" and isinstance(value, dict):
+                    self._mapping(value, path + (key,), base)
                 self._walk(value, path + (key,), base)
         elif isinstance(node, list):
             for i, value in enumerate(node):
                 self._walk(value, path + (i,), base)
 
-    def _rewrite(self, ref: str, path: Path, base: str) -> str | None:
+    def _text(self, ref: str, path: Path, base: str) -> str:
+        """A description written as `$ref: ./intro.md` (Redocly's multi-file layout; not
+        OpenAPI, where a description is a string): the file's text, with a WARNING, as
+        Redocly's bundler reads it. Documentation only, so a missing file is a WARNING too."""
+        target, _, fragment = ref.partition("#")
+        file = os.path.normpath(os.path.join(os.path.dirname(base), target))
+        where = self.out.loc(path + ("$ref",))
+        what = f"a {path[-1]} given as $ref {ref!r}"
+        hint = f"write the {path[-1]} inline, or bundle the document (redocly bundle) first"
+        text = None
+        if target and not fragment:
+            self.texts.add(file)
+            try:
+                with open(file, encoding="utf-8") as f:
+                    text = f.read()
+            except (OSError, UnicodeDecodeError) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
+                self.diags.warning(
+                    "OpenApiSchema",
+                    where,
+                    f"{what} is not OpenAPI, and {os.path.relpath(file)} cannot be read "
+                    f"({reason}): the {path[-1]} is left empty",
+                    hint,
+                )
+                return ""
+        if text is None:
+            self.diags.warning(
+                "OpenApiSchema",
+                where,
+                f"{what} is not OpenAPI (a {path[-1]} is a string): the {path[-1]} is left empty",
+                hint,
+            )
+            return ""
+        self.diags.warning(
+            "OpenApiSchema",
+            where,
+            f"{what} is not OpenAPI (a {path[-1]} is a string): read as the text of "
+            f"{os.path.relpath(file)}, as Redocly's bundler does",
+            hint,
+        )
+        return text
+
+    def _mapping(self, disc: dict[str, Any], path: Path, base: str) -> None:
+        """A discriminator `mapping` whose values are references to other files
+        (`admin: './Admin.yaml'`): each value is a schema name or a URI reference, a name
+        winning when both could be meant (OpenAPI 3.1.1, Discriminator Object); a file's
+        schema is pulled in like any `$ref`'s and the value rewritten to point at it."""
+        mapping = disc.get("mapping")
+        if not isinstance(mapping, dict):
+            return
+        named = walk(self.out.data, ("definitions",) if self.swagger else ("components", "schemas"))
+        names = set(named[0]) if isinstance(named[0], dict) else set()
+        for value, ref in list(mapping.items()):
+            if not isinstance(ref, str) or ref.startswith("#") or ref in names:
+                continue
+            target = ref.partition("#")[0]
+            if _REMOTE.match(ref) or not os.path.isfile(
+                os.path.join(os.path.dirname(base), target)
+            ):
+                continue
+            new = self._rewrite(ref, path + ("mapping", value), base, kind="schema")
+            if new is not None and new is not _INLINED:
+                mapping[value] = new
+
+    def _rewrite(self, ref: str, path: Path, base: str, *, kind: str | None = None) -> str | None:
         """The local reference replacing `ref` (found at `path`, in file `base`), or None."""
         if _REMOTE.match(ref):
             return None
@@ -168,7 +277,7 @@ class _Bundler:
         file = os.path.normpath(os.path.join(os.path.dirname(base), target)) if target else base
         if file == self.root_file:
             return "#" + fragment
-        kind = _kind(path, self.swagger)
+        kind = kind or _kind(path, self.swagger)
         key = (file, fragment, kind)
         if key in self.placed:
             return self.placed[key]

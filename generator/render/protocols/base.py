@@ -198,7 +198,7 @@ class ProtocolGenerator:
         """The request of a call whose bound values are given (labels already escaped)."""
         http = op.http
         assert http is not None  # validation: HTTP-binding protocols need the http trait
-        path, _, constant = http.uri.partition("?")
+        path, _, constant = http.uri.partition("#")[0].partition("?")  # no fragment is sent
         for label, value in labels.items():
             path = path.replace("{" + label + "+}", value).replace("{" + label + "}", value)
         # A constant query part of the URI (`?find=LayerVersion`, `?list-type`) is always sent.

@@ -127,8 +127,12 @@ class LazyCredentials:
     """:func:`resolve_credentials`, run on the first signed request instead of when the client
     is created: the clients of services with operations sent unsigned (Smithy ``@auth([])``,
     botocore's ``authtype: none``: SSO's ``GetRoleCredentials``, Cognito Identity's ``GetId``)
-    work without credentials, and say that none were found only when a signed call needs them,
-    as botocore does.
+    or that may be (Smithy ``@optionalAuth``) work without credentials, and say that none were
+    found only when a signed call needs them, as botocore does.
+
+    The chain is searched once: when no source has credentials, every later signed call raises
+    :class:`NoCredentialsError` without searching again (botocore likewise looks them up once
+    per client), so an ``@optionalAuth`` operation does not pay for the search on every call.
     """
 
     def __init__(
@@ -139,20 +143,50 @@ class LazyCredentials:
         self._explicit = explicit
         self._region = region
         self._source: CredentialsSource | None = None
+        self._missing = ""  # the NoCredentialsError message once the chain found none
         self._lock = threading.Lock()
 
     def _resolved(self) -> CredentialsSource:
         with self._lock:
             if self._source is None:
-                self._source = resolve_credentials(self._explicit, region=self._region)
+                if self._missing:
+                    raise NoCredentialsError(self._missing)
+                try:
+                    self._source = resolve_credentials(self._explicit, region=self._region)
+                except NoCredentialsError as exc:
+                    self._missing = str(exc)
+                    raise
             return self._source
 
     def refresh_needed(self) -> bool:
         # Not yet looked up: an async client looks in a worker thread (the files, the chain).
-        return self._source is None or self._source.refresh_needed()
+        if self._source is None:
+            return not self._missing
+        return self._source.refresh_needed()
 
     def get_frozen_credentials(self) -> AwsCredentials:
         return self._resolved().get_frozen_credentials()
+
+    def available(self) -> bool:
+        """Whether any credentials are found (looked up once). An ``@optionalAuth`` operation
+        is signed when they are and sent unsigned when no source has any; a source that is
+        misconfigured (half a key pair, a broken profile) still raises, as it would for a
+        signed operation, rather than silently sending the call unsigned."""
+        try:
+            self._resolved()
+        except NoCredentialsError:
+            return False
+        return True
+
+
+async def credentials_available_async(credentials: LazyCredentials) -> bool:
+    """:meth:`LazyCredentials.available` for async clients: the first lookup (files, a
+    process, the network) runs in a worker thread, off the event loop."""
+    if credentials.refresh_needed():
+        import asyncio  # here: a sync-only program never imports asyncio
+
+        return await asyncio.to_thread(credentials.available)
+    return credentials.available()
 
 
 def resolve_region(
