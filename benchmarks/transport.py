@@ -11,7 +11,7 @@ CPU time this process spent per request (median of the rounds; the server's is n
 which moves less than the rate with the load of other work on the machine. The async
 transports run twice: one request after another, and with C requests in flight at once (C
 tasks on one event loop, each sending its share; default 100), which is where an async client
-earns its keep. "urllib3 in threads" is the sync default run in asyncio's default thread pool
+earns its keep. "urllib3 in threads" is the former sync default run in asyncio's default thread pool
 (`run_in_executor`), the alternative issue 10 weighed against an asyncio transport.
 """
 
@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _runtime._aiohttp import AiohttpTransport
 from _runtime._asyncio_http import AsyncioTransport
 from _runtime._http import AsyncTransport, HttpRequest, HttpResponse
+from _runtime._socket_http import SocketTransport
 from _runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
 from loopback import DEADLINE_PATH, start_server
 
@@ -65,7 +66,11 @@ def main() -> None:
     endpoint, server = start_server(args.server)
     request = HttpRequest("GET", endpoint + DEADLINE_PATH, {"Accept": "application/json"})
     loop = asyncio.new_event_loop()
-    sync = {"urllib3 (sync)": Urllib3Transport(), "httpx (sync)": HttpxTransport()}
+    sync: dict[str, SocketTransport | Urllib3Transport | HttpxTransport] = {
+        "sockets + _h1 (sync default)": SocketTransport(),
+        "urllib3 (sync)": Urllib3Transport(),
+        "httpx (sync)": HttpxTransport(),
+    }
     asynchronous: dict[str, AsyncTransport] = {
         "asyncio + h11 (async)": AsyncioTransport(),
         "aiohttp (async)": AiohttpTransport(),
@@ -74,7 +79,9 @@ def main() -> None:
     }
     width = args.concurrency
 
-    def timed_sync(transport: Urllib3Transport | HttpxTransport) -> Callable[[], Sample]:
+    def timed_sync(
+        transport: SocketTransport | Urllib3Transport | HttpxTransport,
+    ) -> Callable[[], Sample]:
         def run() -> Sample:
             start, cpu = time.perf_counter(), time.process_time()
             for _ in range(n):

@@ -11,9 +11,9 @@ the same interface, so the generated ``_operations`` module and the retry layer 
 
 from __future__ import annotations
 
-from http import HTTPStatus
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 
 from ._http import HttpResponse
