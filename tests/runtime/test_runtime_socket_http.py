@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import socket
 import ssl
+import struct
 import threading
 import time
 import zlib
@@ -173,25 +174,81 @@ def test_a_connection_the_server_closed_while_idle_is_not_reused() -> None:
         server.close()
 
 
-def test_an_idempotent_request_is_sent_again_once_when_a_reused_connection_dies(
-    stub_server: StubServer,
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_reused_connection_dying_after_the_request_is_an_error_not_a_resend(
+    stub_server: StubServer, method: str
 ) -> None:
-    # The server takes the request on the kept-alive connection and closes it unanswered, the
-    # way a keep-alive timeout racing the request looks: a GET goes again on a new connection.
-    stub_server.script(Reply(body=b"1"), Reply(drop=True), Reply(body=b"2"))
-    with SocketTransport() as transport:
-        assert get(transport, stub_server.url + "/").body == b"1"
-        assert get(transport, stub_server.url + "/").body == b"2"
-    assert stub_server.connections == 2 and len(stub_server.received) == 3
-
-
-def test_a_post_on_a_reused_connection_is_not_sent_again(stub_server: StubServer) -> None:
+    # The server takes the request on the kept-alive connection and closes it unanswered: it
+    # may have acted on it, so the retry layer decides (as with urllib3 and botocore).
     stub_server.script(Reply(body=b"1"), Reply(drop=True), Reply(body=b"never"))
     with SocketTransport() as transport:
         get(transport, stub_server.url + "/")
         with pytest.raises(TransportError) as caught:
-            transport.send(HttpRequest("POST", stub_server.url + "/", body=b"x"), timeout=5)
-    assert caught.value.request_sent and len(stub_server.received) == 2
+            transport.send(HttpRequest(method, stub_server.url + "/", body=b"x"), timeout=5)
+    assert caught.value.request_sent and caught.value.retryable
+    assert len(stub_server.received) == 2 and stub_server.connections == 1
+
+
+class ResettingServer:
+    """Answers one request per connection, then resets it (SO_LINGER 0) while it is idle."""
+
+    def __init__(self) -> None:
+        self.requests = 0
+        self._listener = socket.socket()
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(8)
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(65536)
+            self.requests += 1
+            conn.sendall(ok(b"%d" % self.requests))
+            time.sleep(0.05)
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            conn.close()
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_reused_connection_reset_before_a_byte_was_sent_is_resent_once(
+    monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    # The poll before reuse would see the reset; with it blinded, the write itself fails
+    # before a byte of the request went out: nothing reached the server, so the request goes
+    # again on a new connection, whatever its method.
+    monkeypatch.setattr(_socket_http, "_dropped", lambda sock: False)
+    server = ResettingServer()
+    try:
+        with SocketTransport() as transport:
+            assert get(transport, server.url).body == b"1"
+            time.sleep(0.3)  # the reset arrives while the connection is idle
+            request = HttpRequest(method, server.url + "/", body=b"x")
+            assert transport.send(request, timeout=5).body == b"2"
+        assert server.requests == 2
+    finally:
+        server.close()
+
+
+def test_the_poll_before_reuse_sees_a_reset() -> None:
+    server = ResettingServer()
+    try:
+        with SocketTransport() as transport:
+            assert get(transport, server.url).body == b"1"
+            time.sleep(0.3)
+            assert get(transport, server.url).body == b"2"
+        assert server.requests == 2
+    finally:
+        server.close()
 
 
 def test_a_fresh_connection_is_never_retried(stub_server: StubServer) -> None:

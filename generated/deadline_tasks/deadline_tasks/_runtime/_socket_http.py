@@ -55,8 +55,6 @@ _READ = 1 << 16
 _JOIN_BODY = 1 << 16
 # Methods whose empty body is still announced (``Content-Length: 0``), as http.client does.
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-# Idempotent methods (RFC 9110 section 9.2.2): safe to send again on a fresh connection.
-_IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # scheme://authority, then the target (path and query) up to a fragment.
 _URL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*://[^/?#]*)([^#]*)")
@@ -146,15 +144,17 @@ class SocketTransport:
         """Send ``request``, read the whole response.
 
         A keep-alive connection can be closed by the server while it sits idle; one that
-        reads as closed (or holds unasked bytes) is never reused, as urllib3 checks with a
-        zero-timeout poll. The server can still close it in the instant before the request
-        reaches it: then the send fails, or the connection ends before a byte of response.
-        Only in that case — a reused connection, not one byte of response — and only for an
-        idempotent method (RFC 9110 9.2.2: the server may have seen the request, and sending
-        it again must do no harm; RFC 9112 9.3.1), the request goes again once on a new
-        connection within the same deadline, as Go's net/http and aiohttp do. urllib3 with
-        retries off (as Urllib3Transport runs it) raises instead; the client's retry layer
-        would then retry it anyway for idempotent operations, after a backoff.
+        reads as closed (or holds unasked bytes) is never reused: a zero-timeout poll before
+        reuse, as urllib3 does. The one resend of its own: when writing the request to a
+        reused connection fails before a single byte of it was taken (the close, or the reset
+        that followed it, had already arrived), nothing reached the server, so the request
+        goes once more on a new connection, whatever its method (Go's net/http resends in
+        this case too). When the request was written and the connection then ends before a
+        byte of response, the server may have read and acted on it: that is an error with
+        ``request_sent=True``, as urllib3 (run with retries off, as botocore and
+        Urllib3Transport run it) and AsyncioTransport report it, and the client's retry layer
+        decides by the operation's idempotency, counting the attempt as botocore does (a
+        resend here would repeat the attempt's ``amz-sdk-request`` header on the wire).
         """
         deadline = None if timeout is None else time.monotonic() + timeout
         url = request.url
@@ -189,15 +189,11 @@ class SocketTransport:
                 sock.close()
                 if not isinstance(err, Exception):
                     raise
-                if (
-                    taken is not None
-                    and not parser.received_any
-                    and method in _IDEMPOTENT
-                    and isinstance(err, (OSError, ProtocolError))
-                    and not isinstance(err, TimeoutError)
-                ):
-                    taken = None  # the server closed it while idle: once more, on a new one
-                    continue
+                if isinstance(err, _NotSent):
+                    if taken is not None and not isinstance(err.error, TimeoutError):
+                        taken = None  # closed while idle, nothing sent: again, on a new one
+                        continue
+                    raise _not_sent(err.error, timeout) from err.error
                 raise _exchange_error(err, timeout) from err
             break
         if parser.keep_alive and not parser.trailing:
@@ -325,6 +321,8 @@ class SocketTransport:
                 sock = self._context().wrap_socket(sock, server_hostname=origin.host)
         except BaseException as err:
             sock.close()
+            if isinstance(err, _NotSent):
+                err = err.error
             if isinstance(err, TimeoutError):
                 raise TransportTimeout(
                     f"setting up the connection to {what} took longer than {timeout} s",
@@ -407,14 +405,19 @@ def _exchange(
     body: bytes | None,
     deadline: float | None,
 ) -> None:
-    """Send one request and read its whole response into ``parser``."""
-    sock.settimeout(_remaining(deadline))
-    if body and len(body) <= _JOIN_BODY:
-        sock.sendall(head + body)
-    else:
-        sock.sendall(head)
-        if body:
-            sock.sendall(body)
+    """Send one request and read its whole response into ``parser``; _NotSent when the
+    connection failed before it took a byte of the request."""
+    data = head + body if body and len(body) <= _JOIN_BODY else head
+    try:
+        sock.settimeout(_remaining(deadline))
+        # One send() first: when it fails, not a byte went out (sendall cannot tell).
+        sent = sock.send(data)
+    except OSError as err:
+        raise _NotSent(err) from err
+    if sent < len(data):
+        sock.sendall(memoryview(data)[sent:])
+    if body and data is head:
+        sock.sendall(body)
     recv = sock.recv
     if deadline is None:
         while not parser.receive(recv(_READ)):
@@ -427,6 +430,24 @@ def _exchange(
         sock.settimeout(left)
         if parser.receive(recv(_READ)):
             return
+
+
+class _NotSent(Exception):
+    """The connection failed before a byte of the request was written."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _not_sent(err: OSError, timeout: float | None) -> TransportError:
+    if isinstance(err, TimeoutError):
+        return TransportTimeout(
+            f"the request could not be sent within {timeout} s", request_sent=False
+        )
+    return TransportError(
+        f"connection failed before sending: {type(err).__name__}: {err}", request_sent=False
+    )
 
 
 def _tunnel(sock: socket.socket, origin: _Origin, proxy: Proxy, deadline: float | None) -> None:
