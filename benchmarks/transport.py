@@ -53,6 +53,50 @@ class ThreadedUrllib3:
         self._sync.close()
 
 
+class H11Sockets:
+    """h11 driving one blocking keep-alive socket: the sans-IO parser the async default uses,
+    as a sync transport would use it (GET to one origin only; the comparison for _h1)."""
+
+    def __init__(self, url: str) -> None:
+        import socket
+        from urllib.parse import urlsplit
+
+        import h11
+
+        parts = urlsplit(url)
+        self._sock = socket.create_connection((parts.hostname or "", parts.port or 80))
+        self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._host = parts.netloc.encode()
+        self._conn = h11.Connection(h11.CLIENT)
+
+    def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
+        import h11
+
+        conn = self._conn
+        target = request.url.split("/", 3)[3]
+        headers = [(b"Host", self._host)] + [
+            (k.encode(), v.encode()) for k, v in request.headers.multi_items()
+        ]
+        head = h11.Request(method=request.method, target="/" + target, headers=headers)
+        self._sock.sendall(conn.send(head) + conn.send(h11.EndOfMessage()))
+        status, fields, chunks = 0, [], []
+        while True:
+            event = conn.next_event()
+            if event is h11.NEED_DATA:
+                conn.receive_data(self._sock.recv(65536))
+            elif isinstance(event, h11.Response):
+                status = event.status_code
+                fields = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in event.headers]
+            elif isinstance(event, h11.Data):
+                chunks.append(event.data)
+            elif isinstance(event, h11.EndOfMessage):
+                conn.start_next_cycle()
+                return HttpResponse(status, fields, b"".join(chunks))
+
+    def close(self) -> None:
+        self._sock.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("n", nargs="?", type=int, default=2000, help="requests per round")
@@ -66,8 +110,9 @@ def main() -> None:
     endpoint, server = start_server(args.server)
     request = HttpRequest("GET", endpoint + DEADLINE_PATH, {"Accept": "application/json"})
     loop = asyncio.new_event_loop()
-    sync: dict[str, SocketTransport | Urllib3Transport | HttpxTransport] = {
+    sync: dict[str, SocketTransport | Urllib3Transport | HttpxTransport | H11Sockets] = {
         "sockets + _h1 (sync default)": SocketTransport(),
+        "sockets + h11 (sync, GET only)": H11Sockets(endpoint),
         "urllib3 (sync)": Urllib3Transport(),
         "httpx (sync)": HttpxTransport(),
     }
@@ -80,7 +125,7 @@ def main() -> None:
     width = args.concurrency
 
     def timed_sync(
-        transport: SocketTransport | Urllib3Transport | HttpxTransport,
+        transport: SocketTransport | Urllib3Transport | HttpxTransport | H11Sockets,
     ) -> Callable[[], Sample]:
         def run() -> Sample:
             start, cpu = time.perf_counter(), time.process_time()
