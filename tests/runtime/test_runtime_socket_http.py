@@ -652,3 +652,70 @@ def test_an_https_proxy_is_handed_to_urllib3(
         assert get(transport, "http://api.test/y", timeout=2).body == b"via urllib3"
     expected = Proxy("https://proxy.test:3129", "Basic dXNlcjpwdw==")
     assert sent == [("https://api.test/x", expected, 5), ("http://api.test/y", expected, 2)]
+
+
+class TlsFront:
+    """A TLS listener relaying each connection to `target` in the clear: with the proxy stub
+    behind it, an ``https://`` proxy on 127.0.0.1."""
+
+    def __init__(self, target: int) -> None:
+        self._context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        self._context.load_cert_chain(str(TLS / "server.pem"))
+        self._target = target
+        self._listener = socket.socket()
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(8)
+        self.port = self._listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._relay, args=(conn,), daemon=True).start()
+
+    def _relay(self, conn: socket.socket) -> None:
+        try:
+            client = self._context.wrap_socket(conn, server_side=True)
+        except (OSError, ssl.SSLError):
+            conn.close()
+            return
+        upstream = socket.create_connection(("127.0.0.1", self._target))
+
+        def pump(source: socket.socket, sink: socket.socket) -> None:
+            try:
+                while chunk := source.recv(65536):
+                    sink.sendall(chunk)
+            except OSError:
+                pass
+            finally:
+                for sock in (source, sink):
+                    try:
+                        sock.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+
+        threading.Thread(target=pump, args=(upstream, client), daemon=True).start()
+        pump(client, upstream)
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+@pytest.mark.parametrize("secure", [False, True], ids=["http-url", "https-url"])
+def test_an_https_proxy_end_to_end_through_urllib3(
+    proxy: ProxyStub, stub_server: StubServer, tls_server: StubServer, secure: bool
+) -> None:
+    front = TlsFront(proxy.port)
+    target = tls_server if secure else stub_server
+    try:
+        with SocketTransport(proxy=f"https://u:p@127.0.0.1:{front.port}", verify=CA) as transport:
+            assert get(transport, target.url + "/through").status == 200
+            assert transport._delegate is not None  # urllib3 carried it
+    finally:
+        front.close()
+    assert len(target.received) == 1
+    seen = proxy.tunnels if secure else proxy.forwarded
+    assert len(seen) == 1 and seen[0].header("Proxy-Authorization") == "Basic dTpw"
