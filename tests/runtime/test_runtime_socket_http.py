@@ -280,7 +280,17 @@ def test_close_releases_idle_connections_and_the_transport_stays_usable(
 
 
 def test_maxsize_bounds_idle_connections_and_never_blocks(stub_server: StubServer) -> None:
-    stub_server.responder = lambda received: Reply(delay=0.2, body=b"{}")
+    # Every answer waits until all six requests are in: six calls at once, for certain.
+    everyone = threading.Event()
+    count = iter(range(1, 7))
+
+    def responder(received: Any) -> Reply:
+        if next(count, 6) == 6:
+            everyone.set()
+        everyone.wait(timeout=10)
+        return Reply(body=b"{}")
+
+    stub_server.responder = responder
     transport = SocketTransport(maxsize=2)
     errors: list[BaseException] = []
 
