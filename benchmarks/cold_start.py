@@ -1,6 +1,7 @@
 """Cold start of generated clients: a fresh interpreter each time, apismith and peers alternating.
 
     .venv/bin/python benchmarks/cold_start.py [--reps N] [--skip-generators | --no-full]
+        [--baseline OTHER/generated/azure_batch_tasks]
 
 Rows (each a new `python -c`, timed from spawn to exit; the script also times itself, without
 the interpreter's own start, which is the steadier number):
@@ -21,7 +22,9 @@ the interpreter's own start, which is the steadier number):
   openapi-generator-cli==7.26.0`, needs java; skipped with a note when missing).
 
 Every package is byte-compiled first (as pip does when it installs one), so imports are timed,
-not compilation. Prints medians, the spread (min-max) and apismith/peer ratios.
+not compilation. Prints medians, the spread (min-max) and apismith/peer ratios. With
+``--baseline``, another build of `azure_batch_tasks` (copied to a temporary folder, so that
+byte-compiling leaves the original alone) runs the sync rows in the same rounds.
 """
 
 from __future__ import annotations
@@ -183,6 +186,9 @@ def main() -> None:
         "--skip-generators", action="store_true", help="only apismith's full package"
     )
     parser.add_argument("--no-full", action="store_true", help="no full-API packages at all")
+    parser.add_argument(
+        "--baseline", type=Path, help="another generated/azure_batch_tasks to compare (sync rows)"
+    )
     args = parser.parse_args()
     os.environ.pop("HTTP_PROXY", None)
     os.environ.pop("http_proxy", None)
@@ -191,7 +197,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="apismith-cold-") as tmp:
         work = Path(tmp)
         full = {} if args.no_full else generate_full(work, args.skip_generators)
-        for folder in [package, *(f for f, _ in full.values())]:
+        baseline = None
+        if args.baseline is not None:
+            baseline = work / "baseline"
+            shutil.copytree(args.baseline, baseline, ignore=shutil.ignore_patterns("__pycache__"))
+        for folder in [package, *(f for f, _ in full.values()), *([baseline] if baseline else [])]:
             compileall.compile_dir(folder, quiet=1)
         rows: dict[str, list[tuple[float, float]]] = {}
         cases: dict[str, tuple[str, list[Path], str]] = {
@@ -206,6 +216,13 @@ def main() -> None:
             BACKGROUND: (ASYNC_BACKGROUND, [package], ASYNCIO_FIRST),
             "azure_batch_tasks: import only (no h11, no aiohttp)": (IMPORT_ONLY, [package], ""),
         }
+        if baseline is not None:
+            cases[f"baseline ({args.baseline}): import + client + task_get"] = (
+                SYNC_OURS,
+                [baseline],
+                "",
+            )
+            cases["baseline: import only"] = (IMPORT_ONLY, [baseline], "")
         for name, (folder, module) in full.items():
             cases[f"full Azure Batch, {name}: import"] = (f"import {module}", [folder], "")
         for _ in range(args.reps):

@@ -15,11 +15,16 @@ that load from other work falls on all of them alike:
   of the path, and the very request the generated client sends (its URL with the query, its
   headers: User-Agent, date, signature, request id...), replayed as recorded. The second is
   the client's own overhead; the first adds what any client pays to send those headers;
-- ``deadline_tasks`` ``get_task`` (SigV4, restJson1) and botocore's ``get_task``;
-- ``azure_batch_tasks`` ``task_get`` (SharedKey) and azure-batch 14.2's ``task.get``.
+- raw http.client: ``HTTPConnection.request("GET", path)`` on one keep-alive connection,
+  ``getresponse().read()`` and ``json.loads``: the standard library's own floor, lower than
+  urllib3's (which runs on it);
+- ``deadline_tasks`` ``get_task`` (SigV4, restJson1) on its default transport
+  (SocketTransport), on Urllib3Transport (the former default), and botocore's ``get_task``;
+- ``azure_batch_tasks`` ``task_get`` (SharedKey) likewise, and azure-batch 14.2's ``task.get``.
 
-Prints microseconds per call (median of the rounds, min-max), and the ratio to raw urllib3
-on the same body, per round then the median (1.00x is the floor; lower is better).
+Prints microseconds per call (median of the rounds, min-max), and the ratio to each floor
+on the same body (raw urllib3's bare GET, raw urllib3 sending the client's request, raw
+http.client's bare GET), per round then the median (1.00x is the floor; lower is better).
 """
 
 from __future__ import annotations
@@ -139,6 +144,21 @@ def raw_urllib3(url: str, headers: dict[str, str] | None = None) -> Callable[[],
     return lambda: json.loads(pool.request("GET", url, headers=headers).data)
 
 
+def raw_http_client(url: str) -> Callable[[], Any]:
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port)
+    path = parts.path
+
+    def call() -> Any:
+        connection.request("GET", path)
+        return json.loads(connection.getresponse().read())
+
+    return call
+
+
 class Recorder:
     """A transport that keeps the last request it sent."""
 
@@ -159,6 +179,12 @@ def replay(make: Callable[..., Callable[[], Any]], endpoint: str) -> Callable[[]
     make(endpoint, transport=recorder)()
     sent = recorder.request
     return raw_urllib3(sent.url, dict(sent.headers.multi_items()))
+
+
+def urllib3_transport() -> Any:
+    from azure_batch_tasks import Urllib3Transport
+
+    return Urllib3Transport()
 
 
 def deadline_ours(endpoint: str, transport: Any = None) -> Callable[[], Any]:
@@ -236,11 +262,19 @@ def main() -> None:
     clients: dict[str, Callable[[], Any]] = {
         "Deadline: raw urllib3, bare GET": raw_urllib3(endpoint + DEADLINE_PATH),
         "Deadline: raw urllib3, the client's request": replay(deadline_ours, endpoint),
+        "Deadline: raw http.client, bare GET": raw_http_client(endpoint + DEADLINE_PATH),
         "Deadline: deadline_tasks get_task": deadline_ours(endpoint),
+        "Deadline: deadline_tasks get_task on Urllib3Transport": deadline_ours(
+            endpoint, transport=urllib3_transport()
+        ),
         "Deadline: botocore get_task": deadline_botocore(endpoint),
         "Batch: raw urllib3, bare GET": raw_urllib3(endpoint + BATCH_PATH),
         "Batch: raw urllib3, the client's request": replay(batch_ours, endpoint),
+        "Batch: raw http.client, bare GET": raw_http_client(endpoint + BATCH_PATH),
         "Batch: azure_batch_tasks task_get": batch_ours(endpoint),
+        "Batch: azure_batch_tasks task_get on Urllib3Transport": batch_ours(
+            endpoint, transport=urllib3_transport()
+        ),
         "Batch: azure-batch task.get": batch_sdk(endpoint),
     }
     for call in clients.values():
@@ -257,18 +291,23 @@ def main() -> None:
         f"load average {load:.2f}"
     )
     print(
-        "| client | µs per call, median (min–max) | vs raw bare GET, median (min–max) "
-        "| vs raw, the client's request |"
+        "| client | µs per call, median (min–max) | vs raw urllib3 bare GET, median (min–max) "
+        "| vs raw urllib3, the client's request | vs raw http.client bare GET |"
     )
-    print("|---|---|---|---|")
+    print("|---|---|---|---|---|")
+    floors = (
+        "raw urllib3, bare GET",
+        "raw urllib3, the client's request",
+        "raw http.client, bare GET",
+    )
     for name, values in times.items():
         service = name.split(":")[0]
         cells = []
-        for floor in ("raw urllib3, bare GET", "raw urllib3, the client's request"):
+        for floor in floors:
             base = times[f"{service}: {floor}"]
             ratios = [v / f for v, f in zip(values, base, strict=True)]
             cells.append(f"{statistics.median(ratios):.2f}x ({min(ratios):.2f}–{max(ratios):.2f})")
-        print(f"| {name} | {spread(values)} | {cells[0]} | {cells[1]} |")
+        print(f"| {name} | {spread(values)} | {cells[0]} | {cells[1]} | {cells[2]} |")
 
 
 if __name__ == "__main__":

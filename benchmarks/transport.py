@@ -11,7 +11,7 @@ CPU time this process spent per request (median of the rounds; the server's is n
 which moves less than the rate with the load of other work on the machine. The async
 transports run twice: one request after another, and with C requests in flight at once (C
 tasks on one event loop, each sending its share; default 100), which is where an async client
-earns its keep. "urllib3 in threads" is the sync default run in asyncio's default thread pool
+earns its keep. "urllib3 in threads" is the former sync default run in asyncio's default thread pool
 (`run_in_executor`), the alternative issue 10 weighed against an asyncio transport.
 """
 
@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _runtime._aiohttp import AiohttpTransport
 from _runtime._asyncio_http import AsyncioTransport
 from _runtime._http import AsyncTransport, HttpRequest, HttpResponse
+from _runtime._socket_http import SocketTransport
 from _runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
 from loopback import DEADLINE_PATH, start_server
 
@@ -52,6 +53,50 @@ class ThreadedUrllib3:
         self._sync.close()
 
 
+class H11Sockets:
+    """h11 driving one blocking keep-alive socket: the sans-IO parser the async default uses,
+    as a sync transport would use it (GET to one origin only; the comparison for _h1)."""
+
+    def __init__(self, url: str) -> None:
+        import socket
+        from urllib.parse import urlsplit
+
+        import h11
+
+        parts = urlsplit(url)
+        self._sock = socket.create_connection((parts.hostname or "", parts.port or 80))
+        self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._host = parts.netloc.encode()
+        self._conn = h11.Connection(h11.CLIENT)
+
+    def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
+        import h11
+
+        conn = self._conn
+        target = request.url.split("/", 3)[3]
+        headers = [(b"Host", self._host)] + [
+            (k.encode(), v.encode()) for k, v in request.headers.multi_items()
+        ]
+        head = h11.Request(method=request.method, target="/" + target, headers=headers)
+        self._sock.sendall(conn.send(head) + conn.send(h11.EndOfMessage()))
+        status, fields, chunks = 0, [], []
+        while True:
+            event = conn.next_event()
+            if event is h11.NEED_DATA:
+                conn.receive_data(self._sock.recv(65536))
+            elif isinstance(event, h11.Response):
+                status = event.status_code
+                fields = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in event.headers]
+            elif isinstance(event, h11.Data):
+                chunks.append(event.data)
+            elif isinstance(event, h11.EndOfMessage):
+                conn.start_next_cycle()
+                return HttpResponse(status, fields, b"".join(chunks))
+
+    def close(self) -> None:
+        self._sock.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("n", nargs="?", type=int, default=2000, help="requests per round")
@@ -65,7 +110,12 @@ def main() -> None:
     endpoint, server = start_server(args.server)
     request = HttpRequest("GET", endpoint + DEADLINE_PATH, {"Accept": "application/json"})
     loop = asyncio.new_event_loop()
-    sync = {"urllib3 (sync)": Urllib3Transport(), "httpx (sync)": HttpxTransport()}
+    sync: dict[str, SocketTransport | Urllib3Transport | HttpxTransport | H11Sockets] = {
+        "sockets + _h1 (sync default)": SocketTransport(),
+        "sockets + h11 (sync, GET only)": H11Sockets(endpoint),
+        "urllib3 (sync)": Urllib3Transport(),
+        "httpx (sync)": HttpxTransport(),
+    }
     asynchronous: dict[str, AsyncTransport] = {
         "asyncio + h11 (async)": AsyncioTransport(),
         "aiohttp (async)": AiohttpTransport(),
@@ -74,7 +124,9 @@ def main() -> None:
     }
     width = args.concurrency
 
-    def timed_sync(transport: Urllib3Transport | HttpxTransport) -> Callable[[], Sample]:
+    def timed_sync(
+        transport: SocketTransport | Urllib3Transport | HttpxTransport | H11Sockets,
+    ) -> Callable[[], Sample]:
         def run() -> Sample:
             start, cpu = time.perf_counter(), time.process_time()
             for _ in range(n):

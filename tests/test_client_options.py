@@ -242,6 +242,7 @@ TRANSPORTS = {
     "aiohttp": (True, lambda: dl.AiohttpTransport()),
     "asyncio": (True, lambda: dl.AsyncioTransport()),
     "httpx-async": (True, lambda: dl.HttpxAsyncTransport()),
+    "socket": (False, lambda: dl.SocketTransport()),
 }
 
 

@@ -34,6 +34,7 @@ TRANSPORTS: dict[str, tuple[bool, Callable[..., Any]]] = {
     "aiohttp": (True, dl.AiohttpTransport),
     "asyncio": (True, dl.AsyncioTransport),
     "httpx-async": (True, dl.HttpxAsyncTransport),
+    "socket": (False, dl.SocketTransport),
 }
 EACH_TRANSPORT = pytest.mark.parametrize("kind", sorted(TRANSPORTS))
 
@@ -219,12 +220,13 @@ def test_proxy_credentials_go_to_the_proxy_only(
     assert "pa:ss" not in caplog.text and expected not in caplog.text
 
 
+@pytest.mark.parametrize("kind", ["urllib3", "socket"])
 def test_a_refused_proxy_is_a_transport_error_before_sending(
-    target: StubServer, refused_url: str, monkeypatch: pytest.MonkeyPatch
+    kind: str, target: StubServer, refused_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", refused_url)
     with pytest.raises(dl.TransportError) as caught:
-        get_task(target.url, "urllib3")
+        get_task(target.url, kind)
     assert caught.value.request_sent is False  # safe to retry, even a non-idempotent call
     assert target.received == []
 

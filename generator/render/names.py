@@ -59,6 +59,7 @@ _RESERVED_CLASSES = {
     "ResponseDecodeError",
     "RetryPolicy",
     "SharedKeyCredential",
+    "SocketTransport",
     "TransportError",
     "TransportTimeout",
     "Urllib3Transport",

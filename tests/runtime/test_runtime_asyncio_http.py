@@ -8,81 +8,16 @@ import asyncio
 import gzip
 import socket
 import ssl
-import threading
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from _runtime._asyncio_http import AsyncioTransport
 from _runtime._http import HttpRequest, TransportError, TransportTimeout
-from runtime_stub import Reply, StubServer
+from runtime_stub import Raw, RawServer, Reply, StubServer
 
 TLS = Path(__file__).resolve().parents[1] / "data" / "tls"
-
-
-@dataclass
-class Raw:
-    """Bytes to answer one request with, verbatim; ``close`` ends the connection after them."""
-
-    data: bytes
-    close: bool = False
-
-
-class RawServer:
-    """Answers each request with the next scripted bytes, as written: framings and closes the
-    stub server does not produce (chunked, close-delimited, gzip, interim responses)."""
-
-    def __init__(self, *replies: Raw) -> None:
-        self.replies = list(replies)
-        self.requests: list[bytes] = []
-        self.connections = 0
-        self._lock = threading.Lock()
-        self._listener = socket.socket()
-        self._listener.bind(("127.0.0.1", 0))
-        self._listener.listen(16)
-        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self._listener.accept()
-            except OSError:
-                return
-            with self._lock:
-                self.connections += 1
-            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
-
-    def _serve(self, conn: socket.socket) -> None:
-        buffer = b""
-        with conn:
-            while True:
-                while b"\r\n\r\n" not in buffer:
-                    chunk = conn.recv(65536)
-                    if not chunk:
-                        return
-                    buffer += chunk
-                head, _, buffer = buffer.partition(b"\r\n\r\n")
-                length = 0
-                for line in head.split(b"\r\n")[1:]:
-                    name, _, value = line.partition(b":")
-                    if name.strip().lower() == b"content-length":
-                        length = int(value)
-                while len(buffer) < length:
-                    buffer += conn.recv(65536)
-                with self._lock:
-                    self.requests.append(head + b"\r\n\r\n" + buffer[:length])
-                    reply = self.replies.pop(0)
-                buffer = buffer[length:]
-                conn.sendall(reply.data)
-                if reply.close:
-                    conn.shutdown(socket.SHUT_RDWR)
-                    return
-
-    def close(self) -> None:
-        self._listener.close()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from urllib.parse import quote
 import pytest
 from _runtime import _serde
 from _runtime._http import Headers, HttpRequest, HttpResponse
+from _runtime._socket_http import SocketTransport
 from _runtime._transport import Urllib3Transport
 from runtime_stub import Reply, StubServer
 
@@ -139,8 +140,11 @@ def test_received_headers_are_kept_as_read() -> None:
     assert re.fullmatch(r"Headers\(.*\)", repr(response.headers))
 
 
+@pytest.mark.parametrize("kind", [Urllib3Transport, SocketTransport])
 @pytest.mark.parametrize("size", [0, 10, 200_000])
-def test_urllib3_reads_whole_bodies_plain_and_gzipped(stub_server: StubServer, size: int) -> None:
+def test_sync_transports_read_whole_bodies_plain_and_gzipped(
+    stub_server: StubServer, size: int, kind: type[Urllib3Transport | SocketTransport]
+) -> None:
     # A body is done when its Content-Length is read, unless a decoder may still hold bytes.
     body = bytes(random.Random(size).getrandbits(8) for _ in range(size))
     packed = gzip.compress(body)
@@ -149,7 +153,7 @@ def test_urllib3_reads_whole_bodies_plain_and_gzipped(stub_server: StubServer, s
         Reply(200, {"Content-Encoding": "gzip"}, packed),
         Reply(200, {}, b"after"),  # the connection went back to the pool in a sane state
     )
-    with Urllib3Transport() as transport:
+    with kind() as transport:
         for _ in range(2):
             assert transport.send(HttpRequest("GET", stub_server.url), timeout=5).body == body
         assert transport.send(HttpRequest("GET", stub_server.url), timeout=5).body == b"after"

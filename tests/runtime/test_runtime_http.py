@@ -16,6 +16,7 @@ from _runtime._http import (
     TransportError,
     TransportTimeout,
 )
+from _runtime._socket_http import SocketTransport
 from _runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
 from runtime_stub import Reply, StubServer
 
@@ -68,10 +69,13 @@ def test_response_json() -> None:
         HttpResponse(200, body=b"\xff\xfe").json()
 
 
-@pytest.fixture(params=["urllib3", "httpx"])
+SYNC_TRANSPORTS = {"urllib3": Urllib3Transport, "httpx": HttpxTransport, "socket": SocketTransport}
+
+
+@pytest.fixture(params=sorted(SYNC_TRANSPORTS))
 def sync_transport(request: pytest.FixtureRequest) -> Iterator[Transport]:
-    transport: Urllib3Transport | HttpxTransport
-    transport = Urllib3Transport() if request.param == "urllib3" else HttpxTransport()
+    transport: Urllib3Transport | HttpxTransport | SocketTransport
+    transport = SYNC_TRANSPORTS[request.param]()
     with transport:
         yield transport
 
@@ -133,11 +137,14 @@ def test_sync_transport_sends_explicit_zero_length_and_no_redirects(
     assert stub_server.received[1].header("content-length") == "0"
 
 
-def test_keep_alive_reuses_connection(stub_server: StubServer) -> None:
-    with Urllib3Transport() as transport:
+@pytest.mark.parametrize("kind", [Urllib3Transport, SocketTransport])
+def test_keep_alive_reuses_connection(
+    stub_server: StubServer, kind: type[Urllib3Transport | SocketTransport]
+) -> None:
+    with kind() as transport:
         for _ in range(3):
             transport.send(HttpRequest("GET", stub_server.url + "/k"), timeout=5)
-    assert len(stub_server.received) == 3
+    assert len(stub_server.received) == 3 and stub_server.connections == 1
 
 
 def test_sync_transport_errors(
@@ -189,7 +196,8 @@ def test_httpx_not_imported_by_sync_modules() -> None:
     runtime_parent = Path(__file__).resolve().parents[2] / "templates" / "python"
     code = (
         f"import sys; sys.path.insert(0, {str(runtime_parent)!r}); "
-        "import _runtime._transport, _runtime._retry, _runtime._sigv4, _runtime._sharedkey; "
+        "import _runtime._transport, _runtime._retry, _runtime._sigv4, _runtime._sharedkey, "
+        "_runtime._socket_http; "
         "print('httpx' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -15,6 +15,7 @@ from _runtime._retry import (
     parse_retry_after,
     send_with_retries,
 )
+from _runtime._socket_http import SocketTransport
 from _runtime._transport import HttpxAsyncTransport, Urllib3Transport
 from runtime_stub import Reply, StubServer
 
@@ -174,16 +175,27 @@ def test_idempotency_rules() -> None:
     assert policy.error_delay(refused, 3, idempotent=True) is None  # attempts exhausted
 
 
-# --- end to end against the stub: sync (urllib3) ------------------------------------------
+# --- end to end against the stub: sync (urllib3, sockets) ------------------------------
 
 
-def test_success_on_third_attempt_honours_retry_after(stub_server: StubServer) -> None:
+SyncKind = type[Urllib3Transport] | type[SocketTransport]
+
+
+@pytest.fixture(params=[Urllib3Transport, SocketTransport], ids=["urllib3", "socket"])
+def sync_kind(request: pytest.FixtureRequest) -> SyncKind:
+    kind: SyncKind = request.param
+    return kind
+
+
+def test_success_on_third_attempt_honours_retry_after(
+    sync_kind: SyncKind, stub_server: StubServer
+) -> None:
     recorder = Recorder()
     stub_server.script(
         Reply(503, {"Retry-After": "2"}), Reply(429, {"Retry-After": "1"}), Reply(200, body=b"{}")
     )
     prepare, attempts = preparer(stub_server.url + "/op")
-    with Urllib3Transport() as transport:
+    with sync_kind() as transport:
         response = send_with_retries(
             transport, prepare, recorder.policy(), timeout=5, idempotent=True
         )
@@ -194,11 +206,11 @@ def test_success_on_third_attempt_honours_retry_after(stub_server: StubServer) -
     assert [r.header("x-attempt") for r in stub_server.received] == ["1", "2", "3"]
 
 
-def test_exhausted_returns_last_response(stub_server: StubServer) -> None:
+def test_exhausted_returns_last_response(sync_kind: SyncKind, stub_server: StubServer) -> None:
     recorder = Recorder()
     stub_server.script(Reply(500), Reply(502), Reply(500, body=b'{"message": "last"}'))
     prepare, attempts = preparer(stub_server.url)
-    with Urllib3Transport() as transport:
+    with sync_kind() as transport:
         response = send_with_retries(
             transport, prepare, recorder.policy(), timeout=5, idempotent=True
         )
@@ -207,11 +219,11 @@ def test_exhausted_returns_last_response(stub_server: StubServer) -> None:
     assert recorder.sleeps == [0.05, 0.1]
 
 
-def test_non_idempotent_not_retried_on_500(stub_server: StubServer) -> None:
+def test_non_idempotent_not_retried_on_500(sync_kind: SyncKind, stub_server: StubServer) -> None:
     recorder = Recorder()
     stub_server.script(Reply(500), Reply(200))
     prepare, attempts = preparer(stub_server.url)
-    with Urllib3Transport() as transport:
+    with sync_kind() as transport:
         response = send_with_retries(
             transport, prepare, recorder.policy(), timeout=5, idempotent=False
         )
@@ -220,7 +232,9 @@ def test_non_idempotent_not_retried_on_500(stub_server: StubServer) -> None:
     assert len(stub_server.received) == 1
 
 
-def test_non_idempotent_retried_when_throttled(stub_server: StubServer) -> None:
+def test_non_idempotent_retried_when_throttled(
+    sync_kind: SyncKind, stub_server: StubServer
+) -> None:
     recorder = Recorder()
     stub_server.script(
         Reply(400, body=b'{"__type": "com.amazon#ThrottlingException", "message": "slow"}'),
@@ -228,7 +242,7 @@ def test_non_idempotent_retried_when_throttled(stub_server: StubServer) -> None:
         Reply(200),
     )
     prepare, attempts = preparer(stub_server.url)
-    with Urllib3Transport() as transport:
+    with sync_kind() as transport:
         response = send_with_retries(
             transport, prepare, recorder.policy(), timeout=5, idempotent=False, classify=aws_code
         )
@@ -236,11 +250,13 @@ def test_non_idempotent_retried_when_throttled(stub_server: StubServer) -> None:
     assert recorder.sleeps == [1.0, 2.0]  # throttling base 1 s, doubled
 
 
-def test_dropped_connections_retried_only_when_idempotent(stub_server: StubServer) -> None:
+def test_dropped_connections_retried_only_when_idempotent(
+    sync_kind: SyncKind, stub_server: StubServer
+) -> None:
     recorder = Recorder()
     stub_server.script(Reply(drop=True), Reply(drop=True), Reply(200))
     prepare, attempts = preparer(stub_server.url)
-    with Urllib3Transport() as transport:
+    with sync_kind() as transport:
         response = send_with_retries(
             transport, prepare, recorder.policy(), timeout=5, idempotent=True
         )
@@ -253,20 +269,20 @@ def test_dropped_connections_retried_only_when_idempotent(stub_server: StubServe
     assert info.value.request_sent and attempts == [1]
 
 
-def test_refused_connections_retried_then_raised(refused_url: str) -> None:
+def test_refused_connections_retried_then_raised(sync_kind: SyncKind, refused_url: str) -> None:
     recorder = Recorder()
     prepare, attempts = preparer(refused_url)
-    with Urllib3Transport() as transport, pytest.raises(TransportError) as info:
+    with sync_kind() as transport, pytest.raises(TransportError) as info:
         send_with_retries(transport, prepare, recorder.policy(), timeout=5, idempotent=False)
     assert not info.value.request_sent
     assert attempts == [1, 2, 3] and len(recorder.sleeps) == 2
 
 
-def test_read_timeouts(stub_server: StubServer) -> None:
+def test_read_timeouts(sync_kind: SyncKind, stub_server: StubServer) -> None:
     recorder = Recorder()
     stub_server.script(Reply(delay=1.0), Reply(200))
     prepare, attempts = preparer(stub_server.url)
-    with Urllib3Transport() as transport:
+    with sync_kind() as transport:
         with pytest.raises(TransportTimeout):
             send_with_retries(transport, prepare, recorder.policy(), timeout=0.2, idempotent=False)
         assert attempts == [1]
@@ -278,13 +294,13 @@ def test_read_timeouts(stub_server: StubServer) -> None:
     assert response.status == 200 and attempts == [1, 2]
 
 
-def test_azure_preset_four_attempts(stub_server: StubServer) -> None:
+def test_azure_preset_four_attempts(sync_kind: SyncKind, stub_server: StubServer) -> None:
     recorder = Recorder()
     stub_server.script(
         Reply(500), Reply(408), Reply(503, {"x-ms-retry-after-ms": "1500"}), Reply(200)
     )
     prepare, attempts = preparer(stub_server.url)
-    with Urllib3Transport() as transport:
+    with sync_kind() as transport:
         response = send_with_retries(
             transport, prepare, recorder.policy(RetryPolicy.azure()), timeout=5, idempotent=True
         )

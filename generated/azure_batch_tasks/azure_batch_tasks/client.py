@@ -59,7 +59,8 @@ class BatchServiceClient:
     :param credential_scopes: token scopes (default ``https://batch.core.windows.net//.default``).
     :param enforce_https: refuse to send a bearer token over plain ``http://`` (as azure-core
         does); False only for local testing.
-    :param transport: the HTTP transport; default urllib3 (Urllib3Transport).
+    :param transport: the HTTP transport; default HTTP/1.1 on the standard library's sockets
+    (SocketTransport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.azure()``.
     :param timeout: seconds one attempt may take: connecting and reading the whole response.
     :param user_agent_extra: appended to the User-Agent
@@ -111,9 +112,9 @@ class BatchServiceClient:
                 f"got {type(credential).__name__}"
             )
         if transport is None:
-            from ._runtime._transport import Urllib3Transport
+            from ._runtime._socket_http import SocketTransport
 
-            transport = Urllib3Transport()
+            transport = SocketTransport()
         self._transport = transport
         self._retry = retry_policy or RetryPolicy.azure()
         self._timeout = check_seconds("timeout", timeout)

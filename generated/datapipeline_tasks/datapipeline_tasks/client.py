@@ -83,7 +83,8 @@ class DataPipelineClient:
         is ``true`` (botocore's ``Config(inject_host_prefix=...)``).
     :param clock: returns the time requests are signed with (default: the system clock in UTC);
         for tests, or to correct a skewed clock.
-    :param transport: the HTTP transport; default urllib3 (Urllib3Transport).
+    :param transport: the HTTP transport; default HTTP/1.1 on the standard library's sockets
+    (SocketTransport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.aws()``.
     :param timeout: seconds one attempt may take: connecting and reading the whole response.
     :param user_agent_extra: appended to the User-Agent
@@ -129,9 +130,9 @@ class DataPipelineClient:
         self._inject_host_prefix = resolve_host_prefix_injection(inject_host_prefix)
         self._clock = clock
         if transport is None:
-            from ._runtime._transport import Urllib3Transport
+            from ._runtime._socket_http import SocketTransport
 
-            transport = Urllib3Transport()
+            transport = SocketTransport()
         self._transport = transport
         self._retry = retry_policy or RetryPolicy.aws()
         self._timeout = check_seconds("timeout", timeout)

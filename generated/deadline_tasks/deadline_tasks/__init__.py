@@ -66,14 +66,20 @@ from .models import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from ._runtime._socket_http import SocketTransport
     from ._runtime._transport import HttpxAsyncTransport, HttpxTransport, Urllib3Transport
 
 _LAZY_TRANSPORTS = ("HttpxAsyncTransport", "HttpxTransport", "Urllib3Transport")
 
 
 def __getattr__(name: str) -> object:
-    # The urllib3 and httpx transports are imported when first asked for, not with the
-    # package: an async program on the default transport never loads urllib3 (about 25 ms).
+    # The sync transports are imported when first asked for, not with the package: an async
+    # program never loads them, and a sync one on the default SocketTransport never loads
+    # urllib3 (about 25 ms).
+    if name == "SocketTransport":
+        from ._runtime._socket_http import SocketTransport
+
+        return SocketTransport
     if name in _LAZY_TRANSPORTS:
         from ._runtime import _transport
 
@@ -113,6 +119,7 @@ __all__ = [
     "RetryPolicy",
     "ServiceQuotaExceededException",
     "ServiceQuotaExceededExceptionReason",
+    "SocketTransport",
     "TaskParameterValue",
     "TaskParameterValueChunkInt",
     "TaskParameterValueFloat",

@@ -40,7 +40,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ._aws_config import (
@@ -56,7 +56,6 @@ from ._aws_config import (
     expand_path,
     load_shared_config,
 )
-from ._aws_http import StdlibTransport
 from ._aws_refresh import RefreshableCredentials, parse_timestamp, utc_clock
 from ._aws_sts import (
     assume_role,
@@ -68,6 +67,9 @@ from ._aws_sts import (
     sts_endpoint,
 )
 from ._http import HttpRequest, HttpResponse, TransportError
+
+if TYPE_CHECKING:
+    from ._aws_http import StdlibTransport
 
 __all__ = [
     "CONTAINER_RETRY_PAUSE",
@@ -148,6 +150,10 @@ class ChainContext:
         return self.scoped().get(key)
 
     def transport(self, *, proxy: bool) -> StdlibTransport:
+        # http.client (and the email package it reads headers with) only when a provider
+        # fetches credentials over HTTP, not when the package is imported.
+        from ._aws_http import StdlibTransport
+
         ca_bundle = self.setting("AWS_CA_BUNDLE", "ca_bundle") or None
         return StdlibTransport(environ=self.environ if proxy else None, ca_bundle=ca_bundle)
 

@@ -138,6 +138,15 @@ class Urllib3Transport:
         return manager
 
     def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
+        return self.send_via(
+            request, self._fixed or environment_proxy(self._env, request.url), timeout=timeout
+        )
+
+    def send_via(
+        self, request: HttpRequest, proxy: Proxy | None, *, timeout: float | None
+    ) -> HttpResponse:
+        """Send ``request`` through ``proxy`` (None: direct), whatever the environment says
+        (``SocketTransport`` hands its ``https://`` proxies over this way)."""
         fields = request.headers.multi_items()
         # A plain dict unless a name repeats exactly (fields differing in case are separate
         # keys, and are sent as separate lines either way); non-ASCII values as UTF-8 bytes.
@@ -151,7 +160,6 @@ class Urllib3Transport:
         deadline = None if timeout is None else time.monotonic() + timeout
         url = request.url
         try:
-            proxy = self._fixed or environment_proxy(self._env, url)
             route = None if proxy is not None or self._origins is None else self._origins.route(url)
             if route is not None:
                 pool, target = route
