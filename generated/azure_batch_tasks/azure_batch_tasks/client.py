@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import inspect
 import logging
-import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
 
 from . import _operations
+from ._runtime import _wire
 from ._runtime._bearer import BearerTokenPolicy, require_https
 from ._runtime._http import HttpRequest, HttpResponse, Transport
 from ._runtime._logging import AttemptLog
@@ -238,7 +238,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_list(
             self.endpoint,
             self.api_version,
@@ -325,7 +325,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_add(
             self.endpoint,
             self.api_version,
@@ -411,7 +411,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_add_collection(
             self.endpoint,
             self.api_version,
@@ -508,7 +508,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_get(
             self.endpoint,
             self.api_version,
@@ -605,7 +605,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_update(
             self.endpoint,
             self.api_version,
@@ -705,7 +705,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_delete(
             self.endpoint,
             self.api_version,
@@ -785,7 +785,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_list_subtasks(
             self.endpoint,
             self.api_version,
@@ -879,7 +879,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_terminate(
             self.endpoint,
             self.api_version,
@@ -981,7 +981,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_reactivate(
             self.endpoint,
             self.api_version,

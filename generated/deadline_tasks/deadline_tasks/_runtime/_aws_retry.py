@@ -21,11 +21,11 @@ wait), and an attempt after a dropped connection gets a ``ttl`` from its own sen
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from ._http import HttpRequest, HttpResponse
+from ._wire import uuid4_text
 
 __all__ = ["RetryHeaders"]
 
@@ -51,7 +51,7 @@ class RetryHeaders:
         *,
         now: Callable[[], datetime] = _utc_now,
     ) -> None:
-        self.invocation_id = str(uuid.uuid4())
+        self.invocation_id = uuid4_text()
         self.max_attempts = max_attempts
         self.timeout = timeout  # seconds an attempt may take (None: no limit, so no ttl)
         self._now = now  # the client's clock (aware, UTC)
