@@ -263,9 +263,10 @@ def parse_duration(text: str) -> timedelta:
     if simple is not None and len(text) > 1:  # "P" alone is not a duration
         # Whole numbers only: exact as floats too (below 2**53), so the same value isodate's
         # float arithmetic gives, without its eight groups.
-        d, h, m, s = (int(g) if g else 0 for g in simple.groups())
+        d, h, m, s = simple.groups("0")
         try:
-            return timedelta(days=d, hours=h, minutes=m, seconds=s)
+            # Integers: the same exact sum as timedelta(days=, hours=, minutes=, seconds=).
+            return timedelta(int(d), int(h) * 3600 + int(m) * 60 + int(s))
         except OverflowError as err:
             raise ValueError(f"duration out of range: {text!r}") from err
     match = _DURATION.match(text)

@@ -102,12 +102,17 @@ def uuid4_text() -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
+_BAD_LABELS: Final = ("", ".", "..")
+
+
 def quote_label(value: str) -> str:
     """A path label, percent-encoded. Empty, `.` and `..` labels are refused: HTTP libraries
     collapse them, which would silently address the parent resource (a Job instead of a Task)."""
+    if type(value) is str and value not in _BAD_LABELS and _serde._UNRESERVED.fullmatch(value):
+        return value  # nothing to encode (ids, names): _serde.quote_label's own answer
     if not isinstance(value, str):
         raise TypeError(f"a path label must be a string, got {type(value).__name__}")
-    if value in ("", ".", ".."):
+    if value in _BAD_LABELS:
         raise ValueError(f"invalid path label {value!r}: it would address another resource")
     return _serde.quote_label(value)
 
