@@ -69,14 +69,23 @@ class SharedKeyCredential:
 
 def shared_key_string_to_sign(request: HttpRequest, account_name: str) -> str:
     """The SharedKey string to sign for ``request`` exactly as it will be sent."""
-    headers = request.headers
+    # The headers by lower-cased name (each name's values in the order added): what
+    # headers.get(name) joins, without lower-casing every name asked for.
+    index = request.headers.by_lower_name()
     lines = [request.method.upper()]
-    lines.extend(headers.get(name) or "" for name in _SIGNED_STANDARD_HEADERS)
+    for name in _SIGNED_STANDARD_HEADERS:
+        values = index.get(name)
+        if values is None:
+            lines.append("")
+        else:
+            lines.append(values[0] if len(values) == 1 else ", ".join(values))
     text = "\n".join(lines) + "\n"
     ocp = sorted(
-        (name.lower(), value)
-        for name, value in headers.multi_items()
-        if name.lower().startswith("ocp-") and value
+        (name, value)
+        for name, values in index.items()
+        if name.startswith("ocp-")
+        for value in values
+        if value
     )
     text += "".join(f"{name}:{value}\n" for name, value in ocp)
     parts = urlsplit(request.url)

@@ -8,7 +8,7 @@ their own transport (a mock, a proxy-aware client, a recording layer) by impleme
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from typing import Any, Protocol, TypeAlias
 from urllib.parse import quote
 
@@ -309,8 +309,10 @@ class ResponseDecodeError(DeserializationError):
         self.body = body
 
 
-# What json.loads runs once it holds the text: the default decoder's scanner (C when built).
-_SCAN = json.JSONDecoder().scan_once
+# What json.loads runs once it holds the text: the default decoder's scanner (C when built;
+# typeshed does not declare the attribute).
+_DECODER: Any = json.JSONDecoder()
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once
 
 
 class HttpResponse:

@@ -31,8 +31,8 @@ E = TypeVar("E", bound=enum.Enum)
 __all__ = [
     "CONVERSION_ERRORS",
     "NULLABLE",
-    "REQUIRED",
     "PARSE_ERRORS",
+    "REQUIRED",
     "DeserializationError",
     "Fields",
     "any_body",
@@ -181,7 +181,7 @@ class Fields:
                         kwargs[reader[0]] = reader[1](value)
                     elif reader[2] & NULLABLE:
                         kwargs[reader[0]] = NULL
-            except Exception:  # noqa: BLE001 - read again in order, to raise as ever
+            except Exception:  # read again in order, to raise as ever
                 return self._read_in_order(data, known)
             for name in self.required:
                 if name not in kwargs:
