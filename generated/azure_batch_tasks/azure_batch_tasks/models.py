@@ -113,7 +113,7 @@ class AffinityInformation:
             "affinityId": (
                 "affinity_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
         },
     )
@@ -185,12 +185,12 @@ class ApplicationPackageReference:
             "applicationId": (
                 "application_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "version": (
                 "version",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -401,11 +401,15 @@ class BatchErrorDetail:
     _fields: ClassVar[_wire.Fields] = _wire.Fields(
         "BatchErrorDetail",
         {
-            "key": ("key", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "key": (
+                "key",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "value": (
                 "value",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -641,17 +645,25 @@ class CloudTask:
     _fields: ClassVar[_wire.Fields] = _wire.Fields(
         "CloudTask",
         {
-            "id": ("id", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "id": (
+                "id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "displayName": (
                 "display_name",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
-            "url": ("url", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "url": (
+                "url",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "eTag": (
                 "e_tag",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "lastModified": (
                 "last_modified",
@@ -683,7 +695,7 @@ class CloudTask:
             "commandLine": (
                 "command_line",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "containerSettings": (
                 "container_settings",
@@ -935,7 +947,7 @@ class CloudTaskListResult:
             "odata.nextLink": (
                 "odata_next_link",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -1069,7 +1081,7 @@ class ComputeNodeIdentityReference:
             "resourceId": (
                 "resource_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -1154,32 +1166,32 @@ class ComputeNodeInformation:
             "affinityId": (
                 "affinity_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "nodeUrl": (
                 "node_url",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "poolId": (
                 "pool_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "nodeId": (
                 "node_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "taskRootDirectory": (
                 "task_root_directory",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "taskRootDirectoryUrl": (
                 "task_root_directory_url",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -1369,17 +1381,17 @@ class ContainerRegistry:
             "username": (
                 "user_name",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "password": (
                 "password",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "registryServer": (
                 "registry_server",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "identityReference": (
                 "identity_reference",
@@ -1475,12 +1487,12 @@ class EnvironmentSetting:
             "name": (
                 "name",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "value": (
                 "value",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -1557,11 +1569,15 @@ class ErrorMessage:
     _fields: ClassVar[_wire.Fields] = _wire.Fields(
         "ErrorMessage",
         {
-            "lang": ("lang", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "lang": (
+                "lang",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "value": (
                 "value",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -1993,12 +2009,12 @@ class HttpHeader:
             "name": (
                 "name",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "value": (
                 "value",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -2096,7 +2112,7 @@ class MultiInstanceSettings:
             "coordinationCommandLine": (
                 "coordination_command_line",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "commonResourceFiles": (
                 "common_resource_files",
@@ -2171,11 +2187,15 @@ class NameValuePair:
     _fields: ClassVar[_wire.Fields] = _wire.Fields(
         "NameValuePair",
         {
-            "name": ("name", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "name": (
+                "name",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "value": (
                 "value",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -2270,7 +2290,7 @@ class OutputFile:
             "filePattern": (
                 "file_pattern",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "destination": (
                 "destination",
@@ -2369,11 +2389,15 @@ class OutputFileBlobContainerDestination:
     _fields: ClassVar[_wire.Fields] = _wire.Fields(
         "OutputFileBlobContainerDestination",
         {
-            "path": ("path", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "path": (
+                "path",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "containerUrl": (
                 "container_url",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "identityReference": (
                 "identity_reference",
@@ -2667,32 +2691,32 @@ class ResourceFile:
             "autoStorageContainerName": (
                 "auto_storage_container_name",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "storageContainerUrl": (
                 "storage_container_url",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "httpUrl": (
                 "http_url",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "blobPrefix": (
                 "blob_prefix",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "filePath": (
                 "file_path",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "fileMode": (
                 "file_mode",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "identityReference": (
                 "identity_reference",
@@ -3284,17 +3308,17 @@ class TaskAddParameter:
             "id": (
                 "id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "displayName": (
                 "display_name",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "commandLine": (
                 "command_line",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "containerSettings": (
                 "container_settings",
@@ -3499,12 +3523,12 @@ class TaskAddResult:
             "taskId": (
                 "task_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "eTag": (
                 "e_tag",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "lastModified": (
                 "last_modified",
@@ -3514,7 +3538,7 @@ class TaskAddResult:
             "location": (
                 "location",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "error": ("error", lambda value: BatchErrorBody.from_dict(value), 0),
         },
@@ -3706,17 +3730,17 @@ class TaskContainerExecutionInformation:
             "containerId": (
                 "container_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "state": (
                 "state",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "error": (
                 "error",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -3820,12 +3844,12 @@ class TaskContainerSettings:
             "containerRunOptions": (
                 "container_run_options",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "imageName": (
                 "image_name",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "registry": ("registry", lambda value: ContainerRegistry.from_dict(value), 0),
             "workingDirectory": (
@@ -4241,11 +4265,15 @@ class TaskFailureInformation:
                 lambda value: _wire.enum_member(ErrorCategory, value),
                 _wire.REQUIRED,
             ),
-            "code": ("code", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "code": (
+                "code",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "message": (
                 "message",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "details": (
                 "details",
@@ -4472,7 +4500,7 @@ class TaskStatistics:
             "url": (
                 "url",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "startTime": (
                 "start_time",
@@ -4670,7 +4698,7 @@ class UserIdentity:
             "username": (
                 "user_name",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "autoUser": ("auto_user", lambda value: AutoUserSpecification.from_dict(value), 0),
         },
@@ -4877,14 +4905,18 @@ class TaskAddResponse:
             "client-request-id": (
                 "client_request_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "request-id": (
                 "request_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
-            "ETag": ("etag", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "ETag": (
+                "etag",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "Last-Modified": (
                 "last_modified",
                 lambda value: _wire.parse_timestamp(value, "http-date"),
@@ -4893,7 +4925,7 @@ class TaskAddResponse:
             "DataServiceId": (
                 "data_service_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -4984,12 +5016,12 @@ class TaskDeleteResponse:
             "client-request-id": (
                 "client_request_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "request-id": (
                 "request_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -5084,14 +5116,18 @@ class TaskReactivateResponse:
             "client-request-id": (
                 "client_request_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "request-id": (
                 "request_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
-            "ETag": ("etag", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "ETag": (
+                "etag",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "Last-Modified": (
                 "last_modified",
                 lambda value: _wire.parse_timestamp(value, "http-date"),
@@ -5100,7 +5136,7 @@ class TaskReactivateResponse:
             "DataServiceId": (
                 "data_service_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -5207,14 +5243,18 @@ class TaskTerminateResponse:
             "client-request-id": (
                 "client_request_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "request-id": (
                 "request_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
-            "ETag": ("etag", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "ETag": (
+                "etag",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "Last-Modified": (
                 "last_modified",
                 lambda value: _wire.parse_timestamp(value, "http-date"),
@@ -5223,7 +5263,7 @@ class TaskTerminateResponse:
             "DataServiceId": (
                 "data_service_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -5330,14 +5370,18 @@ class TaskUpdateResponse:
             "client-request-id": (
                 "client_request_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "request-id": (
                 "request_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
-            "ETag": ("etag", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "ETag": (
+                "etag",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "Last-Modified": (
                 "last_modified",
                 lambda value: _wire.parse_timestamp(value, "http-date"),
@@ -5346,7 +5390,7 @@ class TaskUpdateResponse:
             "DataServiceId": (
                 "data_service_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
     )
@@ -5428,7 +5472,11 @@ class BatchErrorBody:
     _fields: ClassVar[_wire.Fields] = _wire.Fields(
         "BatchErrorBody",
         {
-            "code": ("code", lambda value: value if type(value) is str else _wire.as_str(value), 0),
+            "code": (
+                "code",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
             "message": ("message", lambda value: ErrorMessage.from_dict(value), 0),
             "values": (
                 "values",

@@ -118,7 +118,7 @@ class GetTaskResponse:
             "taskId": (
                 "task_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "createdAt": (
                 "created_at",
@@ -128,7 +128,7 @@ class GetTaskResponse:
             "createdBy": (
                 "created_by",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "runStatus": (
                 "run_status",
@@ -160,12 +160,12 @@ class GetTaskResponse:
             "updatedBy": (
                 "updated_by",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
             "latestSessionActionId": (
                 "latest_session_action_id",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                0,
+                _wire.TEXT,
             ),
         },
         ("parameters",),
@@ -518,12 +518,12 @@ class ValidationExceptionField:
             "name": (
                 "name",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
             "message": (
                 "message",
                 lambda value: value if type(value) is str else _wire.as_str(value),
-                _wire.REQUIRED,
+                _wire.REQUIRED | _wire.TEXT,
             ),
         },
     )

@@ -33,6 +33,7 @@ __all__ = [
     "NULLABLE",
     "PARSE_ERRORS",
     "REQUIRED",
+    "TEXT",
     "DeserializationError",
     "Fields",
     "any_body",
@@ -134,9 +135,11 @@ def missing(model: str, wire_name: str) -> NoReturn:
     )
 
 
-#: ``Fields`` flags: the field must be present (no default), it may be sent as ``null``.
+#: ``Fields`` flags: the field must be present (no default), it may be sent as ``null``, it
+#: is a string (a ``str`` value is taken as it is, without calling the reader).
 REQUIRED: Final = 1
 NULLABLE: Final = 2
+TEXT: Final = 4
 
 
 class Fields:
@@ -178,7 +181,10 @@ class Fields:
                                 unknown = {}
                             unknown[key] = value
                     elif value is not None:
-                        kwargs[reader[0]] = reader[1](value)
+                        if type(value) is str and reader[2] & TEXT:
+                            kwargs[reader[0]] = value
+                        else:
+                            kwargs[reader[0]] = reader[1](value)
                     elif reader[2] & NULLABLE:
                         kwargs[reader[0]] = NULL
             except Exception:  # read again in order, to raise as ever
