@@ -6,6 +6,7 @@ Spec text is untrusted: it reaches generated code only through `docstring`, `pys
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 from functools import lru_cache
@@ -246,5 +247,17 @@ def build_environment(
         snake=snake_case,
         first_sentence=first_sentence,
         param=param,
+        unparen=unparen,
     )
     return env
+
+
+# What pytypes writes for a checked scalar: ``(value if type(value) is str else ...(value))``.
+_CHECKED_SCALAR = re.compile(r"\((\w+) if type\(\1\) is \w+ else [\w.]+\(\1\)\)")
+
+
+def unparen(expr: str) -> str:
+    """A checked scalar's conversion without its parentheses, which ruff drops and black keeps
+    in a lambda's body: written without, both formatters give the same bytes. Anything else
+    is returned as it is."""
+    return expr[1:-1] if _CHECKED_SCALAR.fullmatch(expr) else expr

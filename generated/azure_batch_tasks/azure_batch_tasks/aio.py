@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
 
 from . import _operations
+from ._runtime import _wire
 from ._runtime._bearer import AsyncBearerTokenPolicy, require_https
 from ._runtime._http import AsyncTransport, HttpRequest, HttpResponse
 from ._runtime._logging import AttemptLog
@@ -235,7 +235,7 @@ class AsyncBatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_list(
             self.endpoint,
             self.api_version,
@@ -322,7 +322,7 @@ class AsyncBatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_add(
             self.endpoint,
             self.api_version,
@@ -408,7 +408,7 @@ class AsyncBatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_add_collection(
             self.endpoint,
             self.api_version,
@@ -505,7 +505,7 @@ class AsyncBatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_get(
             self.endpoint,
             self.api_version,
@@ -602,7 +602,7 @@ class AsyncBatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_update(
             self.endpoint,
             self.api_version,
@@ -702,7 +702,7 @@ class AsyncBatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_delete(
             self.endpoint,
             self.api_version,
@@ -782,7 +782,7 @@ class AsyncBatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_list_subtasks(
             self.endpoint,
             self.api_version,
@@ -876,7 +876,7 @@ class AsyncBatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_terminate(
             self.endpoint,
             self.api_version,
@@ -978,7 +978,7 @@ class AsyncBatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_reactivate(
             self.endpoint,
             self.api_version,

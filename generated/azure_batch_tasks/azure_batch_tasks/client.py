@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import inspect
 import logging
-import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Any, Self
 
 from . import _operations
+from ._runtime import _wire
 from ._runtime._bearer import BearerTokenPolicy, require_https
 from ._runtime._http import HttpRequest, HttpResponse, Transport
 from ._runtime._logging import AttemptLog
@@ -239,7 +239,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_list(
             self.endpoint,
             self.api_version,
@@ -326,7 +326,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_add(
             self.endpoint,
             self.api_version,
@@ -412,7 +412,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_add_collection(
             self.endpoint,
             self.api_version,
@@ -509,7 +509,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_get(
             self.endpoint,
             self.api_version,
@@ -606,7 +606,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_update(
             self.endpoint,
             self.api_version,
@@ -706,7 +706,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_delete(
             self.endpoint,
             self.api_version,
@@ -786,7 +786,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_list_subtasks(
             self.endpoint,
             self.api_version,
@@ -880,7 +880,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_terminate(
             self.endpoint,
             self.api_version,
@@ -982,7 +982,7 @@ class BatchServiceClient:
         if client_request_id is None:
             # The Azure SDKs send one on every request (the spec marks the header
             # x-ms-client-request-id); created here, so the call's retries and pages share it.
-            client_request_id = str(uuid.uuid4())
+            client_request_id = _wire.uuid4_text()
         request = _operations.serialize_task_reactivate(
             self.endpoint,
             self.api_version,

@@ -107,6 +107,17 @@ class AffinityInformation:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"affinityId", "odata.metadata"})
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "AffinityInformation",
+        {
+            "affinityId": (
+                "affinity_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -139,22 +150,7 @@ class AffinityInformation:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("AffinityInformation", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "affinityId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["affinity_id"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("AffinityInformation", key)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("AffinityInformation", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**AffinityInformation._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -182,6 +178,22 @@ class ApplicationPackageReference:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"applicationId", "version", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ApplicationPackageReference",
+        {
+            "applicationId": (
+                "application_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "version": (
+                "version",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -219,26 +231,7 @@ class ApplicationPackageReference:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ApplicationPackageReference", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "applicationId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["application_id"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("ApplicationPackageReference", key)
-            key = "version"
-            value = data.get(key)
-            if value is not None:
-                kwargs["version"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ApplicationPackageReference", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ApplicationPackageReference._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -260,6 +253,20 @@ class AuthenticationTokenSettings:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"access", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "AuthenticationTokenSettings",
+        {
+            "access": (
+                "access",
+                lambda value: [
+                    (None if v0 is None else _wire.enum_member(AccessScope, v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -295,23 +302,7 @@ class AuthenticationTokenSettings:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("AuthenticationTokenSettings", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "access"
-            value = data.get(key)
-            if value is not None:
-                kwargs["access"] = [
-                    (None if v0 is None else _wire.enum_member(AccessScope, v0))
-                    for v0 in _wire.as_list(value)
-                ]
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("AuthenticationTokenSettings", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**AuthenticationTokenSettings._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -337,6 +328,18 @@ class AutoUserSpecification:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"scope", "elevationLevel", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "AutoUserSpecification",
+        {
+            "scope": ("scope", lambda value: _wire.enum_member(AutoUserScope, value), 0),
+            "elevationLevel": (
+                "elevation_level",
+                lambda value: _wire.enum_member(ElevationLevel, value),
+                0,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -376,24 +379,7 @@ class AutoUserSpecification:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("AutoUserSpecification", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "scope"
-            value = data.get(key)
-            if value is not None:
-                kwargs["scope"] = _wire.enum_member(AutoUserScope, value)
-            key = "elevationLevel"
-            value = data.get(key)
-            if value is not None:
-                kwargs["elevation_level"] = _wire.enum_member(ElevationLevel, value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("AutoUserSpecification", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**AutoUserSpecification._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -411,6 +397,22 @@ class BatchErrorDetail:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"key", "value", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "BatchErrorDetail",
+        {
+            "key": (
+                "key",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "value": (
+                "value",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -450,24 +452,7 @@ class BatchErrorDetail:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("BatchErrorDetail", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "key"
-            value = data.get(key)
-            if value is not None:
-                kwargs["key"] = value if type(value) is str else _wire.as_str(value)
-            key = "value"
-            value = data.get(key)
-            if value is not None:
-                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("BatchErrorDetail", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**BatchErrorDetail._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -657,6 +642,131 @@ class CloudTask:
         }
     )
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "CloudTask",
+        {
+            "id": (
+                "id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "displayName": (
+                "display_name",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "url": (
+                "url",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "eTag": (
+                "e_tag",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "lastModified": (
+                "last_modified",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                0,
+            ),
+            "creationTime": (
+                "creation_time",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                0,
+            ),
+            "exitConditions": ("exit_conditions", lambda value: ExitConditions.from_dict(value), 0),
+            "state": ("state", lambda value: _wire.enum_member(TaskState, value), 0),
+            "stateTransitionTime": (
+                "state_transition_time",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                0,
+            ),
+            "previousState": (
+                "previous_state",
+                lambda value: _wire.enum_member(TaskState, value),
+                0,
+            ),
+            "previousStateTransitionTime": (
+                "previous_state_transition_time",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                0,
+            ),
+            "commandLine": (
+                "command_line",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "containerSettings": (
+                "container_settings",
+                lambda value: TaskContainerSettings.from_dict(value),
+                0,
+            ),
+            "resourceFiles": (
+                "resource_files",
+                lambda value: [
+                    (None if v0 is None else ResourceFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "outputFiles": (
+                "output_files",
+                lambda value: [
+                    (None if v0 is None else OutputFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "environmentSettings": (
+                "environment_settings",
+                lambda value: [
+                    (None if v0 is None else EnvironmentSetting.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "affinityInfo": (
+                "affinity_info",
+                lambda value: AffinityInformation.from_dict(value),
+                0,
+            ),
+            "constraints": ("constraints", lambda value: TaskConstraints.from_dict(value), 0),
+            "requiredSlots": (
+                "required_slots",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                0,
+            ),
+            "userIdentity": ("user_identity", lambda value: UserIdentity.from_dict(value), 0),
+            "executionInfo": (
+                "execution_info",
+                lambda value: TaskExecutionInformation.from_dict(value),
+                0,
+            ),
+            "nodeInfo": ("node_info", lambda value: ComputeNodeInformation.from_dict(value), 0),
+            "multiInstanceSettings": (
+                "multi_instance_settings",
+                lambda value: MultiInstanceSettings.from_dict(value),
+                0,
+            ),
+            "stats": ("stats", lambda value: TaskStatistics.from_dict(value), 0),
+            "dependsOn": ("depends_on", lambda value: TaskDependencies.from_dict(value), 0),
+            "applicationPackageReferences": (
+                "application_package_references",
+                lambda value: [
+                    (None if v0 is None else ApplicationPackageReference.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "authenticationTokenSettings": (
+                "authentication_token_settings",
+                lambda value: AuthenticationTokenSettings.from_dict(value),
+                0,
+            ),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -803,138 +913,7 @@ class CloudTask:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("CloudTask", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["id"] = value if type(value) is str else _wire.as_str(value)
-            key = "displayName"
-            value = data.get(key)
-            if value is not None:
-                kwargs["display_name"] = value if type(value) is str else _wire.as_str(value)
-            key = "url"
-            value = data.get(key)
-            if value is not None:
-                kwargs["url"] = value if type(value) is str else _wire.as_str(value)
-            key = "eTag"
-            value = data.get(key)
-            if value is not None:
-                kwargs["e_tag"] = value if type(value) is str else _wire.as_str(value)
-            key = "lastModified"
-            value = data.get(key)
-            if value is not None:
-                kwargs["last_modified"] = _wire.parse_timestamp(value, "date-time")
-            key = "creationTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["creation_time"] = _wire.parse_timestamp(value, "date-time")
-            key = "exitConditions"
-            value = data.get(key)
-            if value is not None:
-                kwargs["exit_conditions"] = ExitConditions.from_dict(value)
-            key = "state"
-            value = data.get(key)
-            if value is not None:
-                kwargs["state"] = _wire.enum_member(TaskState, value)
-            key = "stateTransitionTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["state_transition_time"] = _wire.parse_timestamp(value, "date-time")
-            key = "previousState"
-            value = data.get(key)
-            if value is not None:
-                kwargs["previous_state"] = _wire.enum_member(TaskState, value)
-            key = "previousStateTransitionTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["previous_state_transition_time"] = _wire.parse_timestamp(value, "date-time")
-            key = "commandLine"
-            value = data.get(key)
-            if value is not None:
-                kwargs["command_line"] = value if type(value) is str else _wire.as_str(value)
-            key = "containerSettings"
-            value = data.get(key)
-            if value is not None:
-                kwargs["container_settings"] = TaskContainerSettings.from_dict(value)
-            key = "resourceFiles"
-            value = data.get(key)
-            if value is not None:
-                kwargs["resource_files"] = [
-                    (None if v0 is None else ResourceFile.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-            key = "outputFiles"
-            value = data.get(key)
-            if value is not None:
-                kwargs["output_files"] = [
-                    (None if v0 is None else OutputFile.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-            key = "environmentSettings"
-            value = data.get(key)
-            if value is not None:
-                kwargs["environment_settings"] = [
-                    (None if v0 is None else EnvironmentSetting.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-            key = "affinityInfo"
-            value = data.get(key)
-            if value is not None:
-                kwargs["affinity_info"] = AffinityInformation.from_dict(value)
-            key = "constraints"
-            value = data.get(key)
-            if value is not None:
-                kwargs["constraints"] = TaskConstraints.from_dict(value)
-            key = "requiredSlots"
-            value = data.get(key)
-            if value is not None:
-                kwargs["required_slots"] = value if type(value) is int else _wire.as_int(value)
-            key = "userIdentity"
-            value = data.get(key)
-            if value is not None:
-                kwargs["user_identity"] = UserIdentity.from_dict(value)
-            key = "executionInfo"
-            value = data.get(key)
-            if value is not None:
-                kwargs["execution_info"] = TaskExecutionInformation.from_dict(value)
-            key = "nodeInfo"
-            value = data.get(key)
-            if value is not None:
-                kwargs["node_info"] = ComputeNodeInformation.from_dict(value)
-            key = "multiInstanceSettings"
-            value = data.get(key)
-            if value is not None:
-                kwargs["multi_instance_settings"] = MultiInstanceSettings.from_dict(value)
-            key = "stats"
-            value = data.get(key)
-            if value is not None:
-                kwargs["stats"] = TaskStatistics.from_dict(value)
-            key = "dependsOn"
-            value = data.get(key)
-            if value is not None:
-                kwargs["depends_on"] = TaskDependencies.from_dict(value)
-            key = "applicationPackageReferences"
-            value = data.get(key)
-            if value is not None:
-                kwargs["application_package_references"] = [
-                    (None if v0 is None else ApplicationPackageReference.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-            key = "authenticationTokenSettings"
-            value = data.get(key)
-            if value is not None:
-                kwargs["authentication_token_settings"] = AuthenticationTokenSettings.from_dict(
-                    value
-                )
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("CloudTask", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**CloudTask._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -954,6 +933,24 @@ class CloudTaskListResult:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"value", "odata.nextLink", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "CloudTaskListResult",
+        {
+            "value": (
+                "value",
+                lambda value: [
+                    (None if v0 is None else CloudTask.from_dict(v0)) for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "odata.nextLink": (
+                "odata_next_link",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -993,26 +990,7 @@ class CloudTaskListResult:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("CloudTaskListResult", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "value"
-            value = data.get(key)
-            if value is not None:
-                kwargs["value"] = [
-                    (None if v0 is None else CloudTask.from_dict(v0)) for v0 in _wire.as_list(value)
-                ]
-            key = "odata.nextLink"
-            value = data.get(key)
-            if value is not None:
-                kwargs["odata_next_link"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("CloudTaskListResult", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**CloudTaskListResult._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -1030,6 +1008,20 @@ class CloudTaskListSubtasksResult:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"value", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "CloudTaskListSubtasksResult",
+        {
+            "value": (
+                "value",
+                lambda value: [
+                    (None if v0 is None else SubtaskInformation.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -1065,23 +1057,7 @@ class CloudTaskListSubtasksResult:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("CloudTaskListSubtasksResult", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "value"
-            value = data.get(key)
-            if value is not None:
-                kwargs["value"] = [
-                    (None if v0 is None else SubtaskInformation.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("CloudTaskListSubtasksResult", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**CloudTaskListSubtasksResult._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -1098,6 +1074,17 @@ class ComputeNodeIdentityReference:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"resourceId", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ComputeNodeIdentityReference",
+        {
+            "resourceId": (
+                "resource_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -1133,20 +1120,7 @@ class ComputeNodeIdentityReference:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ComputeNodeIdentityReference", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "resourceId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["resource_id"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ComputeNodeIdentityReference", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ComputeNodeIdentityReference._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -1184,6 +1158,42 @@ class ComputeNodeInformation:
             "taskRootDirectoryUrl",
             "odata.metadata",
         }
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ComputeNodeInformation",
+        {
+            "affinityId": (
+                "affinity_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "nodeUrl": (
+                "node_url",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "poolId": (
+                "pool_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "nodeId": (
+                "node_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "taskRootDirectory": (
+                "task_root_directory",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "taskRootDirectoryUrl": (
+                "task_root_directory_url",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -1240,42 +1250,7 @@ class ComputeNodeInformation:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ComputeNodeInformation", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "affinityId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["affinity_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "nodeUrl"
-            value = data.get(key)
-            if value is not None:
-                kwargs["node_url"] = value if type(value) is str else _wire.as_str(value)
-            key = "poolId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["pool_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "nodeId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["node_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "taskRootDirectory"
-            value = data.get(key)
-            if value is not None:
-                kwargs["task_root_directory"] = value if type(value) is str else _wire.as_str(value)
-            key = "taskRootDirectoryUrl"
-            value = data.get(key)
-            if value is not None:
-                kwargs["task_root_directory_url"] = (
-                    value if type(value) is str else _wire.as_str(value)
-                )
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ComputeNodeInformation", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ComputeNodeInformation._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -1299,6 +1274,18 @@ class ContainerHostBatchBindMountEntry:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"source", "isReadOnly", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ContainerHostBatchBindMountEntry",
+        {
+            "source": ("source", lambda value: _wire.enum_member(ContainerHostDataPath, value), 0),
+            "isReadOnly": (
+                "is_read_only",
+                lambda value: value if type(value) is bool else _wire.as_bool(value),
+                0,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -1338,24 +1325,7 @@ class ContainerHostBatchBindMountEntry:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ContainerHostBatchBindMountEntry", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "source"
-            value = data.get(key)
-            if value is not None:
-                kwargs["source"] = _wire.enum_member(ContainerHostDataPath, value)
-            key = "isReadOnly"
-            value = data.get(key)
-            if value is not None:
-                kwargs["is_read_only"] = value if type(value) is bool else _wire.as_bool(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ContainerHostBatchBindMountEntry", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ContainerHostBatchBindMountEntry._fields.read(data, cls._known))
 
 
 class ContainerHostDataPath(OpenStrEnum):
@@ -1405,6 +1375,32 @@ class ContainerRegistry:
         {"username", "password", "registryServer", "identityReference", "odata.metadata"}
     )
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ContainerRegistry",
+        {
+            "username": (
+                "user_name",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "password": (
+                "password",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "registryServer": (
+                "registry_server",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "identityReference": (
+                "identity_reference",
+                lambda value: ComputeNodeIdentityReference.from_dict(value),
+                0,
+            ),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -1451,32 +1447,7 @@ class ContainerRegistry:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ContainerRegistry", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "username"
-            value = data.get(key)
-            if value is not None:
-                kwargs["user_name"] = value if type(value) is str else _wire.as_str(value)
-            key = "password"
-            value = data.get(key)
-            if value is not None:
-                kwargs["password"] = value if type(value) is str else _wire.as_str(value)
-            key = "registryServer"
-            value = data.get(key)
-            if value is not None:
-                kwargs["registry_server"] = value if type(value) is str else _wire.as_str(value)
-            key = "identityReference"
-            value = data.get(key)
-            if value is not None:
-                kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ContainerRegistry", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ContainerRegistry._fields.read(data, cls._known))
 
 
 class ElevationLevel(OpenStrEnum):
@@ -1509,6 +1480,22 @@ class EnvironmentSetting:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"name", "value", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "EnvironmentSetting",
+        {
+            "name": (
+                "name",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "value": (
+                "value",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -1546,26 +1533,7 @@ class EnvironmentSetting:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("EnvironmentSetting", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "name"
-            value = data.get(key)
-            if value is not None:
-                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("EnvironmentSetting", key)
-            key = "value"
-            value = data.get(key)
-            if value is not None:
-                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("EnvironmentSetting", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**EnvironmentSetting._fields.read(data, cls._known))
 
 
 class ErrorCategory(OpenStrEnum):
@@ -1597,6 +1565,22 @@ class ErrorMessage:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"lang", "value", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ErrorMessage",
+        {
+            "lang": (
+                "lang",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "value": (
+                "value",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -1636,24 +1620,7 @@ class ErrorMessage:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ErrorMessage", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "lang"
-            value = data.get(key)
-            if value is not None:
-                kwargs["lang"] = value if type(value) is str else _wire.as_str(value)
-            key = "value"
-            value = data.get(key)
-            if value is not None:
-                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ErrorMessage", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ErrorMessage._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -1672,6 +1639,22 @@ class ExitCodeMapping:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"code", "exitOptions", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ExitCodeMapping",
+        {
+            "code": (
+                "code",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                _wire.REQUIRED,
+            ),
+            "exitOptions": (
+                "exit_options",
+                lambda value: ExitOptions.from_dict(value),
+                _wire.REQUIRED,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -1707,28 +1690,7 @@ class ExitCodeMapping:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ExitCodeMapping", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "code"
-            value = data.get(key)
-            if value is not None:
-                kwargs["code"] = value if type(value) is int else _wire.as_int(value)
-            else:
-                _wire.missing("ExitCodeMapping", key)
-            key = "exitOptions"
-            value = data.get(key)
-            if value is not None:
-                kwargs["exit_options"] = ExitOptions.from_dict(value)
-            else:
-                _wire.missing("ExitCodeMapping", key)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ExitCodeMapping", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ExitCodeMapping._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -1750,6 +1712,27 @@ class ExitCodeRangeMapping:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"start", "end", "exitOptions", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ExitCodeRangeMapping",
+        {
+            "start": (
+                "start",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                _wire.REQUIRED,
+            ),
+            "end": (
+                "end",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                _wire.REQUIRED,
+            ),
+            "exitOptions": (
+                "exit_options",
+                lambda value: ExitOptions.from_dict(value),
+                _wire.REQUIRED,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -1787,34 +1770,7 @@ class ExitCodeRangeMapping:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ExitCodeRangeMapping", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "start"
-            value = data.get(key)
-            if value is not None:
-                kwargs["start"] = value if type(value) is int else _wire.as_int(value)
-            else:
-                _wire.missing("ExitCodeRangeMapping", key)
-            key = "end"
-            value = data.get(key)
-            if value is not None:
-                kwargs["end"] = value if type(value) is int else _wire.as_int(value)
-            else:
-                _wire.missing("ExitCodeRangeMapping", key)
-            key = "exitOptions"
-            value = data.get(key)
-            if value is not None:
-                kwargs["exit_options"] = ExitOptions.from_dict(value)
-            else:
-                _wire.missing("ExitCodeRangeMapping", key)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ExitCodeRangeMapping", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ExitCodeRangeMapping._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -1862,6 +1818,35 @@ class ExitConditions:
             "default",
             "odata.metadata",
         }
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ExitConditions",
+        {
+            "exitCodes": (
+                "exit_codes",
+                lambda value: [
+                    (None if v0 is None else ExitCodeMapping.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "exitCodeRanges": (
+                "exit_code_ranges",
+                lambda value: [
+                    (None if v0 is None else ExitCodeRangeMapping.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "preProcessingError": (
+                "pre_processing_error",
+                lambda value: ExitOptions.from_dict(value),
+                0,
+            ),
+            "fileUploadError": ("file_upload_error", lambda value: ExitOptions.from_dict(value), 0),
+            "default": ("default", lambda value: ExitOptions.from_dict(value), 0),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -1914,42 +1899,7 @@ class ExitConditions:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ExitConditions", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "exitCodes"
-            value = data.get(key)
-            if value is not None:
-                kwargs["exit_codes"] = [
-                    (None if v0 is None else ExitCodeMapping.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-            key = "exitCodeRanges"
-            value = data.get(key)
-            if value is not None:
-                kwargs["exit_code_ranges"] = [
-                    (None if v0 is None else ExitCodeRangeMapping.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-            key = "preProcessingError"
-            value = data.get(key)
-            if value is not None:
-                kwargs["pre_processing_error"] = ExitOptions.from_dict(value)
-            key = "fileUploadError"
-            value = data.get(key)
-            if value is not None:
-                kwargs["file_upload_error"] = ExitOptions.from_dict(value)
-            key = "default"
-            value = data.get(key)
-            if value is not None:
-                kwargs["default"] = ExitOptions.from_dict(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ExitConditions", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ExitConditions._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -1981,6 +1931,18 @@ class ExitOptions:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset(
         {"jobAction", "dependencyAction", "odata.metadata"}
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ExitOptions",
+        {
+            "jobAction": ("job_action", lambda value: _wire.enum_member(JobAction, value), 0),
+            "dependencyAction": (
+                "dependency_action",
+                lambda value: _wire.enum_member(DependencyAction, value),
+                0,
+            ),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -2021,24 +1983,7 @@ class ExitOptions:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ExitOptions", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "jobAction"
-            value = data.get(key)
-            if value is not None:
-                kwargs["job_action"] = _wire.enum_member(JobAction, value)
-            key = "dependencyAction"
-            value = data.get(key)
-            if value is not None:
-                kwargs["dependency_action"] = _wire.enum_member(DependencyAction, value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ExitOptions", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ExitOptions._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -2057,6 +2002,22 @@ class HttpHeader:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"name", "value", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "HttpHeader",
+        {
+            "name": (
+                "name",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "value": (
+                "value",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -2094,26 +2055,7 @@ class HttpHeader:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("HttpHeader", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "name"
-            value = data.get(key)
-            if value is not None:
-                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("HttpHeader", key)
-            key = "value"
-            value = data.get(key)
-            if value is not None:
-                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("HttpHeader", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**HttpHeader._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -2159,6 +2101,30 @@ class MultiInstanceSettings:
         {"numberOfInstances", "coordinationCommandLine", "commonResourceFiles", "odata.metadata"}
     )
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "MultiInstanceSettings",
+        {
+            "numberOfInstances": (
+                "number_of_instances",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                0,
+            ),
+            "coordinationCommandLine": (
+                "coordination_command_line",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "commonResourceFiles": (
+                "common_resource_files",
+                lambda value: [
+                    (None if v0 is None else ResourceFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -2199,35 +2165,7 @@ class MultiInstanceSettings:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("MultiInstanceSettings", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "numberOfInstances"
-            value = data.get(key)
-            if value is not None:
-                kwargs["number_of_instances"] = value if type(value) is int else _wire.as_int(value)
-            key = "coordinationCommandLine"
-            value = data.get(key)
-            if value is not None:
-                kwargs["coordination_command_line"] = (
-                    value if type(value) is str else _wire.as_str(value)
-                )
-            else:
-                _wire.missing("MultiInstanceSettings", key)
-            key = "commonResourceFiles"
-            value = data.get(key)
-            if value is not None:
-                kwargs["common_resource_files"] = [
-                    (None if v0 is None else ResourceFile.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("MultiInstanceSettings", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**MultiInstanceSettings._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -2245,6 +2183,22 @@ class NameValuePair:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"name", "value", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "NameValuePair",
+        {
+            "name": (
+                "name",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "value": (
+                "value",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -2284,24 +2238,7 @@ class NameValuePair:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("NameValuePair", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "name"
-            value = data.get(key)
-            if value is not None:
-                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
-            key = "value"
-            value = data.get(key)
-            if value is not None:
-                kwargs["value"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("NameValuePair", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**NameValuePair._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -2347,6 +2284,27 @@ class OutputFile:
         {"filePattern", "destination", "uploadOptions", "odata.metadata"}
     )
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "OutputFile",
+        {
+            "filePattern": (
+                "file_pattern",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "destination": (
+                "destination",
+                lambda value: OutputFileDestination.from_dict(value),
+                _wire.REQUIRED,
+            ),
+            "uploadOptions": (
+                "upload_options",
+                lambda value: OutputFileUploadOptions.from_dict(value),
+                _wire.REQUIRED,
+            ),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -2383,34 +2341,7 @@ class OutputFile:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("OutputFile", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "filePattern"
-            value = data.get(key)
-            if value is not None:
-                kwargs["file_pattern"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("OutputFile", key)
-            key = "destination"
-            value = data.get(key)
-            if value is not None:
-                kwargs["destination"] = OutputFileDestination.from_dict(value)
-            else:
-                _wire.missing("OutputFile", key)
-            key = "uploadOptions"
-            value = data.get(key)
-            if value is not None:
-                kwargs["upload_options"] = OutputFileUploadOptions.from_dict(value)
-            else:
-                _wire.missing("OutputFile", key)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("OutputFile", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**OutputFile._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -2453,6 +2384,35 @@ class OutputFileBlobContainerDestination:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset(
         {"path", "containerUrl", "identityReference", "uploadHeaders", "odata.metadata"}
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "OutputFileBlobContainerDestination",
+        {
+            "path": (
+                "path",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "containerUrl": (
+                "container_url",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "identityReference": (
+                "identity_reference",
+                lambda value: ComputeNodeIdentityReference.from_dict(value),
+                0,
+            ),
+            "uploadHeaders": (
+                "upload_headers",
+                lambda value: [
+                    (None if v0 is None else HttpHeader.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -2499,37 +2459,7 @@ class OutputFileBlobContainerDestination:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("OutputFileBlobContainerDestination", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "path"
-            value = data.get(key)
-            if value is not None:
-                kwargs["path"] = value if type(value) is str else _wire.as_str(value)
-            key = "containerUrl"
-            value = data.get(key)
-            if value is not None:
-                kwargs["container_url"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("OutputFileBlobContainerDestination", key)
-            key = "identityReference"
-            value = data.get(key)
-            if value is not None:
-                kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
-            key = "uploadHeaders"
-            value = data.get(key)
-            if value is not None:
-                kwargs["upload_headers"] = [
-                    (None if v0 is None else HttpHeader.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("OutputFileBlobContainerDestination", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**OutputFileBlobContainerDestination._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -2545,6 +2475,17 @@ class OutputFileDestination:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"container", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "OutputFileDestination",
+        {
+            "container": (
+                "container",
+                lambda value: OutputFileBlobContainerDestination.from_dict(value),
+                0,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -2580,20 +2521,7 @@ class OutputFileDestination:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("OutputFileDestination", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "container"
-            value = data.get(key)
-            if value is not None:
-                kwargs["container"] = OutputFileBlobContainerDestination.from_dict(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("OutputFileDestination", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**OutputFileDestination._fields.read(data, cls._known))
 
 
 class OutputFileUploadCondition(OpenStrEnum):
@@ -2630,6 +2558,17 @@ class OutputFileUploadOptions:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"uploadCondition", "odata.metadata"})
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "OutputFileUploadOptions",
+        {
+            "uploadCondition": (
+                "upload_condition",
+                lambda value: _wire.enum_member(OutputFileUploadCondition, value),
+                _wire.REQUIRED,
+            ),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -2662,22 +2601,7 @@ class OutputFileUploadOptions:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("OutputFileUploadOptions", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "uploadCondition"
-            value = data.get(key)
-            if value is not None:
-                kwargs["upload_condition"] = _wire.enum_member(OutputFileUploadCondition, value)
-            else:
-                _wire.missing("OutputFileUploadOptions", key)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("OutputFileUploadOptions", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**OutputFileUploadOptions._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -2761,6 +2685,47 @@ class ResourceFile:
         }
     )
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ResourceFile",
+        {
+            "autoStorageContainerName": (
+                "auto_storage_container_name",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "storageContainerUrl": (
+                "storage_container_url",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "httpUrl": (
+                "http_url",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "blobPrefix": (
+                "blob_prefix",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "filePath": (
+                "file_path",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "fileMode": (
+                "file_mode",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "identityReference": (
+                "identity_reference",
+                lambda value: ComputeNodeIdentityReference.from_dict(value),
+                0,
+            ),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -2819,48 +2784,7 @@ class ResourceFile:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ResourceFile", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "autoStorageContainerName"
-            value = data.get(key)
-            if value is not None:
-                kwargs["auto_storage_container_name"] = (
-                    value if type(value) is str else _wire.as_str(value)
-                )
-            key = "storageContainerUrl"
-            value = data.get(key)
-            if value is not None:
-                kwargs["storage_container_url"] = (
-                    value if type(value) is str else _wire.as_str(value)
-                )
-            key = "httpUrl"
-            value = data.get(key)
-            if value is not None:
-                kwargs["http_url"] = value if type(value) is str else _wire.as_str(value)
-            key = "blobPrefix"
-            value = data.get(key)
-            if value is not None:
-                kwargs["blob_prefix"] = value if type(value) is str else _wire.as_str(value)
-            key = "filePath"
-            value = data.get(key)
-            if value is not None:
-                kwargs["file_path"] = value if type(value) is str else _wire.as_str(value)
-            key = "fileMode"
-            value = data.get(key)
-            if value is not None:
-                kwargs["file_mode"] = value if type(value) is str else _wire.as_str(value)
-            key = "identityReference"
-            value = data.get(key)
-            if value is not None:
-                kwargs["identity_reference"] = ComputeNodeIdentityReference.from_dict(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ResourceFile", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ResourceFile._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -2940,6 +2864,48 @@ class SubtaskInformation:
             "result",
             "odata.metadata",
         }
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "SubtaskInformation",
+        {
+            "id": ("id", lambda value: value if type(value) is int else _wire.as_int(value), 0),
+            "nodeInfo": ("node_info", lambda value: ComputeNodeInformation.from_dict(value), 0),
+            "startTime": ("start_time", lambda value: _wire.parse_timestamp(value, "date-time"), 0),
+            "endTime": ("end_time", lambda value: _wire.parse_timestamp(value, "date-time"), 0),
+            "exitCode": (
+                "exit_code",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                0,
+            ),
+            "containerInfo": (
+                "container_info",
+                lambda value: TaskContainerExecutionInformation.from_dict(value),
+                0,
+            ),
+            "failureInfo": (
+                "failure_info",
+                lambda value: TaskFailureInformation.from_dict(value),
+                0,
+            ),
+            "state": ("state", lambda value: _wire.enum_member(SubtaskState, value), 0),
+            "stateTransitionTime": (
+                "state_transition_time",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                0,
+            ),
+            "previousState": (
+                "previous_state",
+                lambda value: _wire.enum_member(SubtaskState, value),
+                0,
+            ),
+            "previousStateTransitionTime": (
+                "previous_state_transition_time",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                0,
+            ),
+            "result": ("result", lambda value: _wire.enum_member(TaskExecutionResult, value), 0),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -3024,64 +2990,7 @@ class SubtaskInformation:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("SubtaskInformation", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["id"] = value if type(value) is int else _wire.as_int(value)
-            key = "nodeInfo"
-            value = data.get(key)
-            if value is not None:
-                kwargs["node_info"] = ComputeNodeInformation.from_dict(value)
-            key = "startTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
-            key = "endTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["end_time"] = _wire.parse_timestamp(value, "date-time")
-            key = "exitCode"
-            value = data.get(key)
-            if value is not None:
-                kwargs["exit_code"] = value if type(value) is int else _wire.as_int(value)
-            key = "containerInfo"
-            value = data.get(key)
-            if value is not None:
-                kwargs["container_info"] = TaskContainerExecutionInformation.from_dict(value)
-            key = "failureInfo"
-            value = data.get(key)
-            if value is not None:
-                kwargs["failure_info"] = TaskFailureInformation.from_dict(value)
-            key = "state"
-            value = data.get(key)
-            if value is not None:
-                kwargs["state"] = _wire.enum_member(SubtaskState, value)
-            key = "stateTransitionTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["state_transition_time"] = _wire.parse_timestamp(value, "date-time")
-            key = "previousState"
-            value = data.get(key)
-            if value is not None:
-                kwargs["previous_state"] = _wire.enum_member(SubtaskState, value)
-            key = "previousStateTransitionTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["previous_state_transition_time"] = _wire.parse_timestamp(value, "date-time")
-            key = "result"
-            value = data.get(key)
-            if value is not None:
-                kwargs["result"] = _wire.enum_member(TaskExecutionResult, value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("SubtaskInformation", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**SubtaskInformation._fields.read(data, cls._known))
 
 
 class SubtaskState(OpenStrEnum):
@@ -3127,6 +3036,20 @@ class TaskAddCollectionParameter:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"value", "odata.metadata"})
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskAddCollectionParameter",
+        {
+            "value": (
+                "value",
+                lambda value: [
+                    (None if v0 is None else TaskAddParameter.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                _wire.REQUIRED,
+            ),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -3159,25 +3082,7 @@ class TaskAddCollectionParameter:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskAddCollectionParameter", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "value"
-            value = data.get(key)
-            if value is not None:
-                kwargs["value"] = [
-                    (None if v0 is None else TaskAddParameter.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-            else:
-                _wire.missing("TaskAddCollectionParameter", key)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskAddCollectionParameter", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskAddCollectionParameter._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -3195,6 +3100,20 @@ class TaskAddCollectionResult:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"value", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskAddCollectionResult",
+        {
+            "value": (
+                "value",
+                lambda value: [
+                    (None if v0 is None else TaskAddResult.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -3230,23 +3149,7 @@ class TaskAddCollectionResult:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskAddCollectionResult", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "value"
-            value = data.get(key)
-            if value is not None:
-                kwargs["value"] = [
-                    (None if v0 is None else TaskAddResult.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskAddCollectionResult", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskAddCollectionResult._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -3399,6 +3302,88 @@ class TaskAddParameter:
         }
     )
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskAddParameter",
+        {
+            "id": (
+                "id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "displayName": (
+                "display_name",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "commandLine": (
+                "command_line",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "containerSettings": (
+                "container_settings",
+                lambda value: TaskContainerSettings.from_dict(value),
+                0,
+            ),
+            "exitConditions": ("exit_conditions", lambda value: ExitConditions.from_dict(value), 0),
+            "resourceFiles": (
+                "resource_files",
+                lambda value: [
+                    (None if v0 is None else ResourceFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "outputFiles": (
+                "output_files",
+                lambda value: [
+                    (None if v0 is None else OutputFile.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "environmentSettings": (
+                "environment_settings",
+                lambda value: [
+                    (None if v0 is None else EnvironmentSetting.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "affinityInfo": (
+                "affinity_info",
+                lambda value: AffinityInformation.from_dict(value),
+                0,
+            ),
+            "constraints": ("constraints", lambda value: TaskConstraints.from_dict(value), 0),
+            "requiredSlots": (
+                "required_slots",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                0,
+            ),
+            "userIdentity": ("user_identity", lambda value: UserIdentity.from_dict(value), 0),
+            "multiInstanceSettings": (
+                "multi_instance_settings",
+                lambda value: MultiInstanceSettings.from_dict(value),
+                0,
+            ),
+            "dependsOn": ("depends_on", lambda value: TaskDependencies.from_dict(value), 0),
+            "applicationPackageReferences": (
+                "application_package_references",
+                lambda value: [
+                    (None if v0 is None else ApplicationPackageReference.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "authenticationTokenSettings": (
+                "authentication_token_settings",
+                lambda value: AuthenticationTokenSettings.from_dict(value),
+                0,
+            ),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -3493,98 +3478,7 @@ class TaskAddParameter:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskAddParameter", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["id"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("TaskAddParameter", key)
-            key = "displayName"
-            value = data.get(key)
-            if value is not None:
-                kwargs["display_name"] = value if type(value) is str else _wire.as_str(value)
-            key = "commandLine"
-            value = data.get(key)
-            if value is not None:
-                kwargs["command_line"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("TaskAddParameter", key)
-            key = "containerSettings"
-            value = data.get(key)
-            if value is not None:
-                kwargs["container_settings"] = TaskContainerSettings.from_dict(value)
-            key = "exitConditions"
-            value = data.get(key)
-            if value is not None:
-                kwargs["exit_conditions"] = ExitConditions.from_dict(value)
-            key = "resourceFiles"
-            value = data.get(key)
-            if value is not None:
-                kwargs["resource_files"] = [
-                    (None if v0 is None else ResourceFile.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-            key = "outputFiles"
-            value = data.get(key)
-            if value is not None:
-                kwargs["output_files"] = [
-                    (None if v0 is None else OutputFile.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-            key = "environmentSettings"
-            value = data.get(key)
-            if value is not None:
-                kwargs["environment_settings"] = [
-                    (None if v0 is None else EnvironmentSetting.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-            key = "affinityInfo"
-            value = data.get(key)
-            if value is not None:
-                kwargs["affinity_info"] = AffinityInformation.from_dict(value)
-            key = "constraints"
-            value = data.get(key)
-            if value is not None:
-                kwargs["constraints"] = TaskConstraints.from_dict(value)
-            key = "requiredSlots"
-            value = data.get(key)
-            if value is not None:
-                kwargs["required_slots"] = value if type(value) is int else _wire.as_int(value)
-            key = "userIdentity"
-            value = data.get(key)
-            if value is not None:
-                kwargs["user_identity"] = UserIdentity.from_dict(value)
-            key = "multiInstanceSettings"
-            value = data.get(key)
-            if value is not None:
-                kwargs["multi_instance_settings"] = MultiInstanceSettings.from_dict(value)
-            key = "dependsOn"
-            value = data.get(key)
-            if value is not None:
-                kwargs["depends_on"] = TaskDependencies.from_dict(value)
-            key = "applicationPackageReferences"
-            value = data.get(key)
-            if value is not None:
-                kwargs["application_package_references"] = [
-                    (None if v0 is None else ApplicationPackageReference.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-            key = "authenticationTokenSettings"
-            value = data.get(key)
-            if value is not None:
-                kwargs["authentication_token_settings"] = AuthenticationTokenSettings.from_dict(
-                    value
-                )
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskAddParameter", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskAddParameter._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -3616,6 +3510,38 @@ class TaskAddResult:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset(
         {"status", "taskId", "eTag", "lastModified", "location", "error", "odata.metadata"}
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskAddResult",
+        {
+            "status": (
+                "status",
+                lambda value: _wire.enum_member(TaskAddStatus, value),
+                _wire.REQUIRED,
+            ),
+            "taskId": (
+                "task_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "eTag": (
+                "e_tag",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "lastModified": (
+                "last_modified",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                0,
+            ),
+            "location": (
+                "location",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "error": ("error", lambda value: BatchErrorBody.from_dict(value), 0),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -3668,44 +3594,7 @@ class TaskAddResult:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskAddResult", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "status"
-            value = data.get(key)
-            if value is not None:
-                kwargs["status"] = _wire.enum_member(TaskAddStatus, value)
-            else:
-                _wire.missing("TaskAddResult", key)
-            key = "taskId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["task_id"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("TaskAddResult", key)
-            key = "eTag"
-            value = data.get(key)
-            if value is not None:
-                kwargs["e_tag"] = value if type(value) is str else _wire.as_str(value)
-            key = "lastModified"
-            value = data.get(key)
-            if value is not None:
-                kwargs["last_modified"] = _wire.parse_timestamp(value, "date-time")
-            key = "location"
-            value = data.get(key)
-            if value is not None:
-                kwargs["location"] = value if type(value) is str else _wire.as_str(value)
-            key = "error"
-            value = data.get(key)
-            if value is not None:
-                kwargs["error"] = BatchErrorBody.from_dict(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskAddResult", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskAddResult._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -3745,6 +3634,23 @@ class TaskConstraints:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset(
         {"maxWallClockTime", "retentionTime", "maxTaskRetryCount", "odata.metadata"}
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskConstraints",
+        {
+            "maxWallClockTime": (
+                "max_wall_clock_time",
+                lambda value: _wire.parse_duration(value),
+                0,
+            ),
+            "retentionTime": ("retention_time", lambda value: _wire.parse_duration(value), 0),
+            "maxTaskRetryCount": (
+                "max_task_retry_count",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                0,
+            ),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -3789,30 +3695,7 @@ class TaskConstraints:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskConstraints", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "maxWallClockTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["max_wall_clock_time"] = _wire.parse_duration(value)
-            key = "retentionTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["retention_time"] = _wire.parse_duration(value)
-            key = "maxTaskRetryCount"
-            value = data.get(key)
-            if value is not None:
-                kwargs["max_task_retry_count"] = (
-                    value if type(value) is int else _wire.as_int(value)
-                )
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskConstraints", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskConstraints._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -3839,6 +3722,27 @@ class TaskContainerExecutionInformation:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset(
         {"containerId", "state", "error", "odata.metadata"}
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskContainerExecutionInformation",
+        {
+            "containerId": (
+                "container_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "state": (
+                "state",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "error": (
+                "error",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -3883,28 +3787,7 @@ class TaskContainerExecutionInformation:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskContainerExecutionInformation", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "containerId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["container_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "state"
-            value = data.get(key)
-            if value is not None:
-                kwargs["state"] = value if type(value) is str else _wire.as_str(value)
-            key = "error"
-            value = data.get(key)
-            if value is not None:
-                kwargs["error"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskContainerExecutionInformation", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskContainerExecutionInformation._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -3953,6 +3836,36 @@ class TaskContainerSettings:
             "containerHostBatchBindMounts",
             "odata.metadata",
         }
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskContainerSettings",
+        {
+            "containerRunOptions": (
+                "container_run_options",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "imageName": (
+                "image_name",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "registry": ("registry", lambda value: ContainerRegistry.from_dict(value), 0),
+            "workingDirectory": (
+                "working_directory",
+                lambda value: _wire.enum_member(ContainerWorkingDirectory, value),
+                0,
+            ),
+            "containerHostBatchBindMounts": (
+                "container_host_batch_bind_mounts",
+                lambda value: [
+                    (None if v0 is None else ContainerHostBatchBindMountEntry.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -4007,43 +3920,7 @@ class TaskContainerSettings:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskContainerSettings", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "containerRunOptions"
-            value = data.get(key)
-            if value is not None:
-                kwargs["container_run_options"] = (
-                    value if type(value) is str else _wire.as_str(value)
-                )
-            key = "imageName"
-            value = data.get(key)
-            if value is not None:
-                kwargs["image_name"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("TaskContainerSettings", key)
-            key = "registry"
-            value = data.get(key)
-            if value is not None:
-                kwargs["registry"] = ContainerRegistry.from_dict(value)
-            key = "workingDirectory"
-            value = data.get(key)
-            if value is not None:
-                kwargs["working_directory"] = _wire.enum_member(ContainerWorkingDirectory, value)
-            key = "containerHostBatchBindMounts"
-            value = data.get(key)
-            if value is not None:
-                kwargs["container_host_batch_bind_mounts"] = [
-                    (None if v0 is None else ContainerHostBatchBindMountEntry.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskContainerSettings", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskContainerSettings._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -4070,6 +3947,28 @@ class TaskDependencies:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"taskIds", "taskIdRanges", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskDependencies",
+        {
+            "taskIds": (
+                "task_ids",
+                lambda value: [
+                    (None if v0 is None else (v0 if type(v0) is str else _wire.as_str(v0)))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+            "taskIdRanges": (
+                "task_id_ranges",
+                lambda value: [
+                    (None if v0 is None else TaskIdRange.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -4109,30 +4008,7 @@ class TaskDependencies:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskDependencies", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "taskIds"
-            value = data.get(key)
-            if value is not None:
-                kwargs["task_ids"] = [
-                    (None if v0 is None else (v0 if type(v0) is str else _wire.as_str(v0)))
-                    for v0 in _wire.as_list(value)
-                ]
-            key = "taskIdRanges"
-            value = data.get(key)
-            if value is not None:
-                kwargs["task_id_ranges"] = [
-                    (None if v0 is None else TaskIdRange.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskDependencies", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskDependencies._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -4228,6 +4104,50 @@ class TaskExecutionInformation:
         }
     )
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskExecutionInformation",
+        {
+            "startTime": ("start_time", lambda value: _wire.parse_timestamp(value, "date-time"), 0),
+            "endTime": ("end_time", lambda value: _wire.parse_timestamp(value, "date-time"), 0),
+            "exitCode": (
+                "exit_code",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                0,
+            ),
+            "containerInfo": (
+                "container_info",
+                lambda value: TaskContainerExecutionInformation.from_dict(value),
+                0,
+            ),
+            "failureInfo": (
+                "failure_info",
+                lambda value: TaskFailureInformation.from_dict(value),
+                0,
+            ),
+            "retryCount": (
+                "retry_count",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                _wire.REQUIRED,
+            ),
+            "lastRetryTime": (
+                "last_retry_time",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                0,
+            ),
+            "requeueCount": (
+                "requeue_count",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                _wire.REQUIRED,
+            ),
+            "lastRequeueTime": (
+                "last_requeue_time",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                0,
+            ),
+            "result": ("result", lambda value: _wire.enum_member(TaskExecutionResult, value), 0),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -4294,60 +4214,7 @@ class TaskExecutionInformation:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskExecutionInformation", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "startTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
-            key = "endTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["end_time"] = _wire.parse_timestamp(value, "date-time")
-            key = "exitCode"
-            value = data.get(key)
-            if value is not None:
-                kwargs["exit_code"] = value if type(value) is int else _wire.as_int(value)
-            key = "containerInfo"
-            value = data.get(key)
-            if value is not None:
-                kwargs["container_info"] = TaskContainerExecutionInformation.from_dict(value)
-            key = "failureInfo"
-            value = data.get(key)
-            if value is not None:
-                kwargs["failure_info"] = TaskFailureInformation.from_dict(value)
-            key = "retryCount"
-            value = data.get(key)
-            if value is not None:
-                kwargs["retry_count"] = value if type(value) is int else _wire.as_int(value)
-            else:
-                _wire.missing("TaskExecutionInformation", key)
-            key = "lastRetryTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["last_retry_time"] = _wire.parse_timestamp(value, "date-time")
-            key = "requeueCount"
-            value = data.get(key)
-            if value is not None:
-                kwargs["requeue_count"] = value if type(value) is int else _wire.as_int(value)
-            else:
-                _wire.missing("TaskExecutionInformation", key)
-            key = "lastRequeueTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["last_requeue_time"] = _wire.parse_timestamp(value, "date-time")
-            key = "result"
-            value = data.get(key)
-            if value is not None:
-                kwargs["result"] = _wire.enum_member(TaskExecutionResult, value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskExecutionInformation", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskExecutionInformation._fields.read(data, cls._known))
 
 
 class TaskExecutionResult(OpenStrEnum):
@@ -4388,6 +4255,35 @@ class TaskFailureInformation:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset(
         {"category", "code", "message", "details", "odata.metadata"}
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskFailureInformation",
+        {
+            "category": (
+                "category",
+                lambda value: _wire.enum_member(ErrorCategory, value),
+                _wire.REQUIRED,
+            ),
+            "code": (
+                "code",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "message": (
+                "message",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "details": (
+                "details",
+                lambda value: [
+                    (None if v0 is None else NameValuePair.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -4434,37 +4330,7 @@ class TaskFailureInformation:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskFailureInformation", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "category"
-            value = data.get(key)
-            if value is not None:
-                kwargs["category"] = _wire.enum_member(ErrorCategory, value)
-            else:
-                _wire.missing("TaskFailureInformation", key)
-            key = "code"
-            value = data.get(key)
-            if value is not None:
-                kwargs["code"] = value if type(value) is str else _wire.as_str(value)
-            key = "message"
-            value = data.get(key)
-            if value is not None:
-                kwargs["message"] = value if type(value) is str else _wire.as_str(value)
-            key = "details"
-            value = data.get(key)
-            if value is not None:
-                kwargs["details"] = [
-                    (None if v0 is None else NameValuePair.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskFailureInformation", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskFailureInformation._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -4486,6 +4352,22 @@ class TaskIdRange:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"start", "end", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskIdRange",
+        {
+            "start": (
+                "start",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                _wire.REQUIRED,
+            ),
+            "end": (
+                "end",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                _wire.REQUIRED,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -4521,28 +4403,7 @@ class TaskIdRange:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskIdRange", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "start"
-            value = data.get(key)
-            if value is not None:
-                kwargs["start"] = value if type(value) is int else _wire.as_int(value)
-            else:
-                _wire.missing("TaskIdRange", key)
-            key = "end"
-            value = data.get(key)
-            if value is not None:
-                kwargs["end"] = value if type(value) is int else _wire.as_int(value)
-            else:
-                _wire.missing("TaskIdRange", key)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskIdRange", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskIdRange._fields.read(data, cls._known))
 
 
 class TaskState(OpenStrEnum):
@@ -4633,6 +4494,63 @@ class TaskStatistics:
         }
     )
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskStatistics",
+        {
+            "url": (
+                "url",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "startTime": (
+                "start_time",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                _wire.REQUIRED,
+            ),
+            "lastUpdateTime": (
+                "last_update_time",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                _wire.REQUIRED,
+            ),
+            "userCPUTime": (
+                "user_cpu_time",
+                lambda value: _wire.parse_duration(value),
+                _wire.REQUIRED,
+            ),
+            "kernelCPUTime": (
+                "kernel_cpu_time",
+                lambda value: _wire.parse_duration(value),
+                _wire.REQUIRED,
+            ),
+            "wallClockTime": (
+                "wall_clock_time",
+                lambda value: _wire.parse_duration(value),
+                _wire.REQUIRED,
+            ),
+            "readIOps": (
+                "read_iops",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                _wire.REQUIRED,
+            ),
+            "writeIOps": (
+                "write_iops",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                _wire.REQUIRED,
+            ),
+            "readIOGiB": (
+                "read_io_gi_b",
+                lambda value: value if type(value) is float else _wire.as_float(value),
+                _wire.REQUIRED,
+            ),
+            "writeIOGiB": (
+                "write_io_gi_b",
+                lambda value: value if type(value) is float else _wire.as_float(value),
+                _wire.REQUIRED,
+            ),
+            "waitTime": ("wait_time", lambda value: _wire.parse_duration(value), _wire.REQUIRED),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -4685,82 +4603,7 @@ class TaskStatistics:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskStatistics", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "url"
-            value = data.get(key)
-            if value is not None:
-                kwargs["url"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("TaskStatistics", key)
-            key = "startTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["start_time"] = _wire.parse_timestamp(value, "date-time")
-            else:
-                _wire.missing("TaskStatistics", key)
-            key = "lastUpdateTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["last_update_time"] = _wire.parse_timestamp(value, "date-time")
-            else:
-                _wire.missing("TaskStatistics", key)
-            key = "userCPUTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["user_cpu_time"] = _wire.parse_duration(value)
-            else:
-                _wire.missing("TaskStatistics", key)
-            key = "kernelCPUTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["kernel_cpu_time"] = _wire.parse_duration(value)
-            else:
-                _wire.missing("TaskStatistics", key)
-            key = "wallClockTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["wall_clock_time"] = _wire.parse_duration(value)
-            else:
-                _wire.missing("TaskStatistics", key)
-            key = "readIOps"
-            value = data.get(key)
-            if value is not None:
-                kwargs["read_iops"] = value if type(value) is int else _wire.as_int(value)
-            else:
-                _wire.missing("TaskStatistics", key)
-            key = "writeIOps"
-            value = data.get(key)
-            if value is not None:
-                kwargs["write_iops"] = value if type(value) is int else _wire.as_int(value)
-            else:
-                _wire.missing("TaskStatistics", key)
-            key = "readIOGiB"
-            value = data.get(key)
-            if value is not None:
-                kwargs["read_io_gi_b"] = value if type(value) is float else _wire.as_float(value)
-            else:
-                _wire.missing("TaskStatistics", key)
-            key = "writeIOGiB"
-            value = data.get(key)
-            if value is not None:
-                kwargs["write_io_gi_b"] = value if type(value) is float else _wire.as_float(value)
-            else:
-                _wire.missing("TaskStatistics", key)
-            key = "waitTime"
-            value = data.get(key)
-            if value is not None:
-                kwargs["wait_time"] = _wire.parse_duration(value)
-            else:
-                _wire.missing("TaskStatistics", key)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskStatistics", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskStatistics._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -4780,6 +4623,13 @@ class TaskUpdateParameter:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"constraints", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskUpdateParameter",
+        {
+            "constraints": ("constraints", lambda value: TaskConstraints.from_dict(value), 0),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -4815,20 +4665,7 @@ class TaskUpdateParameter:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskUpdateParameter", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "constraints"
-            value = data.get(key)
-            if value is not None:
-                kwargs["constraints"] = TaskConstraints.from_dict(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskUpdateParameter", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskUpdateParameter._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -4854,6 +4691,18 @@ class UserIdentity:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"username", "autoUser", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "UserIdentity",
+        {
+            "username": (
+                "user_name",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "autoUser": ("auto_user", lambda value: AutoUserSpecification.from_dict(value), 0),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -4893,24 +4742,7 @@ class UserIdentity:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("UserIdentity", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "username"
-            value = data.get(key)
-            if value is not None:
-                kwargs["user_name"] = value if type(value) is str else _wire.as_str(value)
-            key = "autoUser"
-            value = data.get(key)
-            if value is not None:
-                kwargs["auto_user"] = AutoUserSpecification.from_dict(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("UserIdentity", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**UserIdentity._fields.read(data, cls._known))
 
 
 class AccessScope(OpenStrEnum):
@@ -5067,6 +4899,37 @@ class TaskAddResponse:
         }
     )
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskAddResponse",
+        {
+            "client-request-id": (
+                "client_request_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "request-id": (
+                "request_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "ETag": (
+                "etag",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "Last-Modified": (
+                "last_modified",
+                lambda value: _wire.parse_timestamp(value, "http-date"),
+                0,
+            ),
+            "DataServiceId": (
+                "data_service_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -5117,36 +4980,7 @@ class TaskAddResponse:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskAddResponse", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "client-request-id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "request-id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "ETag"
-            value = data.get(key)
-            if value is not None:
-                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
-            key = "Last-Modified"
-            value = data.get(key)
-            if value is not None:
-                kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
-            key = "DataServiceId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskAddResponse", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskAddResponse._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -5174,6 +5008,22 @@ class TaskDeleteResponse:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset(
         {"client-request-id", "request-id", "odata.metadata"}
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskDeleteResponse",
+        {
+            "client-request-id": (
+                "client_request_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "request-id": (
+                "request_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -5214,24 +5064,7 @@ class TaskDeleteResponse:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskDeleteResponse", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "client-request-id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "request-id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskDeleteResponse", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskDeleteResponse._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -5275,6 +5108,37 @@ class TaskReactivateResponse:
             "DataServiceId",
             "odata.metadata",
         }
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskReactivateResponse",
+        {
+            "client-request-id": (
+                "client_request_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "request-id": (
+                "request_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "ETag": (
+                "etag",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "Last-Modified": (
+                "last_modified",
+                lambda value: _wire.parse_timestamp(value, "http-date"),
+                0,
+            ),
+            "DataServiceId": (
+                "data_service_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -5327,36 +5191,7 @@ class TaskReactivateResponse:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskReactivateResponse", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "client-request-id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "request-id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "ETag"
-            value = data.get(key)
-            if value is not None:
-                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
-            key = "Last-Modified"
-            value = data.get(key)
-            if value is not None:
-                kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
-            key = "DataServiceId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskReactivateResponse", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskReactivateResponse._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -5400,6 +5235,37 @@ class TaskTerminateResponse:
             "DataServiceId",
             "odata.metadata",
         }
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskTerminateResponse",
+        {
+            "client-request-id": (
+                "client_request_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "request-id": (
+                "request_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "ETag": (
+                "etag",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "Last-Modified": (
+                "last_modified",
+                lambda value: _wire.parse_timestamp(value, "http-date"),
+                0,
+            ),
+            "DataServiceId": (
+                "data_service_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -5452,36 +5318,7 @@ class TaskTerminateResponse:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskTerminateResponse", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "client-request-id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "request-id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "ETag"
-            value = data.get(key)
-            if value is not None:
-                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
-            key = "Last-Modified"
-            value = data.get(key)
-            if value is not None:
-                kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
-            key = "DataServiceId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskTerminateResponse", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskTerminateResponse._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -5525,6 +5362,37 @@ class TaskUpdateResponse:
             "DataServiceId",
             "odata.metadata",
         }
+    )
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "TaskUpdateResponse",
+        {
+            "client-request-id": (
+                "client_request_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "request-id": (
+                "request_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "ETag": (
+                "etag",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "Last-Modified": (
+                "last_modified",
+                lambda value: _wire.parse_timestamp(value, "http-date"),
+                0,
+            ),
+            "DataServiceId": (
+                "data_service_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
     )
 
     def to_dict(self) -> dict[str, Any]:
@@ -5577,36 +5445,7 @@ class TaskUpdateResponse:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskUpdateResponse", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "client-request-id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["client_request_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "request-id"
-            value = data.get(key)
-            if value is not None:
-                kwargs["request_id"] = value if type(value) is str else _wire.as_str(value)
-            key = "ETag"
-            value = data.get(key)
-            if value is not None:
-                kwargs["etag"] = value if type(value) is str else _wire.as_str(value)
-            key = "Last-Modified"
-            value = data.get(key)
-            if value is not None:
-                kwargs["last_modified"] = _wire.parse_timestamp(value, "http-date")
-            key = "DataServiceId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["data_service_id"] = value if type(value) is str else _wire.as_str(value)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("TaskUpdateResponse", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**TaskUpdateResponse._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -5629,6 +5468,26 @@ class BatchErrorBody:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"code", "message", "values", "odata.metadata"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "BatchErrorBody",
+        {
+            "code": (
+                "code",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "message": ("message", lambda value: ErrorMessage.from_dict(value), 0),
+            "values": (
+                "values",
+                lambda value: [
+                    (None if v0 is None else BatchErrorDetail.from_dict(v0))
+                    for v0 in _wire.as_list(value)
+                ],
+                0,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -5672,28 +5531,4 @@ class BatchErrorBody:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("BatchErrorBody", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "code"
-            value = data.get(key)
-            if value is not None:
-                kwargs["code"] = value if type(value) is str else _wire.as_str(value)
-            key = "message"
-            value = data.get(key)
-            if value is not None:
-                kwargs["message"] = ErrorMessage.from_dict(value)
-            key = "values"
-            value = data.get(key)
-            if value is not None:
-                kwargs["values"] = [
-                    (None if v0 is None else BatchErrorDetail.from_dict(v0))
-                    for v0 in _wire.as_list(value)
-                ]
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("BatchErrorBody", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**BatchErrorBody._fields.read(data, cls._known))

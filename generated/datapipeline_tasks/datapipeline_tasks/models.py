@@ -38,6 +38,11 @@ class SetTaskStatusOutput:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"__type"})
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "SetTaskStatusOutput",
+        {},
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -68,12 +73,7 @@ class SetTaskStatusOutput:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("SetTaskStatusOutput", data)
-        kwargs: dict[str, Any] = {}
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**SetTaskStatusOutput._fields.read(data, cls._known))
 
 
 class TaskStatus(OpenStrEnum):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from types import TracebackType
@@ -11,6 +10,7 @@ from typing import Self
 
 from . import _operations
 from ._endpoint_rules import rules as endpoint_rules
+from ._runtime import _wire
 from ._runtime._aws_retry import RetryHeaders
 from ._runtime._credentials import (
     AwsCredentials,
@@ -312,7 +312,7 @@ class DeadlineClient:
         """
         if client_token is None:
             # Generated once here, so every retry of this call carries the same token.
-            client_token = str(uuid.uuid4())
+            client_token = _wire.uuid4_text()
         request = _operations.serialize_update_task(
             self._endpoint_with("management."),
             target_run_status=target_run_status,

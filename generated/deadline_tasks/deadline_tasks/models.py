@@ -112,6 +112,65 @@ class GetTaskResponse:
         }
     )
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "GetTaskResponse",
+        {
+            "taskId": (
+                "task_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "createdAt": (
+                "created_at",
+                lambda value: _wire.parse_timestamp(value, "date-time"),
+                _wire.REQUIRED,
+            ),
+            "createdBy": (
+                "created_by",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "runStatus": (
+                "run_status",
+                lambda value: _wire.enum_member(TaskRunStatus, value),
+                _wire.REQUIRED,
+            ),
+            "targetRunStatus": (
+                "target_run_status",
+                lambda value: _wire.enum_member(TaskTargetRunStatus, value),
+                0,
+            ),
+            "failureRetryCount": (
+                "failure_retry_count",
+                lambda value: value if type(value) is int else _wire.as_int(value),
+                0,
+            ),
+            "parameters": (
+                "parameters",
+                lambda value: {
+                    k0: TaskParameterValue.from_dict(v0)
+                    for k0, v0 in _wire.as_map(value).items()
+                    if v0 is not None
+                },
+                0,
+            ),
+            "startedAt": ("started_at", lambda value: _wire.parse_timestamp(value, "date-time"), 0),
+            "endedAt": ("ended_at", lambda value: _wire.parse_timestamp(value, "date-time"), 0),
+            "updatedAt": ("updated_at", lambda value: _wire.parse_timestamp(value, "date-time"), 0),
+            "updatedBy": (
+                "updated_by",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+            "latestSessionActionId": (
+                "latest_session_action_id",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.TEXT,
+            ),
+        },
+        ("parameters",),
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -182,78 +241,7 @@ class GetTaskResponse:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("GetTaskResponse", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "taskId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["task_id"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("GetTaskResponse", key)
-            key = "createdAt"
-            value = data.get(key)
-            if value is not None:
-                kwargs["created_at"] = _wire.parse_timestamp(value, "date-time")
-            else:
-                _wire.missing("GetTaskResponse", key)
-            key = "createdBy"
-            value = data.get(key)
-            if value is not None:
-                kwargs["created_by"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("GetTaskResponse", key)
-            key = "runStatus"
-            value = data.get(key)
-            if value is not None:
-                kwargs["run_status"] = _wire.enum_member(TaskRunStatus, value)
-            else:
-                _wire.missing("GetTaskResponse", key)
-            key = "targetRunStatus"
-            value = data.get(key)
-            if value is not None:
-                kwargs["target_run_status"] = _wire.enum_member(TaskTargetRunStatus, value)
-            key = "failureRetryCount"
-            value = data.get(key)
-            if value is not None:
-                kwargs["failure_retry_count"] = value if type(value) is int else _wire.as_int(value)
-            key = "parameters"
-            value = data.get(key)
-            if value is not None:
-                kwargs["parameters"] = {
-                    k0: TaskParameterValue.from_dict(v0)
-                    for k0, v0 in _wire.as_map(value).items()
-                    if v0 is not None
-                }
-            key = "startedAt"
-            value = data.get(key)
-            if value is not None:
-                kwargs["started_at"] = _wire.parse_timestamp(value, "date-time")
-            key = "endedAt"
-            value = data.get(key)
-            if value is not None:
-                kwargs["ended_at"] = _wire.parse_timestamp(value, "date-time")
-            key = "updatedAt"
-            value = data.get(key)
-            if value is not None:
-                kwargs["updated_at"] = _wire.parse_timestamp(value, "date-time")
-            key = "updatedBy"
-            value = data.get(key)
-            if value is not None:
-                kwargs["updated_by"] = value if type(value) is str else _wire.as_str(value)
-            key = "latestSessionActionId"
-            value = data.get(key)
-            if value is not None:
-                kwargs["latest_session_action_id"] = (
-                    value if type(value) is str else _wire.as_str(value)
-                )
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("GetTaskResponse", key, err, key in ["parameters"]) from None
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**GetTaskResponse._fields.read(data, cls._known))
 
 
 class ServiceQuotaExceededExceptionReason(OpenStrEnum):
@@ -297,7 +285,7 @@ class TaskParameterValue(abc.ABC):
         """Pick the variant from the single key of ``data`` (``__type``, which some AWS
         services add, is not a member); a value of the wrong shape raises
         ``DeserializationError`` naming the member."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("TaskParameterValue", data)
         present = [(k, v) for k, v in data.items() if v is not None and k != "__type"]
         if len(present) != 1:
@@ -470,6 +458,11 @@ class UpdateTaskResponse:
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"__type"})
 
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "UpdateTaskResponse",
+        {},
+    )
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
@@ -500,12 +493,7 @@ class UpdateTaskResponse:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("UpdateTaskResponse", data)
-        kwargs: dict[str, Any] = {}
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**UpdateTaskResponse._fields.read(data, cls._known))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -523,6 +511,22 @@ class ValidationExceptionField:
     """Fields the service sent that this version does not know, as received; ``to_dict()`` and
     ``to_wire()`` send them back, so a read-modify-write keeps a newer service's data."""
     _known: ClassVar[frozenset[str]] = frozenset({"name", "message", "__type"})
+
+    _fields: ClassVar[_wire.Fields] = _wire.Fields(
+        "ValidationExceptionField",
+        {
+            "name": (
+                "name",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+            "message": (
+                "message",
+                lambda value: value if type(value) is str else _wire.as_str(value),
+                _wire.REQUIRED | _wire.TEXT,
+            ),
+        },
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data keyed by wire names: absent fields left out, datetimes as aware
@@ -558,28 +562,7 @@ class ValidationExceptionField:
         wrong shape raises ``DeserializationError`` naming the field."""
         if type(data) is not dict and not isinstance(data, Mapping):
             raise _wire.not_an_object("ValidationExceptionField", data)
-        kwargs: dict[str, Any] = {}
-        key = ""
-        try:
-            key = "name"
-            value = data.get(key)
-            if value is not None:
-                kwargs["name"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("ValidationExceptionField", key)
-            key = "message"
-            value = data.get(key)
-            if value is not None:
-                kwargs["message"] = value if type(value) is str else _wire.as_str(value)
-            else:
-                _wire.missing("ValidationExceptionField", key)
-        except _wire.CONVERSION_ERRORS as err:
-            raise _wire.bad_field("ValidationExceptionField", key, err) from err
-        if len(data) > len(kwargs):
-            unknown = data.keys() - cls._known
-            if unknown:
-                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
-        return cls(**kwargs)
+        return cls(**ValidationExceptionField._fields.read(data, cls._known))
 
 
 class ValidationExceptionReason(OpenStrEnum):

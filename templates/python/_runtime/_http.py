@@ -8,7 +8,7 @@ their own transport (a mock, a proxy-aware client, a recording layer) by impleme
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from typing import Any, Protocol, TypeAlias
 from urllib.parse import quote
 
@@ -49,11 +49,20 @@ class Headers(MutableMapping[str, str]):
         self._secret: frozenset[str] = frozenset()
         if items is None:
             return
-        if isinstance(items, Headers):
+        if type(items) is dict:  # the usual case first: no ABC check (isinstance of Headers)
+            fields = self._fields
+            index = self._index
+            for name, value in items.items():
+                _check_field(name, value)
+                fields.append((name, value))
+                key = name.lower()
+                values = index.get(key)
+                index[key] = (value,) if values is None else (*values, value)
+        elif isinstance(items, Headers):
             self._fields = list(items._fields)
             self._index = dict(items._index)
             self._secret = items._secret
-        elif isinstance(items, (dict, Mapping)):  # dict first: no ABC check for the usual case
+        elif isinstance(items, Mapping):
             for name, value in items.items():
                 self.add(name, value)
         else:
@@ -94,12 +103,21 @@ class Headers(MutableMapping[str, str]):
             return default
         return values[0] if len(values) == 1 else ", ".join(values)
 
+    def by_lower_name(self) -> Mapping[str, tuple[str, ...]]:
+        """Every header's values (in the order added) by lower-cased name; read-only: a view
+        of the headers' own index, for signers."""
+        return self._index
+
     def multi_items(self) -> list[tuple[str, str]]:
         """Every field as ``(name, value)`` in sending order, names in their original case."""
         return list(self._fields)
 
     def copy(self) -> Headers:
-        return Headers(self)
+        copied = Headers.__new__(Headers)
+        copied._fields = list(self._fields)
+        copied._index = dict(self._index)
+        copied._secret = self._secret
+        return copied
 
     def __getitem__(self, name: str) -> str:
         values = self._index.get(name.lower())
@@ -222,7 +240,12 @@ class HttpRequest:
         self.secrets: tuple[str, ...] = ()
 
     def copy(self) -> HttpRequest:
-        copied = HttpRequest(self.method, self.url, self.headers, self.body)
+        copied = HttpRequest.__new__(HttpRequest)  # __init__'s work, without its checks
+        copied.method = self.method.upper()
+        copied.url = self.url
+        headers = self.headers
+        copied.headers = headers.copy() if type(headers) is Headers else Headers(headers)
+        copied.body = self.body
         copied.secrets = self.secrets
         return copied
 
@@ -286,6 +309,12 @@ class ResponseDecodeError(DeserializationError):
         self.body = body
 
 
+# What json.loads runs once it holds the text: the default decoder's scanner (C when built;
+# typeshed does not declare the attribute).
+_DECODER: Any = json.JSONDecoder()
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once
+
+
 class HttpResponse:
     """A fully read HTTP response (transports preload the body)."""
 
@@ -301,7 +330,19 @@ class HttpResponse:
 
     def json(self) -> Any:
         """The body parsed as JSON; ``None`` for an empty body."""
-        if not self.body.strip():
+        body = self.body
+        if body[:1] == b"{" and body[1:2] not in (b"", b"\x00"):
+            # An object in UTF-8 (the usual body): json.loads' own steps without its encoding
+            # detection and regex calls; anything unusual takes json.loads for its error.
+            try:
+                text = body.decode("utf-8", "surrogatepass")
+                value, end = _SCAN(text, 0)
+            except (UnicodeDecodeError, StopIteration, json.JSONDecodeError):
+                pass
+            else:
+                if end == len(text) or not text[end:].strip(" \t\n\r"):
+                    return value
+        if not body.strip():
             return None
         try:
             return json.loads(self.body)

@@ -356,6 +356,8 @@ def send_with_retries(
         else:
             if on_response is not None:
                 on_response(response)
+            if response.status < 400 and not logging and type(policy) is RetryPolicy:
+                return response  # what the steps below decide for a success, in short
             code = classify(response) if classify and response.status >= 400 else None
             delay = policy.response_delay(response, code, attempt, idempotent=idempotent)
             delay = clock.allows(delay)
@@ -422,6 +424,8 @@ async def async_send_with_retries(
         else:
             if on_response is not None:
                 on_response(response)
+            if response.status < 400 and not logging and type(policy) is RetryPolicy:
+                return response  # what the steps below decide for a success, in short
             code = classify(response) if classify and response.status >= 400 else None
             delay = policy.response_delay(response, code, attempt, idempotent=idempotent)
             delay = clock.allows(delay)

@@ -13,15 +13,16 @@ import base64
 import enum
 import json
 import math
+import os
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Final, NoReturn, TypeVar
 
 from . import _serde
 from ._http import DeserializationError, HttpResponse
-from ._model import ResponseMetadata
+from ._model import NULL, ResponseMetadata
 from ._params import ParamValidationError
 
 T = TypeVar("T")
@@ -29,8 +30,12 @@ E = TypeVar("E", bound=enum.Enum)
 
 __all__ = [
     "CONVERSION_ERRORS",
+    "NULLABLE",
     "PARSE_ERRORS",
+    "REQUIRED",
+    "TEXT",
     "DeserializationError",
+    "Fields",
     "any_body",
     "as_bool",
     "as_float",
@@ -78,15 +83,37 @@ __all__ = [
     "split_header",
     "split_http_dates",
     "typed",
+    "uuid4_text",
 ]
+
+
+_UUID4 = uuid.uuid4
+
+
+def uuid4_text() -> str:
+    """``str(uuid.uuid4())``: a random (version 4) UUID as text, for request ids and
+    idempotency tokens. Made from 16 random bytes directly (``uuid.UUID`` builds an object
+    through Python code first); a replaced ``uuid.uuid4`` (tests fix the ids) is called."""
+    if uuid.uuid4 is not _UUID4:
+        return str(uuid.uuid4())
+    raw = bytearray(os.urandom(16))
+    raw[6] = raw[6] & 0x0F | 0x40  # version 4
+    raw[8] = raw[8] & 0x3F | 0x80  # RFC 4122 variant
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+_BAD_LABELS: Final = ("", ".", "..")
 
 
 def quote_label(value: str) -> str:
     """A path label, percent-encoded. Empty, `.` and `..` labels are refused: HTTP libraries
     collapse them, which would silently address the parent resource (a Job instead of a Task)."""
+    if type(value) is str and value not in _BAD_LABELS and _serde._UNRESERVED.fullmatch(value):
+        return value  # nothing to encode (ids, names): _serde.quote_label's own answer
     if not isinstance(value, str):
         raise TypeError(f"a path label must be a string, got {type(value).__name__}")
-    if value in ("", ".", ".."):
+    if value in _BAD_LABELS:
         raise ValueError(f"invalid path label {value!r}: it would address another resource")
     return _serde.quote_label(value)
 
@@ -106,6 +133,91 @@ def missing(model: str, wire_name: str) -> NoReturn:
         field=wire_name,
         reason="required field is missing",
     )
+
+
+#: ``Fields`` flags: the field must be present (no default), it may be sent as ``null``, it
+#: is a string (a ``str`` value is taken as it is, without calling the reader).
+REQUIRED: Final = 1
+NULLABLE: Final = 2
+TEXT: Final = 4
+
+
+class Fields:
+    """How a model's ``from_dict`` reads its fields: ``{wire name: (attribute, read, flags)}``
+    in declaration order, ``read`` turning a JSON value into the attribute's value.
+
+    :meth:`read` walks the keys a dict has rather than every field the model declares (a
+    response carries a few of a model's dozens of fields). Anything it cannot settle (a value
+    that does not convert, a required field absent, a ``Mapping`` that is not a dict) goes
+    through the fields in declaration order, so errors name the same field as ever.
+    """
+
+    __slots__ = ("model", "readers", "required", "sensitive")
+
+    def __init__(
+        self,
+        model: str,
+        readers: dict[str, tuple[str, Callable[[Any], Any], int]],
+        sensitive: tuple[str, ...] = (),
+    ) -> None:
+        self.model = model
+        self.readers = readers
+        self.sensitive = sensitive
+        self.required = tuple(name for name, _, flags in readers.values() if flags & REQUIRED)
+
+    def read(self, data: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
+        """The model's constructor arguments from ``data`` (unknown keys in
+        ``unknown_fields``)."""
+        if type(data) is dict:
+            readers = self.readers
+            kwargs: dict[str, Any] = {}
+            unknown: dict[str, Any] | None = None
+            try:
+                for key, value in data.items():
+                    reader = readers.get(key)
+                    if reader is None:
+                        if key not in known:
+                            if unknown is None:
+                                unknown = {}
+                            unknown[key] = value
+                    elif value is not None:
+                        if type(value) is str and reader[2] & TEXT:
+                            kwargs[reader[0]] = value
+                        else:
+                            kwargs[reader[0]] = reader[1](value)
+                    elif reader[2] & NULLABLE:
+                        kwargs[reader[0]] = NULL
+            except Exception:  # read again in order, to raise as ever
+                return self._read_in_order(data, known)
+            for name in self.required:
+                if name not in kwargs:
+                    return self._read_in_order(data, known)
+            if unknown is not None:
+                kwargs["unknown_fields"] = unknown
+            return kwargs
+        return self._read_in_order(data, known)
+
+    def _read_in_order(self, data: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
+        kwargs: dict[str, Any] = {}
+        key = ""
+        try:
+            for key, (name, read, flags) in self.readers.items():
+                value = data.get(key)
+                if value is not None:
+                    kwargs[name] = read(value)
+                elif flags & NULLABLE and key in data:
+                    kwargs[name] = NULL
+                elif flags & REQUIRED:
+                    missing(self.model, key)
+        except CONVERSION_ERRORS as err:
+            sensitive = self.sensitive
+            error = bad_field(self.model, key, err, key in sensitive)
+            raise error from (None if sensitive else err)
+        if len(data) > len(kwargs):
+            unknown = data.keys() - known
+            if unknown:
+                kwargs["unknown_fields"] = {k: v for k, v in data.items() if k in unknown}
+        return kwargs
 
 
 def not_an_object(model: str, value: object) -> DeserializationError:
@@ -248,6 +360,12 @@ def parse_timestamp(value: Any, fmt: str) -> datetime:
 
     A ``datetime`` (what ``to_dict()`` gives) passes through, made aware (UTC) if naive.
     """
+    if type(value) is str and fmt != "http-date" and _serde._ISO8601_UTC.fullmatch(value):
+        # The usual shape, read in C: what _serde.parse_timestamp does first with it.
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass
     if isinstance(value, datetime):
         return aware(value)
     if fmt == "http-date" and isinstance(value, str):

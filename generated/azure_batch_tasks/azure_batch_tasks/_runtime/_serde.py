@@ -54,6 +54,8 @@ def _utc(value: datetime) -> datetime:
     # Naive datetimes are taken as UTC, as botocore and msrest do.
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
+    if value.tzinfo is UTC:
+        return value  # what astimezone(UTC) would give: an equal, aware UTC datetime
     return value.astimezone(UTC)
 
 
@@ -160,13 +162,30 @@ def parse_rfc1123(text: str) -> datetime:
     return _utc(value)
 
 
+# The last HTTP date made, by its fields: a client sends many requests in the same second.
+_last_rfc1123: tuple[int, int, int, int, int, int, str] = (0, 0, 0, 0, 0, 0, "")
+
+
 def format_rfc1123(value: datetime) -> str:
     """``Mon, 01 Jul 2024 12:00:00 GMT``; English names whatever the locale."""
+    global _last_rfc1123
     utc = _utc(value)
-    return (
+    last = _last_rfc1123
+    if (
+        utc.second == last[5]
+        and utc.minute == last[4]
+        and utc.hour == last[3]
+        and utc.day == last[2]
+        and utc.month == last[1]
+        and utc.year == last[0]
+    ):
+        return last[6]
+    text = (
         f"{_DAYS[utc.weekday()]}, {utc.day:02d} {_MONTHS[utc.month - 1]} {utc.year:04d} "
         f"{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d} GMT"
     )
+    _last_rfc1123 = (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, text)
+    return text
 
 
 def parse_timestamp(value: str | float) -> datetime:
@@ -244,9 +263,10 @@ def parse_duration(text: str) -> timedelta:
     if simple is not None and len(text) > 1:  # "P" alone is not a duration
         # Whole numbers only: exact as floats too (below 2**53), so the same value isodate's
         # float arithmetic gives, without its eight groups.
-        d, h, m, s = (int(g) if g else 0 for g in simple.groups())
+        d, h, m, s = simple.groups("0")
         try:
-            return timedelta(days=d, hours=h, minutes=m, seconds=s)
+            # Integers: the same exact sum as timedelta(days=, hours=, minutes=, seconds=).
+            return timedelta(int(d), int(h) * 3600 + int(m) * 60 + int(s))
         except OverflowError as err:
             raise ValueError(f"duration out of range: {text!r}") from err
     match = _DURATION.match(text)

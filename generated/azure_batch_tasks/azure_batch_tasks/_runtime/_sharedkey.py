@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hmac
+import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ._http import HttpRequest
@@ -68,14 +69,23 @@ class SharedKeyCredential:
 
 def shared_key_string_to_sign(request: HttpRequest, account_name: str) -> str:
     """The SharedKey string to sign for ``request`` exactly as it will be sent."""
-    headers = request.headers
+    # The headers by lower-cased name (each name's values in the order added): what
+    # headers.get(name) joins, without lower-casing every name asked for.
+    index = request.headers.by_lower_name()
     lines = [request.method.upper()]
-    lines.extend(headers.get(name) or "" for name in _SIGNED_STANDARD_HEADERS)
+    for name in _SIGNED_STANDARD_HEADERS:
+        values = index.get(name)
+        if values is None:
+            lines.append("")
+        else:
+            lines.append(values[0] if len(values) == 1 else ", ".join(values))
     text = "\n".join(lines) + "\n"
     ocp = sorted(
-        (name.lower(), value)
-        for name, value in headers.multi_items()
-        if name.lower().startswith("ocp-") and value
+        (name, value)
+        for name, values in index.items()
+        if name.startswith("ocp-")
+        for value in values
+        if value
     )
     text += "".join(f"{name}:{value}\n" for name, value in ocp)
     parts = urlsplit(request.url)
@@ -102,6 +112,31 @@ def _first_values(query: str) -> dict[str, str]:
     return first
 
 
+# The two SHA-256 states of an HMAC under the last key used (RFC 2104), kept: hmac.digest
+# computes them again for every signature. One entry: a client signs with one key.
+_last_pads: tuple[bytes, Any, Any] | None = None
+
+
+def _hmac_sha256(key: bytes, message: bytes) -> bytes:
+    """``hmac.digest(key, message, "sha256")``."""
+    global _last_pads
+    pads = _last_pads
+    if pads is None or pads[0] != key:
+        block = hashlib.sha256(key).digest() if len(key) > 64 else key
+        padded = block.ljust(64, b"\0")
+        pads = (
+            key,
+            hashlib.sha256(bytes(b ^ 0x36 for b in padded)),
+            hashlib.sha256(bytes(b ^ 0x5C for b in padded)),
+        )
+        _last_pads = pads
+    inner = pads[1].copy()
+    inner.update(message)
+    outer = pads[2].copy()
+    outer.update(inner.digest())
+    return bytes(outer.digest())
+
+
 def sign_shared_key(
     request: HttpRequest, credential: SharedKeyCredential, *, now: datetime | None = None
 ) -> HttpRequest:
@@ -121,7 +156,7 @@ def sign_shared_key(
         elif request.method.upper() not in ("GET", "HEAD"):
             headers["Content-Length"] = "0"
     string_to_sign = shared_key_string_to_sign(request, credential.account_name)
-    digest = hmac.digest(credential._key, string_to_sign.encode("utf-8"), "sha256")
+    digest = _hmac_sha256(credential._key, string_to_sign.encode("utf-8"))
     signature = base64.b64encode(digest).decode("ascii")
     headers["Authorization"] = f"SharedKey {credential.account_name}:{signature}"
     return request

@@ -24,6 +24,7 @@ import hashlib
 import hmac
 import re
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from ._aws_config import AwsCredentials
@@ -95,8 +96,7 @@ def sign_request(
         f"{_ALGORITHM}\n{timestamp}\n{scope}\n"
         + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
     )
-    key = _signing_key(credentials.secret_access_key, day, region, service)
-    signature = hmac.digest(key, string_to_sign.encode("utf-8"), "sha256").hex()
+    signature = _signature(credentials.secret_access_key, day, region, service, string_to_sign)
     headers["Authorization"] = (
         f"{_ALGORITHM} Credential={credentials.access_key_id}/{scope}, "
         f"SignedHeaders={signed_headers}, Signature={signature}"
@@ -104,31 +104,84 @@ def sign_request(
     return request
 
 
+# The last timestamp made, by its fields: a client signs many requests in the same second.
+_last_date: tuple[int, int, int, int, int, int, str] = (0, 0, 0, 0, 0, 0, "")
+
+
 def _amz_date(moment: datetime) -> str:
     """``YYYYmmddTHHMMSSZ``: cut from isoformat (done in C) rather than strftime's slower
     formatting; years before 1000 (which isoformat pads and strftime does not) go to strftime."""
+    global _last_date
+    last = _last_date
+    if (
+        moment.second == last[5]
+        and moment.minute == last[4]
+        and moment.hour == last[3]
+        and moment.day == last[2]
+        and moment.month == last[1]
+        and moment.year == last[0]
+    ):
+        return last[6]
     if moment.year < 1000:
         return moment.strftime("%Y%m%dT%H%M%SZ")
     iso = moment.isoformat(timespec="seconds")  # 2024-07-01T12:00:00[+00:00]
-    return iso[0:4] + iso[5:7] + iso[8:13] + iso[14:16] + iso[17:19] + "Z"
+    stamp = iso[0:4] + iso[5:7] + iso[8:13] + iso[14:16] + iso[17:19] + "Z"
+    _last_date = (
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+        stamp,
+    )
+    return stamp
 
 
 # The signing key depends only on the secret, the day, the region and the service: derived
-# (four HMACs) once and reused until one of them changes. One entry: a client signs with one
-# credential at a time, and old secrets are not kept around.
-_last_key: tuple[str, str, str, str, bytes] = ("", "", "", "", b"")
+# (four HMACs) once and reused until one of them changes, with the two SHA-256 states of an
+# HMAC under it (what hmac.digest would compute again for every signature). One entry: a
+# client signs with one credential at a time, and old secrets are not kept around.
+_last_key: tuple[str, str, str, str, bytes, Any, Any] | None = None
 
 
 def _signing_key(secret: str, day: str, region: str, service: str) -> bytes:
+    return _key_entry(secret, day, region, service)[4]
+
+
+def _key_entry(
+    secret: str, day: str, region: str, service: str
+) -> tuple[str, str, str, str, bytes, Any, Any]:
     global _last_key
     last = _last_key
-    if last[0] == secret and last[1] == day and last[2] == region and last[3] == service:
-        return last[4]
+    if (
+        last is not None
+        and last[0] == secret
+        and last[1] == day
+        and last[2] == region
+        and last[3] == service
+    ):
+        return last
     key = _hmac(f"AWS4{secret}".encode(), day)
     for part in (region, service, "aws4_request"):
         key = _hmac(key, part)
-    _last_key = (secret, day, region, service, key)
-    return key
+    # HMAC (RFC 2104): the key (64 bytes or less here: a SHA-256 digest) padded to the block.
+    padded = key.ljust(64, b"\0")
+    inner = hashlib.sha256(bytes(b ^ 0x36 for b in padded))
+    outer = hashlib.sha256(bytes(b ^ 0x5C for b in padded))
+    entry = (secret, day, region, service, key, inner, outer)
+    _last_key = entry
+    return entry
+
+
+def _signature(secret: str, day: str, region: str, service: str, string_to_sign: str) -> str:
+    """hex HMAC-SHA256 of ``string_to_sign`` under the signing key, from the kept states."""
+    entry = _key_entry(secret, day, region, service)
+    inner = entry[5].copy()
+    inner.update(string_to_sign.encode("utf-8"))
+    outer = entry[6].copy()
+    outer.update(inner.digest())
+    return str(outer.hexdigest())
 
 
 def canonical_request(request: HttpRequest) -> str:
@@ -138,27 +191,34 @@ def canonical_request(request: HttpRequest) -> str:
 
 def _canonical(request: HttpRequest) -> tuple[str, str]:
     parts = urlsplit(request.url)
-    signed: dict[str, list[str]] = {}
-    for name, value in request.headers.multi_items():
-        lname = name.lower()
-        if lname not in UNSIGNED_HEADERS:
-            signed.setdefault(lname, []).append(" ".join(value.split()))
+    # The headers by lower-cased name, each name's values in the order added.
+    signed = {
+        name: values
+        for name, values in request.headers.by_lower_name().items()
+        if name not in UNSIGNED_HEADERS
+    }
     if "host" not in signed:
-        signed["host"] = [_host_of(parts.scheme, parts.netloc)]
+        signed["host"] = (_host_of(parts.scheme, parts.netloc),)
     names = sorted(signed)
-    canonical_headers = "".join(f"{n}:{','.join(signed[n])}\n" for n in names)
+    canonical_headers = "".join(
+        [
+            (
+                f"{n}:{' '.join(values[0].split())}\n"
+                if len(values) == 1
+                else f"{n}:{','.join([' '.join(v.split()) for v in values])}\n"
+            )
+            for n in names
+            for values in (signed[n],)
+        ]
+    )
     signed_headers = ";".join(names)
     body = request.body
     payload_hash = hashlib.sha256(body).hexdigest() if body else _EMPTY_SHA256
-    lines = [
-        request.method.upper(),
-        _canonical_path(parts.path),
-        _canonical_query(parts.query),
-        canonical_headers,
-        signed_headers,
-        payload_hash,
-    ]
-    return "\n".join(lines), signed_headers
+    canonical = (
+        f"{request.method.upper()}\n{_canonical_path(parts.path)}\n"
+        f"{_canonical_query(parts.query)}\n{canonical_headers}\n{signed_headers}\n{payload_hash}"
+    )
+    return canonical, signed_headers
 
 
 def _canonical_path(path: str) -> str:
