@@ -21,11 +21,11 @@ sync-only program pays for neither.
 from __future__ import annotations
 
 import ssl
-import zlib
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 from urllib.parse import urlsplit
 
+from ._h1 import decode_content
 from ._http import Headers, HttpRequest, HttpResponse, TransportError, TransportTimeout
 from ._proxy import Proxy, ProxyConfig, environment_proxy
 
@@ -283,7 +283,10 @@ class AsyncioTransport:
         headers = Headers.received(fields)
         encoding = headers.get("content-encoding")
         if encoding and body:
-            body = _decoded(body, encoding)
+            try:
+                body = decode_content(body, encoding)
+            except ValueError as err:
+                raise TransportError(str(err), request_sent=True) from err
         return HttpResponse(status, headers, body)
 
     async def _send(
@@ -452,21 +455,6 @@ async def _tunnel(connection: _Connection, target: _Target, proxy: Proxy) -> Non
 def _ascii(authority: str) -> bytes:
     # An internationalised host name goes out in its ASCII (punycode) form.
     return authority.encode("ascii") if authority.isascii() else authority.encode("idna")
-
-
-def _decoded(body: bytes, encoding: str) -> bytes:
-    coding = encoding.strip().lower()
-    try:
-        if coding in ("gzip", "x-gzip"):
-            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(body)
-        if coding == "deflate":
-            try:
-                return zlib.decompress(body)
-            except zlib.error:  # raw deflate, as some servers send it
-                return zlib.decompress(body, -zlib.MAX_WBITS)
-    except zlib.error as err:
-        raise TransportError(f"cannot decode the {coding} body: {err}", request_sent=True) from err
-    return body  # an encoding we did not ask for and cannot decode: passed on as it came
 
 
 def _tls_error(err: ssl.SSLError) -> TransportError:
