@@ -25,6 +25,7 @@ __all__ = [
     "quote_label",
     "quote_query",
     "quote_query_name",
+    "same_second",
 ]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -162,6 +163,20 @@ def parse_rfc1123(text: str) -> datetime:
     return _utc(value)
 
 
+def same_second(moment: datetime, last: tuple[int, int, int, int, int, int, str]) -> bool:
+    """Whether ``moment`` falls in the second ``last`` (year, month, day, hour, minute, second,
+    text) was made for: text made of a time to the second is made once per second (a client
+    formats the same second for many requests). Seconds first: they differ most often."""
+    return (
+        moment.second == last[5]
+        and moment.minute == last[4]
+        and moment.hour == last[3]
+        and moment.day == last[2]
+        and moment.month == last[1]
+        and moment.year == last[0]
+    )
+
+
 # The last HTTP date made, by its fields: a client sends many requests in the same second.
 _last_rfc1123: tuple[int, int, int, int, int, int, str] = (0, 0, 0, 0, 0, 0, "")
 
@@ -171,14 +186,7 @@ def format_rfc1123(value: datetime) -> str:
     global _last_rfc1123
     utc = _utc(value)
     last = _last_rfc1123
-    if (
-        utc.second == last[5]
-        and utc.minute == last[4]
-        and utc.hour == last[3]
-        and utc.day == last[2]
-        and utc.month == last[1]
-        and utc.year == last[0]
-    ):
+    if same_second(utc, last):
         return last[6]
     text = (
         f"{_DAYS[utc.weekday()]}, {utc.day:02d} {_MONTHS[utc.month - 1]} {utc.year:04d} "

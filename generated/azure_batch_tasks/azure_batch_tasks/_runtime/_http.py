@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from typing import Any, Protocol, TypeAlias
-from urllib.parse import quote
+from urllib.parse import SplitResult, quote, urlsplit
 
 __all__ = [
+    "DEFAULT_PORTS",
     "AsyncTransport",
     "DeserializationError",
     "Headers",
@@ -23,6 +24,7 @@ __all__ = [
     "Transport",
     "TransportError",
     "TransportTimeout",
+    "split_http_url",
     "with_content_length",
 ]
 
@@ -397,3 +399,25 @@ class AsyncTransport(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def split_http_url(url: str) -> tuple[SplitResult, str, str, int]:
+    """``url``'s parts, lower-case scheme, host and port (the scheme's default when none is
+    given), or a TransportError that is not retried: only http:// and https:// URLs with a host
+    can be sent."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        raise TransportError(
+            f"invalid URL (only http:// and https:// with a host): {url[:80]!r}",
+            request_sent=False,
+            retryable=False,
+        )
+    try:
+        port = parts.port
+    except ValueError as err:
+        raise TransportError(f"invalid port: {err}", request_sent=False, retryable=False) from err
+    return parts, scheme, parts.hostname, port or DEFAULT_PORTS[scheme]

@@ -41,7 +41,15 @@ from typing import TYPE_CHECKING, Self
 from urllib.parse import urlsplit
 
 from ._h1 import ProtocolError, ResponseParser, decode_content, request_head
-from ._http import Headers, HttpRequest, HttpResponse, TransportError, TransportTimeout
+from ._http import (
+    DEFAULT_PORTS,
+    Headers,
+    HttpRequest,
+    HttpResponse,
+    TransportError,
+    TransportTimeout,
+    split_http_url,
+)
 from ._proxy import Proxy, ProxyConfig, environment_proxy
 
 if TYPE_CHECKING:
@@ -55,7 +63,6 @@ _READ = 1 << 16
 _JOIN_BODY = 1 << 16
 # Methods whose empty body is still announced (``Content-Length: 0``), as http.client does.
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 # scheme://authority, then the target (path and query) up to a fragment.
 _URL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*://[^/?#]*)([^#]*)")
 _MAX_ORIGINS = 64
@@ -68,31 +75,17 @@ class _Origin:
     __slots__ = ("absolute", "authority", "host", "host_header", "port", "scheme", "tunnel")
 
     def __init__(self, text: str) -> None:
-        parts = urlsplit(text)
-        scheme = parts.scheme.lower()
-        if scheme not in _DEFAULT_PORTS or not parts.hostname:
-            raise TransportError(
-                f"invalid URL (only http:// and https:// with a host): {text[:80]!r}",
-                request_sent=False,
-                retryable=False,
-            )
-        try:
-            port = parts.port
-        except ValueError as err:
-            raise TransportError(
-                f"invalid port: {err}", request_sent=False, retryable=False
-            ) from err
-        host = parts.hostname
+        parts, scheme, host, port = split_http_url(text)
         self.scheme = scheme
         self.host = host
-        self.port = port or _DEFAULT_PORTS[scheme]
+        self.port = port
         # The Host header as http.client (so urllib3) writes it, which is also what SigV4
         # signs: the host in lower case (IDNA for a non-ASCII name), brackets for IPv6, the
         # port only when it is not the scheme's default.
         name = host if host.isascii() else host.encode("idna").decode("ascii")
         if ":" in name:
             name = f"[{name}]"
-        self.host_header = name if self.port == _DEFAULT_PORTS[scheme] else f"{name}:{self.port}"
+        self.host_header = name if self.port == DEFAULT_PORTS[scheme] else f"{name}:{self.port}"
         # The authority of the CONNECT request line and its Host header.
         self.tunnel = f"{name}:{self.port}"
         # An http:// URL sent to a proxy: absolute form, credentials and fragment dropped.

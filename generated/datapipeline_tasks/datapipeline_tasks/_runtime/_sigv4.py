@@ -29,6 +29,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from ._aws_config import AwsCredentials
 from ._http import HttpRequest
+from ._serde import same_second
 
 __all__ = ["UNSIGNED_HEADERS", "canonical_request", "sign_request", "utc_now"]
 
@@ -113,14 +114,7 @@ def _amz_date(moment: datetime) -> str:
     formatting; years before 1000 (which isoformat pads and strftime does not) go to strftime."""
     global _last_date
     last = _last_date
-    if (
-        moment.second == last[5]
-        and moment.minute == last[4]
-        and moment.hour == last[3]
-        and moment.day == last[2]
-        and moment.month == last[1]
-        and moment.year == last[0]
-    ):
+    if same_second(moment, last):
         return last[6]
     if moment.year < 1000:
         return moment.strftime("%Y%m%dT%H%M%SZ")

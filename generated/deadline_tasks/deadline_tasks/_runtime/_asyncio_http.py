@@ -26,7 +26,15 @@ from typing import TYPE_CHECKING, Self
 from urllib.parse import urlsplit
 
 from ._h1 import decode_content
-from ._http import Headers, HttpRequest, HttpResponse, TransportError, TransportTimeout
+from ._http import (
+    DEFAULT_PORTS,
+    Headers,
+    HttpRequest,
+    HttpResponse,
+    TransportError,
+    TransportTimeout,
+    split_http_url,
+)
 from ._proxy import Proxy, ProxyConfig, environment_proxy
 
 if TYPE_CHECKING:
@@ -39,7 +47,6 @@ __all__ = ["AsyncioTransport"]
 _READ = 1 << 16
 # Methods whose empty body is still announced (``Content-Length: 0``), as http.client does.
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 
 #: (scheme, host, port, proxy): connections are shared only between identical routes.
 _Route = tuple[str, str, int, Proxy | None]
@@ -62,23 +69,7 @@ class _Target:
     __slots__ = ("authority", "host", "path", "port", "scheme")
 
     def __init__(self, url: str) -> None:
-        parts = urlsplit(url)
-        scheme = parts.scheme.lower()
-        if scheme not in _DEFAULT_PORTS or not parts.hostname:
-            raise TransportError(
-                f"invalid URL (only http:// and https:// with a host): {url[:80]!r}",
-                request_sent=False,
-                retryable=False,
-            )
-        try:
-            port = parts.port
-        except ValueError as err:
-            raise TransportError(
-                f"invalid port: {err}", request_sent=False, retryable=False
-            ) from err
-        self.scheme = scheme
-        self.host = parts.hostname
-        self.port = port or _DEFAULT_PORTS[scheme]
+        parts, self.scheme, self.host, self.port = split_http_url(url)
         # The Host header as the URL spells it (credentials dropped), as urllib3 sends it.
         self.authority = parts.netloc.rpartition("@")[2]
         self.path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -325,7 +316,7 @@ class AsyncioTransport:
         else:
             parts = urlsplit(proxy.url)
             host = parts.hostname or ""
-            port = parts.port or _DEFAULT_PORTS[parts.scheme]
+            port = parts.port or DEFAULT_PORTS[parts.scheme]
             proxy_tls = self._context() if parts.scheme == "https" else None
         what = "the proxy" if proxy is not None else f"{target.host}:{target.port}"
         try:
