@@ -470,6 +470,29 @@ def _tiny_swagger() -> dict[str, Any]:
     }
 
 
+def test_swagger2_conversion_shares_no_container_with_its_input() -> None:
+    """The converter copies nothing up front: its result must still be all new dicts and
+    lists (later stages may change it), and the input must come out as it went in."""
+    path = REFERENCE / "azure-batch-BatchService-2024-07-01.20.0.json"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    source = json.loads(path.read_text(encoding="utf-8"))
+    before = json.dumps(source)
+    containers: set[int] = set()
+
+    def walk(node: Any, into: set[int]) -> None:
+        if isinstance(node, (dict, list)):
+            into.add(id(node))
+            for child in node.values() if isinstance(node, dict) else node:
+                walk(child, into)
+
+    walk(source, containers)
+    converted: set[int] = set()
+    walk(convert_swagger2(source), converted)
+    assert json.dumps(source) == before
+    assert len(converted) > 1000 and not converted & containers
+
+
 def test_swagger2_conversion() -> None:
     source = _tiny_swagger()
     before = copy.deepcopy(source)

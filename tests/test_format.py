@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import imports_reference
+import longlines_reference
 import pytest
 
 import generator.render.package as package_module
 from generator.config import ServiceConfig, load_config
 from generator.diagnostics import Diagnostics
 from generator.pipeline import load_spec
-from generator.render import imports
+from generator.render import imports, longlines
 from generator.render.environment import build_environment
 from generator.render.format import LINE_LENGTH, TARGET_VERSION, Formatter
 from generator.render.package import render_package, scaffold_files
@@ -278,3 +279,106 @@ def test_ruff_version_is_kept_by_the_binarys_stamp(tmp_path: Path) -> None:
         assert stored == {"1.2.3", "0.0.0-another"}
     finally:
         fmt._ruff_version.cache_clear()
+
+
+def test_the_cache_keeps_each_module_as_finished_and_runs_no_step_on_a_hit(
+    tmp_path: Path,
+) -> None:
+    calls: list[str] = []
+
+    def prepare(name: str, source: str) -> str:
+        calls.append(f"prepare {name}")
+        return source
+
+    def finish(text: str) -> str:
+        calls.append("finish")
+        return text + "# finished\n"
+
+    sources = {"pkg/a.py": "x  =  1\n", "pkg/b.py": "y = [ 1,2 ]\n"}
+    first = Formatter(tmp_path, "ruff").format_many(sources, prepare, "salt", finish)
+    assert first == {"pkg/a.py": "x = 1\n# finished\n", "pkg/b.py": "y = [1, 2]\n# finished\n"}
+    assert sorted(calls) == ["finish", "finish", "prepare pkg/a.py", "prepare pkg/b.py"]
+    calls.clear()
+    again = Formatter(tmp_path, "ruff")
+    assert again.format_many(sources, prepare, "salt", finish) == first
+    assert calls == [] and again.hits == 2
+    # Without the finishing step the same module is another entry, not the finished text.
+    plain = Formatter(tmp_path, "ruff")
+    assert plain.format_many(sources, prepare, "salt") == {
+        "pkg/a.py": "x = 1\n",
+        "pkg/b.py": "y = [1, 2]\n",
+    }
+    assert plain.misses == 2
+
+
+def test_a_full_format_cache_is_trimmed_to_its_newest_entries_well_below_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import generator.render.format as format_module
+
+    monkeypatch.setattr(format_module, "MAX_CACHED_MODULES", 8)
+    formatter = Formatter(tmp_path, "ruff")
+    for i in range(8):
+        formatter.format_many({f"m{i}.py": f"x = {i}\n"})
+    entries = sorted(p for p in tmp_path.rglob("*") if p.is_file() and len(p.name) == 64)
+    assert len(entries) == 8  # at the limit: nothing trimmed
+    for age, path in enumerate(sorted(entries, key=lambda p: p.read_text())):
+        os.utime(path, (1000 + age, 1000 + age))  # m0 oldest ... m7 newest
+    formatter.format_many({"m8.py": "x = 8\n"})  # the ninth: over the limit
+    left = sorted(p.read_text() for p in tmp_path.rglob("*") if p.is_file() and len(p.name) == 64)
+    # Trimmed to three quarters of the limit, the newest kept: m8 (just written), m7 ... m3.
+    assert left == [f"x = {i}\n" for i in range(3, 9)]
+
+
+def _python_modules(rendered: Rendered) -> Iterator[str]:
+    for folder in [*(ROOT / "generated" / p for p in COMMITTED), *rendered.packages.values()]:
+        for path in sorted(folder.rglob("*.py")):
+            yield path.read_text(encoding="utf-8")
+
+
+def test_long_line_scan_matches_the_tokenize_version_on_every_generated_module(
+    rendered: Rendered,
+) -> None:
+    seen = 0
+    for text in _python_modules(rendered):
+        assert longlines.string_lines(text) == longlines_reference.string_lines(text)
+        seen += 1
+    assert seen > 100
+
+
+LONG_LINE_CASES = [
+    # a docstring, a multi-line string in brackets (not a docstring), a prefixed one (not one)
+    'def f():\n    """Doc\n    more."""\n    x = (\n        """a\nb"""\n    )\n    r"""c\nd"""\n',
+    # quotes and brackets inside comments and strings change nothing
+    "x = 1  # it's (\n'''doc'''\ny = \"(\"  # \"\"\"\n'''two\nlines'''\n",
+    # escaped quotes, an f-string, a string after a colon on the same line
+    's = \'a\\\'b\'\nt = f"{s!r}"\ndef g(): \'\'\'not\na docstring\'\'\'\n"""x\\"""y"""\n',
+    # a backslash continuation before a string: not a statement start
+    "x = \\\n'''continued\nstring'''\n",
+    # a docstring after a dedent and a decorator; a string first in a bracketed argument list
+    "class A:\n    def f(self):\n        pass\n\n\n'''after\ndedent'''\n"
+    "@d(\n'''arg'''\n)\ndef g(): ...\n",
+]
+
+
+@pytest.mark.parametrize("source", LONG_LINE_CASES)
+def test_long_line_scan_matches_the_tokenize_version_on_edge_cases(source: str) -> None:
+    assert longlines.string_lines(source) == longlines_reference.string_lines(source)
+
+
+def test_a_long_docstring_line_is_wrapped_and_a_long_code_line_marked() -> None:
+    words = " ".join(["word"] * 30)
+    source = (
+        f'def f() -> None:\n    """{words}\n\n    Args:\n        name: {words}\n    """\n'
+        f'    value = "{words}" + "{words}"\n'
+    )
+    fitted = longlines.fit_long_lines(source)
+    assert all(
+        len(line) <= LINE_LENGTH for line in fitted.split("\n") if "# noqa" not in line
+    ), fitted
+    # The docstring's words are all there, an Args item continues with a hanging indent.
+    assert fitted.count("word") == source.count("word")
+    assert "\n            word" in fitted
+    assert fitted.split("\n")[-2].endswith("  # noqa: E501")

@@ -157,15 +157,19 @@ class Formatter:
         sources: Mapping[str, str],
         prepare: Callable[[str, str], str] | None = None,
         salt: str = "",
+        finish: Callable[[str], str] | None = None,
     ) -> dict[str, str]:
         """{name: source} -> {name: formatted}; raises RuntimeError for invalid Python.
 
-        `prepare(name, source)` runs on each source first (the import pass). With a cache
-        folder, a module rendered before (same name, same text, same `salt` and formatter) comes
-        from the cache, neither prepared nor formatted again: after a one-operation edit, the
-        big modules the edit does not touch (models, tests) cost a hash and a read.
+        `prepare(name, source)` runs on each source first (the import pass), `finish(formatted)`
+        on each result (the long-line pass). With a cache folder, a module rendered before
+        (same name, same text, same `salt` and formatter) comes from the cache as it was
+        finished, neither prepared, formatted nor finished again: after a one-operation edit,
+        the big modules the edit does not touch (models, tests) cost a hash and a read. The
+        caller's `salt` must change when what `prepare` or `finish` do changes.
         """
-        prefix = f"{self.identity}\n{salt}\n".encode()
+        steps = f"{prepare is not None:d}{finish is not None:d}"
+        prefix = f"{self.identity}\n{salt}\n{steps}\n".encode()
         out: dict[str, str] = {}
         todo: dict[str, str] = {}
         keys: dict[str, str] = {}
@@ -182,6 +186,8 @@ class Formatter:
                 keys[name] = key
         if todo:
             done = self._ruff(todo) if self.engine == "ruff" else self._black(todo)
+            if finish is not None:
+                done = {name: finish(text) for name, text in done.items()}
             for name, text in done.items():
                 self._write(keys[name], text)
             out.update(done)
@@ -268,12 +274,15 @@ class Formatter:
         return text
 
     def _trim(self) -> None:
-        """Keep the newest MAX_CACHED_MODULES entries (a read refreshes an entry's mtime)."""
+        """Past MAX_CACHED_MODULES entries, keep the newest three quarters of that (a read
+        refreshes an entry's mtime). Runs that stay under the limit only list the folders:
+        stat-ing every entry on every run was a tenth of the cache's cost once it was full,
+        so a full cache is trimmed well below the limit and then left alone for a while."""
         if self.cache_dir is None:
             return
         try:
-            entries = [
-                (entry.stat().st_mtime, entry.path)
+            paths = [
+                entry.path
                 for folder in os.scandir(self.cache_dir)
                 if folder.is_dir()
                 for entry in os.scandir(folder.path)
@@ -281,10 +290,16 @@ class Formatter:
             ]
         except OSError:
             return
-        if len(entries) <= MAX_CACHED_MODULES:
+        if len(paths) <= MAX_CACHED_MODULES:
             return
+        entries = []
+        for path in paths:
+            try:
+                entries.append((os.stat(path).st_mtime, path))
+            except OSError:
+                continue  # another run trimmed it
         entries.sort(reverse=True)
-        for _, path in entries[MAX_CACHED_MODULES:]:
+        for _, path in entries[MAX_CACHED_MODULES * 3 // 4 :]:
             try:
                 os.unlink(path)
             except OSError:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 # A string literal's body, as an "unrolled loop": runs of ordinary characters are taken whole
 # (possessively), so a long docstring costs one step per escape or quote, not per character.
-_STRING_BODY = (
+STRING_BODY = (
     r'''(?:"""[^"\\]*+(?:(?:\\.|"(?!""))[^"\\]*+)*+"""'''
     r"""|'''[^'\\]*+(?:(?:\\.|'(?!''))[^'\\]*+)*+'''"""
     r'''|"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'''
@@ -49,13 +49,13 @@ _SCAN = re.compile(
       | (?P<name>[^\W\d]\w*+)(?![\"'])
       | (?P<other>
             \#[^\n]*
-          | (?:[rRbBuU]|[bB][rR]|[rR][bB])?{_STRING_BODY}
+          | (?:[rRbBuU]|[bB][rR]|[rR][bB])?{STRING_BODY}
           | \.\.\.
           | \.\s*{_NAME}
           | [(,]\s*{_NAME}\s*=(?!=)
           | \d\w*
         )
-      | (?P<f>(?:[fF]|[fF][rR]|[rR][fF]){_STRING_BODY})
+      | (?P<f>(?:[fF]|[fF][rR]|[rR][fF]){STRING_BODY})
     )
     """,
     re.VERBOSE | re.MULTILINE | re.DOTALL,
@@ -211,7 +211,7 @@ def _section(imp: _Import, first_party: str) -> int:
 # What may stand before the first import: blank lines, comments and docstrings.
 _PREAMBLE = re.compile(
     r"(?:[ \t]*(?:\#[^\n]*)?\n"
-    rf"|(?:[rRbBuU]|[bB][rR]|[rR][bB])?{_STRING_BODY}[ \t]*(?:\#[^\n]*)?\n)*",
+    rf"|(?:[rRbBuU]|[bB][rR]|[rR][bB])?{STRING_BODY}[ \t]*(?:\#[^\n]*)?\n)*",
     re.DOTALL,
 )
 _BLOCK_ITEM = re.compile(

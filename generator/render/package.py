@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import textwrap
-import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +18,7 @@ from generator.render.endpoints import build_endpoint_view, operation_bindings
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.render.format import LINE_LENGTH, TARGET_VERSION, Formatter
 from generator.render.imports import prune_imports, sort_imports
+from generator.render.longlines import fit_long_lines
 from generator.render.testview import ModelTests, OperationTests, TestViewBuilder
 from generator.render.views import PackageView, ViewBuilder
 
@@ -214,84 +212,12 @@ def render_package(
         return sort_imports(text, pkg.package)
 
     # The salt: apismith's own code decides what the import pass makes of a rendered module.
-    formatted = formatter.format_many(python, prepare, generator_digest())
+    # The long-line pass is part of what the cache keeps: tokenizing the big modules again on
+    # every run was a tenth of a second of a one-operation edit of the full Azure Batch.
+    formatted = formatter.format_many(python, prepare, generator_digest(), fit_long_lines)
     python.clear()  # the unformatted text is garbage now: keep the peak low on huge models
     files.update(formatted)
-    for path in formatted:
-        files[path] = _fit_long_lines(files[path])
     return dict(sorted(files.items()))
-
-
-_PRAGMA = re.compile(r"\s+#\s*(type|noqa|pyright)\b.*$")
-
-
-def _fit_long_lines(text: str) -> str:
-    """Lines black cannot wrap, in any generated module. A docstring line (a long service or
-    operation name in a sentence) is wrapped at its spaces, which changes nothing a reader or
-    tool sees; a code line (a long enum value or method name, a string padded to its minimum
-    length) gets `# noqa: E501`. Only lines ruff flags are touched (an unused noqa is a finding
-    too): it measures a line without its pragma comment, and lets a single long word be, and a
-    URL that starts within the limit."""
-    lines = text.split("\n")
-    # Few lines are long, and tokenizing a test module (a megabyte for a large API) was a
-    # quarter of a run: only a module with a candidate line is tokenized.
-    candidates = [i for i, line in enumerate(lines) if len(line) > 100 and _flagged_as_long(line)]
-    if not candidates:
-        return text
-    inside, docstrings = _string_lines(text)
-    wrapped: dict[int, list[str]] = {}
-    for i in candidates:
-        if i + 1 in docstrings:
-            wrapped[i] = _wrap_docstring_line(lines[i], docstrings[i + 1])
-        elif i + 1 not in inside:
-            lines[i] += "  # noqa: E501"
-    for i in sorted(wrapped, reverse=True):
-        lines[i : i + 1] = wrapped[i]
-    return "\n".join(lines)
-
-
-def _string_lines(text: str) -> tuple[set[int], dict[int, int]]:
-    """Lines that end inside a multi-line string (a comment there would change the string), and
-    the lines of every docstring with the column its quotes open at."""
-    inside: set[int] = set()
-    docstrings: dict[int, int] = {}
-    statement_start = True
-    for token in tokenize.generate_tokens(io.StringIO(text).readline):
-        if token.type == tokenize.STRING:
-            if token.end[0] > token.start[0]:
-                inside.update(range(token.start[0], token.end[0]))
-            if statement_start and token.string.startswith(('"""', "'''")):
-                for line in range(token.start[0], token.end[0] + 1):
-                    docstrings[line] = token.start[1]
-        if token.type not in (tokenize.COMMENT, tokenize.NL):
-            statement_start = token.type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
-    return inside, docstrings
-
-
-def _wrap_docstring_line(line: str, base: int) -> list[str]:
-    """A long docstring line as several, broken at spaces only; an item of an Args-style list
-    (indented past the docstring's own margin) continues with a hanging indent."""
-    indent = len(line) - len(line.lstrip(" "))
-    more = "    " if indent > base else ""
-    out = textwrap.wrap(
-        line.strip(" "),
-        width=100,
-        initial_indent=" " * indent,
-        subsequent_indent=" " * indent + more,
-        break_long_words=False,
-        break_on_hyphens=False,
-        replace_whitespace=False,
-    )
-    return out or [line]
-
-
-def _flagged_as_long(line: str) -> bool:
-    measured = _PRAGMA.sub("", line)
-    chunks = measured.split()
-    if len(measured) <= 100 or len(chunks) < 2 or "# noqa" in line:
-        return False
-    last = chunks[-1]
-    return not ("://" in last and len(measured) - len(last) <= 100)
 
 
 def _tidy_markdown(text: str) -> str:
