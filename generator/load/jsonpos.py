@@ -50,13 +50,31 @@ class JsonDuplicateKey:
         self.pos = pos
 
 
+class Offsets(dict[Path, Any]):
+    """{path: (line, column)}, kept as the text's offsets and turned into lines and columns
+    when asked for: a run asks for a few thousand of the tens of thousands a large document
+    has, and converting each as it was parsed was a third of the parse."""
+
+    def __init__(self, line_col: Callable[[int], tuple[int, int]]) -> None:
+        super().__init__()
+        self._line_col = line_col
+
+    def get(self, key: Path, default: Any = None) -> Any:
+        offset = dict.get(self, key)
+        return default if offset is None else self._line_col(offset)
+
+    def __getitem__(self, key: Path) -> tuple[int, int]:
+        return self._line_col(dict.__getitem__(self, key))
+
+
 class PositionedJson:
     def __init__(self, text: str, max_depth: int) -> None:
         self.text = text
         self.max_depth = max_depth
         self._newlines = [m.start() for m in re.finditer("\n", text)]
-        self.positions: dict[Path, tuple[int, int]] = {}
-        self.key_positions: dict[Path, tuple[int, int]] = {}
+        # What the parse records is an offset (see Offsets); reading gives (line, column).
+        self.positions = Offsets(self.line_col)
+        self.key_positions = Offsets(self.line_col)
         self.duplicates: list[JsonDuplicateKey] = []
 
     def line_col(self, pos: int) -> tuple[int, int]:
@@ -101,7 +119,7 @@ class PositionedJson:
                 "flatten the structure: name nested schemas and refer to them",
                 id="NestingDepth",
             )
-        self.positions[path] = self.line_col(pos)
+        self.positions[path] = pos
         text = self.text
         char = text[pos : pos + 1]
         if char == "{":
@@ -172,7 +190,7 @@ class PositionedJson:
             child = path + (key,)
             if key in out:
                 self.duplicates.append(JsonDuplicateKey(key, key_pos))
-            self.key_positions[child] = self.line_col(key_pos)
+            self.key_positions[child] = key_pos
             out[key], pos = self._value(pos, child)
             comma = _COMMA.match(text, pos)
             if comma is not None and text[comma.end() : comma.end() + 1] != "/":

@@ -14,7 +14,6 @@ from generator import __version__, media
 from generator.config import ServiceConfig
 from generator.ir import Service
 from generator.render.cache import generator_digest
-from generator.render.endpoints import build_endpoint_view, operation_bindings
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.render.format import LINE_LENGTH, TARGET_VERSION, Formatter
 from generator.render.imports import prune_imports, sort_imports
@@ -137,11 +136,16 @@ def _build(service: Service, config: ServiceConfig) -> tuple[ViewBuilder, Packag
         if model.union is not None and model.union.unknown and "UnknownVariant" not in names:
             names.append("UnknownVariant")  # what unions keep values they do not know as
     view.model_names = names
-    view.endpoints = build_endpoint_view(service)
-    for op, op_view in zip(service.operations, view.operations, strict=True):
-        inp = service.shape(op.input) if op.input else None
-        members = builder.symbols.member_names(inp) if inp is not None else []
-        op_view.endpoint_bindings = operation_bindings(op, inp, members)
+    if service.endpoint_rules is not None or any(op.endpoint for op in service.operations):
+        # Imported here: only AWS models have endpoint rules (the module's import is a
+        # hundredth of an OpenAPI run).
+        from generator.render.endpoints import build_endpoint_view, operation_bindings
+
+        view.endpoints = build_endpoint_view(service)
+        for op, op_view in zip(service.operations, view.operations, strict=True):
+            inp = service.shape(op.input) if op.input else None
+            members = builder.symbols.member_names(inp) if inp is not None else []
+            op_view.endpoint_bindings = operation_bindings(op, inp, members)
     view.error_names = [view.base_error, "ERRORS_BY_CODE"] + [e.class_name for e in view.errors]
     if view.status_errors:
         view.error_names += ["STATUS_ERRORS"] + [s.class_name for s in view.status_errors]

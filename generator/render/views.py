@@ -403,6 +403,9 @@ class ViewBuilder:
         # Shapes returned by an operation: their header, status and payload members are filled
         # after the body is parsed, so they are never required when read from the body.
         self._outputs = {op.output for op in service.operations if op.output}
+        # field() by (member, name): a member is viewed as a model's field, an operation's
+        # argument and a result's field; a third of the calls on a large API were repeats.
+        self._fields: dict[tuple[int, str], tuple[Member, FieldView]] = {}
 
     # -- shapes ------------------------------------------------------------------------------
 
@@ -505,6 +508,17 @@ class ViewBuilder:
         return found
 
     def field(self, member: Member, py_name: str) -> FieldView:
+        """The view of `member` as the Python attribute `py_name`: a copy of its own, since
+        callers adjust what they get (a union's variant, a renamed member)."""
+        key = (id(member), py_name)
+        known = self._fields.get(key)
+        if known is None:
+            known = self._fields[key] = (member, self._field(member, py_name))
+        clone = object.__new__(FieldView)  # copy.copy, without its generic machinery
+        clone.__dict__.update(known[1].__dict__)
+        return clone
+
+    def _field(self, member: Member, py_name: str) -> FieldView:
         t = self.types
         target = t.shape(member.target)
         base = t.annotation(member.target)

@@ -128,9 +128,10 @@ class _Unformatted:
         return source
 
     def format_many(
-        self, sources: dict[str, str], prepare: Any = None, salt: str = ""
+        self, sources: dict[str, str], prepare: Any = None, salt: str = "", finish: Any = None
     ) -> dict[str, str]:
-        return {name: prepare(name, text) if prepare else text for name, text in sources.items()}
+        out = {name: prepare(name, text) if prepare else text for name, text in sources.items()}
+        return {name: finish(text) for name, text in out.items()} if finish else out
 
 
 @dataclass
