@@ -37,6 +37,9 @@ class Document:
     # Where the *key* of a mapping entry starts; reported for "unknown key" style events.
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     comments: str = ""
+    # The text the document was parsed from ("" when made otherwise, as a bundle is): the
+    # validator's child parses it again rather than be sent the parsed data (see produce.py).
+    text: str = field(default="", repr=False, compare=False)
 
     def loc(self, path: Path = (), *, key: bool = False) -> Location:
         """The location of the node at `path`, or of its nearest ancestor that has one."""
@@ -95,9 +98,18 @@ def load_document(path: str | os.PathLike[str], diags: Diagnostics) -> Document 
             "save the spec as UTF-8",
         )
         return None
+    return parse_document(text, file, diags)
+
+
+def parse_document(text: str, file: str, diags: Diagnostics) -> Document | None:
+    """The document in `text`, read as `file` would be (JSON by its name, else YAML)."""
     if file.lower().endswith(".json"):
-        return load_json_text(text, file, diags)
-    return load_text(text, file, diags)
+        doc = load_json_text(text, file, diags)
+    else:
+        doc = load_text(text, file, diags)
+    if doc is not None:
+        doc.text = text
+    return doc
 
 
 def load_json_text(text: str, file: str, diags: Diagnostics) -> Document | None:
