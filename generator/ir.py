@@ -407,6 +407,12 @@ class Service:
     def shape(self, shape_id: str) -> Shape | None:
         return self._index().get(shape_id)
 
+    @property
+    def shapes_by_id(self) -> dict[str, Shape]:
+        """Every shape by its id (a dict read directly is the fastest lookup, for the
+        render's tens of thousands)."""
+        return self._index()
+
     def _index(self) -> dict[str, Shape]:
         # Cached on the instance despite frozen=True: the index is derived data.
         idx: dict[str, Shape] | None = self.__dict__.get("_shape_index")

@@ -136,6 +136,11 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+_UPPER_RUN = re.compile("[A-Z]+")
+_UNDERSCORES = re.compile(r"_+")
+_NEGATIVE_NUMBER = re.compile(r"-[0-9]+(\.[0-9]+)?")
+
+
 # Pure and called tens of thousands of times per package (every member, in views and templates).
 @lru_cache(maxsize=1 << 16)
 def snake_case(name: str) -> str:
@@ -157,14 +162,14 @@ def snake_case(name: str) -> str:
             return prefix + run[:-1] + "_" + run[-1]
         return prefix + run
 
-    text = re.sub("[A-Z]+", lower_run, text)
-    return re.sub(r"_+", "_", text).strip("_")
+    text = _UPPER_RUN.sub(lower_run, text)
+    return _UNDERSCORES.sub("_", text).strip("_")
 
 
 def symbol_words(text: str) -> str:
     """Words for a name made only of symbols: `.` -> `full_stop`, `$` -> `dollar_sign`, `-1`
     -> `minus_1`; "" for the empty name. Used when a name has no letters or digits to keep."""
-    if re.fullmatch(r"-[0-9]+(\.[0-9]+)?", text):
+    if _NEGATIVE_NUMBER.fullmatch(text):
         return "minus_" + text[1:].replace(".", "_")
     words = [unicodedata.name(ch, f"u{ord(ch):04x}") for ch in text[:8]]
     return snake_case(" ".join(words))

@@ -101,6 +101,9 @@ _HTML_HINT = re.compile(r"<(p|code|a|ul|li|b|i|note|important|div|br)\b", re.I)
 
 
 _EXAMPLES = re.compile(r"<examples>.*?(</examples>|$)", re.S | re.I)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_BLANKS = re.compile(r"[ \t]+")
+_SENTENCE = re.compile(r"(.+?[.!?])(\s|$)")
 
 
 # Pure, and a large API repeats its descriptions (a parameter's, in every operation that
@@ -124,7 +127,7 @@ def doc_text(raw: str) -> str:
     else:
         text = html.unescape(raw) if "&" in raw and ";" in raw else raw
     paragraphs = []
-    for para in re.split(r"\n\s*\n", text):
+    for para in _PARAGRAPH_BREAK.split(text):
         lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
         # Source line breaks inside a paragraph are not meaningful; list items are.
         joined = ""
@@ -136,7 +139,7 @@ def doc_text(raw: str) -> str:
             else:
                 joined += " " + ln
         # Inline runs of spaces from HTML indentation collapse; list items keep their line.
-        joined = re.sub(r"[ \t]+", " ", joined)
+        joined = _BLANKS.sub(" ", joined)
         if joined:
             paragraphs.append(joined)
     return "\n\n".join(paragraphs)
@@ -144,5 +147,5 @@ def doc_text(raw: str) -> str:
 
 def first_sentence(text: str) -> str:
     para = text.split("\n\n", 1)[0].replace("\n", " ")
-    m = re.match(r"(.+?[.!?])(\s|$)", para)
+    m = _SENTENCE.match(para)
     return (m.group(1) if m else para).strip()

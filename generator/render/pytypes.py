@@ -53,8 +53,11 @@ class TypeMapper:
     symbols: SymbolProvider
     proto: ProtocolGenerator
 
+    def __post_init__(self) -> None:
+        self._shapes = self.service.shapes_by_id
+
     def shape(self, shape_id: str) -> Shape:
-        shape = self.service.shape(shape_id)
+        shape = self._shapes.get(shape_id)
         assert shape is not None, shape_id  # validation guarantees targets exist
         return shape
 

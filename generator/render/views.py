@@ -30,6 +30,9 @@ from generator.render.protocols import ProtocolGenerator, protocol_for
 from generator.render.pytypes import TypeMapper
 from generator.render.tokenpages import TokenPages, token_pages
 
+# A Python name inside an annotation or expression.
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
 
 @dataclass
 class FieldView:
@@ -1203,7 +1206,7 @@ class ViewBuilder:
         def used(texts: list[str]) -> list[str]:
             found: set[str] = set()
             for text in texts:
-                found.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text))
+                found.update(_IDENTIFIER.findall(text))
             return sorted(found & model_names)
 
         option_names = self.symbols.call_option_names({p.name for o in ops for p in o.params})

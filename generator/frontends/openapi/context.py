@@ -37,10 +37,12 @@ INERT_EXTENSIONS = frozenset({"x-ms-examples", "x-ms-code-generation-settings", 
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
+_NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+
 
 def pascal(text: str) -> str:
     """`list-data-sets` -> `ListDataSets`; keeps inner capitals (`getUser` -> `GetUser`)."""
-    parts = re.split(r"[^0-9A-Za-z]+", text)
+    parts = _NOT_ALNUM.split(text)
     return "".join(p[:1].upper() + p[1:] for p in parts if p)
 
 
