@@ -16,6 +16,7 @@ from generator.ir import Service
 from generator.render.cache import generator_digest
 from generator.render.environment import BUILTIN_TEMPLATES
 from generator.render.format import LINE_LENGTH, TARGET_VERSION, Formatter
+from generator.render.fragments import Fragments
 from generator.render.imports import prune_imports, sort_imports
 from generator.render.longlines import fit_long_lines
 from generator.render.testview import ModelTests, OperationTests, TestViewBuilder
@@ -157,7 +158,9 @@ def render_package(
     config: ServiceConfig,
     env: jinja2.Environment,
     formatter: Formatter,
+    fragments: Path | None = None,
 ) -> dict[str, str]:
+    """`fragments`: a folder keeping modules rendered by earlier runs (render/fragments.py)."""
     builder, pkg = _build(service, config)
     _LAST_VIEW[:] = [(service, config, pkg)]
     tests = build_tests_view(builder, pkg)
@@ -178,9 +181,10 @@ def render_package(
         files[path] = _tidy_markdown(text)
     # Python modules are formatted together at the end: one formatter run for the package.
     python: dict[str, str] = {}
+    kept = Fragments(env, fragments)
     for template, out, extra in _PACKAGE_FILES:
         path = out.format(pkg=pkg.package)
-        text = env.get_template(template).render(pkg=pkg, tests=tests, examples=examples, **extra)
+        text = kept.render(template, pkg, tests=tests, examples=examples, **extra)
         if path.endswith(".md"):
             text = _tidy_markdown(text)
         if path.endswith(".py"):

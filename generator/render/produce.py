@@ -92,7 +92,8 @@ def produce(
             return hit
     verdicts = VerdictCache(store.folder.parent if store.folder is not None else None)
     warm = templates_digest(builtin_templates(), overrides)
-    entry = _render(config, spec_label, env, formatter, verdicts, timings, warm)
+    fragments = store.folder.parent / "fragments" if store.folder is not None else None
+    entry = _render(config, spec_label, env, formatter, verdicts, timings, warm, fragments)
     store.put(key, entry)
     return entry
 
@@ -105,6 +106,7 @@ def _render(
     verdicts: VerdictCache,
     timings: dict[str, float] | None = None,
     templates: str = "",
+    fragments: Path | None = None,
 ) -> Entry:
     from generator.render.package import render_package, scaffold_files
 
@@ -135,7 +137,7 @@ def _render(
             if compiling is not None:
                 compiling.send_protocol_templates(service)
                 compiling.wait_before_loading(environment)
-            files = render_package(service, settings, environment, formatter)
+            files = render_package(service, settings, environment, formatter, fragments)
             scaffold = scaffold_files(service, settings, environment)
         except Exception as exc:  # re-raised below unless the validator explains it
             failure = exc

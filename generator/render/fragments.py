@@ -1,0 +1,145 @@
+"""Modules rendered by earlier runs, kept by exactly what their templates read.
+
+A one-operation edit changes the client, its docs and its tests, and every other module is
+rendered again only to come out the same: `models.py` alone (the largest module, a megabyte
+for the full Azure Batch spec) was a tenth of such a run. A template listed in READS declares
+the attributes of the package view it reads. It is always rendered with a view holding those
+attributes only, so a template that reads anything else fails at once (the environment's
+undefined is strict) instead of being served stale from the cache; and with a cache folder its
+output is kept under the digest of their values (pickled), the other variables of the call,
+the built-in templates and apismith's own code. Equal inputs, equal output: a hit is the text
+the template would render.
+
+A template family that the user overrides (any template of it found in the overrides folder)
+is rendered as before, with the whole view and no cache: an override may read anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import zlib
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import jinja2
+
+from generator.render.cache import generator_digest, templates_digest
+from generator.render.locations import builtin_templates
+
+# template -> (the package view's attributes it reads, dotted; the other variables of the
+# call it reads; the templates it includes or imports). tests/test_fragments.py checks the last
+# against the templates' own references.
+READS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "python/package/models.py.j2": (
+        ("models", "model_names", "version", "title", "proto.control_keys"),
+        (),
+        (
+            "python/macros.j2",
+            "python/package/model_enum.py.j2",
+            "python/package/model_oneof.py.j2",
+            "python/package/model_structure.py.j2",
+            "python/package/model_union.py.j2",
+        ),
+    ),
+}
+
+MAX_FRAGMENTS = 64  # a few packages' worth; each is compressed (models.py: ~0.1 of its size)
+
+
+class Fragments:
+    """Renders the templates of READS narrowed, and keeps their output in `folder`."""
+
+    def __init__(self, env: jinja2.Environment, folder: Path | None) -> None:
+        self.env = env
+        self.folder = folder
+        self.hits = 0
+
+    def render(self, template: str, pkg: Any, **variables: Any) -> str:
+        """`template` rendered with `pkg` and the other `variables` (those it does not read
+        are left out of a declared template's call and key)."""
+        reads = READS.get(template)
+        if reads is None or self._overridden((template, *reads[2])):
+            return self.env.get_template(template).render(pkg=pkg, **variables)
+        attributes, names, _ = reads
+        view = _narrowed(pkg, attributes)
+        extra = {name: variables[name] for name in names if name in variables}
+        key = self._key(template, view, extra)
+        if key is not None:
+            kept = self._read(key)
+            if kept is not None:
+                self.hits += 1
+                return kept
+        text = self.env.get_template(template).render(pkg=view, **extra)
+        if key is not None:
+            self._write(key, text)
+        return text
+
+    def _overridden(self, names: tuple[str, ...]) -> bool:
+        loader = self.env.loader
+        if not isinstance(loader, jinja2.FileSystemLoader):
+            return True  # not the loader build_environment makes: nothing is known of it
+        builtin = os.path.realpath(builtin_templates())
+        for base in loader.searchpath:
+            if os.path.realpath(base) == builtin:
+                continue
+            if any(os.path.exists(os.path.join(base, name)) for name in names):
+                return True
+        return False
+
+    def _key(self, template: str, view: SimpleNamespace, extra: dict[str, Any]) -> str | None:
+        if self.folder is None:
+            return None
+        try:
+            values = pickle.dumps((vars(view), extra), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a value that does not pickle: render, do not keep
+            return None
+        digest = hashlib.sha256()
+        for part in (generator_digest(), templates_digest(builtin_templates(), None), template):
+            digest.update(part.encode("utf-8") + b"\0")
+        digest.update(values)
+        return digest.hexdigest()
+
+    def _read(self, key: str) -> str | None:
+        assert self.folder is not None
+        path = self.folder / key
+        try:
+            text = zlib.decompress(path.read_bytes()).decode("utf-8")
+            os.utime(path)  # recently used: trimmed last
+        except (OSError, zlib.error, UnicodeDecodeError):
+            return None
+        return text
+
+    def _write(self, key: str, text: str) -> None:
+        assert self.folder is not None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self.folder / f".{key}.{os.getpid()}"
+            tmp.write_bytes(zlib.compress(text.encode("utf-8"), 1))
+            os.replace(tmp, self.folder / key)
+            entries = sorted(
+                (entry.stat().st_mtime, entry.path)
+                for entry in os.scandir(self.folder)
+                if not entry.name.startswith(".")
+            )
+            for _, old in entries[:-MAX_FRAGMENTS]:
+                os.unlink(old)
+        except OSError:
+            pass  # the cache is an optimisation only
+
+
+def _narrowed(pkg: Any, reads: tuple[str, ...]) -> SimpleNamespace:
+    """A view with only the `reads` attributes of `pkg` (dotted names make nested ones)."""
+    view = SimpleNamespace()
+    for dotted in reads:
+        source, target = pkg, view
+        *parents, last = dotted.split(".")
+        for part in parents:
+            source = getattr(source, part)
+            if not hasattr(target, part):
+                setattr(target, part, SimpleNamespace())
+            target = getattr(target, part)
+        setattr(target, last, getattr(source, last))
+    return view
