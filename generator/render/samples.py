@@ -47,6 +47,16 @@ def _timestamp_wire(fmt: str, proto: ProtocolGenerator) -> Any:
     return proto.sample_timestamp(fmt)
 
 
+_NO_CONSTRAINTS = Constraints()
+# Where a member's timestamp travels, for its format (the rest: "body").
+_WHERE = {
+    Binding.HEADER: "header",
+    Binding.QUERY: "query",
+    Binding.LABEL: "query",
+    Binding.COOKIE: "query",
+}
+
+
 class SampleBuilder:
     def __init__(self, service: Service, symbols: SymbolProvider, types: TypeMapper) -> None:
         self.service = service
@@ -62,12 +72,7 @@ class SampleBuilder:
     def for_member(
         self, member: Member, *, full: bool = True, depth: int = 0, writing: bool = False
     ) -> Sample:
-        where = {
-            Binding.HEADER: "header",
-            Binding.QUERY: "query",
-            Binding.LABEL: "query",
-            Binding.COOKIE: "query",
-        }.get(member.binding, "body")
+        where = _WHERE.get(member.binding, "body")
         fmt = self.types.ts_format(member, where)
         return self.value(
             member.target,
@@ -288,8 +293,8 @@ def label_escape(text: str) -> str:
 
 
 def _merged(shape: Constraints, member: Constraints | None) -> Constraints:
-    if member is None:
-        return shape
+    if member is None or member == _NO_CONSTRAINTS:
+        return shape  # most members constrain nothing of their own: no new object
     return Constraints(
         min_length=member.min_length if member.min_length is not None else shape.min_length,
         max_length=member.max_length if member.max_length is not None else shape.max_length,
