@@ -92,14 +92,17 @@ class Fragments:
     def _key(self, template: str, view: SimpleNamespace, extra: dict[str, Any]) -> str | None:
         if self.folder is None:
             return None
-        try:
-            values = pickle.dumps((vars(view), extra), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # a value that does not pickle: render, do not keep
-            return None
         digest = hashlib.sha256()
         for part in (generator_digest(), templates_digest(builtin_templates(), None), template):
             digest.update(part.encode("utf-8") + b"\0")
-        digest.update(values)
+        # Pickled straight into the digest, a frame at a time: the pickle of a thousand
+        # operations' models is tens of megabytes that need never exist at once.
+        try:
+            pickle.Pickler(_Digesting(digest), protocol=pickle.HIGHEST_PROTOCOL).dump(
+                (vars(view), extra)
+            )
+        except Exception:  # a value that does not pickle: render, do not keep
+            return None
         return digest.hexdigest()
 
     def _read(self, key: str) -> str | None:
@@ -117,7 +120,11 @@ class Fragments:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp = self.folder / f".{key}.{os.getpid()}"
-            tmp.write_bytes(zlib.compress(text.encode("utf-8"), 1))
+            packer = zlib.compressobj(1)
+            with open(tmp, "wb") as out:  # a megabyte at a time: no second copy of the text
+                for start in range(0, len(text), 1 << 20):
+                    out.write(packer.compress(text[start : start + (1 << 20)].encode("utf-8")))
+                out.write(packer.flush())
             os.replace(tmp, self.folder / key)
             entries = sorted(
                 (entry.stat().st_mtime, entry.path)
@@ -126,8 +133,15 @@ class Fragments:
             )
             for _, old in entries[:-MAX_FRAGMENTS]:
                 os.unlink(old)
-        except OSError:
+        except (OSError, UnicodeError):
             pass  # the cache is an optimisation only
+
+
+class _Digesting:
+    """A file that only feeds what is written to it into a hash."""
+
+    def __init__(self, digest: Any) -> None:
+        self.write = digest.update
 
 
 def _narrowed(pkg: Any, reads: tuple[str, ...]) -> SimpleNamespace:
