@@ -29,13 +29,12 @@ import jinja2
 from generator.render.cache import generator_digest, templates_digest
 from generator.render.locations import builtin_templates
 
-# template -> (the package view's attributes it reads, dotted; the other variables of the
-# call it reads; the templates it includes or imports). tests/test_fragments.py checks the last
-# against the templates' own references.
-READS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+# template -> (what it reads: dotted paths rooted at the variables of the call, a bare name
+# for a whole variable; the templates it includes or imports). tests/test_fragments.py checks
+# the second against the templates' own references.
+READS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "python/package/models.py.j2": (
-        ("models", "model_names", "version", "title", "proto.control_keys"),
-        (),
+        ("pkg.models", "pkg.model_names", "pkg.version", "pkg.title", "pkg.proto.control_keys"),
         (
             "python/macros.j2",
             "python/package/model_enum.py.j2",
@@ -43,6 +42,10 @@ READS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
             "python/package/model_structure.py.j2",
             "python/package/model_union.py.j2",
         ),
+    ),
+    "python/tests/test_models.py.j2": (
+        ("pkg.error_names", "pkg.model_names", "pkg.package", "tests.models"),
+        (),
     ),
 }
 
@@ -57,22 +60,20 @@ class Fragments:
         self.folder = folder
         self.hits = 0
 
-    def render(self, template: str, pkg: Any, **variables: Any) -> str:
-        """`template` rendered with `pkg` and the other `variables` (those it does not read
-        are left out of a declared template's call and key)."""
+    def render(self, template: str, **variables: Any) -> str:
+        """`template` rendered with `variables`: a declared template with only what it reads
+        of them (the rest is left out of its call and of its key)."""
         reads = READS.get(template)
-        if reads is None or self._overridden((template, *reads[2])):
-            return self.env.get_template(template).render(pkg=pkg, **variables)
-        attributes, names, _ = reads
-        view = _narrowed(pkg, attributes)
-        extra = {name: variables[name] for name in names if name in variables}
-        key = self._key(template, view, extra)
+        if reads is None or self._overridden((template, *reads[1])):
+            return self.env.get_template(template).render(**variables)
+        narrowed = _narrowed(variables, reads[0])
+        key = self._key(template, narrowed)
         if key is not None:
             kept = self._read(key)
             if kept is not None:
                 self.hits += 1
                 return kept
-        text = self.env.get_template(template).render(pkg=view, **extra)
+        text = self.env.get_template(template).render(**narrowed)
         if key is not None:
             self._write(key, text)
         return text
@@ -89,7 +90,7 @@ class Fragments:
                 return True
         return False
 
-    def _key(self, template: str, view: SimpleNamespace, extra: dict[str, Any]) -> str | None:
+    def _key(self, template: str, narrowed: dict[str, Any]) -> str | None:
         if self.folder is None:
             return None
         digest = hashlib.sha256()
@@ -98,9 +99,7 @@ class Fragments:
         # Pickled straight into the digest, a frame at a time: the pickle of a thousand
         # operations' models is tens of megabytes that need never exist at once.
         try:
-            pickle.Pickler(_Digesting(digest), protocol=pickle.HIGHEST_PROTOCOL).dump(
-                (vars(view), extra)
-            )
+            pickle.Pickler(_Digesting(digest), protocol=pickle.HIGHEST_PROTOCOL).dump(narrowed)
         except Exception:  # a value that does not pickle: render, do not keep
             return None
         return digest.hexdigest()
@@ -144,16 +143,23 @@ class _Digesting:
         self.write = digest.update
 
 
-def _narrowed(pkg: Any, reads: tuple[str, ...]) -> SimpleNamespace:
-    """A view with only the `reads` attributes of `pkg` (dotted names make nested ones)."""
-    view = SimpleNamespace()
+def _narrowed(variables: dict[str, Any], reads: tuple[str, ...]) -> dict[str, Any]:
+    """Only the `reads` of `variables`: a bare name is the variable itself, a dotted one makes
+    namespaces holding just that attribute path."""
+    out: dict[str, Any] = {}
     for dotted in reads:
-        source, target = pkg, view
-        *parents, last = dotted.split(".")
+        root, *parents_and_last = dotted.split(".")
+        if not parents_and_last:
+            out[root] = variables[root]
+            continue
+        *parents, last = parents_and_last
+        source = variables[root]
+        target = out.setdefault(root, SimpleNamespace())
+        assert isinstance(target, SimpleNamespace), f"{root} is read whole and in part"
         for part in parents:
             source = getattr(source, part)
             if not hasattr(target, part):
                 setattr(target, part, SimpleNamespace())
             target = getattr(target, part)
         setattr(target, last, getattr(source, last))
-    return view
+    return out

@@ -184,7 +184,7 @@ def render_package(
     kept = Fragments(env, fragments)
     for template, out, extra in _PACKAGE_FILES:
         path = out.format(pkg=pkg.package)
-        text = kept.render(template, pkg, tests=tests, examples=examples, **extra)
+        text = kept.render(template, pkg=pkg, tests=tests, examples=examples, **extra)
         if path.endswith(".md"):
             text = _tidy_markdown(text)
         if path.endswith(".py"):
