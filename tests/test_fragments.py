@@ -109,13 +109,13 @@ from generator.config import ServiceConfig
 from generator.pipeline import load_spec
 from generator.render.environment import build_environment
 from generator.render.fragments import READS, Fragments, _narrowed
-from generator.render.package import build_view
+from generator.render.package import _build, build_tests_view
 spec = Path({spec!r})
 loaded = load_spec(spec)
-pkg = build_view(loaded.service, ServiceConfig(spec=spec, package="p", output=Path("o")))
+builder, pkg = _build(loaded.service, ServiceConfig(spec=spec, package="p", output=Path("o")))
+variables = {{"pkg": pkg, "tests": build_tests_view(builder, pkg)}}
 f = Fragments(build_environment(None), Path("unused"))
-name = "python/package/models.py.j2"
-print(f._key(name, _narrowed({{"pkg": pkg}}, READS[name][0])))
+print([f._key(name, _narrowed(variables, READS[name][0])) for name in sorted(READS)])
 """
 
 
