@@ -1,0 +1,45 @@
+"""botocore's protocol tests for the query protocol (awsQuery), vendored under `query/`.
+
+Each suite's botocore model is converted to a Smithy JSON AST (`botocore_model`), generated,
+imported and called through the generated sync and async clients, as the corpus's JSON cases
+are (`harness`): the form body is compared field for field (any order), responses by the
+values parsed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from protocol_tests.harness import Built, Case, build_all, load_suites, run_case
+
+QUERY = Path(__file__).parent / "query"
+FILES = {"query": "query"}
+
+# Cases the Smithy specification does not allow, with the reason.
+SKIPPED = {
+    # botocore's `resultWrapper` names the result element freely; in Smithy's awsQuery it is
+    # always `<OperationNameResult>` (smithy.io, "AWS query protocol": "Response serialization").
+    "query:output:Custom result wrapper #1": "resultWrapper has no Smithy equivalent",
+}
+
+CASES = [c for s in load_suites(QUERY, FILES) for c in s.cases]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    return build_all(load_suites(QUERY, FILES), tmp_path_factory.mktemp("query_protocol_tests"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.key for c in CASES])
+def test_query_protocol_case(case: Case, built: dict[str, Built]) -> None:
+    if case.key in SKIPPED:
+        pytest.skip(SKIPPED[case.key])
+    assert run_case(built[case.suite.package], case) == []
+
+
+def test_every_case_is_run() -> None:
+    assert len(CASES) == 34
+    assert len({c.key for c in CASES}) == len(CASES)
+    assert set(SKIPPED) <= {c.key for c in CASES}
