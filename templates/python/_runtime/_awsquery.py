@@ -55,8 +55,11 @@ class XmlError(DeserializationError):
 
 
 def _quote(text: str) -> str:
-    # botocore's percent_encode: everything but unreserved characters, spaces as %20.
-    return "".join(chr(b) if b in _SAFE else f"%{b:02X}" for b in text.encode("utf-8"))
+    # As botocore's form bodies (urlencode: quote_plus): unreserved characters as they are,
+    # spaces as "+", every other byte of the UTF-8 as %XX.
+    return "".join(
+        chr(b) if b in _SAFE else "+" if b == 0x20 else f"%{b:02X}" for b in text.encode("utf-8")
+    )
 
 
 def _text(value: Any) -> str:
