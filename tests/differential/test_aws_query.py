@@ -1,4 +1,4 @@
-"""Differential tests: generated awsQuery clients (STS, SNS) against botocore.
+"""Differential tests: generated awsQuery (STS, SNS) and ec2Query (EC2) clients against botocore.
 
 Both clients send to one raw-socket stub server on 127.0.0.1 at a fixed clock; the requests
 must be the same bytes (method, path, Content-Type, the form body, X-Amz-Date and the SigV4
@@ -42,7 +42,7 @@ FORM = "application/x-www-form-urlencoded; charset=utf-8"
 def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ModuleType]:
     folder = tmp_path_factory.mktemp("query_models")
     out: dict[str, ModuleType] = {}
-    for service in ("sts", "sns"):
+    for service in ("sts", "sns", "ec2"):
         model = write_model(service, folder)
         root = render(model, folder, formatted=False)
         out[service] = import_package(root, model.package)
@@ -327,6 +327,97 @@ def test_sns_create_topic_and_read_lists_and_maps(
         lambda: our_client(sns, server).list_topics(),
     )
     assert ours.to_dict() == botocore_plain(theirs)
+
+
+# --- EC2 (ec2Query) -----------------------------------------------------------------------
+
+
+def test_ec2_create_tags_same_request(server: StubServer, packages: dict[str, ModuleType]) -> None:
+    ec2 = packages["ec2"]
+    reply = Reply(
+        200,
+        {},
+        b'<CreateTagsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">'
+        b"<requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId><return>true</return>"
+        b"</CreateTagsResponse>",
+    )
+    theirs, ours, sent_theirs, sent_ours = both(
+        server,
+        reply,
+        lambda: botocore_client("ec2", server).create_tags(
+            DryRun=False,
+            Resources=["i-1234567890abcdef0", "ami-1a2b3c4d"],
+            Tags=[{"Key": "Name", "Value": "web server"}, {"Key": "env", "Value": ""}],
+        ),
+        lambda: our_client(ec2, server).create_tags(
+            dry_run=False,
+            resources=["i-1234567890abcdef0", "ami-1a2b3c4d"],
+            tags=[ec2.Tag(key="Name", value="web server"), ec2.Tag(key="env", value="")],
+        ),
+    )
+    assert_same_wire(sent_ours, sent_theirs)
+    # ec2Query: lists without `member.`, names capitalised (`dryRun` -> DryRun).
+    assert b"&DryRun=false&ResourceId.1=i-1234567890abcdef0&" in sent_ours.body
+    assert b"&Tag.1.Key=Name&Tag.1.Value=web+server&Tag.2.Key=env&Tag.2.Value=" in sent_ours.body
+    assert ours is None and botocore_plain(theirs) == {}
+
+
+def test_ec2_describe_tags_same_request_and_result(
+    server: StubServer, packages: dict[str, ModuleType]
+) -> None:
+    ec2 = packages["ec2"]
+    body = b"""<DescribeTagsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
+   <requestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</requestId>
+   <tagSet>
+      <item>
+         <resourceId>i-1234567890abcdef0</resourceId>
+         <resourceType>instance</resourceType>
+         <key>webserver</key>
+         <value/>
+      </item>
+      <item>
+         <resourceId>i-1234567890abcdef0</resourceId>
+         <resourceType>instance</resourceType>
+         <key>stack</key>
+         <value>Production</value>
+      </item>
+   </tagSet>
+   <nextToken>next page</nextToken>
+</DescribeTagsResponse>"""
+    theirs, ours, sent_theirs, sent_ours = both(
+        server,
+        Reply(200, {}, body),
+        lambda: botocore_client("ec2", server).describe_tags(
+            Filters=[{"Name": "resource-id", "Values": ["i-1234567890abcdef0", "i-2"]}],
+            MaxResults=10,
+        ),
+        lambda: our_client(ec2, server).describe_tags(
+            filters=[ec2.Filter(name="resource-id", values=["i-1234567890abcdef0", "i-2"])],
+            max_results=10,
+        ),
+    )
+    assert_same_wire(sent_ours, sent_theirs)
+    assert b"&Filter.1.Name=resource-id&Filter.1.Value.1=i-1234567890abcdef0&" in sent_ours.body
+    assert ours.to_dict() == botocore_plain(theirs)
+    assert [t.value for t in ours.tags] == ["", "Production"]
+
+
+def test_ec2_errors_same_as_botocore(server: StubServer, packages: dict[str, ModuleType]) -> None:
+    ec2 = packages["ec2"]
+    body = (
+        b"<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code>"
+        b"<Message>The instance ID 'i-1' does not exist</Message></Error></Errors>"
+        b"<RequestID>ea966190-f9aa-478e-9ede-example</RequestID></Response>"
+    )
+    theirs, ours, _, _ = both(
+        server,
+        Reply(400, {}, body),
+        lambda: botocore_client("ec2", server).describe_tags(),
+        lambda: our_client(ec2, server).describe_tags(),
+    )
+    assert isinstance(theirs, botocore.exceptions.ClientError)
+    # The request id is the body's: EC2 errors carry it there only.
+    assert_same_error(ours, theirs, base_error="EC2Error")
 
 
 def test_xml_with_a_dtd_is_refused(server: StubServer, packages: dict[str, ModuleType]) -> None:

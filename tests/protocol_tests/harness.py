@@ -79,6 +79,8 @@ def load_suites(corpus: Path = CORPUS, files: dict[str, str] = PROTOCOL_FILES) -
     for protocol, short in files.items():
         for direction in ("input", "output"):
             path = corpus / direction / f"{protocol}.json"
+            if not path.is_file() and corpus != CORPUS:
+                continue  # a vendored protocol may have cases of one direction only (ec2)
             for index, raw in enumerate(json.loads(path.read_text(encoding="utf-8"))):
                 given = dict(raw["cases"][0]["given"])
                 suite = Suite(
@@ -418,6 +420,7 @@ def compare_request(request: Any, expected: dict[str, Any]) -> list[str]:
     if request.method != method:
         problems.append(f"method {request.method} != {method}")
     path, _, query = expected["uri"].partition("?")
+    path = path or "/"  # botocore's older cases write the root as ""
     if url.path != path:
         problems.append(f"path {url.path!r} != {path!r}")
     ours = sorted(p for p in url.query.split("&") if p)

@@ -26,13 +26,14 @@ from typing import Any
 from xml.etree import ElementTree
 
 from ._http import DeserializationError, HttpResponse
-from ._protocol import ParsedError, reason
+from ._protocol import ParsedError, reason, request_id
 
 __all__ = [
     "REQUEST_ID_HEADERS",
     "XmlError",
     "error_code",
     "error_element",
+    "error_request_id",
     "form_body",
     "parse_error",
     "read_result",
@@ -231,6 +232,22 @@ def error_element(response: HttpResponse) -> ElementTree.Element | None:
         return root
     errors = _child(root, "Errors")
     return _child(errors if errors is not None else root, "Error")
+
+
+def error_request_id(response: HttpResponse) -> str:
+    """The request id of an error response: the ``x-amzn-RequestId`` header, else the body's
+    ``RequestId`` (ec2Query: ``RequestID``), as botocore reads it."""
+    found = request_id(response, REQUEST_ID_HEADERS)
+    body = response.body.strip()
+    if found or not body.startswith(b"<"):
+        return found
+    try:
+        root = parse_xml(body)
+    except XmlError:
+        return ""
+    element = _child(root, "RequestId")
+    element = _child(root, "RequestID") if element is None else element
+    return (element.text or "").strip() if element is not None else ""
 
 
 def error_code(response: HttpResponse) -> str | None:
