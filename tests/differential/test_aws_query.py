@@ -430,7 +430,11 @@ def test_xml_with_a_dtd_is_refused(server: StubServer, packages: dict[str, Modul
         b"</GetCallerIdentityResult></GetCallerIdentityResponse>"
     )
     server.script(Reply(200, {}, bomb))
-    with pytest.raises(sts.DeserializationError, match="document type definition"):
+    with pytest.raises(sts.ResponseDecodeError, match="document type definition") as caught:
+        our_client(sts, server).get_caller_identity()
+    assert (caught.value.status, caught.value.body) == (200, bomb)
+    server.script(Reply(200, {}, b"<GetCallerIdentityResponse><unclosed>"))
+    with pytest.raises(sts.ResponseDecodeError, match="not XML"):
         our_client(sts, server).get_caller_identity()
 
 

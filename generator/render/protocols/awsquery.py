@@ -155,6 +155,7 @@ class AwsQuery(AwsProtocol):
 
     body_encoding = "form"
     json_bodies = False
+    body_format = "XML"
 
     def expected_request(
         self,

@@ -213,6 +213,7 @@ class ProtocolGenerator:
     # bodies are JSON (else `response_text` and `error_wire_body` write them).
     body_encoding: str = "json"
     json_bodies: bool = True
+    body_format: str = "JSON"  # what response bodies are, as the docs name it
 
     def response_text(self, op: Operation, body: dict[str, Any]) -> str:
         """The response body of a call whose output's JSON form is `body`."""

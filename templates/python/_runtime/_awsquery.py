@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from typing import Any
 from xml.etree import ElementTree
 
-from ._http import DeserializationError, HttpResponse
+from ._http import HttpResponse, ResponseDecodeError
 from ._protocol import ParsedError, reason, request_id
 
 __all__ = [
@@ -48,7 +48,7 @@ _SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-class XmlError(DeserializationError):
+class XmlError(ResponseDecodeError):
     """A response body that is not XML the protocol can read."""
 
 
@@ -129,14 +129,16 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def parse_xml(body: bytes) -> ElementTree.Element:
+def parse_xml(body: bytes, status: int = 0) -> ElementTree.Element:
     """The root element of an XML body (no DTD allowed: nothing is expanded)."""
     if _DTD.search(body):
-        raise XmlError("XML with a document type definition is refused")
+        raise XmlError(
+            "XML with a document type definition is refused", status=status, body=body
+        )
     try:
         return ElementTree.fromstring(body)
     except ElementTree.ParseError as err:
-        raise XmlError(f"the response is not XML ({err})") from None
+        raise XmlError(f"the response is not XML ({err})", status=status, body=body) from None
 
 
 def _child(element: ElementTree.Element, name: str) -> ElementTree.Element | None:
@@ -151,7 +153,7 @@ def read_result(response: HttpResponse, action: str, shape: str, shapes: Shapes)
     botocore's tests: members right under the root when there is no result element)."""
     if not response.body.strip():
         return {}
-    root = parse_xml(response.body)
+    root = parse_xml(response.body, response.status)
     result = _child(root, action + "Result")
     return read_value(root if result is None else result, shape, shapes, False)
 
