@@ -72,6 +72,8 @@ class Protocol(enum.Enum):
     REST_JSON1 = "aws.protocols#restJson1"
     AWS_JSON_1_1 = "aws.protocols#awsJson1_1"
     AWS_JSON_1_0 = "aws.protocols#awsJson1_0"
+    AWS_QUERY = "aws.protocols#awsQuery"
+    EC2_QUERY = "aws.protocols#ec2Query"
     REST_JSON = "http+json"  # plain REST with JSON bodies (OpenAPI; Azure Batch)
 
 
@@ -133,6 +135,11 @@ class Member:
     allow_reserved: bool = False  # query: reserved characters are sent unescaped
     host_label: bool = False  # Smithy hostLabel: the value also fills {name} in the host prefix
     client_optional: bool = False  # Smithy clientOptional: optional to clients whatever else
+    # The XML/query traits (awsQuery, ec2Query): the member's element/key name (@xmlName), a
+    # list or map written without its wrapper (@xmlFlattened), and ec2Query's own key name.
+    xml_name: str = ""
+    xml_flattened: bool = False
+    ec2_query_name: str = ""
     loc: Location = NOWHERE  # the member's key (Smithy member name, OpenAPI property/parameter)
     target_loc: Location = NOWHERE  # the reference to the target (Smithy `target`, a `$ref`)
 
@@ -174,6 +181,8 @@ class Shape:
     base: str | None = None
     sparse: bool = False  # lists/maps that keep nulls (Smithy @sparse)
     media_type: str = ""  # strings and blobs: the media type of the value (Smithy mediaType)
+    # An error's code in awsQuery responses, when it is not its name (aws.protocols#awsQueryError).
+    query_error_code: str = ""
     loc: Location = NOWHERE
 
     def member(self, name: str) -> Member | None:

@@ -292,7 +292,13 @@ def test_shapes_not_a_mapping(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("protocol", "wire"),
-    [("restJson1", "renamed"), ("awsJson1_0", "plain"), ("awsJson1_1", "plain")],
+    [
+        ("restJson1", "renamed"),
+        ("awsJson1_0", "plain"),
+        ("awsJson1_1", "plain"),
+        ("awsQuery", "plain"),
+        ("ec2Query", "plain"),
+    ],
 )
 def test_json_name_applies_only_where_the_protocol_supports_it(
     tmp_path: Path, protocol: str, wire: str
@@ -326,3 +332,59 @@ def test_json_name_applies_only_where_the_protocol_supports_it(
     assert loaded.service is not None, loaded.diagnostics.events
     shape = loaded.service.shape("ex#OpInput")
     assert shape is not None and shape.members[0].wire_name == wire
+
+
+QUERY = """
+smithy: "2.0"
+shapes:
+  ex#Svc:
+    type: service
+    version: "2020-01-01"
+    operations: [{target: ex#Op}]
+    traits:
+      aws.protocols#awsQuery: {}
+  ex#Op:
+    type: operation
+    input: {target: ex#OpInput}
+    errors: [{target: ex#Bad}]
+  ex#OpInput:
+    type: structure
+    members:
+      items:
+        target: ex#Items
+        traits: {smithy.api#xmlName: Item, smithy.api#xmlFlattened: {}}
+  ex#Items:
+    type: list
+    member: {target: smithy.api#String}
+  ex#Bad:
+    type: structure
+    members: {}
+    traits:
+      smithy.api#error: client
+      aws.protocols#awsQueryError: {code: BadThing, httpResponseCode: 409}
+"""
+
+
+def test_query_traits_reach_the_ir(tmp_path: Path) -> None:
+    loaded, _ = spec_from_text(tmp_path, QUERY)
+    assert loaded.service is not None and loaded.ok, loaded.diagnostics.events
+    member = loaded.service.shape("ex#OpInput").members[0]  # type: ignore[union-attr]
+    assert (member.xml_name, member.xml_flattened) == ("Item", True)
+    bad = loaded.service.shape("ex#Bad")
+    assert bad is not None and bad.query_error_code == "BadThing"
+    assert bad.error is not None and bad.error.http_status == 409
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "what"),
+    [
+        ("smithy.api#xmlName: Item", "smithy.api#xmlName: 5", "xmlName"),
+        ("{code: BadThing, httpResponseCode: 409}", "{code: [1]}", "awsQueryError code"),
+        ("{code: BadThing, httpResponseCode: 409}", "BadThing", "awsQueryError"),
+    ],
+)
+def test_bad_query_traits_are_located_errors(tmp_path: Path, old: str, new: str, what: str) -> None:
+    result, body = spec_from_text(tmp_path, QUERY.replace(old, new))
+    [event] = find(result.diagnostics.events, "WrongType")
+    assert what in event.message
+    assert event.location.line == line_of(body, new)

@@ -90,9 +90,20 @@ _PROTOCOLS = {
     "aws.protocols#restJson1": Protocol.REST_JSON1,
     "aws.protocols#awsJson1_1": Protocol.AWS_JSON_1_1,
     "aws.protocols#awsJson1_0": Protocol.AWS_JSON_1_0,
+    "aws.protocols#awsQuery": Protocol.AWS_QUERY,
+    "aws.protocols#ec2Query": Protocol.EC2_QUERY,
 }
 
-_IGNORES_JSON_NAME = ("aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1")
+# Protocols whose bodies are not JSON: jsonName means nothing to them (the AWS JSON RPCs do not
+# support it either: smithy.io, "AWS JSON 1.0/1.1 protocol").
+_IGNORES_JSON_NAME = (
+    "aws.protocols#awsJson1_0",
+    "aws.protocols#awsJson1_1",
+    "aws.protocols#awsQuery",
+    "aws.protocols#ec2Query",
+)
+_QUERY_ERROR = "aws.protocols#awsQueryError"
+_EC2_QUERY_NAME = "aws.protocols#ec2QueryName"
 
 # Traits that change the client; everything else is either known-inert (below) or noted.
 _HANDLED_TRAITS = {
@@ -103,9 +114,9 @@ _HANDLED_TRAITS = {
         "retryable enumValue length range pattern timestampFormat jsonName sensitive paginated "
         "endpoint input output deprecated uniqueItems title httpQueryParams hostLabel mediaType "
         "requestCompression httpChecksumRequired sparse clientOptional enum auth streaming "
-        "eventPayload eventHeader requiresLength"
+        "eventPayload eventHeader requiresLength xmlName xmlFlattened"
     ).split()
-} | {"aws.api#service", "aws.auth#sigv4", *_PROTOCOLS}
+} | {"aws.api#service", "aws.auth#sigv4", _QUERY_ERROR, _EC2_QUERY_NAME, *_PROTOCOLS}
 
 # Traits that have no effect on a generated client; ignored silently because they are common
 # in official models and a note per use would bury real findings.
@@ -134,9 +145,7 @@ _INERT_TRAIT_PREFIXES = (
     PRELUDE + "recommended",
     PRELUDE + "addedDefault",
     PRELUDE + "box",
-    PRELUDE + "xmlName",
     PRELUDE + "xmlNamespace",
-    PRELUDE + "xmlFlattened",
     PRELUDE + "xmlAttribute",
     PRELUDE + "optionalAuth",
     PRELUDE + "notProperty",
@@ -447,11 +456,28 @@ class SmithyFrontend:
                 retryable=retry is not None,
                 throttling=bool(isinstance(retry, dict) and retry.get("throttling")),
             )
+        query_code = ""
+        query_error = traits.get(_QUERY_ERROR)
+        qpath = path + ("traits", _QUERY_ERROR)
+        if query_error is not None and self._expect(query_error, dict, qpath, "awsQueryError"):
+            code = query_error.get("code")
+            if self._expect(code, str, qpath + ("code",), "the awsQueryError code"):
+                query_code = code
+            status = query_error.get("httpResponseCode")
+            if (
+                status is not None
+                and error is not None
+                and self._expect(
+                    status, int, qpath + ("httpResponseCode",), "the awsQueryError httpResponseCode"
+                )
+            ):
+                error = replace(error, http_status=status)
         return Shape(
             kind=kind,
             members=tuple(members),
             enum_values=tuple(enum_values),
             error=error,
+            query_error_code=query_code,
             is_input=PRELUDE + "input" in traits,
             is_output=PRELUDE + "output" in traits,
             sparse=PRELUDE + "sparse" in traits,
@@ -669,6 +695,12 @@ class SmithyFrontend:
             json_name = traits[PRELUDE + "jsonName"]
             if self._expect(json_name, str, path + ("traits", PRELUDE + "jsonName"), "jsonName"):
                 wire = json_name
+        xml_name = traits.get(PRELUDE + "xmlName", "")
+        if not self._expect(xml_name, str, path + ("traits", PRELUDE + "xmlName"), "xmlName"):
+            xml_name = ""
+        ec2_name = traits.get(_EC2_QUERY_NAME, "")
+        if not self._expect(ec2_name, str, path + ("traits", _EC2_QUERY_NAME), "ec2QueryName"):
+            ec2_name = ""
         default = traits.get(PRELUDE + "default")
         return Member(
             name=name,
@@ -686,6 +718,9 @@ class SmithyFrontend:
             deprecated=PRELUDE + "deprecated" in traits,
             host_label=PRELUDE + "hostLabel" in traits,
             client_optional=PRELUDE + "clientOptional" in traits,
+            xml_name=xml_name,
+            xml_flattened=PRELUDE + "xmlFlattened" in traits,
+            ec2_query_name=ec2_name,
             loc=self.doc.loc(path, key=True),
             target_loc=self.doc.loc(path + ("target",)),
         )

@@ -134,6 +134,8 @@ class TestViewBuilder:
         if self._view is not None:
             return self._rest_operation(op, view_method, cases, out)
         status, headers, body, checks = self._response(op, out)
+        if not self.types.proto.json_bodies:
+            self._body_raw = True  # XML (awsQuery): the text as the service sends it
         tests = OperationTests(
             method=view_method,
             name=op.name,
@@ -369,7 +371,7 @@ class TestViewBuilder:
             body = self._all_members_body(inp, args, full) if inp is not None else {}
             has_members_body = True
         has_body = payload is not None or has_members_body
-        encoding = "json"
+        encoding = proto.body_encoding
         if rest and payload is not None and op.request_bodies:
             encoding, payload = self._request_body(op, payload)
         expected = proto.expected_request(
@@ -560,7 +562,7 @@ class TestViewBuilder:
                 elif member.binding is Binding.BODY:
                     body_wire[member.wire_name] = sample.wire
                     checks.append((name, sample.expr))
-            body_text = json.dumps(body_wire, sort_keys=True)
+            body_text = self.types.proto.response_text(op, body_wire)
         if payload:
             for member, name in zip(out.members, names, strict=True):
                 if member.binding is Binding.HEADER:
@@ -602,7 +604,7 @@ class TestViewBuilder:
             class_name=cls,
             status=status,
             headers=headers,
-            body=json.dumps(body, sort_keys=True),
+            body=json.dumps(self.types.proto.error_wire_body(shape, body, code), sort_keys=True),
             code=code,
             message=str(message),
             fields=fields,

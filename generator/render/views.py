@@ -672,7 +672,7 @@ class ViewBuilder:
             view.kind = "error"
             view.class_name = self.symbols.error_class_name(shape)
             info = shape.error
-            view.error_code = shape.name
+            view.error_code = self.proto.error_code(shape)
             view.http_status = info.http_status if info else None
             view.retryable = bool(info and info.retryable)
             view.throttling = bool(info and info.throttling)

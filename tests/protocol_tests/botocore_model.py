@@ -17,6 +17,8 @@ _PROTOCOLS = {
     ("rest-json", ""): ("aws.protocols#restJson1", "aws.protocoltests.restjson", "RestJson"),
     ("json", "1.1"): ("aws.protocols#awsJson1_1", "aws.protocoltests.json", ""),
     ("json", "1.0"): ("aws.protocols#awsJson1_0", "aws.protocoltests.json10", ""),
+    ("query", ""): ("aws.protocols#awsQuery", "aws.protocoltests.query", "QueryProtocol"),
+    ("ec2", ""): ("aws.protocols#ec2Query", "aws.protocoltests.ec2", "AwsEc2"),
 }
 _TIMESTAMP_FORMATS = {
     "iso8601": "date-time",
@@ -37,6 +39,8 @@ _SIMPLE = {
     "bigInteger",
     "bigDecimal",
 }
+# botocore's `character` (a one-character string in its older tests) is a Smithy string.
+_TYPES = {"character": "string"}
 
 
 def protocol_of(metadata: dict[str, Any]) -> tuple[str, str, str]:
@@ -73,6 +77,7 @@ def convert(
     trait, ns, name = protocol_of(metadata)
     name = service_name or name
     rest = metadata["protocol"] == "rest-json"
+    xml = metadata["protocol"] in ("query", "ec2")
     out: dict[str, Any] = {}
 
     def sid(shape_name: str) -> str:
@@ -86,7 +91,7 @@ def convert(
                 media_targets.add(member["shape"])
 
     for shape_name, shape in shapes.items():
-        out[sid(shape_name)] = _shape(shape, sid, rest)
+        out[sid(shape_name)] = _shape(shape, sid, rest, shapes if xml else None, shape_name)
         if shape_name in media_targets:
             out[sid(shape_name + "JsonValue")] = {
                 "type": "string",
@@ -137,8 +142,15 @@ def convert(
     return {"smithy": "2.0", "shapes": out}
 
 
-def _shape(shape: dict[str, Any], sid: Any, rest: bool) -> dict[str, Any]:
-    typ = shape["type"]
+def _shape(
+    shape: dict[str, Any],
+    sid: Any,
+    rest: bool,
+    xml_shapes: dict[str, Any] | None = None,
+    name: str = "",
+) -> dict[str, Any]:
+    """`xml_shapes` (query, ec2): every shape of the model, for the XML names and flattening."""
+    typ = _TYPES.get(shape["type"], shape["type"])
     traits: dict[str, Any] = {}
     node: dict[str, Any] = {}
     if "timestampFormat" in shape:
@@ -159,20 +171,33 @@ def _shape(shape: dict[str, Any], sid: Any, rest: bool) -> dict[str, Any]:
         required = set(shape.get("required", []))
         for mname, member in shape.get("members", {}).items():
             node["members"][mname] = _member(
-                mname, member, sid, rest, mname in required, shape.get("payload") == mname
+                mname,
+                member,
+                sid,
+                rest,
+                mname in required,
+                shape.get("payload") == mname,
+                xml_shapes,
             )
         if shape.get("exception"):
             traits[P + "error"] = "server" if shape.get("fault") else "client"
             status = shape.get("error", {}).get("httpStatusCode")
             if status is not None:
                 traits[P + "httpError"] = status
+            code = shape.get("error", {}).get("code")
+            if xml_shapes is not None and code and code != name:
+                # The query protocols name errors by code: a code that is not the shape's name.
+                traits["aws.protocols#awsQueryError"] = {
+                    "code": code,
+                    "httpResponseCode": status if status is not None else 400,
+                }
     elif typ == "list":
-        node = {"type": "list", "member": {"target": sid(shape["member"]["shape"])}}
+        node = {"type": "list", "member": _xml_named(shape["member"], sid, xml_shapes)}
     elif typ == "map":
         node = {
             "type": "map",
-            "key": {"target": sid(shape["key"]["shape"])},
-            "value": {"target": sid(shape["value"]["shape"])},
+            "key": _xml_named(shape["key"], sid, xml_shapes),
+            "value": _xml_named(shape["value"], sid, xml_shapes),
         }
     elif typ in _SIMPLE:
         node = {"type": typ}
@@ -183,8 +208,22 @@ def _shape(shape: dict[str, Any], sid: Any, rest: bool) -> dict[str, Any]:
     return node
 
 
+def _xml_named(ref: dict[str, Any], sid: Any, xml_shapes: dict[str, Any] | None) -> dict[str, Any]:
+    """A list's member or a map's key/value; its locationName is an xmlName (query, ec2)."""
+    node: dict[str, Any] = {"target": sid(ref["shape"])}
+    if xml_shapes is not None and "locationName" in ref:
+        node["traits"] = {P + "xmlName": ref["locationName"]}
+    return node
+
+
 def _member(
-    name: str, member: dict[str, Any], sid: Any, rest: bool, required: bool, payload: bool
+    name: str,
+    member: dict[str, Any],
+    sid: Any,
+    rest: bool,
+    required: bool,
+    payload: bool,
+    xml_shapes: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     target = member["shape"] + ("JsonValue" if member.get("jsonvalue") else "")
     traits: dict[str, Any] = {}
@@ -204,7 +243,14 @@ def _member(
     elif location == "statusCode":
         traits[P + "httpResponseCode"] = {}
     elif where is not None and where != name:
-        traits[P + "jsonName"] = where
+        traits[P + ("xmlName" if xml_shapes is not None else "jsonName")] = where
+    if xml_shapes is not None and (
+        member.get("flattened") or xml_shapes.get(member["shape"], {}).get("flattened")
+    ):
+        # botocore marks a flattened list or map on the shape; Smithy on the members.
+        traits[P + "xmlFlattened"] = {}
+    if xml_shapes is not None and "queryName" in member:
+        traits["aws.protocols#ec2QueryName"] = member["queryName"]
     if payload:
         traits[P + "httpPayload"] = {}
     if required:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.ir import Protocol, Service
 from generator.render.protocols.awsjson import AwsJson
+from generator.render.protocols.awsquery import AwsQuery
 from generator.render.protocols.azure import AzureRest
 from generator.render.protocols.base import ProtocolGenerator
 from generator.render.protocols.rest import OpenApiRest
@@ -11,7 +12,13 @@ from generator.render.protocols.restjson1 import RestJson1
 
 __all__ = ["ProtocolGenerator", "protocol_for", "protocol_templates"]
 
-_PROTOCOLS: tuple[type[ProtocolGenerator], ...] = (RestJson1, AwsJson, AzureRest, OpenApiRest)
+_PROTOCOLS: tuple[type[ProtocolGenerator], ...] = (
+    RestJson1,
+    AwsJson,
+    AwsQuery,
+    AzureRest,
+    OpenApiRest,
+)
 
 
 def protocol_for(service: Service) -> ProtocolGenerator:
@@ -22,6 +29,10 @@ def protocol_for(service: Service) -> ProtocolGenerator:
         return AwsJson(service, "1.1")
     if service.protocol is Protocol.AWS_JSON_1_0:
         return AwsJson(service, "1.0")
+    if service.protocol is Protocol.AWS_QUERY:
+        return AwsQuery(service)
+    if service.protocol is Protocol.EC2_QUERY:
+        return AwsQuery(service, ec2=True)
     if service.profile == "azure":
         return AzureRest(service)  # the Azure conventions, which the document turned on
     return OpenApiRest(service)

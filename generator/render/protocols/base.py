@@ -209,6 +209,20 @@ class ProtocolGenerator:
             headers["Content-Type"] = self.request_content_type(op)
         return ExpectedRequest(http.method, path, query, headers, body, has_body)
 
+    # How the generated tests compare request bodies ("json", "form"), and whether response
+    # bodies are JSON (else `response_text` and `error_wire_body` write them).
+    body_encoding: str = "json"
+    json_bodies: bool = True
+    body_format: str = "JSON"  # what response bodies are, as the docs name it
+
+    def response_text(self, op: Operation, body: dict[str, Any]) -> str:
+        """The response body of a call whose output's JSON form is `body`."""
+        return json.dumps(body, sort_keys=True)
+
+    def error_wire_body(self, shape: Shape, body: dict[str, Any], code: str | None) -> Any:
+        """The body of a canned error response (JSON data, or text sent as is)."""
+        return body
+
     def empty_output_body(self) -> str:
         """The body a stub returns for an operation without output members."""
         return "{}"
@@ -219,6 +233,10 @@ class ProtocolGenerator:
         info = shape.error
         status = status or (info.http_status if info else None) or 400
         return ErrorResponse(status, {}, body, shape.name)
+
+    def error_code(self, shape: Shape) -> str:
+        """The code an error response names this modeled error by."""
+        return shape.name
 
     def error_message(self, body: dict[str, Any], status: int) -> str:
         """The message the client reports for an error response with this body."""
