@@ -3,15 +3,15 @@
 A one-operation edit changes the client, its docs and its tests, and every other module is
 rendered again only to come out the same: `models.py` alone (the largest module, a megabyte
 for the full Azure Batch spec) was a tenth of such a run. A template listed in READS declares
-the attributes of the package view it reads. It is always rendered with a view holding those
-attributes only, so a template that reads anything else fails at once (the environment's
-undefined is strict) instead of being served stale from the cache; and with a cache folder its
-output is kept under the digest of their values (pickled), the other variables of the call,
-the built-in templates and apismith's own code. Equal inputs, equal output: a hit is the text
-the template would render.
+what it reads of the call's variables (attribute paths of the package view, of the tests
+view). It is always rendered with namespaces holding those only, so a template that reads
+anything else fails at once (the environment's undefined is strict) instead of being served
+stale from the cache; and with a cache folder its output is kept under the digest of their
+values (pickled), the built-in templates and apismith's own code. Equal inputs, equal output:
+a hit is the text the template would render.
 
 A template family that the user overrides (any template of it found in the overrides folder)
-is rendered as before, with the whole view and no cache: an override may read anything.
+is rendered as before, with the whole views and no cache: an override may read anything.
 """
 
 from __future__ import annotations
