@@ -8,6 +8,7 @@ reports exactly what `pipeline.load_spec` reports, and a spec it rejects is not 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.config import ServiceConfig
 from generator.pipeline import load_spec
@@ -234,10 +236,13 @@ def _specs_for_events(tmp_path: Path) -> list[Path]:
         specs += sorted(corpus.glob("*/spec/swagger.yaml"))  # documents of several files
     broken = tmp_path / "broken.openapi.yaml"
     broken.write_text(BROKEN)
+    # The same as JSON: the validator's child reads a JSON text itself, positions on demand.
+    broken_json = tmp_path / "broken.openapi.json"
+    broken_json.write_text(json.dumps(yaml.safe_load(BROKEN), indent=2))
     split = _split_spec(tmp_path / "split")
     dangling = _split_spec(tmp_path / "dangling")
     (dangling / "schemas.yaml").unlink()
-    return [*specs, broken, split / "api.yaml", dangling / "api.yaml"]
+    return [*specs, broken, broken_json, split / "api.yaml", dangling / "api.yaml"]
 
 
 def _split_spec(folder: Path) -> Path:

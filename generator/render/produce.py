@@ -380,9 +380,11 @@ class _ValidatorChild:
     process loads the document, then validates the document it is sent and sends the events.
 
     The document goes through a pipe, written by a thread so that this process does not wait
-    for the child to finish importing: a document read from one file as its text, which the
-    child parses again beside this process (pickling the parsed data and its positions was a
-    hundredth of a run), a bundle of several files as a pickle. The events come back pickled.
+    for the child to finish importing: a JSON document read from one file as its text, which
+    the child reads again with the C decoder, its positions parsed only if it has something
+    to report (pickling the data and its positions was a hundredth of a run, and parsing them
+    again in the child made the parent wait for it); YAML, and a bundle of several files, as
+    a pickle. The events come back pickled.
     """
 
     def __init__(self, pid: int, to_child: int, from_child: int) -> None:
@@ -417,7 +419,7 @@ class _ValidatorChild:
 
     def send(self, doc: Any) -> None:
         assert self._to_child is not None
-        if getattr(doc, "text", ""):
+        if getattr(doc, "text", "") and doc.file.lower().endswith(".json"):
             payload = b"T" + doc.file.encode("utf-8", "surrogateescape") + b"\0"
             payload += doc.text.encode("utf-8", "surrogatepass")
         else:
@@ -479,18 +481,23 @@ def _validate(doc: Any, pieces: Path | None) -> list[Event]:
 
 
 def _received(data: bytes) -> Any:
-    """The document _ValidatorChild.send() wrote: parsed again from its text, or unpickled."""
+    """The document _ValidatorChild.send() wrote: a JSON text read again by the C decoder, its
+    positions found only if the validator reports something; else unpickled. (The parent's
+    strict parser read the same text without error, and what it accepts the C decoder reads
+    alike, so the data is the same.)"""
     if data[:1] == b"P":
         return pickle.loads(data[1:])
-    from generator.load.document import parse_document
+    import json
 
-    file, _, text = data[1:].partition(b"\0")
-    scratch = Diagnostics()  # the parent parsed the same text: it has reported any problem
-    doc = parse_document(
-        text.decode("utf-8", "surrogatepass"), file.decode("utf-8", "surrogateescape"), scratch
-    )
-    if doc is None:
-        raise ValueError("the document no longer parses")  # cannot be: the parent parsed it
+    from generator.load.document import MAX_DEPTH, Document
+    from generator.load.jsonpos import LazyPositions
+
+    file, _, raw = data[1:].partition(b"\0")
+    text = raw.decode("utf-8", "surrogatepass")
+    positions = LazyPositions(text, MAX_DEPTH)
+    doc = Document(file=file.decode("utf-8", "surrogateescape"), data=json.loads(text))
+    doc.positions = positions.table(keys=False)  # type: ignore[assignment]
+    doc.key_positions = positions.table(keys=True)  # type: ignore[assignment]
     return doc
 
 
