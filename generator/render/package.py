@@ -7,6 +7,7 @@ import json
 import re
 import textwrap
 import tokenize
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -235,7 +236,11 @@ def _fit_long_lines(text: str) -> str:
     lines = text.split("\n")
     # Few lines are long, and tokenizing a test module (a megabyte for a large API) was a
     # quarter of a run: only a module with a candidate line is tokenized.
-    candidates = [i for i, line in enumerate(lines) if len(line) > 100 and _flagged_as_long(line)]
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if (len(line) > 100 or (len(line) > 50 and not line.isascii())) and _flagged_as_long(line)
+    ]
     if not candidates:
         return text
     inside, docstrings = _string_lines(text)
@@ -273,6 +278,8 @@ def _wrap_docstring_line(line: str, base: int) -> list[str]:
     (indented past the docstring's own margin) continues with a hanging indent."""
     indent = len(line) - len(line.lstrip(" "))
     more = "    " if indent > base else ""
+    if not line.isascii():
+        return _wrap_wide(line, indent, more)
     out = textwrap.wrap(
         line.strip(" "),
         width=100,
@@ -285,13 +292,37 @@ def _wrap_docstring_line(line: str, base: int) -> list[str]:
     return out or [line]
 
 
+def _wrap_wide(line: str, indent: int, more: str) -> list[str]:
+    """`_wrap_docstring_line` for text with wide characters (CJK: two columns each, as ruff
+    measures them), at its spaces."""
+    out: list[str] = []
+    current = ""
+    for word in line.strip(" ").split(" "):
+        pad = " " * indent + (more if out else "")
+        candidate = f"{current} {word}" if current else pad + word
+        if current and _width(candidate) > 100:
+            out.append(current)
+            candidate = " " * indent + more + word
+        current = candidate
+    out.append(current)
+    return out
+
+
+def _width(text: str) -> int:
+    """Columns the text takes, as ruff counts them for E501: East Asian wide and fullwidth
+    characters take two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _flagged_as_long(line: str) -> bool:
     measured = _PRAGMA.sub("", line)
     chunks = measured.split()
-    if len(measured) <= 100 or len(chunks) < 2 or "# noqa" in line:
+    if _width(measured) <= 100 or len(chunks) < 2 or "# noqa" in line:
         return False
     last = chunks[-1]
-    return not ("://" in last and len(measured) - len(last) <= 100)
+    return not ("://" in last and _width(measured) - _width(last) <= 100)
 
 
 def _tidy_markdown(text: str) -> str:
