@@ -1844,3 +1844,42 @@ def test_a_body_parameter_named_json_does_not_hide_the_json_module(render: Any) 
     with pkg.ReservedClient(transport=recorder) as client:
         client.operation_with_json_param(json_={"hello": "world"})
     assert json.loads(recorder.sent[0].body) == {"hello": "world"}
+
+
+def test_the_status_classes_test_picks_an_operation_that_raises_them(render: Any) -> None:
+    # AutoRest's httpInfrastructure.json: its first operation declares another error schema
+    # (here Error) than the one the status classes subclass (A), so a 401 raises Error, not
+    # ClientAuthenticationError; the generated test of the status classes used that
+    # operation, and failed.
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Statuses, version: "1"}
+        x-ms-parameterized-host: {hostTemplate: "{url}", parameters: [{$ref: "#/parameters/Url"}]}
+        paths:
+          /b:
+            get:
+              operationId: getB
+              responses:
+                "200": {description: ok}
+                default: {description: failed, schema: {$ref: "#/definitions/Error"}}
+          /a:
+            get:
+              operationId: getA
+              responses:
+                "200": {description: ok}
+                default: {description: failed, schema: {$ref: "#/definitions/A"}}
+        parameters:
+          Url: {name: url, in: path, required: true, type: string, x-ms-parameter-location: client}
+        definitions:
+          A: {type: object, properties: {statusCode: {type: string}}}
+          Error: {type: object, properties: {message: {type: string}}}
+        """,
+        "status_classes",
+    )
+    tests = pkg._files["tests/test_status_classes_operations.py"]
+    status_test = tests[tests.index("async def test_error_class_says_the_status") :]
+    parent = status_test.split("expected: type[")[1].split("]")[0]
+    picked = "get_a" if '"get_a"' in status_test else "get_b"
+    assert {"get_a": "A", "get_b": "Error"}[picked] == parent
+    assert _own_tests_pass(pkg)
