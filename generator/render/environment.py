@@ -131,7 +131,8 @@ def all_sorted(names: list[str]) -> list[str]:
 
     # Case-sensitive within each group (unlike import lists, which ruff sorts ignoring case).
     def key(name: str) -> tuple[int, str]:
-        if name.isupper() or (name.upper() == name and "_" in name):
+        # A single capital (`A`, a schema's name) is a class to ruff, not a constant.
+        if len(name) > 1 and (name.isupper() or (name.upper() == name and "_" in name)):
             return (0, name)
         return (1 if name[:1].isupper() else 2, name)
 

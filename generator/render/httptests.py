@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 
 def text(value: Any) -> str:
@@ -32,12 +32,20 @@ def _flat(value: Any) -> str | list[str] | dict[str, str]:
     return text(value)
 
 
+# What x-ms-skip-url-encoding leaves as it is: unreserved and reserved characters (RFC 3986).
+_RESERVED_SAFE = "-._~" + ":/?#[]@!$&'()*+,;="
+
+
 def _q(s: str) -> str:
     return quote(s, safe="-._~")
 
 
-def path_segment(name: str, value: Any, style: str, explode: bool) -> str:
+def path_segment(
+    name: str, value: Any, style: str, explode: bool, allow_reserved: bool = False
+) -> str:
     v = _flat(value)
+    if allow_reserved and isinstance(v, str) and style in ("", "simple"):
+        return quote(v, safe=_RESERVED_SAFE)  # x-ms-skip-url-encoding
     if isinstance(v, str):
         return {"label": "." + _q(v), "matrix": f";{name}={_q(v)}"}.get(style, _q(v))
     if isinstance(v, list):
@@ -61,14 +69,26 @@ def path_segment(name: str, value: Any, style: str, explode: bool) -> str:
     return ",".join(f"{k}={x}" if explode else f"{k},{x}" for k, x in pairs)
 
 
-def query_pairs(name: str, value: Any, style: str, explode: bool) -> dict[str, str]:
-    """The decoded query items (the generated tests compare `dict(parse_qsl(query))`)."""
+def query_pairs(
+    name: str, value: Any, style: str, explode: bool, allow_reserved: bool = False
+) -> dict[str, str]:
+    """The decoded query items (the generated tests compare `dict(parse_qsl(query))`). With
+    `allow_reserved` (x-ms-skip-url-encoding) a value's `&` and `=` are sent as they are, and
+    so split it into further items."""
+    pairs = _query_pairs(name, value, style, explode)
+    if not allow_reserved:
+        return pairs
+    sent = "&".join(f"{_q(k)}={quote(v, safe=_RESERVED_SAFE)}" for k, v in pairs.items())
+    return dict(parse_qsl(sent, keep_blank_values=True))
+
+
+def _query_pairs(name: str, value: Any, style: str, explode: bool) -> dict[str, str]:
     v = _flat(value)
     if isinstance(v, str):
         return {name: v}
     if style == "deepObject" and isinstance(v, dict):
         return {f"{name}[{k}]": x for k, x in v.items()}
-    sep = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(style, ",")
+    sep = {"spaceDelimited": " ", "pipeDelimited": "|", "tabDelimited": "\t"}.get(style, ",")
     if isinstance(v, list):
         # Samples hold one item: exploded or joined, the decoded pair is the same.
         return {name: v[0]} if (explode and style == "form" and v) else {name: sep.join(v)}

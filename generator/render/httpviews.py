@@ -173,7 +173,7 @@ class ExchangeBuilder:
             return "wrapper", cls, cls, fields
         parts: list[str] = []
         for target in distinct:
-            for part in self.types.annotation(target).split(" | "):
+            for part in _union_parts(self.types.read_annotation(target)):
                 if part not in parts:
                     parts.append(part)
         if none or not parts:
@@ -223,14 +223,14 @@ class ExchangeBuilder:
         if enc == media.TEXT:
             if kind is Kind.STRING and not shape.const:
                 return "response.text()"
-            return self.types.from_json(r.body, "response.text()", "date-time")
+            return self.types.from_json(r.body, "response.text()", self._body_ts(r.body))
         if kind is Kind.STRUCTURE:
             cls = self.symbols.class_name(shape)
             return f"{cls}.from_dict(_wire.json_mapping(response))"
         scalar = _JSON_SCALAR.get(kind)
         if scalar and not shape.const:
             return f"_wire.typed(response.json(), {scalar})"
-        return self.types.from_json(r.body, "response.json()", "date-time")
+        return self.types.from_json(r.body, "response.json()", self._body_ts(r.body))
 
     # -- request bodies ----------------------------------------------------------------------
 
@@ -261,22 +261,34 @@ class ExchangeBuilder:
             out.append(view)
         return out
 
+    def _body_ts(self, target: str) -> str:
+        """The timestamp format of a body (or of its items) read whole: the schema's own
+        (`format: date-time-rfc1123` is an HTTP date), else RFC 3339."""
+        shape = self.types.shape(target)
+        for _ in range(8):  # lists of lists...
+            if shape.kind is Kind.LIST:
+                shape = self.types.shape(shape.list_member.target)
+            elif shape.kind is Kind.MAP:
+                shape = self.types.shape(shape.map_value.target)
+            else:
+                break
+        return shape.timestamp_format or "date-time"
+
     def _body_expr(self, target: str, arg: str, enc: str) -> str:
         shape = self.types.shape(target)
         kind = self.types.kind(shape)
+        ts = self._body_ts(target)
         if enc == media.BINARY:
             if kind is Kind.BLOB:
                 return arg
             if kind is Kind.STRING:
                 return f'{arg}.encode("utf-8")'
-            return (
-                f'_wire.json_text({self.types.to_json(target, arg, "date-time")}).encode("utf-8")'
-            )
+            return f'_wire.json_text({self.types.to_json(target, arg, ts)}).encode("utf-8")'
         if enc == media.TEXT:
             if kind is Kind.STRING and not shape.const:
                 return arg
-            return f"_wire.plain_text({self.types.to_json(target, arg, 'date-time')})"
-        return self.types.to_json(target, arg, "date-time")
+            return f"_wire.plain_text({self.types.to_json(target, arg, ts)})"
+        return self.types.to_json(target, arg, ts)
 
     def _check(self, shape: Shape) -> str:
         kind = self.types.kind(shape)
@@ -295,6 +307,7 @@ class ExchangeBuilder:
             target = self.types.shape(member.target)
             kind = self.types.kind(target)
             expr = f"{arg}.{name}"
+            ts = member.timestamp_format or self._body_ts(member.target)
             if kind is Kind.BLOB:
                 part = "file"
             elif (
@@ -305,18 +318,18 @@ class ExchangeBuilder:
             elif kind is Kind.DOCUMENT:
                 part = "any"  # no schema: a file, JSON or text by the value (_bodies.any_part)
             elif kind in (Kind.STRUCTURE, Kind.MAP, Kind.ONE_OF, Kind.UNION):
-                part, expr = "json", self.types.to_json(member.target, expr, "date-time")
+                part, expr = "json", self.types.to_json(member.target, expr, ts)
             elif kind is Kind.LIST and self.types.kind(
                 self.types.shape(target.list_member.target)
             ) in (Kind.STRUCTURE, Kind.MAP, Kind.ONE_OF, Kind.DOCUMENT, Kind.LIST, Kind.UNION):
-                part, expr = "json", self.types.to_json(member.target, expr, "date-time")
+                part, expr = "json", self.types.to_json(member.target, expr, ts)
             elif kind is Kind.LIST:
                 part = "texts"
-                item = self.types.to_json(target.list_member.target, "v0", "date-time")
+                item = self.types.to_json(target.list_member.target, "v0", ts)
                 expr = f"[_wire.plain_text({item}) for v0 in {expr}]"
             else:
                 part = "text"
-                expr = f"_wire.plain_text({self.types.to_json(member.target, expr, 'date-time')})"
+                expr = f"_wire.plain_text({self.types.to_json(member.target, expr, ts)})"
             optional = not member.required or member.nullable
             wire = member.wire_name or member.name
             out.append(MultipartField(wire, f"{arg}.{name}", expr, part, optional))
@@ -338,3 +351,20 @@ def param_style(member: Member) -> tuple[str, bool]:
 
 def literal(value: Any) -> str:
     return repr(value)
+
+
+def _union_parts(annotation: str) -> list[str]:
+    """`A | list[B | None] | None` -> [`A`, `list[B | None]`, `None`]: the parts of a union
+    annotation, not those of the types inside its brackets."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(annotation):
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif depth == 0 and annotation.startswith(" | ", i):
+            parts.append(annotation[start:i])
+            start = i + 3
+    parts.append(annotation[start:])
+    return parts

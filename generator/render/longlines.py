@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 
 from generator.render.format import LINE_LENGTH
 from generator.render.imports import STRING_BODY
@@ -33,8 +34,12 @@ def fit_long_lines(text: str) -> str:
     """`text` with every line ruff would flag as too long wrapped (docstrings) or marked."""
     lines = text.split("\n")
     # Few lines are long: only a module with a candidate line is scanned.
+    # A line of wide characters (CJK: two columns each) is long from half the limit.
     candidates = [
-        i for i, line in enumerate(lines) if len(line) > LINE_LENGTH and _flagged_as_long(line)
+        i
+        for i, line in enumerate(lines)
+        if (len(line) > LINE_LENGTH or (len(line) > LINE_LENGTH // 2 and not line.isascii()))
+        and _flagged_as_long(line)
     ]
     if not candidates:
         return text
@@ -92,6 +97,8 @@ def _wrap_docstring_line(line: str, base: int) -> list[str]:
     (indented past the docstring's own margin) continues with a hanging indent."""
     indent = len(line) - len(line.lstrip(" "))
     more = "    " if indent > base else ""
+    if not line.isascii():
+        return _wrap_wide(line, indent, more)
     out = textwrap.wrap(
         line.strip(" "),
         width=LINE_LENGTH,
@@ -104,10 +111,34 @@ def _wrap_docstring_line(line: str, base: int) -> list[str]:
     return out or [line]
 
 
+def _wrap_wide(line: str, indent: int, more: str) -> list[str]:
+    """`_wrap_docstring_line` for text with wide characters (CJK: two columns each, as ruff
+    measures them), at its spaces."""
+    out: list[str] = []
+    current = ""
+    for word in line.strip(" ").split(" "):
+        pad = " " * indent + (more if out else "")
+        candidate = f"{current} {word}" if current else pad + word
+        if current and _width(candidate) > LINE_LENGTH:
+            out.append(current)
+            candidate = " " * indent + more + word
+        current = candidate
+    out.append(current)
+    return out
+
+
+def _width(text: str) -> int:
+    """Columns the text takes, as ruff counts them for E501: East Asian wide and fullwidth
+    characters take two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _flagged_as_long(line: str) -> bool:
     measured = _PRAGMA.sub("", line)
     chunks = measured.split()
-    if len(measured) <= LINE_LENGTH or len(chunks) < 2 or "# noqa" in line:
+    if _width(measured) <= LINE_LENGTH or len(chunks) < 2 or "# noqa" in line:
         return False
     last = chunks[-1]
-    return not ("://" in last and len(measured) - len(last) <= LINE_LENGTH)
+    return not ("://" in last and _width(measured) - _width(last) <= LINE_LENGTH)

@@ -111,6 +111,7 @@ _RESERVED_MEMBERS |= {"additional_properties", "time", "UUID", "TypeAlias", "fie
 # Locals of the generated serializers and client methods: an operation's argument never takes
 # one of these names.
 _RESERVED_ARGUMENTS = {
+    "json",  # the module the serializers encode bodies with (AutoRest's reserved-words.json)
     "url",
     "query",
     "headers",
@@ -153,9 +154,13 @@ class SymbolProvider:
         package: str,
         client_name: str | None = None,
         reserved: frozenset[str] = frozenset(),
+        arguments: frozenset[str] = frozenset(),
     ) -> None:
         self.service = service
         self.package = package
+        # Arguments the protocol adds to every serializer (Azure's api_version): a spec
+        # parameter of that name (`api_version` in the query) takes another.
+        self._arguments = arguments
         base = client_name or _client_base(service)
         if base.endswith("Client"):
             base = base[: -len("Client")]
@@ -279,7 +284,7 @@ class SymbolProvider:
         taken: set[str] = set()
         reserved = _RESERVED_MEMBERS
         if shape.is_input and shape.synthetic:
-            reserved = reserved | _RESERVED_ARGUMENTS
+            reserved = reserved | _RESERVED_ARGUMENTS | self._arguments
         for member in shape.members:
             # `日本語` -> `u65e5_u672c_u8a9e`, `$` -> `dollar_sign`; colliding names (`mixedCase`
             # and `mixed_case`) are told apart by suffixes in declaration order.

@@ -78,6 +78,19 @@ class TypeMapper:
             return self.union_annotation(shape)
         return self.symbols.class_name(shape)
 
+    def read_annotation(self, shape_id: str) -> str:
+        """The type of a response body read whole: as `annotation`, but the items of its
+        collections may be None where the protocol keeps the nulls a service sends (msrest)."""
+        shape = self.shape(shape_id)
+        kind = self.kind(shape)
+        if kind not in (Kind.LIST, Kind.MAP) or self._drops_nulls or shape.const:
+            return self.annotation(shape_id)
+        item = shape.list_member if kind is Kind.LIST else shape.map_value
+        inner = self.read_annotation(item.target)
+        if inner != "Any" and not inner.endswith("| None"):
+            inner += " | None"
+        return f"list[{inner}]" if kind is Kind.LIST else f"dict[str, {inner}]"
+
     def member_annotation(self, member: Member, sparse: bool = False) -> str:
         """A collection's item type: `int | None` when its items may be null (an OpenAPI
         nullable item, a Smithy @sparse collection)."""

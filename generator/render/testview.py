@@ -9,7 +9,7 @@ from typing import Any
 
 from generator import media
 from generator.ir import Binding, Kind, Member, Operation, Response, Service, Shape
-from generator.naming import error_field_name
+from generator.naming import error_field_name, snake_case
 from generator.render import httptests
 from generator.render.httpviews import param_style
 from generator.render.names import SymbolProvider
@@ -75,6 +75,12 @@ class ModelTests:
     kind: str
     unknown_value: str = ""  # enums
     union_unknown: str = ""  # unions: class name of the unknown variant
+    # Structures with subclasses picked by a discriminator: the sample's discriminator value
+    # may name a subclass, which from_dict then builds.
+    polymorphic: bool = False
+    # The name in the tests' function names: unique, where two classes differ only in case
+    # (Zoom's AccountSettingsTsp and AccountSettingsTSP are both account_settings_tsp).
+    test_name: str = ""
 
 
 def _text(value: Any) -> str:
@@ -170,6 +176,7 @@ class TestViewBuilder:
             and self.types.kind(self.types.shape(m.target)) is Kind.STRING
             and not self.types.shape(m.target).const
             and m.style in ("", "simple")
+            and not m.allow_reserved  # sent as given (x-ms-skip-url-encoding)
         ]
         if labels:
             name = self.symbols.member_names(inp)[inp.members.index(labels[0])]
@@ -311,9 +318,11 @@ class TestViewBuilder:
             value = json.dumps(sample.wire)
             style = "form" if member.binding in (Binding.QUERY, Binding.COOKIE) else "simple"
         if member.binding is Binding.LABEL:
-            labels[wire] = httptests.path_segment(wire, value, style, explode)
+            labels[wire] = httptests.path_segment(
+                wire, value, style, explode, member.allow_reserved
+            )
         elif member.binding is Binding.QUERY:
-            query.update(httptests.query_pairs(wire, value, style, explode))
+            query.update(httptests.query_pairs(wire, value, style, explode, member.allow_reserved))
         elif member.binding is Binding.HEADER:
             headers[wire] = httptests.header_text(value, explode)
         elif member.binding is Binding.COOKIE:
@@ -629,5 +638,14 @@ class TestViewBuilder:
                 )
             elif shape.kind is Kind.STRUCTURE:
                 sample = self.samples.structure(shape, full=True, depth=0)
-                out.append(ModelTests(cls, sample.expr, "structure"))
+                polymorphic = bool(shape.discriminator and shape.discriminator_map)
+                out.append(ModelTests(cls, sample.expr, "structure", polymorphic=polymorphic))
+        taken: set[str] = set()
+        for test in out:
+            base = snake_case(test.class_name)
+            name, n = base, 2
+            while name in taken:
+                name, n = f"{base}_{n}", n + 1
+            taken.add(name)
+            test.test_name = name
         return out

@@ -399,6 +399,7 @@ class ViewBuilder:
             package,
             options.get("client_name"),
             reserved=frozenset(name for name, _, _ in self.proto.status_errors),
+            arguments=frozenset(arg.name for arg in self.proto.context_args()),
         )
         self.types = TypeMapper(service, self.symbols, self.proto)
         self.exchanges = ExchangeBuilder(self)
@@ -967,7 +968,7 @@ class ViewBuilder:
         )
         styled_expr = {
             p.wire: f"_styles.path({p.wire!r}, {p.param_value}, style={p.style!r}, "
-            f"explode={p.explode})"
+            f"explode={p.explode}" + (", allow_reserved=True)" if p.allow_reserved else ")")
             for p in args.params
             if p.binding == "label"
         }
@@ -1181,7 +1182,15 @@ class ViewBuilder:
         ]
         views = _order_unions(views)
         # Error shapes that are also data get a model too (the exception keeps the data).
-        views += [self.model(s, results, set()) for s in shapes if s.id in self.symbols.data_errors]
+        # Each before the first class that extends it (AutoRest's httpInfrastructure.json: an
+        # error schema A that a data schema B extends through allOf).
+        for twin in [
+            self.model(s, results, set()) for s in shapes if s.id in self.symbols.data_errors
+        ]:
+            at = next(
+                (i for i, v in enumerate(views) if v.base_class == twin.class_name), len(views)
+            )
+            views.insert(at, twin)
         names = self.symbols.names
         auth = [a.kind.value for a in svc.auth]
         # Names the other modules may import from models: classes, union aliases and their

@@ -263,7 +263,11 @@ def operation_names(service: Service, diags: Diagnostics) -> None:
             continue
         route = (op.http.method, re.sub(r"\{[^}]*\}", "{}", op.http.uri))
         if route in routes:
-            diags.error(
+            # Swagger 2.0 does not forbid paths that differ only in their parameters' names
+            # (AutoRest's url.json has /null/{stringPath} and /null/{enumPath}), and each method
+            # of a client builds its own URL: a WARNING there. OpenAPI 3 and Smithy forbid it.
+            report = diags.warning if service.source_format == "swagger" else diags.error
+            report(
                 "ConflictingRoutes",
                 op.http.loc,
                 f"{op.name} and {routes[route]} share the route {op.http.method} {op.http.uri}",

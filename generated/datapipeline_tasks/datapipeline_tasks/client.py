@@ -177,7 +177,9 @@ class DataPipelineClient:
     ) -> HttpResponse:
         """Sign a fresh copy per attempt (signatures carry the time) and send with retries,
         under the call's options."""
-        request.headers["User-Agent"] = self._user_agent
+        if not any(k.lower() == "user-agent" for k in request.headers):
+            # A User-Agent the spec makes an argument (AutoRest's header.json) is the caller's.
+            request.headers["User-Agent"] = self._user_agent
         if headers:
             request.headers.update(headers)
         policy = retry_policy or self._retry

@@ -129,8 +129,15 @@ class OpenApiFrontend:
             )
             return []
         ops: list[Operation] = []
-        for uri, item in paths.items():
-            ipath: Path = ("paths", uri)
+        items: list[tuple[Any, Any, Path]] = [(u, i, ("paths", u)) for u, i in paths.items()]
+        # Azure's x-ms-paths: more path items, whose keys may differ from those of `paths` only
+        # in a query part (`/{blob}?comp=lease`), which is sent as written.
+        ms_paths = ctx.spec.get("x-ms-paths")
+        if isinstance(ms_paths, dict):
+            items += [(u, i, ("x-ms-paths", u)) for u, i in ms_paths.items()]
+        elif ms_paths is not None:
+            ctx.wrong(("x-ms-paths",), "'x-ms-paths'", "a mapping of path to path item", ms_paths)
+        for uri, item, ipath in items:
             if isinstance(uri, str) and uri.startswith("x-"):
                 continue
             resolved, rpath = ctx.resolve(item, ipath)

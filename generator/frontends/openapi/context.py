@@ -23,6 +23,7 @@ HANDLED_EXTENSIONS = frozenset(
         "x-ms-client-name",
         "x-ms-parameter-grouping",
         "x-ms-parameterized-host",
+        "x-ms-paths",
         "x-ms-client-request-id",
         "x-ms-request-id",
         "x-ms-parameter-location",
@@ -83,6 +84,11 @@ def kind_of(value: Any) -> str:
     return repr(value)
 
 
+# Where operations live: `paths`, and Azure's `x-ms-paths` (the same, for path keys that differ
+# only in a query part, `/{blob}?comp=lease`, which `paths` may not hold twice).
+_PATHS = ("paths", "x-ms-paths")
+
+
 def swagger_path(path: Path) -> Path:
     """Map a path in the normalised OpenAPI 3 document back to the Swagger 2.0 source."""
     if path[:2] == ("components", "schemas"):
@@ -93,9 +99,9 @@ def swagger_path(path: Path) -> Path:
         return ("responses",) + path[2:]
     if path[:2] == ("components", "securitySchemes"):
         return ("securityDefinitions",) + path[2:]
-    if len(path) > 3 and path[0] == "paths" and path[3] == "requestBody":
+    if len(path) > 3 and path[0] in _PATHS and path[3] == "requestBody":
         return path[:3] + ("parameters",)
-    if len(path) > 5 and path[0] == "paths" and path[3] == "responses" and path[5] == "content":
+    if len(path) > 5 and path[0] in _PATHS and path[3] == "responses" and path[5] == "content":
         return path[:5] + ("schema",) + path[8:]
     return path
 

@@ -202,11 +202,11 @@ class Operations:
                 "fix the parameter's name/in",
             )
             return None
-        if ctx.profile == "azure":
-            if param.get("x-ms-parameter-location") == "client":
-                return None  # a client-level setting (endpoint, api-version), not an argument
-            if name == "api-version" and where == "query":
-                return None  # the client owns the API version (constructor argument)
+        if ctx.profile == "azure" and name == "api-version" and where == "query":
+            return None  # the client owns the API version (constructor argument)
+        # Other parameters AutoRest keeps on the client (x-ms-parameter-location: client) are
+        # arguments of each method here: dropped, a required one would be missing from the
+        # request (a path label left unfilled).
         if where == "header" and name.lower() in ("accept", "content-type", "authorization"):
             ctx.note(
                 "IgnoredParameter",
@@ -261,7 +261,9 @@ class Operations:
             client_request_id=param.get("x-ms-client-request-id") is True,
             style=style if isinstance(style, str) else "",
             explode=explode if isinstance(explode, bool) else None,
-            allow_reserved=param.get("allowReserved") is True,
+            # Azure's x-ms-skip-url-encoding: the value is sent as given (a next link's path).
+            allow_reserved=param.get("allowReserved") is True
+            or param.get("x-ms-skip-url-encoding") is True,
             loc=ctx.loc(use_path),
         )
 

@@ -849,11 +849,24 @@ class Schemas:
             kind = Kind.ENUM  # numbers or mixed scalars: an enum of their own values
         stringify = "string" in types
         out: list[EnumValue] = []
+        seen: set[tuple[type, Any]] = set()
         for i, value in enumerate(values):
             if value is None:
                 continue  # `null` in an enum means nullable, not a value
             meta = described.get(value, {})
             wire = str(value) if stringify else value
+            if (type(wire), wire) in seen:
+                # JSON Schema: the values SHOULD be unique, so a repeat is legal (APIs.guru's
+                # Stripe lists one API version 97 times): it is the same member.
+                ctx.note(
+                    "DuplicateEnumValue",
+                    path + ("enum", i),
+                    f"enum {name} lists the value {wire!r} more than once; it is one member",
+                    "nothing to do; remove the repeats to silence this note",
+                    once=f"enum-repeat:{name}",
+                )
+                continue
+            seen.add((type(wire), wire))
             ename = str(meta["name"]) if isinstance(meta.get("name"), str) else str(wire)
             out.append(
                 EnumValue(

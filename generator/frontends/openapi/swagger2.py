@@ -62,6 +62,9 @@ _QUERY_STYLES: dict[str, tuple[str, bool]] = {
     "multi": ("form", True),
     "ssv": ("spaceDelimited", False),
     "pipes": ("pipeDelimited", False),
+    # Swagger 2.0's tab-separated values have no OpenAPI 3 style: the converted document names
+    # one of its own, which only the query serializer reads.
+    "tsv": ("tabDelimited", False),
 }
 
 _REF_PREFIXES = (
@@ -110,6 +113,12 @@ class _Converter:
             if key in doc:
                 out[key] = doc[key]
         out["paths"] = {path: self._path_item(item) for path, item in doc.get("paths", {}).items()}
+        ms_paths = doc.get("x-ms-paths")
+        if isinstance(ms_paths, dict):  # Azure's further paths: path items like those of `paths`
+            out["x-ms-paths"] = {
+                path: self._path_item(item) if isinstance(item, dict) else item
+                for path, item in ms_paths.items()
+            }
         components = self._components()
         if components:
             out["components"] = components

@@ -15,7 +15,7 @@ from generator.diagnostics import Diagnostics
 from generator.load import Document, Path
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
-_QUERY_FORMATS = ("csv", "multi", "ssv", "pipes")
+_QUERY_FORMATS = ("csv", "multi", "ssv", "tsv", "pipes")
 _OAUTH2_FLOWS = ("implicit", "password", "application", "accessCode")
 _SECURITY_TYPES = ("apiKey", "basic", "oauth2")
 _PARAMETER_PREFIX = "#/parameters/"
@@ -115,6 +115,12 @@ class _Checker:
         if self._expect(paths, dict, ("paths",), "'paths'", "a mapping of path to path item"):
             for uri, item in paths.items():
                 self._path_item(item, ("paths", uri))
+        ms_paths = data.get("x-ms-paths", {})  # Azure's: path items as in `paths`
+        if self._expect(
+            ms_paths, dict, ("x-ms-paths",), "'x-ms-paths'", "a mapping of path to path item"
+        ):
+            for uri, item in ms_paths.items():
+                self._path_item(item, ("x-ms-paths", uri))
 
     def _path_item(self, item: Any, path: Path) -> None:
         if not self._expect(item, dict, path, f"path item {path[-1]}", "a mapping"):

@@ -11,9 +11,11 @@ only when the caller gives it, as azure-batch does without an options object.
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from typing import Any
 
-from generator.ir import AuthKind, Binding, Member, Operation, Shape
+from generator import media
+from generator.ir import AuthKind, Binding, Kind, Member, Operation, Shape
 from generator.render.protocols.base import (
     SCALAR_TEXT_KINDS,
     ContextArg,
@@ -83,6 +85,11 @@ class AzureRest(OpenApiRest):
         # SharedKey only for documents that declare it (an apiKey scheme on Authorization);
         # other Azure services authenticate with Entra ID tokens alone.
         self.shared_key = any(a.kind is AuthKind.SHARED_KEY for a in service.auth)
+        # Error bodies wrapped as OData v4 says ({"error": {"code", "message"}}: Key Vault,
+        # Resource Manager) when the document's error schemas are such wrappers; Batch's carry
+        # their code on top (and azure-batch reports none for a wrapped body).
+        if _odata_v4_errors(service):
+            self.parse_error_args = ", odata_v4=True"
         if not self.shared_key:
             self.runtime_extra = self.runtime_extra - {"_sharedkey.py"}
             self.stub_imports = ()
@@ -118,7 +125,15 @@ class AzureRest(OpenApiRest):
         # The stub client signs with SharedKey: only the api-version is added to what the
         # bindings say (the signature itself is compared with azure-batch's elsewhere).
         query = {"api-version": self.service.version, **query}
-        return ProtocolGenerator.expected_request(self, op, labels, query, headers, body, has_body)
+        expected = ProtocolGenerator.expected_request(
+            self, op, labels, query, headers, body, has_body
+        )
+        if op.request_bodies and media.essence(op.request_bodies[0].media_type).startswith(
+            "multipart/"
+        ):
+            # The boundary is chosen per request (as OpenApiRest says; reserved-words.json).
+            expected.headers.pop("Content-Type", None)
+        return expected
 
     def empty_output_body(self) -> str:
         return ""
@@ -126,12 +141,45 @@ class AzureRest(OpenApiRest):
     def error_response(self, shape: Shape, body: dict[str, Any], status: int = 0) -> ErrorResponse:
         info = shape.error
         status = status or (info.http_status if info else None) or 404
-        return ErrorResponse(status, {}, body, str(body.get("code", "")) or None)
+        return ErrorResponse(status, {}, body, str(self._inner(body).get("code", "")) or None)
 
     def error_message(self, body: dict[str, Any], status: int) -> str:
-        return ProtocolGenerator.error_message(self, body, status)
+        # No message: the status's reason phrase, as the runtime (and the Azure SDKs) report.
+        message = ProtocolGenerator.error_message(self, self._inner(body), status)
+        if message:
+            return message
+        try:
+            return HTTPStatus(status).phrase
+        except ValueError:
+            return ""
+
+    def _inner(self, body: dict[str, Any]) -> dict[str, Any]:
+        """Where the runtime reads an error's code and message: inside the OData v4 wrapper
+        when the service's errors are wrapped."""
+        inner = body.get("error") if self.parse_error_args else None
+        return inner if isinstance(inner, dict) else body
 
     def unmodeled_error_class(self, errors: list[str]) -> str:
         # Operations declare their error body as the `default` response: any failure parses
         # as that error.
         return errors[0] if errors else ""
+
+
+def _odata_v4_errors(service: Any) -> bool:
+    """Whether the operations' error bodies are OData v4 wrappers: an `error` structure and no
+    `code` of their own."""
+    for op in service.operations:
+        for response in op.responses:
+            if response.is_success or response.body is None:
+                continue
+            shape = service.shape(response.body)
+            if shape is None or shape.kind is not Kind.STRUCTURE:
+                continue
+            names = {m.wire_name or m.name for m in shape.members}
+            if "code" in names:
+                return False
+            inner = next((m for m in shape.members if (m.wire_name or m.name) == "error"), None)
+            target = service.shape(inner.target) if inner else None
+            if target is not None and target.kind is Kind.STRUCTURE:
+                return True
+    return False

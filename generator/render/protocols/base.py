@@ -95,6 +95,8 @@ class ProtocolGenerator:
     strict_success_codes: bool = False
     # Query parameters every request carries: (wire name, expression over serializer args).
     fixed_query: tuple[tuple[str, str], ...] = ()
+    # More arguments of the runtime's parse_error in raise_for (", odata_v4=True").
+    parse_error_args: str = ""
     # Requests without a body other than GET/HEAD say `Content-Length: 0` (as requests does).
     frames_empty_bodies: bool = False
     # The body sent for a structure payload the caller leaves unset ("" sends none).

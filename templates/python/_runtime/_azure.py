@@ -24,8 +24,16 @@ def error_code(response: HttpResponse) -> str | None:
     return str(code) if code else None
 
 
-def parse_error(response: HttpResponse) -> ParsedError:
-    error = _error(response)
+def parse_error(response: HttpResponse, *, odata_v4: bool = False) -> ParsedError:
+    """`odata_v4`: the service wraps its errors as OData v4 says, {"error": {"code": ...,
+    "message": ...}} (Key Vault, Resource Manager); the code and message are read inside, the
+    modeled fields (the wrapper's) from the whole body."""
+    error = fields = _error(response)
+    if odata_v4:
+        data = json_object(response)
+        inner = data.get("error")
+        if isinstance(inner, Mapping):
+            error, fields = inner, data
     raw_message = error.get("message")
     if isinstance(raw_message, Mapping):
         message = str(raw_message.get("value") or "")
@@ -35,4 +43,4 @@ def parse_error(response: HttpResponse) -> ParsedError:
     # the Azure SDKs report it. No code: "", which the error reports as None, as the Azure
     # SDKs do (the status stays in status_code).
     code = error.get("code")
-    return ParsedError(str(code) if code else "", message or reason(response.status), error)
+    return ParsedError(str(code) if code else "", message or reason(response.status), fields)

@@ -17,6 +17,7 @@ form           false    color=blue,black              color=R,100,G,200
 form           true     color=blue&color=black        R=100&G=200
 spaceDelimited false    color=blue%20black            color=R%20100%20G%20200
 pipeDelimited  false    color=blue|black              color=R|100|G|200
+tabDelimited   false    color=blue%09black            color=R%09100%09G%09200
 deepObject     true     n/a                           color[R]=100&color[G]=200
 =============  =======  ============================  ==========================
 
@@ -69,9 +70,27 @@ def _pairs(value: Mapping[str, str], joiner: str) -> list[str]:
     return [x for pair in value.items() for x in pair]
 
 
-def path(name: str, value: Value, *, style: str = "simple", explode: bool = False) -> str:
-    """A path parameter, percent-encoded (with its `.` or `;name=` prefix for label/matrix)."""
+def path(
+    name: str,
+    value: Value,
+    *,
+    style: str = "simple",
+    explode: bool = False,
+    allow_reserved: bool = False,
+) -> str:
+    """A path parameter, percent-encoded (with its `.` or `;name=` prefix for label/matrix).
+    With `allow_reserved` (Azure's x-ms-skip-url-encoding: a part of a path such as a next
+    link's `items/page?n=2`) reserved characters are sent as they are."""
     q = _path_quote
+    if allow_reserved:
+        if isinstance(value, str) and value in ("", ".", ".."):
+            _wire.quote_label(value)  # refused: it would address another resource
+
+        def q(text: str) -> str:
+            return quote(text, safe=_UNRESERVED + _RESERVED)
+
+        if isinstance(value, str) and style in ("", "simple"):
+            return q(value)
     if isinstance(value, str):
         if style == "label":
             return "." + q(value)
@@ -123,7 +142,7 @@ def query(
         return [(qname, q(value))]
     if style == "deepObject" and isinstance(value, dict):
         return [(f"{qname}[{quote(k, safe=_UNRESERVED)}]", q(v)) for k, v in value.items()]
-    sep = {"spaceDelimited": "%20", "pipeDelimited": "|"}.get(style, ",")
+    sep = {"spaceDelimited": "%20", "pipeDelimited": "|", "tabDelimited": "%09"}.get(style, ",")
     if isinstance(value, list):
         if explode and style == "form":
             return [(qname, q(v)) for v in value]
