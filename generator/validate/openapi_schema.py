@@ -19,6 +19,7 @@ from generator.load import Document, Path
 from generator.validate.openapi_pieces import PieceVerdicts, schema_errors
 from generator.validate.patterns import pattern_problem
 from generator.validate.subscriptable import speed_up_subscriptable_steps
+from generator.validate.visited import speed_up_visit_registries
 
 _REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
@@ -92,6 +93,7 @@ def check_openapi_document(
     from openapi_spec_validator.validation.decorators import wraps_errors
 
     speed_up_subscriptable_steps()
+    speed_up_visit_registries()
     data = doc.data
     version = str(data.get("openapi", data.get("swagger", "")))
     cls: Any
