@@ -88,18 +88,17 @@ class _Connection:
         connection was found closed before a byte of the request was written."""
         writer = self.writer
         transport = writer.transport
-        if body and len(body) <= _JOIN_BODY:
-            # One write (one send() call) for head and body: each write to an idle socket is
-            # a system call of its own.
-            writer.write(head + body)
-        else:
-            writer.write(head)
-            if body:
-                writer.write(body)
+        # Head and body in one write (one send() call) unless the body is large: each write to
+        # an idle socket is a system call of its own.
+        data = head + body if body and len(body) <= _JOIN_BODY else head
+        writer.write(data)
         if transport.is_closing():
-            # The socket refused the first send() (reset, or closed under us): asyncio takes
-            # nothing when that happens, so not a byte of the request reached the server.
+            # The socket refused the first send() (reset, or closed under us), or the
+            # connection was lost already: asyncio sends nothing then, so not a byte of the
+            # request reached the server.
             raise _NotSent()
+        if body and data is head:
+            writer.write(body)
         if transport.get_write_buffer_size() > _READ:
             await writer.drain()  # a large body: wait while the socket takes it
         read = self.reader.read
