@@ -9,7 +9,7 @@ the interpreter's own start, which is the steadier number):
 - `azure_batch_tasks` (the repository's package) against azure-batch 14.2: import, build a
   SharedKey client, one `task_get` / `task.get` against a server on 127.0.0.1;
 - the async client: import, build `AsyncBatchServiceClient`, one `await task_get`, with its
-  default transport (asyncio streams + h11) and with `AiohttpTransport`, each twice: asyncio
+  default transport (asyncio streams + `_h1`) and with `AiohttpTransport`, each twice: asyncio
   imported inside the timed part, and imported before it (a program using the async client
   has imported asyncio itself, to call `asyncio.run`); `import asyncio` alone; and whether
   `import azure_batch_tasks` alone imports h11 or aiohttp (it must not); and option (c) of
@@ -99,7 +99,7 @@ assert "h11" not in sys.modules, "importing the package imported h11"
 
 
 SYNC = "azure_batch_tasks: import + client + task_get"
-ASYNC = "azure_batch_tasks async (asyncio + h11): import + client + await task_get"
+ASYNC = "azure_batch_tasks async (asyncio + _h1): import + client + await task_get"
 ASYNC_WARM = "the same, asyncio imported before the timer"
 AIOHTTP = "azure_batch_tasks async with AiohttpTransport: import + client + await task_get"
 AIOHTTP_WARM = "the same with AiohttpTransport, asyncio imported before the timer"

@@ -20,7 +20,9 @@ that load from other work falls on all of them alike:
   urllib3's (which runs on it);
 - ``deadline_tasks`` ``get_task`` (SigV4, restJson1) on its default transport
   (SocketTransport), on Urllib3Transport (the former default), and botocore's ``get_task``;
-- ``azure_batch_tasks`` ``task_get`` (SharedKey) likewise, and azure-batch 14.2's ``task.get``.
+- ``azure_batch_tasks`` ``task_get`` (SharedKey) likewise, and azure-batch 14.2's ``task.get``;
+- both packages' async clients, one call after another (N awaited in one coroutine on one event
+  loop), on their default transport (AsyncioTransport) and on AiohttpTransport.
 
 Prints microseconds per call (median of the rounds, min-max), and the ratio to each floor
 on the same body (raw urllib3's bare GET, raw urllib3 sending the client's request, raw
@@ -30,6 +32,7 @@ http.client's bare GET), per round then the median (1.00x is the floor; lower is
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import multiprocessing
 import os
@@ -44,11 +47,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATED = Path(os.environ.get("APISMITH_GENERATED", ROOT / "generated"))
-for package in ("deadline_tasks", "azure_batch_tasks"):
-    sys.path.insert(0, str(GENERATED / package))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from client_overhead import CLOUD_TASK, KEY, TASK  # noqa: E402
+
+# After that import, which puts this repository's generated/ first: the build asked for goes
+# before it (else APISMITH_GENERATED would time this repository's packages all the same).
+for package in ("deadline_tasks", "azure_batch_tasks"):
+    sys.path.insert(0, str(GENERATED / package))
 
 DEADLINE_PATH = "/2023-10-12/farms/farm-1/queues/queue-1/jobs/job-1/steps/step-1/tasks/task-1"
 BATCH_PATH = "/jobs/job-1/tasks/task-1"
@@ -234,8 +240,70 @@ def batch_sdk(endpoint: str) -> Callable[[], Any]:
     return lambda: client.task.get("job-1", "task-1")
 
 
+class AsyncCalls:
+    """An async client's call: one at a time (``__call__``, for the warm-up), or ``n`` awaited
+    one after another in one coroutine, so that the event loop is entered once per round."""
+
+    def __init__(
+        self, loop: asyncio.AbstractEventLoop, client: Any, call: Callable[[], Any]
+    ) -> None:
+        self.loop = loop
+        self.client = client
+        self.call = call
+
+    def __call__(self) -> Any:
+        return self.loop.run_until_complete(self.call())
+
+    def many(self, n: int) -> None:
+        async def run() -> None:
+            for _ in range(n):
+                await self.call()
+
+        self.loop.run_until_complete(run())
+
+    def close(self) -> None:
+        self.loop.run_until_complete(self.client.close())
+
+
+def deadline_async(
+    loop: asyncio.AbstractEventLoop, endpoint: str, aiohttp: bool = False
+) -> AsyncCalls:
+    from deadline_tasks import AiohttpTransport, AsyncDeadlineClient, AwsCredentials
+
+    client = AsyncDeadlineClient(
+        "us-west-2",
+        credentials=AwsCredentials("AKID", "SECRET"),
+        endpoint_url=endpoint,
+        inject_host_prefix=False,
+        transport=AiohttpTransport() if aiohttp else None,
+    )
+    return AsyncCalls(
+        loop,
+        client,
+        lambda: client.get_task(
+            farm_id="farm-1", queue_id="queue-1", job_id="job-1", step_id="step-1", task_id="task-1"
+        ),
+    )
+
+
+def batch_async(
+    loop: asyncio.AbstractEventLoop, endpoint: str, aiohttp: bool = False
+) -> AsyncCalls:
+    from azure_batch_tasks import AiohttpTransport, AsyncBatchServiceClient, SharedKeyCredential
+
+    client = AsyncBatchServiceClient(
+        endpoint,
+        SharedKeyCredential("acct", KEY),
+        transport=AiohttpTransport() if aiohttp else None,
+    )
+    return AsyncCalls(loop, client, lambda: client.task_get(job_id="job-1", task_id="task-1"))
+
+
 def time_calls(call: Callable[[], Any], n: int) -> float:
     start = time.perf_counter()
+    if isinstance(call, AsyncCalls):
+        call.many(n)
+        return (time.perf_counter() - start) / n * 1e6
     for _ in range(n):
         call()
     return (time.perf_counter() - start) / n * 1e6
@@ -259,6 +327,7 @@ def main() -> None:
     os.environ.pop("HTTP_PROXY", None)  # loopback: no proxy may stand in between
     os.environ.pop("http_proxy", None)
     endpoint, server = start_server(args.server)
+    loop = asyncio.new_event_loop()
     clients: dict[str, Callable[[], Any]] = {
         "Deadline: raw urllib3, bare GET": raw_urllib3(endpoint + DEADLINE_PATH),
         "Deadline: raw urllib3, the client's request": replay(deadline_ours, endpoint),
@@ -268,6 +337,12 @@ def main() -> None:
             endpoint, transport=urllib3_transport()
         ),
         "Deadline: botocore get_task": deadline_botocore(endpoint),
+        "Deadline: deadline_tasks async get_task (AsyncioTransport)": deadline_async(
+            loop, endpoint
+        ),
+        "Deadline: deadline_tasks async get_task on AiohttpTransport": deadline_async(
+            loop, endpoint, aiohttp=True
+        ),
         "Batch: raw urllib3, bare GET": raw_urllib3(endpoint + BATCH_PATH),
         "Batch: raw urllib3, the client's request": replay(batch_ours, endpoint),
         "Batch: raw http.client, bare GET": raw_http_client(endpoint + BATCH_PATH),
@@ -276,6 +351,10 @@ def main() -> None:
             endpoint, transport=urllib3_transport()
         ),
         "Batch: azure-batch task.get": batch_sdk(endpoint),
+        "Batch: azure_batch_tasks async task_get (AsyncioTransport)": batch_async(loop, endpoint),
+        "Batch: azure_batch_tasks async task_get on AiohttpTransport": batch_async(
+            loop, endpoint, aiohttp=True
+        ),
     }
     for call in clients.values():
         for _ in range(20):  # connect, warm caches
@@ -284,6 +363,10 @@ def main() -> None:
     for _ in range(args.rounds):
         for name, call in clients.items():
             times[name].append(time_calls(call, args.n))
+    for call in clients.values():
+        if isinstance(call, AsyncCalls):
+            call.close()
+    loop.close()
     server.terminate()
     load = os.getloadavg()[0]
     print(

@@ -54,8 +54,9 @@ class ThreadedUrllib3:
 
 
 class H11Sockets:
-    """h11 driving one blocking keep-alive socket: the sans-IO parser the async default uses,
-    as a sync transport would use it (GET to one origin only; the comparison for _h1)."""
+    """h11 driving one blocking keep-alive socket: the sans-IO parser the async default used
+    before it moved to _h1, as a sync transport would use it (GET to one origin only; the
+    comparison for _h1)."""
 
     def __init__(self, url: str) -> None:
         import socket
@@ -117,7 +118,7 @@ def main() -> None:
         "httpx (sync)": HttpxTransport(),
     }
     asynchronous: dict[str, AsyncTransport] = {
-        "asyncio + h11 (async)": AsyncioTransport(),
+        "asyncio + _h1 (async)": AsyncioTransport(),
         "aiohttp (async)": AiohttpTransport(),
         "httpx (async)": HttpxAsyncTransport(),
         "urllib3 in threads (async)": ThreadedUrllib3(),

@@ -1,6 +1,7 @@
-"""The async client's default transport runs on asyncio streams with h11 (a dependency of the
-generated packages, imported when an async client is created, never by the package itself);
-aiohttp is an optional extra (`aiohttp`, formerly `aio`) that nothing imports unless an
+"""The async client's default transport runs on asyncio streams with the runtime's own HTTP/1.1
+code (`_h1`, as the sync default): no dependency beyond urllib3, and h11 (which it used before)
+is never imported; asyncio is imported when an async client is created, never by the package
+itself. aiohttp is an optional extra (`aiohttp`, formerly `aio`) that nothing imports unless an
 AiohttpTransport is created, and that transport reports a missing one when it is created."""
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ def python(package: str, code: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("package", sorted(PACKAGES))
-def test_h11_is_a_dependency_and_aiohttp_an_extra(package: str) -> None:
+def test_urllib3_is_the_only_dependency_and_aiohttp_an_extra(package: str) -> None:
     project = tomllib.loads((ROOT / "generated" / package / "pyproject.toml").read_text())
-    assert project["project"]["dependencies"] == ["urllib3>=2", "h11>=0.16"]
+    assert project["project"]["dependencies"] == ["urllib3>=2"]
     extras = project["project"]["optional-dependencies"]
     assert extras["aiohttp"] == extras["aio"] == ["aiohttp>=3.9"]
 
@@ -83,24 +84,31 @@ except ImportError as err:
     assert len(server.received) == 2
 
 
-def test_a_missing_h11_is_reported_when_the_async_client_is_created() -> None:
-    code = """
+def test_the_async_client_runs_without_h11(server: StubServer) -> None:
+    task = b'{"taskId": "t", "createdAt": 0, "createdBy": "m", "runStatus": "READY"}'
+    server.script(Reply(200, {}, task))
+    code = f"""
+import asyncio
 import sys
-sys.modules["h11"] = None
+sys.modules["h11"] = None  # as if it were not installed: importing it raises ImportError
 import deadline_tasks as dl
 
-try:
-    dl.AsyncDeadlineClient("us-west-2", credentials=dl.AwsCredentials("AKID", "SECRET"))
-except ImportError as err:
-    print(err)
+async def main():
+    options = dict(credentials=dl.AwsCredentials("AKID", "SECRET"), endpoint_url={server.url!r})
+    async with dl.AsyncDeadlineClient("us-west-2", inject_host_prefix=False, **options) as client:
+        ids = dict(farm_id="f", queue_id="q", job_id="j", step_id="s", task_id="t")
+        task = await client.get_task(**ids)
+        print(type(client._transport).__name__, task.task_id)
+
+asyncio.run(main())
 """
     proc = python("deadline_tasks", code)
     assert proc.returncode == 0, proc.stderr
-    assert "needs h11: pip install 'h11>=0.16'" in proc.stdout
+    assert proc.stdout.splitlines() == ["AsyncioTransport t"]
 
 
 @pytest.mark.parametrize("package", sorted(PACKAGES))
-def test_h11_is_imported_by_the_async_client_not_the_package(package: str) -> None:
+def test_the_async_client_imports_no_h11_aiohttp_or_urllib3(package: str) -> None:
     _, async_client, _ = PACKAGES[package]
     make = (
         f"{async_client}('https://acct.eastus.batch.azure.com', "
@@ -120,11 +128,12 @@ print(Urllib3Transport.__name__, "urllib3" in sys.modules)
 """
     proc = python(package, code)
     assert proc.returncode == 0, proc.stderr
-    # The default transport needs h11 only once an async client exists; aiohttp (about 150 ms
-    # to import) never, nor urllib3 (the sync transports load it when first asked for).
+    # The default transport imports no h11 (its HTTP/1.1 is the runtime's own), no aiohttp
+    # (about 150 ms to import) and no urllib3 (the sync transports load it when first asked
+    # for), not even once an async client exists.
     assert proc.stdout.splitlines() == [
         "[False, False, False]",
-        "[True, False, False]",
+        "[False, False, False]",
         "Urllib3Transport True",
     ]
 

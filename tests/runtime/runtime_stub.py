@@ -157,10 +157,13 @@ class StubServer:
 
 @dataclass
 class Raw:
-    """Bytes to answer one request with, verbatim; ``close`` ends the connection after them."""
+    """Bytes to answer one request with, verbatim; ``close`` ends the connection after them,
+    ``piece`` sends them this many bytes at a time, a few milliseconds apart (each piece its
+    own TCP segment: the client reads the response in as many pieces)."""
 
     data: bytes
     close: bool = False
+    piece: int = 0
 
 
 class RawServer:
@@ -209,7 +212,13 @@ class RawServer:
                     self.requests.append(head + b"\r\n\r\n" + buffer[:length])
                     reply = self.replies.pop(0)
                 buffer = buffer[length:]
-                conn.sendall(reply.data)
+                if reply.piece:
+                    conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                    for start in range(0, len(reply.data), reply.piece):
+                        conn.sendall(reply.data[start : start + reply.piece])
+                        time.sleep(0.002)
+                else:
+                    conn.sendall(reply.data)
                 if reply.close:
                     conn.shutdown(socket.SHUT_RDWR)
                     return

@@ -58,7 +58,7 @@ class AsyncBatchServiceClient:
     :param credential_scopes: token scopes (default ``https://batch.core.windows.net//.default``).
     :param enforce_https: refuse to send a bearer token over plain ``http://`` (as azure-core
         does); False only for local testing.
-    :param transport: the HTTP transport; default asyncio + h11 (AsyncioTransport).
+    :param transport: the HTTP transport; default HTTP/1.1 on asyncio streams (AsyncioTransport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.azure()``.
     :param timeout: seconds one attempt may take: connecting and reading the whole response.
     :param user_agent_extra: appended to the User-Agent
@@ -105,7 +105,7 @@ class AsyncBatchServiceClient:
                 f"got {type(credential).__name__}"
             )
         if transport is None:
-            # h11 is imported here, not when the package is (sync programs never load it).
+            # Imported here, not when the package is (sync programs never load asyncio).
             from ._runtime._asyncio_http import AsyncioTransport
 
             transport = AsyncioTransport()

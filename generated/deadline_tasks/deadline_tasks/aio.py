@@ -74,7 +74,7 @@ class AsyncDeadlineClient:
         is ``true`` (botocore's ``Config(inject_host_prefix=...)``).
     :param clock: returns the time requests are signed with (default: the system clock in UTC);
         for tests, or to correct a skewed clock.
-    :param transport: the HTTP transport; default asyncio + h11 (AsyncioTransport).
+    :param transport: the HTTP transport; default HTTP/1.1 on asyncio streams (AsyncioTransport).
     :param retry_policy: attempts and backoff; default ``RetryPolicy.aws()``.
     :param timeout: seconds one attempt may take: connecting and reading the whole response.
     :param user_agent_extra: appended to the User-Agent
@@ -120,7 +120,7 @@ class AsyncDeadlineClient:
         self._inject_host_prefix = resolve_host_prefix_injection(inject_host_prefix)
         self._clock = clock
         if transport is None:
-            # h11 is imported here, not when the package is (sync programs never load it).
+            # Imported here, not when the package is (sync programs never load asyncio).
             from ._runtime._asyncio_http import AsyncioTransport
 
             transport = AsyncioTransport()

@@ -1,21 +1,26 @@
-"""Asynchronous transport on asyncio streams and h11: the async default.
+"""Asynchronous transport on asyncio streams and the sans-IO ``_h1`` parser: the async default.
 
 Why not aiohttp: importing aiohttp and its dependencies costs about 150 ms beyond asyncio,
-which the first call of a short-lived async program waits for; h11 (a sans-IO HTTP/1.1 parser,
-pure Python, no dependencies) costs about 10 ms, and asyncio's own streams do the I/O. The
-measurements are in the README (Performance: cold start and transports).
+which the first call of a short-lived async program waits for. asyncio's own streams do the
+I/O; the HTTP/1.1 is the runtime's own (``_h1``, as the sync ``SocketTransport`` uses it: the
+request head written as one bytes object, the response read by an incremental parser), which
+costs no import beyond the runtime's and less CPU per request than h11, which this transport
+used before. The measurements are in the README (Performance: cold start and transports).
 
 Behaves as every transport of the runtime does: sends the URL exactly as given (no
-re-quoting: SigV4 signs the encoded path) and exactly the headers given (plus ``Host`` and the
-``Content-Length`` HTTP needs), follows no redirects, retries nothing and reads the whole body
-within ``timeout`` (one deadline per attempt: connecting, waiting for a pooled connection,
-sending and reading). gzip and deflate bodies are decoded, as urllib3 and aiohttp decode them.
-Connections are kept alive and reused, at most ``limit`` per host (further requests wait for
-one). Proxies come from the environment (see ``_proxy``) unless ``proxy=`` names one: ``http``
-URLs go to the proxy in absolute form, ``https`` URLs through a CONNECT tunnel.
+re-quoting: SigV4 signs the encoded path) and exactly the headers given, plus what HTTP needs,
+byte for byte as ``SocketTransport`` sends them (see ``_socket_http.request_bytes``: ``Host``,
+``Accept-Encoding: identity`` and ``Content-Length`` unless given); follows no redirects,
+retries nothing (but a request on a kept-alive connection that failed before a byte of it was
+written: see :meth:`AsyncioTransport.send`) and reads the whole body within ``timeout`` (one
+deadline per attempt: connecting, waiting for a pooled connection, sending and reading). gzip
+and deflate bodies are decoded, as urllib3 and aiohttp decode them. Connections are kept alive
+and reused, at most ``limit`` per host (further requests wait for one). Proxies come from the
+environment (see ``_proxy``) unless ``proxy=`` names one: ``http`` URLs go to the proxy in
+absolute form, ``https`` URLs through a CONNECT tunnel.
 
-asyncio and h11 are imported when a transport is created, never when the package is: a
-sync-only program pays for neither.
+asyncio is imported when a transport is created, never when the package is: a sync-only
+program does not pay for it.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 from urllib.parse import urlsplit
 
-from ._h1 import decode_content
+from ._h1 import ProtocolError, ResponseParser, decode_content, request_head
 from ._http import (
     DEFAULT_PORTS,
     Headers,
@@ -33,59 +38,33 @@ from ._http import (
     HttpResponse,
     TransportError,
     TransportTimeout,
-    split_http_url,
 )
 from ._proxy import Proxy, ProxyConfig, environment_proxy
+from ._socket_http import _URL, _Origin, request_bytes
 
 if TYPE_CHECKING:
     import asyncio
 
-    import h11
-
 __all__ = ["AsyncioTransport"]
 
 _READ = 1 << 16
-# Methods whose empty body is still announced (``Content-Length: 0``), as http.client does.
-_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+# A body up to this size goes out in the same write as the head (one send() call); a larger
+# one is written after it rather than copied.
+_JOIN_BODY = 1 << 16
+_MAX_ORIGINS = 64
 
-#: (scheme, host, port, proxy): connections are shared only between identical routes.
-_Route = tuple[str, str, int, Proxy | None]
-
-
-def import_h11() -> None:
-    """Imports h11 (a dependency of the package), or raises an ImportError that says so."""
-    try:
-        import h11  # noqa: F401
-    except ImportError as err:
-        raise ImportError(
-            "the async client's default transport needs h11: pip install 'h11>=0.16' "
-            "(or pass transport=AiohttpTransport() or HttpxAsyncTransport())"
-        ) from err
-
-
-class _Target:
-    """The parts of a request URL a connection needs, split once per request."""
-
-    __slots__ = ("authority", "host", "path", "port", "scheme")
-
-    def __init__(self, url: str) -> None:
-        parts, self.scheme, self.host, self.port = split_http_url(url)
-        # The Host header as the URL spells it (credentials dropped), as urllib3 sends it.
-        self.authority = parts.netloc.rpartition("@")[2]
-        self.path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+#: (scheme://authority, proxy): connections are shared only between identical routes.
+_Route = tuple[str, Proxy | None]
 
 
 class _Connection:
-    """One keep-alive HTTP/1.1 connection: asyncio streams, h11 for the protocol."""
+    """One keep-alive HTTP/1.1 connection: asyncio streams, ``_h1`` for the protocol."""
 
-    __slots__ = ("protocol", "reader", "writer")
+    __slots__ = ("reader", "writer")
 
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        import h11
-
         self.reader = reader
         self.writer = writer
-        self.protocol = h11.Connection(h11.CLIENT)
 
     def usable(self) -> bool:
         """False when the server closed it while idle (or sent what nobody asked for): the
@@ -104,70 +83,42 @@ class _Connection:
         except RuntimeError:  # its event loop is closed already: nothing left to release
             pass
 
-    async def exchange(
-        self, head: h11.Request, body: bytes | None
-    ) -> tuple[int, list[tuple[str, str]], bytes]:
-        """Send one request, read its whole response; (status, headers, raw body)."""
-        import h11
-
-        protocol = self.protocol
+    async def exchange(self, parser: ResponseParser, head: bytes, body: bytes | None) -> None:
+        """Send one request and read its whole response into ``parser``; _NotSent when the
+        connection was found closed before a byte of the request was written."""
         writer = self.writer
-        # One write (one send() call) for head, body and end: each write to an idle socket is
-        # a system call of its own.
-        out = [protocol.send(head) or b""]
-        if body:
-            out += protocol.send_with_data_passthrough(h11.Data(data=body)) or ()
-        out.append(protocol.send(h11.EndOfMessage()) or b"")
-        writer.writelines(out)
-        if writer.transport.get_write_buffer_size() > _READ:
+        transport = writer.transport
+        # Head and body in one write (one send() call) unless the body is large: each write to
+        # an idle socket is a system call of its own.
+        data = head + body if body and len(body) <= _JOIN_BODY else head
+        writer.write(data)
+        if transport.is_closing():
+            # The socket refused the first send() (reset, or closed under us), or the
+            # connection was lost already: asyncio sends nothing then, so not a byte of the
+            # request reached the server.
+            raise _NotSent()
+        if body and data is head:
+            writer.write(body)
+        if transport.get_write_buffer_size() > _READ:
             await writer.drain()  # a large body: wait while the socket takes it
-        reader = self.reader
-        status = 0
-        fields: list[tuple[str, str]] = []
-        chunks: list[bytes] = []
+        read = self.reader.read
         # Nothing can be parsed before the answer arrives (a reused connection holds no bytes:
-        # see reusable()), so read first and save h11 a pass that would only say NEED_DATA.
-        protocol.receive_data(await reader.read(_READ))
-        while True:
-            event = protocol.next_event()
-            kind = type(event)
-            if kind is h11.Data:
-                chunks.append(event.data)  # type: ignore[union-attr]
-            elif event is h11.NEED_DATA:
-                protocol.receive_data(await reader.read(_READ))
-            elif kind is h11.Response:
-                status = event.status_code  # type: ignore[union-attr]
-                fields = [
-                    (name.decode("latin-1"), _text(value))
-                    for name, value in event.headers.raw_items()  # type: ignore[union-attr]
-                ]
-            elif kind is h11.EndOfMessage:
-                return status, fields, b"".join(chunks)
-            elif kind is h11.ConnectionClosed:
-                raise TransportError(
-                    "the server closed the connection without a response", request_sent=True
-                )
-            # InformationalResponse (100 Continue, 103 Early Hints): the final one follows.
-
-    def reusable(self) -> bool:
-        """After a complete exchange: ready for the next request (else it must be closed)."""
-        import h11
-
-        protocol = self.protocol
-        if protocol.our_state is h11.DONE and protocol.their_state is h11.DONE:
-            # Bytes after the response were sent unasked: the connection is out of step.
-            if not protocol.trailing_data[0]:
-                protocol.start_next_cycle()
-                return True
-        return False
+        # see usable()), so every pass starts with a read.
+        while not parser.receive(await read(_READ)):
+            pass
 
 
-def _text(value: bytes) -> str:
-    # UTF-8 as aiohttp decodes header values; bytes that are not UTF-8 as http.client does.
+class _NotSent(Exception):
+    """The connection was closed before a byte of the request was written."""
+
+
+def _text(name: str, value: str) -> tuple[str, str]:
+    # UTF-8 as aiohttp decodes header values (the parser reads latin-1, as http.client does);
+    # bytes that are not UTF-8 stay latin-1.
     try:
-        return value.decode("utf-8")
+        return name, value.encode("latin-1").decode("utf-8")
     except UnicodeDecodeError:
-        return value.decode("latin-1")
+        return name, value
 
 
 class _Pool:
@@ -200,7 +151,7 @@ class _Progress:
 
 
 class AsyncioTransport:
-    """The async client's default transport: HTTP/1.1 on asyncio streams, parsed by h11.
+    """The async client's default transport: HTTP/1.1 on asyncio streams, parsed by ``_h1``.
 
     :param proxy: proxy URL (``http://[user:password@]host:port``) for every request; default:
         the environment's ``HTTP_PROXY``/``HTTPS_PROXY``/``NO_PROXY``.
@@ -222,9 +173,6 @@ class AsyncioTransport:
     ) -> None:
         if limit < 1:
             raise ValueError("limit must be at least 1")
-        # Imported here, not at the first request: the client's constructor reports a missing
-        # h11, and nothing imports it before an async client exists.
-        import_h11()
         self._fixed = Proxy.parse(proxy) if proxy else None
         env = ProxyConfig.from_environment() if trust_env and not proxy else None
         self._env = None if env is None or env.empty else env
@@ -232,6 +180,7 @@ class AsyncioTransport:
         self._ssl = ssl_context
         self._limit = limit
         self._pools: dict[_Route, _Pool] = {}
+        self._origins: dict[str, _Origin] = {}
         # Streams belong to the event loop that opened them: a transport used from another
         # loop (a second asyncio.run) starts with fresh connections.
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -252,73 +201,119 @@ class AsyncioTransport:
         return self._ssl
 
     async def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
+        """Send ``request``, read the whole response.
+
+        A kept-alive connection the server closed while it sat idle is not reused (see
+        ``_Connection.usable``). Should the close arrive so late that asyncio finds the socket
+        closed only when the request is written, not a byte of it went out: the request goes
+        once more on a new connection, whatever its method, as SocketTransport does. When the
+        request was written and the connection then ends before a byte of response, the server
+        may have acted on it: an error with ``request_sent=True``, for the client's retry
+        layer to decide by the operation's idempotency.
+        """
         import asyncio
 
         loop = asyncio.get_running_loop()
         if loop is not self._loop:
             self._forget_connections()
             self._loop = loop
-        target = _Target(request.url)
-        proxy = self._fixed or environment_proxy(self._env, request.url)
+        url = request.url
+        match = _URL.match(url)
+        if match is None:
+            raise TransportError(
+                f"invalid URL (only http:// and https:// with a host): {url[:80]!r}",
+                request_sent=False,
+                retryable=False,
+            )
+        text, target = match.groups()
+        origin = self._origins.get(text)
+        if origin is None:
+            origin = _Origin(text)
+            if len(self._origins) < _MAX_ORIGINS:
+                self._origins[text] = origin
+        proxy = self._fixed or environment_proxy(self._env, url)
+        head, body = request_bytes(request, origin, target, proxy)
+        parser = ResponseParser(request.method)
         progress = _Progress()
         try:
             if timeout is None:
-                status, fields, body = await self._send(request, target, proxy, progress)
+                await self._send(origin, proxy, (text, proxy), head, body, parser, progress)
             else:
                 async with asyncio.timeout(timeout):
-                    status, fields, body = await self._send(request, target, proxy, progress)
+                    await self._send(origin, proxy, (text, proxy), head, body, parser, progress)
         except TimeoutError as err:
             raise TransportTimeout(
                 f"no complete response within {timeout} s", request_sent=progress.sent
             ) from err
+        fields = parser.headers
+        if not all(value.isascii() for _, value in fields):
+            fields = [_text(name, value) for name, value in fields]
         headers = Headers.received(fields)
-        encoding = headers.get("content-encoding")
-        if encoding and body:
-            try:
-                body = decode_content(body, encoding)
-            except ValueError as err:
-                raise TransportError(str(err), request_sent=True) from err
-        return HttpResponse(status, headers, body)
+        content = parser.body()
+        if content:
+            encoding = headers.get("content-encoding")
+            if encoding:
+                try:
+                    content = decode_content(content, encoding)
+                except ValueError as err:
+                    raise TransportError(str(err), request_sent=True) from err
+        return HttpResponse(parser.status, headers, content)
 
     async def _send(
-        self, request: HttpRequest, target: _Target, proxy: Proxy | None, progress: _Progress
-    ) -> tuple[int, list[tuple[str, str]], bytes]:
-        head = _head(request, target, proxy)
-        route = (target.scheme, target.host, target.port, proxy)
+        self,
+        origin: _Origin,
+        proxy: Proxy | None,
+        route: _Route,
+        head: bytes,
+        body: bytes | None,
+        parser: ResponseParser,
+        progress: _Progress,
+    ) -> None:
         pool = self._pools.get(route)
         if pool is None:
             pool = self._pools[route] = _Pool(self._limit)
         async with pool.slots:
-            connection = pool.take() or await self._open(target, proxy)
-            try:
-                progress.sent = True
-                result = await connection.exchange(head, request.body)
-            except BaseException as err:
-                # Half-way through an exchange (failed, timed out, cancelled): never reused.
-                connection.close()
-                if isinstance(err, Exception) and not isinstance(
-                    err, (TransportError, TimeoutError)
-                ):
-                    raise _after_sending(err) from err
-                raise
-            if connection.reusable() and self._pools.get(route) is pool:
+            taken = pool.take()
+            while True:
+                connection = taken or await self._open(origin, proxy)
+                try:
+                    progress.sent = True
+                    await connection.exchange(parser, head, body)
+                except BaseException as err:
+                    # Half-way through an exchange (failed, timed out, cancelled): never reused.
+                    connection.close()
+                    if isinstance(err, _NotSent):
+                        progress.sent = False
+                        if taken is not None:
+                            taken = None  # closed while idle, nothing sent: again, on a new one
+                            continue
+                        raise TransportError(
+                            "the connection closed before the request was sent",
+                            request_sent=False,
+                        ) from err
+                    if isinstance(err, Exception) and not isinstance(
+                        err, (TransportError, TimeoutError)
+                    ):
+                        raise _after_sending(err) from err
+                    raise
+                break
+            if parser.keep_alive and not parser.trailing and self._pools.get(route) is pool:
                 pool.idle.append(connection)
             else:
                 connection.close()
-            return result
 
-    async def _open(self, target: _Target, proxy: Proxy | None) -> _Connection:
+    async def _open(self, origin: _Origin, proxy: Proxy | None) -> _Connection:
         import asyncio
 
-        tls = self._context() if target.scheme == "https" else None
+        tls = self._context() if origin.scheme == "https" else None
         if proxy is None:
-            host, port, proxy_tls = target.host, target.port, None
+            host, port, proxy_tls = origin.host, origin.port, None
         else:
             parts = urlsplit(proxy.url)
             host = parts.hostname or ""
             port = parts.port or DEFAULT_PORTS[parts.scheme]
             proxy_tls = self._context() if parts.scheme == "https" else None
-        what = "the proxy" if proxy is not None else f"{target.host}:{target.port}"
+        what = "the proxy" if proxy is not None else f"{origin.host}:{origin.port}"
         try:
             # Happy eyeballs (RFC 8305) as aiohttp does it: a host with IPv6 and IPv4 addresses
             # is tried on the next address after 0.25 s instead of a full connect timeout.
@@ -332,18 +327,17 @@ class AsyncioTransport:
         connection = _Connection(reader, writer)
         if proxy is not None and tls is not None:
             try:
-                await _tunnel(connection, target, proxy)
-                await writer.start_tls(tls, server_hostname=target.host)
+                await _tunnel(connection, origin, proxy)
+                await writer.start_tls(tls, server_hostname=origin.host)
             except BaseException as err:
                 connection.close()
                 if isinstance(err, ssl.SSLError):
                     raise _tls_error(err) from err
-                if isinstance(err, OSError):
+                if isinstance(err, (OSError, ProtocolError)):
                     raise TransportError(
                         f"the tunnel through the proxy failed: {err}", request_sent=False
                     ) from err
                 raise
-            connection = _Connection(reader, writer)  # a fresh h11 state inside the tunnel
         return connection
 
     def _forget_connections(self) -> list[_Connection]:
@@ -380,72 +374,23 @@ class AsyncioTransport:
         await self.close()
 
 
-def _head(request: HttpRequest, target: _Target, proxy: Proxy | None) -> h11.Request:
-    """The request line and headers: the caller's fields (non-ASCII values as UTF-8, as the
-    other transports send them), plus Host and the framing HTTP/1.1 needs."""
-    import h11
-
-    fields = request.headers.multi_items()
-    headers = [(name.encode("ascii"), value.encode("utf-8")) for name, value in fields]
-    names = {name.lower() for name, _ in fields}
-    if "host" not in names:
-        headers.insert(0, (b"Host", _ascii(target.authority)))
-    body = request.body
-    if "content-length" not in names and "transfer-encoding" not in names:
-        if body or request.method in _BODY_METHODS:
-            headers.append((b"Content-Length", str(len(body or b"")).encode("ascii")))
-    path = target.path
-    if proxy is not None and target.scheme == "http":
-        # Forwarded in the clear: the proxy takes the absolute URL, and its credentials ride
-        # along (an https request carries them on the CONNECT instead).
-        path = f"http://{target.authority}{target.path}"
-        if proxy.authorization:
-            headers.append((b"Proxy-Authorization", proxy.authorization.encode("latin-1")))
-    try:
-        return h11.Request(method=request.method, target=path, headers=headers)
-    except h11.LocalProtocolError as err:
-        raise TransportError(
-            f"cannot send this request: {err}", request_sent=False, retryable=False
-        ) from err
-
-
-async def _tunnel(connection: _Connection, target: _Target, proxy: Proxy) -> None:
+async def _tunnel(connection: _Connection, origin: _Origin, proxy: Proxy) -> None:
     """CONNECT through the proxy; raises TransportError unless it answers 2xx."""
-    import h11
-
-    authority = f"[{target.host}]" if ":" in target.host else target.host
-    authority += f":{target.port}"
-    headers = [(b"Host", _ascii(authority))]
+    fields = [("Host", origin.tunnel)]
     if proxy.authorization:
-        headers.append((b"Proxy-Authorization", proxy.authorization.encode("latin-1")))
-    protocol = connection.protocol
-    connection.writer.write(
-        protocol.send(h11.Request(method="CONNECT", target=authority, headers=headers)) or b""
-    )
-    connection.writer.write(protocol.send(h11.EndOfMessage()) or b"")
-    await connection.writer.drain()
-    while True:
-        event = protocol.next_event()
-        if event is h11.NEED_DATA:
-            data = await connection.reader.read(_READ)
-            if not data:
-                raise TransportError("the proxy closed the connection", request_sent=False)
-            protocol.receive_data(data)
-        elif isinstance(event, h11.Response):
-            if 200 <= event.status_code < 300:
-                return
-            raise TransportError(
-                f"the proxy refused the tunnel to {authority}: {event.status_code} "
-                f"{event.reason.decode('latin-1')}",
-                request_sent=False,
-            )
-        elif event is h11.PAUSED or isinstance(event, h11.ConnectionClosed):
-            raise TransportError("the proxy closed the connection", request_sent=False)
-
-
-def _ascii(authority: str) -> bytes:
-    # An internationalised host name goes out in its ASCII (punycode) form.
-    return authority.encode("ascii") if authority.isascii() else authority.encode("idna")
+        fields.append(("Proxy-Authorization", proxy.authorization))
+    parser = ResponseParser("CONNECT")
+    try:
+        await connection.exchange(parser, request_head("CONNECT", origin.tunnel, fields), None)
+    except _NotSent:
+        raise TransportError("the proxy closed the connection", request_sent=False) from None
+    if not 200 <= parser.status < 300:
+        raise TransportError(
+            f"the proxy refused the tunnel to {origin.tunnel}: {parser.status}",
+            request_sent=False,
+        )
+    if parser.trailing:
+        raise ProtocolError("the proxy sent bytes after its answer to CONNECT")
 
 
 def _tls_error(err: ssl.SSLError) -> TransportError:
@@ -457,4 +402,6 @@ def _tls_error(err: ssl.SSLError) -> TransportError:
 def _after_sending(err: Exception) -> TransportError:
     # Reset, dropped or garbled after the request went out: the server may have seen it, so
     # only idempotent requests are retried.
+    if isinstance(err, ProtocolError):
+        return TransportError(f"invalid response: {err}", request_sent=True)
     return TransportError(f"connection failed: {type(err).__name__}: {err}", request_sent=True)

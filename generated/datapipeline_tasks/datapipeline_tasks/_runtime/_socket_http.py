@@ -163,13 +163,10 @@ class SocketTransport:
         if origin is None:
             origin = self._origin(text)
         proxy = self._fixed or environment_proxy(self._env, url)
-        if proxy is not None:
-            if proxy.url.startswith("https:"):
-                return self._through_urllib3(request, proxy, timeout)
-            if origin.scheme == "http":
-                target = origin.absolute + (target or "/")
+        if proxy is not None and proxy.url.startswith("https:"):
+            return self._through_urllib3(request, proxy, timeout)
         method = request.method
-        head, body = self._head(request, origin, target, proxy)
+        head, body = request_bytes(request, origin, target, proxy)
         route = (text, proxy)
         taken = self._take(route)
         epoch = self._epoch
@@ -209,39 +206,6 @@ class SocketTransport:
         if len(self._origins) < _MAX_ORIGINS:
             self._origins[text] = origin
         return origin
-
-    def _head(
-        self, request: HttpRequest, origin: _Origin, target: str, proxy: Proxy | None
-    ) -> tuple[bytes, bytes | None]:
-        """The request head, fields in urllib3's order (Host, Accept-Encoding, the framing,
-        then the caller's), and the body as it goes out (chunked if the caller asked)."""
-        headers = request.headers
-        fields: list[tuple[str, str]] = []
-        if "host" not in headers:
-            fields.append(("Host", origin.host_header))
-        if "accept-encoding" not in headers:
-            fields.append(("Accept-Encoding", "identity"))
-        body = request.body
-        if "content-length" not in headers:
-            if "transfer-encoding" in headers:
-                # The caller chose chunked framing (as urllib3 honours it): frame the body so.
-                if body:
-                    body = b"%x\r\n%b\r\n0\r\n\r\n" % (len(body), body)
-                else:
-                    body = b"0\r\n\r\n"
-            elif body is not None or request.method in _BODY_METHODS:
-                fields.append(("Content-Length", str(len(body or b""))))
-        fields += headers.multi_items()
-        if proxy is not None and proxy.authorization and origin.scheme == "http":
-            # Forwarded in the clear: the proxy's credentials ride along (an https request
-            # carries them on the CONNECT instead).
-            fields.append(("Proxy-Authorization", proxy.authorization))
-        try:
-            return request_head(request.method, target or "/", fields), body
-        except ValueError as err:
-            raise TransportError(
-                f"cannot send this request: {err}", request_sent=False, retryable=False
-            ) from err
 
     # -- connections ---------------------------------------------------------------------
 
@@ -379,6 +343,47 @@ class SocketTransport:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def request_bytes(
+    request: HttpRequest, origin: _Origin, target: str, proxy: Proxy | None
+) -> tuple[bytes, bytes | None]:
+    """The request head, fields in urllib3's order (Host, Accept-Encoding, the framing, then
+    the caller's), and the body as it goes out (chunked if the caller asked). ``target`` is
+    the URL's path and query as :data:`_URL` splits it off; an ``http`` URL sent through a
+    proxy goes in absolute form. AsyncioTransport sends its requests with this too, so both
+    default transports put the same bytes on the wire."""
+    if target[:1] != "/":
+        target = "/" + target  # no path ("http://h" or "http://h?q"): "/", as urllib3 sends
+    headers = request.headers
+    fields: list[tuple[str, str]] = []
+    if "host" not in headers:
+        fields.append(("Host", origin.host_header))
+    if "accept-encoding" not in headers:
+        fields.append(("Accept-Encoding", "identity"))
+    body = request.body
+    if "content-length" not in headers:
+        if "transfer-encoding" in headers:
+            # The caller chose chunked framing (as urllib3 honours it): frame the body so.
+            if body:
+                body = b"%x\r\n%b\r\n0\r\n\r\n" % (len(body), body)
+            else:
+                body = b"0\r\n\r\n"
+        elif body is not None or request.method in _BODY_METHODS:
+            fields.append(("Content-Length", str(len(body or b""))))
+    fields += headers.multi_items()
+    if proxy is not None and origin.scheme == "http":
+        # Forwarded in the clear: the absolute URL, and the proxy's credentials ride along (an
+        # https request carries them on the CONNECT instead).
+        target = origin.absolute + target
+        if proxy.authorization:
+            fields.append(("Proxy-Authorization", proxy.authorization))
+    try:
+        return request_head(request.method, target, fields), body
+    except ValueError as err:
+        raise TransportError(
+            f"cannot send this request: {err}", request_sent=False, retryable=False
+        ) from err
 
 
 def _remaining(deadline: float | None) -> float | None:
