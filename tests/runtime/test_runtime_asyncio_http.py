@@ -198,6 +198,157 @@ async def test_tls_verifies_against_the_given_ca(tls_server: StubServer) -> None
         assert (await transport.send(HttpRequest("GET", url), timeout=5)).status == 200
 
 
+class _AlpnServer:
+    """One TLS connection at a time on 127.0.0.1: records the TLS version and the ALPN protocol
+    each handshake settled on (None when the handshake failed), answers one request with 200."""
+
+    def __init__(self, context: ssl.SSLContext) -> None:
+        self._context = context
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"https://127.0.0.1:{self._listener.getsockname()[1]}/tls"
+        self.handshakes: list[tuple[str, str | None] | None] = []
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                raw, _ = self._listener.accept()
+            except OSError:
+                return
+            try:
+                conn = self._context.wrap_socket(raw, server_side=True)
+            except (OSError, ssl.SSLError):
+                self.handshakes.append(None)
+                raw.close()
+                continue
+            with conn:
+                self.handshakes.append((conn.version() or "", conn.selected_alpn_protocol()))
+                try:
+                    buffer = b""
+                    while b"\r\n\r\n" not in buffer:
+                        chunk = conn.recv(65536)
+                        if not chunk:
+                            break
+                        buffer += chunk
+                    conn.sendall(ok(extra=b"Connection: close\r\n"))
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        try:
+            self._listener.shutdown(socket.SHUT_RDWR)  # wakes the accept (close alone does not)
+        except OSError:
+            pass
+        self._listener.close()
+        self._thread.join(timeout=5)
+
+
+def _server_context(maximum: ssl.TLSVersion | None = None) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(str(TLS / "server.pem"))
+    context.set_alpn_protocols(["h2", "http/1.1"])
+    if maximum is not None:
+        # OpenSSL 3 refuses TLS 1.0/1.1 at its default security level on both sides; the
+        # server is lowered so that only the client's own settings can refuse.
+        context.minimum_version = ssl.TLSVersion.TLSv1
+        context.maximum_version = maximum
+        context.set_ciphers("DEFAULT:@SECLEVEL=0")
+    return context
+
+
+async def test_tls_negotiates_http_1_1_by_alpn_as_the_sync_transport_does() -> None:
+    server = _AlpnServer(_server_context())
+    try:
+        with SocketTransport(verify=str(TLS / "ca.pem")) as sync:
+            assert sync.send(HttpRequest("GET", server.url), timeout=5).status == 200
+        async with AsyncioTransport(verify=str(TLS / "ca.pem")) as transport:
+            assert (await transport.send(HttpRequest("GET", server.url), timeout=5)).status == 200
+    finally:
+        server.close()
+    # The server offers h2 first: only a client offering http/1.1 alone gets http/1.1.
+    assert [h and h[1] for h in server.handshakes] == ["http/1.1", "http/1.1"]
+    assert all(h is not None and h[0] in ("TLSv1.2", "TLSv1.3") for h in server.handshakes)
+
+
+@pytest.mark.filterwarnings("ignore:ssl.TLSVersion.TLSv1:DeprecationWarning")
+@pytest.mark.parametrize("version", [ssl.TLSVersion.TLSv1, ssl.TLSVersion.TLSv1_1])
+async def test_tls_older_than_1_2_is_refused_as_the_sync_transport_does(
+    version: ssl.TLSVersion,
+) -> None:
+    try:
+        context = _server_context(maximum=version)
+    except ssl.SSLError:  # pragma: no cover - an OpenSSL built without it
+        pytest.skip(f"this OpenSSL cannot serve {version.name}")
+    server = _AlpnServer(context)
+    try:
+        with SocketTransport(verify=False) as sync:
+            with pytest.raises(TransportError, match="TLS") as sync_caught:
+                sync.send(HttpRequest("GET", server.url), timeout=5)
+        async with AsyncioTransport(verify=False) as transport:
+            with pytest.raises(TransportError, match="TLS") as caught:
+                await transport.send(HttpRequest("GET", server.url), timeout=5)
+    finally:
+        server.close()
+    assert server.handshakes == [None, None]
+    assert caught.value.request_sent is False and sync_caught.value.request_sent is False
+    # The same server version range answers a client that allows it: the refusal above is
+    # the clients' minimum, not a server that cannot serve at all.
+    relaxed = ssl.create_default_context()
+    relaxed.check_hostname = False
+    relaxed.verify_mode = ssl.CERT_NONE
+    relaxed.minimum_version = ssl.TLSVersion.TLSv1
+    relaxed.set_ciphers("DEFAULT:@SECLEVEL=0")
+    server = _AlpnServer(_server_context(maximum=version))
+    try:
+        async with AsyncioTransport(ssl_context=relaxed) as transport:
+            assert (await transport.send(HttpRequest("GET", server.url), timeout=5)).status == 200
+    finally:
+        server.close()
+    expected = {ssl.TLSVersion.TLSv1: "TLSv1", ssl.TLSVersion.TLSv1_1: "TLSv1.1"}[version]
+    assert server.handshakes[0] is not None and server.handshakes[0][0] == expected
+
+
+def _settings(context: ssl.SSLContext) -> dict[str, object]:
+    return {
+        "protocol": context.protocol,
+        "minimum_version": context.minimum_version,
+        "maximum_version": context.maximum_version,
+        "verify_mode": context.verify_mode,
+        "check_hostname": context.check_hostname,
+        "options": context.options,
+        "verify_flags": context.verify_flags,
+        "post_handshake_auth": context.post_handshake_auth,
+        "hostname_checks_common_name": context.hostname_checks_common_name,
+        "security_level": context.security_level,
+        "ciphers": [c["name"] for c in context.get_ciphers()],
+        "ca_certs": context.get_ca_certs(),
+        "cert_store_stats": context.cert_store_stats(),
+    }
+
+
+@pytest.mark.parametrize("verify", [True, False, str(TLS / "ca.pem")])
+def test_both_default_transports_build_the_same_tls_context(verify: bool | str) -> None:
+    sync_context = SocketTransport(verify=verify)._context()
+    async_context = AsyncioTransport(verify=verify)._context()
+    assert sync_context is not async_context
+    assert _settings(sync_context) == _settings(async_context)
+    assert async_context.minimum_version == ssl.TLSVersion.TLSv1_2
+    assert async_context.verify_mode == (ssl.CERT_NONE if verify is False else ssl.CERT_REQUIRED)
+    assert async_context.check_hostname is (verify is not False)
+    # Built once, at the first https connection, and kept.
+    transport = AsyncioTransport(verify=verify)
+    assert transport._context() is transport._context()
+
+
+def test_a_given_tls_context_is_used_as_it_is_by_both_transports() -> None:
+    context = ssl.create_default_context(cafile=str(TLS / "ca.pem"))
+    before = _settings(context)
+    assert SocketTransport(ssl_context=context, verify=False)._context() is context
+    assert AsyncioTransport(ssl_context=context, verify=False)._context() is context
+    assert _settings(context) == before
+
+
 async def test_a_proxy_refusing_the_tunnel_is_a_transport_error(tls_server: StubServer) -> None:
     proxy = RawServer(
         Raw(b"HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n")

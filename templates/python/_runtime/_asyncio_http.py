@@ -40,7 +40,7 @@ from ._http import (
     TransportTimeout,
 )
 from ._proxy import Proxy, ProxyConfig, environment_proxy
-from ._socket_http import _URL, _Origin, request_bytes
+from ._socket_http import _URL, _Origin, client_context, request_bytes
 
 if TYPE_CHECKING:
     import asyncio
@@ -187,18 +187,11 @@ class AsyncioTransport:
 
     def _context(self) -> ssl.SSLContext:
         # Built at the first https connection, not in __init__: loading the trust store takes
-        # milliseconds a plain-http client never needs.
-        if self._ssl is None:
-            if self._verify is False:
-                context = ssl.create_default_context()
-                context.check_hostname = False
-                context.verify_mode = ssl.CERT_NONE
-            elif isinstance(self._verify, str):
-                context = ssl.create_default_context(cafile=self._verify)
-            else:
-                context = ssl.create_default_context()
-            self._ssl = context
-        return self._ssl
+        # milliseconds a plain-http client never needs. The same context SocketTransport builds.
+        context = self._ssl
+        if context is None:
+            context = self._ssl = client_context(self._verify)
+        return context
 
     async def send(self, request: HttpRequest, *, timeout: float | None) -> HttpResponse:
         """Send ``request``, read the whole response.

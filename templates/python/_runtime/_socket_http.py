@@ -93,6 +93,24 @@ class _Origin:
         self.absolute = f"{scheme}://{self.authority}"
 
 
+def client_context(verify: bool | str) -> ssl.SSLContext:
+    """The TLS context both default transports (this one and ``AsyncioTransport``) build when
+    not given one: ``verify`` True is the system trust store, a string a CA bundle file,
+    False no verification (tests only); as urllib3 sets its contexts, TLS 1.2 at least and
+    HTTP/1.1 offered by ALPN. A context the caller passes is used as it is."""
+    if verify is False:
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    elif isinstance(verify, str):
+        context = ssl.create_default_context(cafile=verify)
+    else:
+        context = ssl.create_default_context()
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.set_alpn_protocols(["http/1.1"])
+    return context
+
+
 class SocketTransport:
     """Synchronous transport on the standard library's sockets (the sync default).
 
@@ -234,18 +252,7 @@ class SocketTransport:
         # milliseconds a plain-http client never needs.
         context = self._ssl
         if context is None:
-            if self._verify is False:
-                context = ssl.create_default_context()
-                context.check_hostname = False
-                context.verify_mode = ssl.CERT_NONE
-            elif isinstance(self._verify, str):
-                context = ssl.create_default_context(cafile=self._verify)
-            else:
-                context = ssl.create_default_context()
-            # As urllib3 sets its contexts: TLS 1.2 at least, and HTTP/1.1 offered by ALPN.
-            context.minimum_version = ssl.TLSVersion.TLSv1_2
-            context.set_alpn_protocols(["http/1.1"])
-            self._ssl = context
+            context = self._ssl = client_context(self._verify)
         return context
 
     def _connect(
