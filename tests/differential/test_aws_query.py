@@ -182,6 +182,55 @@ def test_sts_assume_role_same_request_and_result(
     assert ours.response_metadata.request_id == theirs["ResponseMetadata"]["RequestId"]
 
 
+def test_sts_request_id_from_the_body_without_the_header(
+    server: StubServer, packages: dict[str, ModuleType]
+) -> None:
+    # No x-amzn-RequestId header: the id is the body's <ResponseMetadata><RequestId>, which is
+    # the only place botocore reads a success's request id from.
+    sts = packages["sts"]
+    theirs, ours, _, _ = both(
+        server,
+        Reply(200, {"Content-Type": "text/xml"}, ASSUME_ROLE_XML),
+        lambda: botocore_client("sts", server).assume_role(**ASSUME_ROLE),
+        lambda: our_client(sts, server).assume_role(**assume_role_kwargs(sts)),
+    )
+    assert theirs["ResponseMetadata"]["RequestId"] == "c6104cbe-af31-11e0-8154-cbc7ccf896c7"
+    assert ours.response_metadata.request_id == theirs["ResponseMetadata"]["RequestId"]
+    assert ours.to_dict() == botocore_plain(theirs)
+
+
+def test_sts_request_id_header_first_where_botocore_takes_the_body(
+    server: StubServer, packages: dict[str, ModuleType]
+) -> None:
+    # A header and a body that disagree (AWS sends the same id in both): the header wins here,
+    # as it does for errors; botocore takes the body. Pinned so a change is deliberate.
+    sts = packages["sts"]
+    theirs, ours, _, _ = both(
+        server,
+        Reply(200, {"x-amzn-RequestId": "from-the-header"}, ASSUME_ROLE_XML),
+        lambda: botocore_client("sts", server).assume_role(**ASSUME_ROLE),
+        lambda: our_client(sts, server).assume_role(**assume_role_kwargs(sts)),
+    )
+    assert theirs["ResponseMetadata"]["RequestId"] == "c6104cbe-af31-11e0-8154-cbc7ccf896c7"
+    assert ours.response_metadata.request_id == "from-the-header"
+
+
+def test_sts_no_request_id_anywhere_is_empty(
+    server: StubServer, packages: dict[str, ModuleType]
+) -> None:
+    body = ASSUME_ROLE_XML.split(b"<ResponseMetadata>")[0] + b"</AssumeRoleResponse>"
+    sts = packages["sts"]
+    theirs, ours, _, _ = both(
+        server,
+        Reply(200, {}, body),
+        lambda: botocore_client("sts", server).assume_role(**ASSUME_ROLE),
+        lambda: our_client(sts, server).assume_role(**assume_role_kwargs(sts)),
+    )
+    assert "RequestId" not in theirs["ResponseMetadata"]
+    assert ours.response_metadata.request_id == ""
+    assert ours.to_dict() == botocore_plain(theirs)
+
+
 def test_sts_call_without_input_same_request(
     server: StubServer, packages: dict[str, ModuleType]
 ) -> None:
@@ -400,6 +449,9 @@ def test_ec2_describe_tags_same_request_and_result(
     assert b"&Filter.1.Name=resource-id&Filter.1.Value.1=i-1234567890abcdef0&" in sent_ours.body
     assert ours.to_dict() == botocore_plain(theirs)
     assert [t.value for t in ours.tags] == ["", "Production"]
+    # No header: the request id is the body's <requestId>, as botocore's EC2 parser reads it.
+    assert theirs["ResponseMetadata"]["RequestId"] == "7a62c49f-347e-4fc4-9331-6e8eEXAMPLE"
+    assert ours.response_metadata.request_id == theirs["ResponseMetadata"]["RequestId"]
 
 
 def test_ec2_errors_same_as_botocore(server: StubServer, packages: dict[str, ModuleType]) -> None:

@@ -20,13 +20,16 @@ are refused, so no entity is ever expanded.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from typing import Any
 from xml.etree import ElementTree
 
 from ._http import HttpResponse, ResponseDecodeError
+from ._model import ResponseMetadata
 from ._protocol import ParsedError, reason, request_id
+from ._wire import metadata
 
 __all__ = [
     "REQUEST_ID_HEADERS",
@@ -38,6 +41,7 @@ __all__ = [
     "parse_error",
     "read_result",
     "read_value",
+    "response_metadata",
 ]
 
 REQUEST_ID_HEADERS = ("x-amzn-RequestId",)
@@ -215,6 +219,28 @@ def _read_structure(
         else:
             out[wire] = read_value(found[0], target, shapes, False)
     return out
+
+
+def response_metadata(response: HttpResponse, ec2: bool) -> ResponseMetadata:
+    """Status, headers and the request id of a success: the ``x-amzn-RequestId`` header, else
+    the body's ``<ResponseMetadata><RequestId>`` (ec2Query: the root's ``<requestId>``), which
+    is where botocore reads it."""
+    found = metadata(response, *REQUEST_ID_HEADERS)
+    body = response.body.strip()
+    if found.request_id or not body.startswith(b"<"):
+        return found
+    try:
+        root = parse_xml(body)
+    except XmlError:
+        return found
+    if ec2:
+        element = _child(root, "requestId")
+    else:
+        wrapper = _child(root, "ResponseMetadata")
+        element = _child(wrapper, "RequestId") if wrapper is not None else None
+    if element is None or not element.text:
+        return found
+    return dataclasses.replace(found, request_id=element.text)
 
 
 # --- errors ------------------------------------------------------------------------------------
