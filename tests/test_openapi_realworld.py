@@ -1951,9 +1951,79 @@ def test_an_error_schema_with_a_discriminator_extended_by_data_schemas(render: A
         with pytest.raises(errors.PetActionError) as failed:
             client.pet_get(id="2")
     error = found.value
+    assert type(error) is errors.ResourceNotFoundError  # the 404 class, a NotFoundErrorBase
     assert (error.status_code, error.what_not_found) == (404, "InvalidResourceLink")
     assert (error.reason, error.some_base_prop) == ("gone", "p")
     assert type(failed.value) is errors.PetActionError
     assert (failed.value.error_type, failed.value.error_message) == ("PetSadError", "sad")
     assert ruff_clean(Path(pkg.__file__).parent.parent)
+    assert _own_tests_pass(pkg)
+
+
+def test_azure_kept_null_items_are_typed_and_written_back_as_null(render: Any) -> None:
+    # AutoRest's lro.json: a long-running POST answers a list of Product with headers; the
+    # wrapper typed its body `list[Product]` while reading it kept the nulls (msrest), so
+    # mypy --strict failed. And a model read with a null inside a list (kept, as msrest does)
+    # crashed on to_dict()/to_wire(): `None.to_wire()`. The nulls are typed and written back
+    # as JSON null.
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Long Lists, version: "2024-01-01"}
+        x-ms-parameterized-host: {hostTemplate: "{url}", parameters: [{$ref: "#/parameters/Url"}]}
+        paths:
+          /lro/list:
+            post:
+              operationId: LROs_post202List
+              x-ms-long-running-operation: true
+              responses:
+                "200":
+                  description: done
+                  schema: {type: array, items: {$ref: "#/definitions/Product"}}
+                  headers: {Location: {type: string}}
+                "202": {description: accepted, headers: {Location: {type: string}}}
+          /shelf:
+            get:
+              operationId: Shelf_Get
+              responses: {"200": {description: ok, schema: {$ref: "#/definitions/Shelf"}}}
+        parameters:
+          Url: {name: url, in: path, required: true, type: string, x-ms-parameter-location: client}
+        definitions:
+          Product: {type: object, properties: {id: {type: string}}}
+          Shelf:
+            type: object
+            properties:
+              products: {type: array, items: {$ref: "#/definitions/Product"}}
+              byName: {type: object, additionalProperties: {$ref: "#/definitions/Product"}}
+        """,
+        "long_lists",
+    )
+    models = pkg._files["long_lists/models.py"]
+    assert "body: list[Product | None] | None = None" in models
+    shelf_body = b'{"products": [null, {"id": "a"}], "byName": {"x": null}}'
+    json_type = {"Content-Type": "application/json"}
+    recorder = _recorder(pkg, (200, json_type, shelf_body))
+    with pkg.LongListsClient(
+        "https://l.test", _Cred(), credential_scopes=["s/.default"], transport=recorder
+    ) as client:
+        shelf = client.shelf_get()
+    assert shelf.products == [None, pkg.Product(id="a")]
+    wire = {"products": [None, {"id": "a"}], "byName": {"x": None}}
+    assert shelf.to_wire() == wire
+    assert shelf.to_dict() == wire
+    assert json.loads(shelf.to_json()) == wire
+    assert pkg.Shelf.from_dict(shelf.to_wire()) == shelf
+    answer = pkg.LROsPost202ListResponse.from_dict({"body": [None, {"id": "b"}]})
+    assert answer.body == [None, pkg.Product(id="b")]
+    assert answer.to_wire() == {"body": [None, {"id": "b"}]}
+    root = Path(pkg.__file__).parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "long_lists"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert ruff_clean(root)
     assert _own_tests_pass(pkg)
