@@ -1883,3 +1883,147 @@ def test_the_status_classes_test_picks_an_operation_that_raises_them(render: Any
     picked = "get_a" if '"get_a"' in status_test else "get_b"
     assert {"get_a": "A", "get_b": "Error"}[picked] == parent
     assert _own_tests_pass(pkg)
+
+
+def test_an_error_schema_with_a_discriminator_extended_by_data_schemas(render: Any) -> None:
+    # AutoRest's xms-error-responses.json: NotFoundErrorBase (discriminator whatNotFound) is
+    # only an error body, and the base (allOf) of AnimalNotFound and LinkNotFound, data schemas
+    # no operation answers with. They were written as `class LinkNotFound(NotFoundErrorBase)`
+    # in models.py, the exception's name, which models.py does not know: a NameError on import.
+    # They extend the error's data twin, NotFoundErrorBaseBody, as in the case above.
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Pet Errors, version: "1"}
+        host: api.test
+        paths:
+          /pets/{id}:
+            get:
+              operationId: Pet_Get
+              parameters: [{name: id, in: path, required: true, type: string}]
+              responses:
+                "200": {description: ok, schema: {type: object, properties: {id: {type: string}}}}
+                "404": {description: missing, schema: {$ref: "#/definitions/NotFoundErrorBase"}}
+                default: {description: failed, schema: {$ref: "#/definitions/PetActionError"}}
+        definitions:
+          BaseError: {type: object, properties: {someBaseProp: {type: string}}}
+          NotFoundErrorBase:
+            allOf: [{$ref: "#/definitions/BaseError"}]
+            properties: {reason: {type: string}, whatNotFound: {type: string}}
+            required: [whatNotFound]
+            discriminator: whatNotFound
+          LinkNotFound:
+            allOf: [{$ref: "#/definitions/NotFoundErrorBase"}]
+            properties: {whatSubAddress: {type: string}}
+            x-ms-discriminator-value: InvalidResourceLink
+          AnimalNotFound:
+            allOf: [{$ref: "#/definitions/NotFoundErrorBase"}]
+            properties: {name: {type: string}}
+          PetAction: {type: object, properties: {actionResponse: {type: string}}}
+          PetActionError:
+            allOf: [{$ref: "#/definitions/PetAction"}]
+            properties: {errorType: {type: string}, errorMessage: {type: string}}
+            required: [errorType]
+            discriminator: errorType
+          PetSadError:
+            allOf: [{$ref: "#/definitions/PetActionError"}]
+            properties: {reason: {type: string}}
+        """,
+        "pet_errors",
+    )
+    errors = importlib.import_module("pet_errors.errors")
+    assert issubclass(pkg.LinkNotFound, pkg.NotFoundErrorBaseBody)
+    assert issubclass(pkg.PetSadError, pkg.PetActionErrorBody)
+    assert not issubclass(pkg.LinkNotFound, Exception)
+    link = pkg.LinkNotFound.from_dict(
+        {"whatNotFound": "InvalidResourceLink", "whatSubAddress": "s"}
+    )
+    assert (link.what_not_found, link.what_sub_address) == ("InvalidResourceLink", "s")
+    missing = b'{"whatNotFound": "InvalidResourceLink", "reason": "gone", "someBaseProp": "p"}'
+    sad = b'{"errorType": "PetSadError", "errorMessage": "sad", "reason": "lonely"}'
+    json_type = {"Content-Type": "application/json"}
+    recorder = _recorder(pkg, (404, json_type, missing), (400, json_type, sad))
+    with pkg.PetErrorsClient(
+        "https://p.test", _Cred(), credential_scopes=["s/.default"], transport=recorder
+    ) as client:
+        with pytest.raises(errors.NotFoundErrorBase) as found:
+            client.pet_get(id="1")
+        with pytest.raises(errors.PetActionError) as failed:
+            client.pet_get(id="2")
+    error = found.value
+    assert type(error) is errors.ResourceNotFoundError  # the 404 class, a NotFoundErrorBase
+    assert (error.status_code, error.what_not_found) == (404, "InvalidResourceLink")
+    assert (error.reason, error.some_base_prop) == ("gone", "p")
+    assert type(failed.value) is errors.PetActionError
+    assert (failed.value.error_type, failed.value.error_message) == ("PetSadError", "sad")
+    assert ruff_clean(Path(pkg.__file__).parent.parent)
+    assert _own_tests_pass(pkg)
+
+
+def test_azure_kept_null_items_are_typed_and_written_back_as_null(render: Any) -> None:
+    # AutoRest's lro.json: a long-running POST answers a list of Product with headers; the
+    # wrapper typed its body `list[Product]` while reading it kept the nulls (msrest), so
+    # mypy --strict failed. And a model read with a null inside a list (kept, as msrest does)
+    # crashed on to_dict()/to_wire(): `None.to_wire()`. The nulls are typed and written back
+    # as JSON null.
+    pkg = render(
+        """
+        swagger: "2.0"
+        info: {title: Long Lists, version: "2024-01-01"}
+        x-ms-parameterized-host: {hostTemplate: "{url}", parameters: [{$ref: "#/parameters/Url"}]}
+        paths:
+          /lro/list:
+            post:
+              operationId: LROs_post202List
+              x-ms-long-running-operation: true
+              responses:
+                "200":
+                  description: done
+                  schema: {type: array, items: {$ref: "#/definitions/Product"}}
+                  headers: {Location: {type: string}}
+                "202": {description: accepted, headers: {Location: {type: string}}}
+          /shelf:
+            get:
+              operationId: Shelf_Get
+              responses: {"200": {description: ok, schema: {$ref: "#/definitions/Shelf"}}}
+        parameters:
+          Url: {name: url, in: path, required: true, type: string, x-ms-parameter-location: client}
+        definitions:
+          Product: {type: object, properties: {id: {type: string}}}
+          Shelf:
+            type: object
+            properties:
+              products: {type: array, items: {$ref: "#/definitions/Product"}}
+              byName: {type: object, additionalProperties: {$ref: "#/definitions/Product"}}
+        """,
+        "long_lists",
+    )
+    models = pkg._files["long_lists/models.py"]
+    assert "body: list[Product | None] | None = None" in models
+    shelf_body = b'{"products": [null, {"id": "a"}], "byName": {"x": null}}'
+    json_type = {"Content-Type": "application/json"}
+    recorder = _recorder(pkg, (200, json_type, shelf_body))
+    with pkg.LongListsClient(
+        "https://l.test", _Cred(), credential_scopes=["s/.default"], transport=recorder
+    ) as client:
+        shelf = client.shelf_get()
+    assert shelf.products == [None, pkg.Product(id="a")]
+    wire = {"products": [None, {"id": "a"}], "byName": {"x": None}}
+    assert shelf.to_wire() == wire
+    assert shelf.to_dict() == wire
+    assert json.loads(shelf.to_json()) == wire
+    assert pkg.Shelf.from_dict(shelf.to_wire()) == shelf
+    answer = pkg.LROsPost202ListResponse.from_dict({"body": [None, {"id": "b"}]})
+    assert answer.body == [None, pkg.Product(id="b")]
+    assert answer.to_wire() == {"body": [None, {"id": "b"}]}
+    root = Path(pkg.__file__).parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "long_lists"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert ruff_clean(root)
+    assert _own_tests_pass(pkg)

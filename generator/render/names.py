@@ -191,6 +191,9 @@ class SymbolProvider:
         # An error shape that is also plain data elsewhere (Azure's BatchError inside
         # TaskAddResult) needs two classes: the exception keeps the spec's name (the package
         # contract), the data model gets `Body` appended.
+        # So does an error shape that data models extend (Azure's NotFoundErrorBase, the base
+        # of AnimalNotFound): they extend its data model, not the exception.
+        data_targets |= {s.base for s in service.shapes if s.base and s.id not in error_ids}
         self.data_errors = {e for e in error_ids if e in data_targets}
         # In declaration order (then by id, for shapes without a position), so the first shape
         # keeps its name and later ones get suffixes: stable across runs, and a shape added at

@@ -179,7 +179,7 @@ class TypeMapper:
                 shape.list_member,
                 self.to_json(shape.list_member.target, v, ts, depth + 1),
                 v,
-                shape.sparse,
+                self._keeps_nulls(shape),
             )
             return expr if inner == v else f"[{inner} for {v} in {expr}]"
         if kind is Kind.MAP:
@@ -188,7 +188,7 @@ class TypeMapper:
                 shape.map_value,
                 self.to_json(shape.map_value.target, v, ts, depth + 1),
                 v,
-                shape.sparse,
+                self._keeps_nulls(shape),
             )
             return expr if inner == v else f"{{{k}: {inner} for {k}, {v} in {expr}.items()}}"
         return expr
@@ -220,7 +220,7 @@ class TypeMapper:
                 shape.list_member,
                 self.to_plain(shape.list_member.target, v, depth + 1),
                 v,
-                shape.sparse,
+                self._keeps_nulls(shape),
             )
             return f"list({expr})" if inner == v else f"[{inner} for {v} in {expr}]"
         if kind is Kind.MAP:
@@ -229,7 +229,7 @@ class TypeMapper:
                 shape.map_value,
                 self.to_plain(shape.map_value.target, v, depth + 1),
                 v,
-                shape.sparse,
+                self._keeps_nulls(shape),
             )
             return (
                 f"dict({expr})"
@@ -303,6 +303,12 @@ class TypeMapper:
                 return f"dict({entries})"
             return f"{{{k}: {keep} for {k}, {v} in {entries}}}"
         return expr
+
+    def _keeps_nulls(self, shape: Shape) -> bool:
+        """Whether the items of a collection read from the wire may be None though not
+        nullable: a Smithy @sparse collection, or any where the protocol keeps nulls (msrest):
+        writing such a value back (to_wire, to_dict) keeps them as JSON null."""
+        return shape.sparse or not self._drops_nulls
 
     @property
     def _drops_nulls(self) -> bool:

@@ -643,6 +643,13 @@ class ViewBuilder:
         names = self.symbols.member_names(shape)
         fields = [self.field(m, n) for m, n in zip(shape.members, names)]
         is_output = shape.is_output or shape.id in self._outputs
+        for f, m in zip(fields, shape.members):
+            if is_output and m.binding is Binding.PAYLOAD and f.base_type != "Any":
+                # A collection read whole may hold the nulls the protocol keeps (msrest): typed
+                # as a body returned without headers is (`list[Product | None]`).
+                read = self.types.read_annotation(m.target)
+                f.annotation = read + f.annotation[len(f.base_type) :]
+                f.base_type = read
         for f in fields:
             if is_output and f.binding != "body" and f.required:
                 # Filled from headers after the body is parsed: never required in from_dict.

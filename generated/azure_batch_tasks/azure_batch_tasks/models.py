@@ -274,7 +274,7 @@ class AuthenticationTokenSettings:
         ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.access is not None:
-            out["access"] = [AccessScope(v0).value for v0 in self.access]
+            out["access"] = [None if v0 is None else AccessScope(v0).value for v0 in self.access]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -285,7 +285,7 @@ class AuthenticationTokenSettings:
         ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.access is not None:
-            out["access"] = [AccessScope(v0).value for v0 in self.access]
+            out["access"] = [None if v0 is None else AccessScope(v0).value for v0 in self.access]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -799,11 +799,15 @@ class CloudTask:
         if self.container_settings is not None:
             out["containerSettings"] = self.container_settings.to_dict()
         if self.resource_files is not None:
-            out["resourceFiles"] = [v0.to_dict() for v0 in self.resource_files]
+            out["resourceFiles"] = [
+                None if v0 is None else v0.to_dict() for v0 in self.resource_files
+            ]
         if self.output_files is not None:
-            out["outputFiles"] = [v0.to_dict() for v0 in self.output_files]
+            out["outputFiles"] = [None if v0 is None else v0.to_dict() for v0 in self.output_files]
         if self.environment_settings is not None:
-            out["environmentSettings"] = [v0.to_dict() for v0 in self.environment_settings]
+            out["environmentSettings"] = [
+                None if v0 is None else v0.to_dict() for v0 in self.environment_settings
+            ]
         if self.affinity_info is not None:
             out["affinityInfo"] = self.affinity_info.to_dict()
         if self.constraints is not None:
@@ -824,7 +828,7 @@ class CloudTask:
             out["dependsOn"] = self.depends_on.to_dict()
         if self.application_package_references is not None:
             out["applicationPackageReferences"] = [
-                v0.to_dict() for v0 in self.application_package_references
+                None if v0 is None else v0.to_dict() for v0 in self.application_package_references
             ]
         if self.authentication_token_settings is not None:
             out["authenticationTokenSettings"] = self.authentication_token_settings.to_dict()
@@ -868,11 +872,15 @@ class CloudTask:
         if self.container_settings is not None:
             out["containerSettings"] = self.container_settings.to_wire()
         if self.resource_files is not None:
-            out["resourceFiles"] = [v0.to_wire() for v0 in self.resource_files]
+            out["resourceFiles"] = [
+                None if v0 is None else v0.to_wire() for v0 in self.resource_files
+            ]
         if self.output_files is not None:
-            out["outputFiles"] = [v0.to_wire() for v0 in self.output_files]
+            out["outputFiles"] = [None if v0 is None else v0.to_wire() for v0 in self.output_files]
         if self.environment_settings is not None:
-            out["environmentSettings"] = [v0.to_wire() for v0 in self.environment_settings]
+            out["environmentSettings"] = [
+                None if v0 is None else v0.to_wire() for v0 in self.environment_settings
+            ]
         if self.affinity_info is not None:
             out["affinityInfo"] = self.affinity_info.to_wire()
         if self.constraints is not None:
@@ -893,7 +901,7 @@ class CloudTask:
             out["dependsOn"] = self.depends_on.to_wire()
         if self.application_package_references is not None:
             out["applicationPackageReferences"] = [
-                v0.to_wire() for v0 in self.application_package_references
+                None if v0 is None else v0.to_wire() for v0 in self.application_package_references
             ]
         if self.authentication_token_settings is not None:
             out["authenticationTokenSettings"] = self.authentication_token_settings.to_wire()
@@ -958,7 +966,7 @@ class CloudTaskListResult:
         ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.value is not None:
-            out["value"] = [v0.to_dict() for v0 in self.value]
+            out["value"] = [None if v0 is None else v0.to_dict() for v0 in self.value]
         if self.odata_next_link is not None:
             out["odata.nextLink"] = self.odata_next_link
         if self.unknown_fields:
@@ -971,7 +979,7 @@ class CloudTaskListResult:
         ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.value is not None:
-            out["value"] = [v0.to_wire() for v0 in self.value]
+            out["value"] = [None if v0 is None else v0.to_wire() for v0 in self.value]
         if self.odata_next_link is not None:
             out["odata.nextLink"] = self.odata_next_link
         if self.unknown_fields:
@@ -1029,7 +1037,7 @@ class CloudTaskListSubtasksResult:
         ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.value is not None:
-            out["value"] = [v0.to_dict() for v0 in self.value]
+            out["value"] = [None if v0 is None else v0.to_dict() for v0 in self.value]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -1040,7 +1048,7 @@ class CloudTaskListSubtasksResult:
         ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.value is not None:
-            out["value"] = [v0.to_wire() for v0 in self.value]
+            out["value"] = [None if v0 is None else v0.to_wire() for v0 in self.value]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -1855,9 +1863,11 @@ class ExitConditions:
         ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.exit_codes is not None:
-            out["exitCodes"] = [v0.to_dict() for v0 in self.exit_codes]
+            out["exitCodes"] = [None if v0 is None else v0.to_dict() for v0 in self.exit_codes]
         if self.exit_code_ranges is not None:
-            out["exitCodeRanges"] = [v0.to_dict() for v0 in self.exit_code_ranges]
+            out["exitCodeRanges"] = [
+                None if v0 is None else v0.to_dict() for v0 in self.exit_code_ranges
+            ]
         if self.pre_processing_error is not None:
             out["preProcessingError"] = self.pre_processing_error.to_dict()
         if self.file_upload_error is not None:
@@ -1874,9 +1884,11 @@ class ExitConditions:
         ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.exit_codes is not None:
-            out["exitCodes"] = [v0.to_wire() for v0 in self.exit_codes]
+            out["exitCodes"] = [None if v0 is None else v0.to_wire() for v0 in self.exit_codes]
         if self.exit_code_ranges is not None:
-            out["exitCodeRanges"] = [v0.to_wire() for v0 in self.exit_code_ranges]
+            out["exitCodeRanges"] = [
+                None if v0 is None else v0.to_wire() for v0 in self.exit_code_ranges
+            ]
         if self.pre_processing_error is not None:
             out["preProcessingError"] = self.pre_processing_error.to_wire()
         if self.file_upload_error is not None:
@@ -2134,7 +2146,9 @@ class MultiInstanceSettings:
             out["numberOfInstances"] = self.number_of_instances
         out["coordinationCommandLine"] = self.coordination_command_line
         if self.common_resource_files is not None:
-            out["commonResourceFiles"] = [v0.to_dict() for v0 in self.common_resource_files]
+            out["commonResourceFiles"] = [
+                None if v0 is None else v0.to_dict() for v0 in self.common_resource_files
+            ]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -2148,7 +2162,9 @@ class MultiInstanceSettings:
             out["numberOfInstances"] = self.number_of_instances
         out["coordinationCommandLine"] = self.coordination_command_line
         if self.common_resource_files is not None:
-            out["commonResourceFiles"] = [v0.to_wire() for v0 in self.common_resource_files]
+            out["commonResourceFiles"] = [
+                None if v0 is None else v0.to_wire() for v0 in self.common_resource_files
+            ]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -2426,7 +2442,9 @@ class OutputFileBlobContainerDestination:
         if self.identity_reference is not None:
             out["identityReference"] = self.identity_reference.to_dict()
         if self.upload_headers is not None:
-            out["uploadHeaders"] = [v0.to_dict() for v0 in self.upload_headers]
+            out["uploadHeaders"] = [
+                None if v0 is None else v0.to_dict() for v0 in self.upload_headers
+            ]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -2442,7 +2460,9 @@ class OutputFileBlobContainerDestination:
         if self.identity_reference is not None:
             out["identityReference"] = self.identity_reference.to_wire()
         if self.upload_headers is not None:
-            out["uploadHeaders"] = [v0.to_wire() for v0 in self.upload_headers]
+            out["uploadHeaders"] = [
+                None if v0 is None else v0.to_wire() for v0 in self.upload_headers
+            ]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -3055,7 +3075,7 @@ class TaskAddCollectionParameter:
         ``datetime``, durations as ``timedelta``, enums as their values. Not JSON-ready:
         ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
-        out["value"] = [v0.to_dict() for v0 in self.value]
+        out["value"] = [None if v0 is None else v0.to_dict() for v0 in self.value]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -3065,7 +3085,7 @@ class TaskAddCollectionParameter:
         """The JSON form sent on the wire (timestamps and durations as strings or numbers):
         ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
-        out["value"] = [v0.to_wire() for v0 in self.value]
+        out["value"] = [None if v0 is None else v0.to_wire() for v0 in self.value]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -3121,7 +3141,7 @@ class TaskAddCollectionResult:
         ``to_wire()`` (or ``to_json()``) is the JSON form."""
         out: dict[str, Any] = {}
         if self.value is not None:
-            out["value"] = [v0.to_dict() for v0 in self.value]
+            out["value"] = [None if v0 is None else v0.to_dict() for v0 in self.value]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -3132,7 +3152,7 @@ class TaskAddCollectionResult:
         ``json.dumps(model.to_wire())`` works."""
         out: dict[str, Any] = {}
         if self.value is not None:
-            out["value"] = [v0.to_wire() for v0 in self.value]
+            out["value"] = [None if v0 is None else v0.to_wire() for v0 in self.value]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -3398,11 +3418,15 @@ class TaskAddParameter:
         if self.exit_conditions is not None:
             out["exitConditions"] = self.exit_conditions.to_dict()
         if self.resource_files is not None:
-            out["resourceFiles"] = [v0.to_dict() for v0 in self.resource_files]
+            out["resourceFiles"] = [
+                None if v0 is None else v0.to_dict() for v0 in self.resource_files
+            ]
         if self.output_files is not None:
-            out["outputFiles"] = [v0.to_dict() for v0 in self.output_files]
+            out["outputFiles"] = [None if v0 is None else v0.to_dict() for v0 in self.output_files]
         if self.environment_settings is not None:
-            out["environmentSettings"] = [v0.to_dict() for v0 in self.environment_settings]
+            out["environmentSettings"] = [
+                None if v0 is None else v0.to_dict() for v0 in self.environment_settings
+            ]
         if self.affinity_info is not None:
             out["affinityInfo"] = self.affinity_info.to_dict()
         if self.constraints is not None:
@@ -3417,7 +3441,7 @@ class TaskAddParameter:
             out["dependsOn"] = self.depends_on.to_dict()
         if self.application_package_references is not None:
             out["applicationPackageReferences"] = [
-                v0.to_dict() for v0 in self.application_package_references
+                None if v0 is None else v0.to_dict() for v0 in self.application_package_references
             ]
         if self.authentication_token_settings is not None:
             out["authenticationTokenSettings"] = self.authentication_token_settings.to_dict()
@@ -3439,11 +3463,15 @@ class TaskAddParameter:
         if self.exit_conditions is not None:
             out["exitConditions"] = self.exit_conditions.to_wire()
         if self.resource_files is not None:
-            out["resourceFiles"] = [v0.to_wire() for v0 in self.resource_files]
+            out["resourceFiles"] = [
+                None if v0 is None else v0.to_wire() for v0 in self.resource_files
+            ]
         if self.output_files is not None:
-            out["outputFiles"] = [v0.to_wire() for v0 in self.output_files]
+            out["outputFiles"] = [None if v0 is None else v0.to_wire() for v0 in self.output_files]
         if self.environment_settings is not None:
-            out["environmentSettings"] = [v0.to_wire() for v0 in self.environment_settings]
+            out["environmentSettings"] = [
+                None if v0 is None else v0.to_wire() for v0 in self.environment_settings
+            ]
         if self.affinity_info is not None:
             out["affinityInfo"] = self.affinity_info.to_wire()
         if self.constraints is not None:
@@ -3458,7 +3486,7 @@ class TaskAddParameter:
             out["dependsOn"] = self.depends_on.to_wire()
         if self.application_package_references is not None:
             out["applicationPackageReferences"] = [
-                v0.to_wire() for v0 in self.application_package_references
+                None if v0 is None else v0.to_wire() for v0 in self.application_package_references
             ]
         if self.authentication_token_settings is not None:
             out["authenticationTokenSettings"] = self.authentication_token_settings.to_wire()
@@ -3882,7 +3910,7 @@ class TaskContainerSettings:
             out["workingDirectory"] = ContainerWorkingDirectory(self.working_directory).value
         if self.container_host_batch_bind_mounts is not None:
             out["containerHostBatchBindMounts"] = [
-                v0.to_dict() for v0 in self.container_host_batch_bind_mounts
+                None if v0 is None else v0.to_dict() for v0 in self.container_host_batch_bind_mounts
             ]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
@@ -3902,7 +3930,7 @@ class TaskContainerSettings:
             out["workingDirectory"] = ContainerWorkingDirectory(self.working_directory).value
         if self.container_host_batch_bind_mounts is not None:
             out["containerHostBatchBindMounts"] = [
-                v0.to_wire() for v0 in self.container_host_batch_bind_mounts
+                None if v0 is None else v0.to_wire() for v0 in self.container_host_batch_bind_mounts
             ]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
@@ -3978,7 +4006,9 @@ class TaskDependencies:
         if self.task_ids is not None:
             out["taskIds"] = list(self.task_ids)
         if self.task_id_ranges is not None:
-            out["taskIdRanges"] = [v0.to_dict() for v0 in self.task_id_ranges]
+            out["taskIdRanges"] = [
+                None if v0 is None else v0.to_dict() for v0 in self.task_id_ranges
+            ]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -3991,7 +4021,9 @@ class TaskDependencies:
         if self.task_ids is not None:
             out["taskIds"] = self.task_ids
         if self.task_id_ranges is not None:
-            out["taskIdRanges"] = [v0.to_wire() for v0 in self.task_id_ranges]
+            out["taskIdRanges"] = [
+                None if v0 is None else v0.to_wire() for v0 in self.task_id_ranges
+            ]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -4297,7 +4329,7 @@ class TaskFailureInformation:
         if self.message is not None:
             out["message"] = self.message
         if self.details is not None:
-            out["details"] = [v0.to_dict() for v0 in self.details]
+            out["details"] = [None if v0 is None else v0.to_dict() for v0 in self.details]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -4313,7 +4345,7 @@ class TaskFailureInformation:
         if self.message is not None:
             out["message"] = self.message
         if self.details is not None:
-            out["details"] = [v0.to_wire() for v0 in self.details]
+            out["details"] = [None if v0 is None else v0.to_wire() for v0 in self.details]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -5499,7 +5531,7 @@ class BatchErrorBody:
         if self.message is not None:
             out["message"] = self.message.to_dict()
         if self.values is not None:
-            out["values"] = [v0.to_dict() for v0 in self.values]
+            out["values"] = [None if v0 is None else v0.to_dict() for v0 in self.values]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
@@ -5514,7 +5546,7 @@ class BatchErrorBody:
         if self.message is not None:
             out["message"] = self.message.to_wire()
         if self.values is not None:
-            out["values"] = [v0.to_wire() for v0 in self.values]
+            out["values"] = [None if v0 is None else v0.to_wire() for v0 in self.values]
         if self.unknown_fields:
             for key, value in self.unknown_fields.items():
                 out.setdefault(key, value)
