@@ -40,7 +40,7 @@ from ._http import (
     TransportTimeout,
 )
 from ._proxy import Proxy, ProxyConfig, environment_proxy
-from ._socket_http import _URL, _Origin, client_context, request_bytes
+from ._socket_http import _Origin, client_context, request_bytes, split_target
 
 if TYPE_CHECKING:
     import asyncio
@@ -211,14 +211,7 @@ class AsyncioTransport:
             self._forget_connections()
             self._loop = loop
         url = request.url
-        match = _URL.match(url)
-        if match is None:
-            raise TransportError(
-                f"invalid URL (only http:// and https:// with a host): {url[:80]!r}",
-                request_sent=False,
-                retryable=False,
-            )
-        text, target = match.groups()
+        text, target = split_target(url)
         origin = self._origins.get(text)
         if origin is None:
             origin = _Origin(text)

@@ -69,6 +69,20 @@ _MAX_ORIGINS = 64
 _POLL = getattr(select, "poll", None)
 
 
+def split_target(url: str) -> tuple[str, str]:
+    """``(scheme://authority, path and query)`` of a request URL (the fragment left out), or
+    the TransportError both HTTP/1.1 transports raise for a URL they cannot send."""
+    match = _URL.match(url)
+    if match is None:
+        raise TransportError(
+            f"invalid URL (only http:// and https:// with a host): {url[:80]!r}",
+            request_sent=False,
+            retryable=False,
+        )
+    text, target = match.groups()
+    return text, target
+
+
 class _Origin:
     """What a connection needs of ``scheme://authority``: split once per origin text."""
 
@@ -169,14 +183,7 @@ class SocketTransport:
         """
         deadline = None if timeout is None else time.monotonic() + timeout
         url = request.url
-        match = _URL.match(url)
-        if match is None:
-            raise TransportError(
-                f"invalid URL (only http:// and https:// with a host): {url[:80]!r}",
-                request_sent=False,
-                retryable=False,
-            )
-        text, target = match.groups()
+        text, target = split_target(url)
         origin = self._origins.get(text)
         if origin is None:
             origin = self._origin(text)
