@@ -136,9 +136,7 @@ def _local(tag: str) -> str:
 def parse_xml(body: bytes, status: int = 0) -> ElementTree.Element:
     """The root element of an XML body (no DTD allowed: nothing is expanded)."""
     if _DTD.search(body):
-        raise XmlError(
-            "XML with a document type definition is refused", status=status, body=body
-        )
+        raise XmlError("XML with a document type definition is refused", status=status, body=body)
     try:
         return ElementTree.fromstring(body)
     except ElementTree.ParseError as err:
@@ -170,7 +168,8 @@ def read_value(element: ElementTree.Element, shape: str, shapes: Shapes, flat: b
     if entry[0] == "S":
         return _read_structure(element, entry[1], shapes)
     if entry[0] == "L":
-        return [read_value(e, entry[3], shapes, False) for e in element if _local(e.tag) == entry[2]]
+        name = entry[2]
+        return [read_value(e, entry[3], shapes, False) for e in element if _local(e.tag) == name]
     return _read_entries(
         [e for e in element if _local(e.tag) == "entry"] if not flat else [element],
         entry,

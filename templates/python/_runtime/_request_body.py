@@ -3,8 +3,8 @@
 - ``requestCompression`` (Smithy): the body is gzipped when it is at least
   ``min_size`` bytes, and ``gzip`` is appended to any ``Content-Encoding`` already set, as
   botocore does (its ``request_min_compression_size_bytes``, default 10240, and
-  ``disable_request_compression`` settings, also read from ``AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES``
-  and ``AWS_DISABLE_REQUEST_COMPRESSION``).
+  ``disable_request_compression`` settings, also read from
+  ``AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES`` and ``AWS_DISABLE_REQUEST_COMPRESSION``).
 - ``httpChecksumRequired`` (Smithy): a ``Content-MD5`` header carries the body's MD5.
 
 Both run before signing, so the signature covers the bytes and headers that are sent.

@@ -69,6 +69,20 @@ _MAX_ORIGINS = 64
 _POLL = getattr(select, "poll", None)
 
 
+def response_of(parser: ResponseParser, headers: Headers) -> HttpResponse:
+    """The response a finished parse holds, its body decoded as its Content-Encoding says
+    (both HTTP/1.1 transports; a body that does not decode is a TransportError)."""
+    content = parser.body()
+    if content:
+        encoding = headers.get("content-encoding")
+        if encoding:
+            try:
+                content = decode_content(content, encoding)
+            except ValueError as err:
+                raise TransportError(str(err), request_sent=True) from err
+    return HttpResponse(parser.status, headers, content)
+
+
 def split_target(url: str) -> tuple[str, str]:
     """``(scheme://authority, path and query)`` of a request URL (the fragment left out), or
     the TransportError both HTTP/1.1 transports raise for a URL they cannot send."""
@@ -215,16 +229,7 @@ class SocketTransport:
             self._put(route, sock, epoch)
         else:
             sock.close()
-        headers = Headers.received(parser.headers)
-        content = parser.body()
-        if content:
-            encoding = headers.get("content-encoding")
-            if encoding:
-                try:
-                    content = decode_content(content, encoding)
-                except ValueError as err:
-                    raise TransportError(str(err), request_sent=True) from err
-        return HttpResponse(parser.status, headers, content)
+        return response_of(parser, Headers.received(parser.headers))
 
     def _origin(self, text: str) -> _Origin:
         origin = _Origin(text)

@@ -30,7 +30,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 from urllib.parse import urlsplit
 
-from ._h1 import ProtocolError, ResponseParser, decode_content, request_head
+from ._h1 import ProtocolError, ResponseParser, request_head
 from ._http import (
     DEFAULT_PORTS,
     Headers,
@@ -40,7 +40,7 @@ from ._http import (
     TransportTimeout,
 )
 from ._proxy import Proxy, ProxyConfig, environment_proxy
-from ._socket_http import _Origin, client_context, request_bytes, split_target
+from ._socket_http import _Origin, client_context, request_bytes, response_of, split_target
 
 if TYPE_CHECKING:
     import asyncio
@@ -234,16 +234,7 @@ class AsyncioTransport:
         fields = parser.headers
         if not all(value.isascii() for _, value in fields):
             fields = [_text(name, value) for name, value in fields]
-        headers = Headers.received(fields)
-        content = parser.body()
-        if content:
-            encoding = headers.get("content-encoding")
-            if encoding:
-                try:
-                    content = decode_content(content, encoding)
-                except ValueError as err:
-                    raise TransportError(str(err), request_sent=True) from err
-        return HttpResponse(parser.status, headers, content)
+        return response_of(parser, Headers.received(fields))
 
     async def _send(
         self,
