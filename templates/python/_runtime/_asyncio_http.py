@@ -30,7 +30,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 from urllib.parse import urlsplit
 
-from ._h1 import ProtocolError, ResponseParser, request_head
+from ._h1 import ProtocolError, ResponseParser
 from ._http import (
     DEFAULT_PORTS,
     Headers,
@@ -40,18 +40,24 @@ from ._http import (
     TransportTimeout,
 )
 from ._proxy import Proxy, ProxyConfig, environment_proxy
-from ._socket_http import _Origin, client_context, request_bytes, response_of, split_target
+from ._socket_http import (
+    _JOIN_BODY,
+    _MAX_ORIGINS,
+    _READ,
+    _Origin,
+    check_tunnel,
+    client_context,
+    request_bytes,
+    response_of,
+    split_target,
+    tunnel_request,
+)
 
 if TYPE_CHECKING:
     import asyncio
 
 __all__ = ["AsyncioTransport"]
 
-_READ = 1 << 16
-# A body up to this size goes out in the same write as the head (one send() call); a larger
-# one is written after it rather than copied.
-_JOIN_BODY = 1 << 16
-_MAX_ORIGINS = 64
 
 #: (scheme://authority, proxy): connections are shared only between identical routes.
 _Route = tuple[str, Proxy | None]
@@ -353,21 +359,12 @@ class AsyncioTransport:
 
 async def _tunnel(connection: _Connection, origin: _Origin, proxy: Proxy) -> None:
     """CONNECT through the proxy; raises TransportError unless it answers 2xx."""
-    fields = [("Host", origin.tunnel)]
-    if proxy.authorization:
-        fields.append(("Proxy-Authorization", proxy.authorization))
     parser = ResponseParser("CONNECT")
     try:
-        await connection.exchange(parser, request_head("CONNECT", origin.tunnel, fields), None)
+        await connection.exchange(parser, tunnel_request(origin, proxy), None)
     except _NotSent:
         raise TransportError("the proxy closed the connection", request_sent=False) from None
-    if not 200 <= parser.status < 300:
-        raise TransportError(
-            f"the proxy refused the tunnel to {origin.tunnel}: {parser.status}",
-            request_sent=False,
-        )
-    if parser.trailing:
-        raise ProtocolError("the proxy sent bytes after its answer to CONNECT")
+    check_tunnel(parser, origin)
 
 
 def _tls_error(err: ssl.SSLError) -> TransportError:

@@ -467,13 +467,16 @@ def _not_sent(err: OSError, timeout: float | None) -> TransportError:
     )
 
 
-def _tunnel(sock: socket.socket, origin: _Origin, proxy: Proxy, deadline: float | None) -> None:
-    """CONNECT through the proxy; TransportError unless it answers 2xx."""
+def tunnel_request(origin: _Origin, proxy: Proxy) -> bytes:
+    """The CONNECT request that opens a tunnel to `origin` through `proxy` (both transports)."""
     fields = [("Host", origin.tunnel)]
     if proxy.authorization:
         fields.append(("Proxy-Authorization", proxy.authorization))
-    parser = ResponseParser("CONNECT")
-    _exchange(sock, parser, request_head("CONNECT", origin.tunnel, fields), None, deadline)
+    return request_head("CONNECT", origin.tunnel, fields)
+
+
+def check_tunnel(parser: ResponseParser, origin: _Origin) -> None:
+    """TransportError unless the proxy answered the CONNECT with 2xx and nothing after it."""
     if not 200 <= parser.status < 300:
         raise TransportError(
             f"the proxy refused the tunnel to {origin.tunnel}: {parser.status}",
@@ -481,6 +484,13 @@ def _tunnel(sock: socket.socket, origin: _Origin, proxy: Proxy, deadline: float 
         )
     if parser.trailing:
         raise ProtocolError("the proxy sent bytes after its answer to CONNECT")
+
+
+def _tunnel(sock: socket.socket, origin: _Origin, proxy: Proxy, deadline: float | None) -> None:
+    """CONNECT through the proxy; TransportError unless it answers 2xx."""
+    parser = ResponseParser("CONNECT")
+    _exchange(sock, parser, tunnel_request(origin, proxy), None, deadline)
+    check_tunnel(parser, origin)
 
 
 def _dropped(sock: socket.socket) -> bool:
