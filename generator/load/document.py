@@ -60,6 +60,24 @@ class Document:
         return node
 
 
+@dataclass
+class LazyJsonDocument(Document):
+    """A JSON document whose data the C decoder read from `text` (which the strict parser had
+    already read without error, so the data is the same): its positions are parsed the first
+    time one is asked for, which for a legal document may be never (the validator's child
+    asks only to report a problem)."""
+
+    located: bool = field(default=False, repr=False, compare=False)
+
+    def loc(self, path: Path = (), *, key: bool = False) -> Location:
+        if not self.located:
+            parser = PositionedJson(self.text, MAX_DEPTH)
+            parser.parse()
+            self.positions, self.key_positions = parser.positions, parser.key_positions
+            self.located = True
+        return super().loc(path, key=key)
+
+
 def detect_format(data: Any) -> str | None:
     """'smithy', 'openapi' (3.x) or 'swagger' (2.0); None when the document is neither."""
     if not isinstance(data, dict):

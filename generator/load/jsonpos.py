@@ -67,42 +67,6 @@ class Offsets(dict[Path, Any]):
         return self._line_col(dict.__getitem__(self, key))
 
 
-class LazyPositions:
-    """The position tables of a JSON text whose data was read by the C decoder: the positioned
-    parse runs the first time a position is asked for, which for a legal document may be
-    never (the validator's child asks only to report a problem)."""
-
-    def __init__(self, text: str, max_depth: int) -> None:
-        self._text = text
-        self._max_depth = max_depth
-        self._parser: PositionedJson | None = None
-
-    def _parsed(self) -> PositionedJson:
-        if self._parser is None:
-            self._parser = PositionedJson(self._text, self._max_depth)
-            self._parser.parse()
-        return self._parser
-
-    def table(self, keys: bool) -> _LazyTable:
-        return _LazyTable(self, keys)
-
-
-class _LazyTable:
-    def __init__(self, owner: LazyPositions, keys: bool) -> None:
-        self._owner = owner
-        self._keys = keys
-
-    def _table(self) -> Offsets:
-        parser = self._owner._parsed()
-        return parser.key_positions if self._keys else parser.positions
-
-    def get(self, key: Path, default: Any = None) -> Any:
-        return self._table().get(key, default)
-
-    def __getitem__(self, key: Path) -> tuple[int, int]:
-        return self._table()[key]
-
-
 class PositionedJson:
     def __init__(self, text: str, max_depth: int) -> None:
         self.text = text

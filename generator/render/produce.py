@@ -489,16 +489,13 @@ def _received(data: bytes) -> Any:
         return pickle.loads(data[1:])
     import json
 
-    from generator.load.document import MAX_DEPTH, Document
-    from generator.load.jsonpos import LazyPositions
+    from generator.load.document import LazyJsonDocument
 
     file, _, raw = data[1:].partition(b"\0")
     text = raw.decode("utf-8", "surrogatepass")
-    positions = LazyPositions(text, MAX_DEPTH)
-    doc = Document(file=file.decode("utf-8", "surrogateescape"), data=json.loads(text))
-    doc.positions = positions.table(keys=False)  # type: ignore[assignment]
-    doc.key_positions = positions.table(keys=True)  # type: ignore[assignment]
-    return doc
+    return LazyJsonDocument(
+        file=file.decode("utf-8", "surrogateescape"), data=json.loads(text), text=text
+    )
 
 
 def _child_main(doc_read: int, events_write: int, pieces: Path | None) -> NoReturn:
